@@ -1,0 +1,26 @@
+/**
+ * Which service answers each bridge call. The mapped type makes a missing or mistyped handler a
+ * compile error, so the contract and the services cannot drift apart.
+ */
+import type { CallArgs, CallName, CallResult } from './contract';
+import { recentAudit } from './services/audit';
+import type { ServiceContext } from './services/context';
+import { ledgerInfo } from './services/ledgerInfo';
+import { createProject, listProjects, updateProject } from './services/projects';
+import { createUnit, listUnits, updateUnit } from './services/units';
+import { createYear, listYears } from './services/years';
+
+export type Handlers = { [K in CallName]: (ctx: ServiceContext, input: CallArgs<K>) => CallResult<K> };
+
+export const handlers: Handlers = {
+  'ledger.info': (ctx) => ledgerInfo(ctx),
+  'audit.recent': (ctx, input) => recentAudit(ctx, input.limit),
+  'years.list': (ctx) => listYears(ctx),
+  'years.create': createYear,
+  'units.list': listUnits,
+  'units.create': createUnit,
+  'units.update': updateUnit,
+  'projects.list': listProjects,
+  'projects.create': createProject,
+  'projects.update': updateProject,
+};
