@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-const band = z.object({ grade: z.string(), min: z.number() });
+/** A band's lower bound, inclusive; null for the open bottom band (JSON has no -Infinity). */
+const lowerBound = z.number().nullable();
+const band = z.object({ grade: z.string(), min: lowerBound });
 
 export const ruleSetSchema = z.object({
   /** Bumped whenever a rule's meaning changes; stored with every computed result. */
@@ -16,7 +18,7 @@ export const ruleSetSchema = z.object({
   gradeBands: z.array(band).min(1),
   exAnte: z.object({
     dimensionPoints: z.record(z.string(), z.number()),
-    conclusionBands: z.array(z.object({ conclusion: z.string(), min: z.number() })).min(1),
+    conclusionBands: z.array(z.object({ conclusion: z.string(), min: lowerBound })).min(1),
   }),
   monitoring: z.object({
     rounds: z.array(z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(['project', 'department']), dueMonthDay: z.string() })),
@@ -43,14 +45,14 @@ export const DEFAULT_RULE_SET: RuleSet = {
     { grade: '优', min: 90 },
     { grade: '良', min: 80 },
     { grade: '中', min: 60 },
-    { grade: '差', min: -Infinity },
+    { grade: '差', min: null },
   ],
   exAnte: {
     dimensionPoints: { 立项必要性: 20, 投入经济性: 20, 绩效目标合理性: 20, 实施方案可行性: 20, 筹资合规性: 20 },
     conclusionBands: [
       { conclusion: '予以支持', min: 80 },
       { conclusion: '调整完善后予以支持', min: 60 },
-      { conclusion: '不予支持', min: -Infinity },
+      { conclusion: '不予支持', min: null },
     ],
   },
   monitoring: {
@@ -70,18 +72,16 @@ export const DEFAULT_RULE_SET: RuleSet = {
   },
 };
 
-/** JSON cannot hold -Infinity; the open lower band is stored as null and restored here. */
 export function serialiseRuleSet(rules: RuleSet): string {
-  return JSON.stringify(rules, (_k, v) => (v === -Infinity ? null : v));
+  return JSON.stringify(ruleSetSchema.parse(rules));
 }
 
 export function parseRuleSet(json: string): RuleSet {
-  const raw = JSON.parse(json, (k, v) => (k === 'min' && v === null ? -Infinity : v));
-  return ruleSetSchema.parse(raw);
+  return ruleSetSchema.parse(JSON.parse(json));
 }
 
 /** The grade of a score by the year's bands (half-open: 89.5 is 良 when 优 starts at 90). */
 export function gradeOf(score: number, bands: RuleSet['gradeBands']): string {
-  for (const b of bands) if (score >= b.min) return b.grade;
+  for (const b of bands) if (b.min === null || score >= b.min) return b.grade;
   return bands[bands.length - 1]!.grade;
 }

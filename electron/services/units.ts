@@ -4,7 +4,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { budgetUnits, projects } from '../../db/schema';
+import { budgetUnits } from '../../db/schema';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { LedgerError } from './ledgerError';
@@ -39,9 +39,9 @@ function selectUnits(ctx: ServiceContext, year: number, onlyId?: number): UnitRo
       parentId: budgetUnits.parentId,
       classified: budgetUnits.classified,
       parentName: parent.name,
-      childCount: sql<number>`(select count(*) from budget_units c where c.parent_id = ${budgetUnits.id})`,
-      projectCount: sql<number>`(select count(*) from ${projects} p where p.unit_id = ${budgetUnits.id} and p.year = ${year})`,
-      budgetFen: sql<number>`(select coalesce(sum(p.initial_budget_fen), 0) from ${projects} p where p.unit_id = ${budgetUnits.id} and p.year = ${year})`,
+      childCount: sql<number>`(select count(*) from budget_units c where c.parent_id = budget_units.id)`,
+      projectCount: sql<number>`(select count(*) from projects p where p.unit_id = budget_units.id and p.year = ${year})`,
+      budgetFen: sql<number>`(select coalesce(sum(p.initial_budget_fen), 0) from projects p where p.unit_id = budget_units.id and p.year = ${year})`,
     })
     .from(budgetUnits)
     .leftJoin(parent, eq(parent.id, budgetUnits.parentId))

@@ -3,7 +3,7 @@
  * are fixed with it. A closed year refuses writes.
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import { fiscalYears, projects } from '../../db/schema';
+import { fiscalYears } from '../../db/schema';
 import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -20,7 +20,8 @@ export function listYears(ctx: ServiceContext): YearSummary[] {
     .select({
       year: fiscalYears.year,
       status: fiscalYears.status,
-      projectCount: sql<number>`(select count(*) from ${projects} where ${projects.year} = ${fiscalYears.year})`,
+      // Spelled out: drizzle leaves columns unqualified in a single-table select, which would bind to the subquery.
+      projectCount: sql<number>`(select count(*) from projects p where p.year = fiscal_years.year)`,
     })
     .from(fiscalYears)
     .orderBy(desc(fiscalYears.year))
