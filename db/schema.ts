@@ -110,6 +110,8 @@ export const indicators = sqliteTable(
     keywords: text('keywords'),
     referenceHint: text('reference_hint'),
     mandatory: integer('mandatory', { mode: 'boolean' }).notNull().default(false),
+    /** 年度 (one year) or 总体 (the multi-year, 中期 goal). */
+    scope: text('scope', { enum: ['annual', 'overall'] }).notNull().default('annual'),
     retiredAt: text('retired_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

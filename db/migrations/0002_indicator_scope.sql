@@ -1,0 +1,1 @@
+ALTER TABLE `indicators` ADD `scope` text DEFAULT 'annual' NOT NULL;
