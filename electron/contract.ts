@@ -7,9 +7,12 @@
  * This file is shared with the renderer: it may import zod, pure rules and types only.
  */
 import { z } from 'zod';
+import type { Recommendation } from './rules/indicatorRecommendation';
+import { NATURES } from './rules/indicatorRules';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
+import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
 import type { LedgerInfo } from './services/ledgerInfo';
 import type { ProjectRow } from './services/projects';
 import type { UnitRow } from './services/units';
@@ -73,6 +76,21 @@ const projectFields = z
   })
   .transform(({ initialBudget, unitId, ...rest }) => ({ ...rest, unitId: unitId as number, initialBudgetFen: initialBudget }));
 
+const indicatorFields = z.object({
+  classId: id('指标类别'),
+  level1: z.string({ error: '请选择一级指标' }).min(1, '请选择一级指标'),
+  level2: z.string({ error: '请选择二级指标' }).min(1, '请选择二级指标'),
+  name: z.string({ error: '请填写三级指标名称' }).trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字'),
+  nature: z.enum(NATURES, { error: `指标性质须为 ${NATURES.join(' ')} 之一` }),
+  unit: optionalText(20, '计量单位'),
+  explanation: optionalText(500, '指标解释'),
+  standard: optionalText(50, '绩效标准'),
+  keywords: optionalText(200, '关键词'),
+  referenceHint: optionalText(100, '参考值'),
+  mandatory: z.boolean(),
+  scope: z.enum(['annual', 'overall']),
+});
+
 const nothing = z.object({}).strict();
 
 export const contract = {
@@ -80,6 +98,18 @@ export const contract = {
   'audit.recent': read<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }), '最近的审计记录'),
   'years.list': read<YearSummary[]>()(nothing, '台账中的预算年度'),
   'years.create': write<YearSummary>()(z.object({ year }), '新建预算年度（沿用上一年度的规则）'),
+  'years.setIndicatorLayout': write<YearSummary>()(z.object({ year, layout: z.enum(['three', 'four'], { error: '请选择三分法或四分法' }) }), '选择年度的指标体系（三分法或四分法）'),
+  'indicators.classes': read<IndicatorClassRow[]>()(nothing, '指标类别及各类启用、停用的指标数'),
+  'indicators.list': read<IndicatorRow[]>()(nothing, '整个共性指标库（含已停用）'),
+  'indicators.createClass': write<IndicatorClassRow>()(z.object({ name: z.string({ error: '请填写类别名称' }).trim().min(1, '请填写类别名称').max(50, '类别名称不超过 50 个字') }), '新增指标类别'),
+  'indicators.create': write<IndicatorRow>()(indicatorFields, '新增共性指标'),
+  'indicators.update': write<IndicatorRow>()(indicatorFields.extend({ id: id('指标') }), '修改共性指标'),
+  'indicators.retire': write<IndicatorRow>()(z.object({ id: id('指标') }), '停用指标（保留在已使用它的目标中）'),
+  'indicators.reinstate': write<IndicatorRow>()(z.object({ id: id('指标') }), '恢复启用指标'),
+  'indicators.recommend': read<Recommendation[]>()(
+    z.object({ className: z.string().nullable(), text: z.string().max(2000, '用于推荐的文字过长'), limit: z.number().int().min(1).max(100) }),
+    '按项目类别和名称、目标用词推荐共性指标',
+  ),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),

@@ -5,6 +5,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import defaultLibrary from '../../db/seed/indicatorLibrary.json';
 import { indicatorClasses, indicators } from '../../db/schema';
+import { recommendIndicators, type LibraryIndicator, type Recommendation } from '../rules/indicatorRecommendation';
 import { indicatorProblems, normaliseNature, type Nature } from '../rules/indicatorRules';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -175,6 +176,22 @@ export function loadDefaultLibrary(ctx: ServiceContext): LibraryImportSummary {
     })),
   };
   return mergeLibrary(ctx, library, defaultLibrary.name);
+}
+
+/** Suggestions for a project's targets: by its class (when chosen) and the words of its name and goal. */
+export function recommendForProject(ctx: ServiceContext, input: { className: string | null; text: string; limit: number }): Recommendation[] {
+  const library: LibraryIndicator[] = selectIndicators(ctx).map((i) => ({
+    id: i.id,
+    className: i.className,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    keywords: i.keywords,
+    explanation: i.explanation,
+    mandatory: i.mandatory,
+    retired: i.retiredAt !== null,
+  }));
+  return recommendIndicators(library, { className: input.className, text: input.text }, input.limit);
 }
 
 function setRetired(ctx: ServiceContext, id: number, retiredAt: string | null): IndicatorRow {

@@ -4,6 +4,7 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { fiscalYears } from '../../db/schema';
+import type { IndicatorLayout } from '../rules/indicatorRules';
 import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -13,6 +14,7 @@ export interface YearSummary {
   year: number;
   status: 'open' | 'closed';
   projectCount: number;
+  indicatorLayout: IndicatorLayout;
 }
 
 export function listYears(ctx: ServiceContext): YearSummary[] {
@@ -20,12 +22,14 @@ export function listYears(ctx: ServiceContext): YearSummary[] {
     .select({
       year: fiscalYears.year,
       status: fiscalYears.status,
+      ruleSet: fiscalYears.ruleSet,
       // Spelled out: drizzle leaves columns unqualified in a single-table select, which would bind to the subquery.
       projectCount: sql<number>`(select count(*) from projects p where p.year = fiscal_years.year)`,
     })
     .from(fiscalYears)
     .orderBy(desc(fiscalYears.year))
-    .all();
+    .all()
+    .map(({ ruleSet, ...y }) => ({ ...y, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout }));
 }
 
 export function createYear(ctx: ServiceContext, input: { year: number }): YearSummary {
@@ -36,7 +40,19 @@ export function createYear(ctx: ServiceContext, input: { year: number }): YearSu
     const ruleSet = previous?.ruleSet ?? serialiseRuleSet(DEFAULT_RULE_SET);
     ctx.ledger.db.insert(fiscalYears).values({ year: input.year, ruleSet }).run();
     appendAudit(ctx, { action: 'year.create', entity: 'fiscal_year', entityId: input.year, after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' } });
-    return { year: input.year, status: 'open', projectCount: 0 };
+    return { year: input.year, status: 'open', projectCount: 0, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout };
+  });
+}
+
+/** Chooses the year's indicator layout (三分法 or 四分法); part of the year's rule set. */
+export function setIndicatorLayout(ctx: ServiceContext, input: { year: number; layout: IndicatorLayout }): YearSummary {
+  return inTransaction(ctx, () => {
+    requireOpenYear(ctx, input.year);
+    const before = ruleSetOf(ctx, input.year);
+    const after: RuleSet = { ...before, indicatorLayout: input.layout };
+    ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet(after) }).where(eq(fiscalYears.year, input.year)).run();
+    appendAudit(ctx, { action: 'year.setIndicatorLayout', entity: 'fiscal_year', entityId: input.year, before: { indicatorLayout: before.indicatorLayout }, after: { indicatorLayout: input.layout } });
+    return listYears(ctx).find((y) => y.year === input.year)!;
   });
 }
 
