@@ -1,0 +1,58 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { BUDGET_KINDS, PROJECT_TYPES, type BudgetKind, type ProjectType } from '../../electron/rules/labels';
+import type { ProjectFilters } from './projectListView';
+
+interface ProjectToolbarProps {
+  filters: ProjectFilters;
+  departments: string[];
+  onChange: (filters: ProjectFilters) => void;
+  onAdd: () => void;
+}
+
+const BUDGET_KIND_OPTIONS = Object.entries(BUDGET_KINDS).map(([value, label]) => ({ value, label }));
+
+export function ProjectToolbar({ filters, departments, onChange, onAdd }: ProjectToolbarProps) {
+  const set = (patch: Partial<ProjectFilters>) => onChange({ ...filters, ...patch });
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label="搜索"
+        placeholder="项目名称、代码或预算单位"
+        w={240}
+        value={filters.search}
+        onChange={(e) => set({ search: e.currentTarget.value })}
+      />
+      <Select
+        label="预算类型"
+        placeholder="全部"
+        clearable
+        w={170}
+        data={BUDGET_KIND_OPTIONS}
+        value={filters.budgetKind}
+        onChange={(v) => set({ budgetKind: v as BudgetKind | null })}
+      />
+      <Select
+        label="项目类型"
+        placeholder="全部"
+        clearable
+        w={150}
+        data={[...PROJECT_TYPES]}
+        value={filters.projectType}
+        onChange={(v) => set({ projectType: v as ProjectType | null })}
+      />
+      <Select
+        label="主管部门"
+        placeholder="全部"
+        clearable
+        searchable
+        w={210}
+        data={departments}
+        value={filters.department}
+        onChange={(v) => set({ department: v })}
+      />
+      <Button ml="auto" onClick={onAdd}>
+        新增项目
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,41 @@
+import { Loader, Stack, Tabs, Title } from '@mantine/core';
+import { useCall } from '../bridge/useCall';
+import { LoadError } from '../common/LoadError';
+import { ProjectsTab } from './ProjectsTab';
+import { UnitsTab } from './UnitsTab';
+
+/** 项目与目标: the year's projects and the budget units they belong to. */
+export function ProjectsScreen({ year }: { year: number }) {
+  const projects = useCall('projects.list', { year });
+  const units = useCall('units.list', { year });
+
+  // A project write changes a unit's totals and a unit rename shows in the project list: reload both.
+  function reloadBoth() {
+    projects.reload();
+    units.reload();
+  }
+
+  const error = projects.error ?? units.error;
+  return (
+    <Stack gap="md">
+      <Title order={2}>项目与目标 · {year} 年度</Title>
+      {error && <LoadError error={error} onRetry={reloadBoth} />}
+      {!projects.data || !units.data ? (
+        !error && <Loader aria-label="正在读取项目" />
+      ) : (
+        <Tabs defaultValue="projects">
+          <Tabs.List>
+            <Tabs.Tab value="projects">项目</Tabs.Tab>
+            <Tabs.Tab value="units">预算单位</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="projects" pt="md">
+            <ProjectsTab year={year} projects={projects.data} units={units.data} onChanged={reloadBoth} />
+          </Tabs.Panel>
+          <Tabs.Panel value="units" pt="md">
+            <UnitsTab year={year} units={units.data} onChanged={reloadBoth} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useCall } from '../bridge/useCall';
+import { LoadError } from '../common/LoadError';
+import { useYear } from '../shell/YearContext';
+import { AuditTable } from './AuditTable';
+import { CreateYearForm } from './CreateYearForm';
+import { LedgerInfoTable } from './LedgerInfoTable';
+import { YearsTable } from './YearsTable';
+
+/** 设置: which ledger file is open, its fiscal years, and the latest entries of its audit log. */
+export function SettingsScreen() {
+  const { years, error: yearsError, reloadYears } = useYear();
+  const info = useCall('ledger.info', {});
+  const audit = useCall('audit.recent', { limit: 50 });
+
+  function afterYearCreated() {
+    info.reload();
+    audit.reload();
+  }
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Title order={2}>设置</Title>
+      <Section title="台账信息">
+        {info.error ? <LoadError error={info.error} onRetry={info.reload} /> : info.data ? <LedgerInfoTable info={info.data} /> : <Loader size="sm" />}
+      </Section>
+      <Section title="预算年度">
+        {yearsError ? (
+          <LoadError error={yearsError} onRetry={reloadYears} />
+        ) : years?.length ? (
+          <YearsTable years={years} />
+        ) : (
+          <Text c="dimmed">台账中还没有预算年度。</Text>
+        )}
+        <CreateYearForm onCreated={afterYearCreated} />
+      </Section>
+      <Section title="最近的审计记录（50 条）">
+        {audit.error ? <LoadError error={audit.error} onRetry={audit.reload} /> : audit.data ? <AuditTable entries={audit.data} /> : <Loader size="sm" />}
+      </Section>
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={4}>{title}</Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}

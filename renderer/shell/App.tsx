@@ -1,0 +1,59 @@
+import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
+import { ProjectsScreen } from '../projects/ProjectsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { LoadError } from '../common/LoadError';
+import { AREAS, areaById, type AreaId } from './areas';
+import { NoYearsYet } from './NoYearsYet';
+import { PlannedArea } from './PlannedArea';
+import { useHashRoute } from './useHashRoute';
+import { YearProvider, useYear } from './YearContext';
+import { YearSwitcher } from './YearSwitcher';
+
+export function App() {
+  return (
+    <YearProvider>
+      <Layout />
+    </YearProvider>
+  );
+}
+
+function Layout() {
+  const [area, navigate] = useHashRoute();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={3} fw={700}>
+            绩效台账
+          </Title>
+          <YearSwitcher />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="功能区">
+        {AREAS.map((a) => (
+          <NavLink
+            key={a.id}
+            component="button"
+            label={a.label}
+            active={a.id === area}
+            aria-current={a.id === area ? 'page' : undefined}
+            onClick={() => navigate(a.id)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <AreaContent area={area} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function AreaContent({ area }: { area: AreaId }) {
+  const { years, year, error, reloadYears } = useYear();
+  if (area === 'settings') return <SettingsScreen />;
+  if (error) return <LoadError error={error} onRetry={reloadYears} />;
+  if (!years) return <Loader m="xl" aria-label="正在读取台账" />;
+  if (year === null) return <NoYearsYet />;
+  if (area === 'projects') return <ProjectsScreen year={year} />;
+  return <PlannedArea area={areaById(area)!} />;
+}

@@ -1,0 +1,21 @@
+/** The nine areas of the bureau's year, in the order the navbar shows them. */
+export const AREAS = [
+  { id: 'indicators', label: '指标库', plan: '共性指标体系的分类与三级指标维护、导入和检索。' },
+  { id: 'projects', label: '项目与目标', plan: '' },
+  { id: 'exAnte', label: '事前评估', plan: '新增重大政策和项目的事前绩效评估：五个维度评分与评估结论。' },
+  { id: 'monitoring', label: '绩效监控', plan: '按监控节点登记执行数据，计算预警并记录纠偏措施。' },
+  { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
+  { id: 'keyEvaluation', label: '重点评价', plan: '财政重点绩效评价的选题、评分、等级、反馈与公开。' },
+  { id: 'rectification', label: '整改', plan: '评价发现问题的整改任务、期限与完成情况跟踪。' },
+  { id: 'reports', label: '报表', plan: '年度汇总说明与各类统计表的生成和导出。' },
+  { id: 'settings', label: '设置', plan: '' },
+] as const;
+
+export type AreaId = (typeof AREAS)[number]['id'];
+export type Area = (typeof AREAS)[number];
+
+export const DEFAULT_AREA: AreaId = 'projects';
+
+export function areaById(id: string): Area | undefined {
+  return AREAS.find((a) => a.id === id);
+}
