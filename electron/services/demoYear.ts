@@ -1,0 +1,149 @@
+/**
+ * 演示台账: a realistic county year (轮台县, db/demo/luntai2023.ts) for trying the app, training clerks
+ * and testing at the real scale. Everything is written through the services (createYear, createUnit,
+ * createProject) in one transaction, so the audit log holds every record like any other entry; the
+ * project-library status, which only the ex-ante gate moves in real use, is set here directly with its
+ * own audit entry. Deterministic: the same seed always gives the same amounts and flags (no Math.random).
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { budgetUnits, fiscalYears, projects } from '../../db/schema';
+import { DEMO_COUNTY, DEMO_DEPARTMENTS, type DemoProject, type KindCode } from '../../db/demo/luntai2023';
+import type { BudgetKind, LibraryStatus } from '../rules/labels';
+import { appendAudit } from './audit';
+import { inTransaction, type ServiceContext } from './context';
+import { LedgerError } from './ledgerError';
+import { createProject } from './projects';
+import { createUnit } from './units';
+import { createYear } from './years';
+
+export interface DemoOptions {
+  year?: number;
+  /** PRNG seed; the default gives the documented demo. */
+  seed?: number;
+}
+
+export interface DemoSummary {
+  year: number;
+  units: number;
+  departments: number;
+  classifiedUnits: number;
+  projects: number;
+  totalFen: number;
+  projectsByKind: Record<BudgetKind, number>;
+  majorPolicy: number;
+  libraryStatus: Record<LibraryStatus, number>;
+}
+
+const KIND: Record<KindCode, BudgetKind> = { g: 'general', f: 'fund', s: 'stateCapital', i: 'socialInsurance' };
+
+export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}): DemoSummary {
+  const year = options.year ?? 2023;
+  const random = mulberry32(options.seed ?? 20230101);
+  return inTransaction(ctx, () => {
+    const anyUnit = ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).limit(1).get();
+    const yearRow = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
+    if (anyUnit) throw new LedgerError('demo_not_empty', '台账中已有预算单位，演示数据只能写入空台账。请新建一个台账文件再生成演示数据。');
+    if (!yearRow) createYear(ctx, { year });
+
+    const summary: DemoSummary = {
+      year,
+      units: 0,
+      departments: 0,
+      classifiedUnits: 0,
+      projects: 0,
+      totalFen: 0,
+      projectsByKind: { general: 0, fund: 0, stateCapital: 0, socialInsurance: 0 },
+      majorPolicy: 0,
+      libraryStatus: { reserve: 0, admitted: 0, withdrawn: 0 },
+    };
+    const status = new Map<LibraryStatus, number[]>([
+      ['reserve', []],
+      ['withdrawn', []],
+    ]);
+    let sequence = 0;
+    const yy = String(year % 100).padStart(2, '0');
+
+    const addProjects = (unitId: number, list: readonly DemoProject[]) => {
+      for (const [name, projectType, kindCode, minWan, maxWan, flags = ''] of list) {
+        sequence++;
+        const initialBudgetFen = flags.includes('Z') ? 0 : drawAmount(random, minWan, maxWan);
+        const newProject = flags.includes('N') || (!flags.includes('C') && random() < (projectType === '重点建设项目' || projectType === '政府采购' ? 0.55 : 0.25));
+        const row = createProject(ctx, {
+          year,
+          unitId,
+          code: `${DEMO_COUNTY.divisionCode}-${yy}-${String(sequence).padStart(4, '0')}`,
+          name,
+          projectType,
+          budgetKind: KIND[kindCode],
+          initialBudgetFen,
+          continuity: newProject ? 'new' : 'continuing',
+          majorPolicy: flags.includes('M'),
+        });
+        // Most projects are 入库; a few new ones wait in 储备, and one in a hundred was withdrawn.
+        const draw = random();
+        const library: LibraryStatus = flags.includes('R') || (newProject && !flags.includes('M') && draw < 0.12) ? 'reserve' : draw > 0.993 ? 'withdrawn' : 'admitted';
+        if (library !== 'admitted') status.get(library)!.push(row.id);
+        summary.libraryStatus[library]++;
+        summary.projects++;
+        summary.totalFen += initialBudgetFen;
+        summary.projectsByKind[row.budgetKind]++;
+        if (row.majorPolicy) summary.majorPolicy++;
+      }
+    };
+
+    DEMO_DEPARTMENTS.forEach((department, d) => {
+      const departmentCode = String(101 + d);
+      const dept = createUnit(ctx, { name: department.name, code: departmentCode, parentId: null, classified: department.classified ?? false });
+      summary.units++;
+      summary.departments++;
+      if (department.classified) summary.classifiedUnits++;
+      addProjects(dept.id, department.projects);
+      department.units.forEach((unit, u) => {
+        const row = createUnit(ctx, { name: unit.name, code: `${departmentCode}${String(u + 1).padStart(3, '0')}`, parentId: dept.id, classified: unit.classified ?? false });
+        summary.units++;
+        if (unit.classified) summary.classifiedUnits++;
+        addProjects(row.id, unit.projects);
+      });
+    });
+
+    // Library status: every project starts as 储备; the demo stands where the year's ex-ante gate has been passed.
+    const notAdmitted = [...status.values()].flat();
+    ctx.ledger.db.update(projects).set({ libraryStatus: 'admitted' }).where(eq(projects.year, year)).run();
+    for (const [library, ids] of status) {
+      if (ids.length) ctx.ledger.db.update(projects).set({ libraryStatus: library }).where(inArray(projects.id, ids)).run();
+    }
+    appendAudit(ctx, {
+      action: 'demo.build',
+      entity: 'fiscal_year',
+      entityId: year,
+      after: { county: DEMO_COUNTY.name, seed: options.seed ?? 20230101, units: summary.units, projects: summary.projects, admitted: summary.projects - notAdmitted.length, reserve: status.get('reserve'), withdrawn: status.get('withdrawn') },
+    });
+    return summary;
+  });
+}
+
+/**
+ * An amount between min and max 万元, in exact 分, rounded the way budgets are written: most to whole
+ * 万元 or 千元, some to the 元. A fixed amount (min = max) is taken as given.
+ */
+function drawAmount(random: () => number, minWan: number, maxWan: number): number {
+  const minFen = Math.round(minWan * 1_000_000);
+  const maxFen = Math.round(maxWan * 1_000_000);
+  if (minFen === maxFen) return minFen;
+  const raw = minFen + Math.floor(random() * (maxFen - minFen));
+  const r = random();
+  const step = r < 0.4 ? 1_000_000 : r < 0.75 ? 100_000 : 100;
+  return Math.max(step, Math.round(raw / step) * step);
+}
+
+/** Small, fast, well-distributed 32-bit PRNG; enough for demo data. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

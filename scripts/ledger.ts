@@ -1,0 +1,459 @@
+/**
+ * 台账管理命令行 (`npm run ledger -- <command>`): what an administrator does to a ledger file without
+ * the desktop app — create one, build the demo county, import and export workbooks, print the year's
+ * summary, check, back up and restore. It calls the same services as the app, so a file imported here
+ * is held to the same rules as one imported on screen, and every write is in the audit log under
+ * "命令行:<login name>".
+ *
+ * Exit codes: 0 done, 1 the ledger or a file refused (the zh-CN reason is on stderr), 2 the command line
+ * itself is wrong (unknown command, option or kind; missing argument). With --json, stdout carries
+ * exactly one JSON document.
+ *
+ * Import, export and report kinds are registries: adding a kind is one entry in the map below.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeLedger, openLedger, type Ledger } from '../db/open';
+import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledgerLocation';
+import { BUDGET_KINDS, type BudgetKind } from '../electron/rules/labels';
+import { formatWanYuan } from '../electron/rules/money';
+import { backupLedger, restoreLedger } from '../electron/services/backup';
+import { inTransaction, serviceContext, type ServiceContext } from '../electron/services/context';
+import { buildDemoLedger } from '../electron/services/demoYear';
+import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
+import { LedgerError } from '../electron/services/ledgerError';
+import { exportProjects } from '../electron/services/projectExport';
+import { commitProjectImport, previewProjectImport, type ProjectImportPreview } from '../electron/services/projectImport';
+import { listProjects } from '../electron/services/projects';
+import { listUnits } from '../electron/services/units';
+import { createYear, listYears } from '../electron/services/years';
+import { ImportRejected } from '../electron/excel/importIssue';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Who is acting, for the audit log. */
+  actor: string;
+  now?: () => Date;
+}
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------
+// Kinds
+
+interface ImportOutcome {
+  text: string[];
+  json: unknown;
+  /** Row errors: the import wrote nothing. */
+  failed: boolean;
+}
+
+interface ImportKind {
+  doc: string;
+  run(ctx: ServiceContext, input: { year: number; fileName: string; bytes: Uint8Array; dryRun: boolean }): ImportOutcome;
+}
+
+interface ExportKind {
+  doc: string;
+  run(ctx: ServiceContext, input: { year: number }): Promise<{ bytes: Buffer; text: string; json: unknown }>;
+}
+
+interface ReportKind {
+  doc: string;
+  run(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown };
+}
+
+const importKinds: Record<string, ImportKind> = {
+  projects: {
+    doc: '预算单位和项目（xlsx、xls、csv）',
+    run(ctx, input) {
+      if (input.dryRun) {
+        const preview = previewProjectImport(ctx, input);
+        return { text: describeProjectPreview(preview, true), json: { ok: preview.canCommit, dryRun: true, preview }, failed: !preview.canCommit };
+      }
+      try {
+        const result = commitProjectImport(ctx, input);
+        return { text: describeProjectPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        // Show the whole preview (what would have happened, and every bad row).
+        const preview = previewProjectImport(ctx, input);
+        return { text: describeProjectPreview(preview, false), json: { ok: false, dryRun: false, preview }, failed: true };
+      }
+    },
+  },
+};
+
+const exportKinds: Record<string, ExportKind> = {
+  projects: {
+    doc: '项目清单（带格式的 xlsx，可再导入）',
+    async run(ctx, input) {
+      const result = await exportProjects(ctx, input);
+      return {
+        bytes: result.bytes,
+        text: `${result.projectCount} 个项目，年初预算合计 ${formatWanYuan(result.totalFen)} 万元`,
+        json: { projectCount: result.projectCount, totalFen: result.totalFen },
+      };
+    },
+  },
+};
+
+const reportKinds: Record<string, ReportKind> = {
+  summary: {
+    doc: '年度概况：单位数、项目数，按预算类型和主管部门汇总的年初预算',
+    run: yearSummary,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+const HELP = `绩效台账 管理命令行
+
+用法：npm run ledger -- <命令> [参数]
+
+  init 文件 [--year 年度]                  新建空台账（可同时建立一个预算年度）
+  demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目）
+  import <类别> 文件 --year 年度 [--ledger 台账] [--dry-run] [--json]
+                                           导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
+  export <类别> --year 年度 --out 文件 [--ledger 台账]
+                                           导出带格式的工作簿（不覆盖已有文件）
+  report <类别> --year 年度 [--ledger 台账] [--json]
+  check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
+  backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
+  restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”
+  help                                     显示本说明
+
+导入类别：${Object.entries(importKinds).map(([k, v]) => `${k}（${v.doc}）`).join('；')}
+导出类别：${Object.entries(exportKinds).map(([k, v]) => `${k}（${v.doc}）`).join('；')}
+报表类别：${Object.entries(reportKinds).map(([k, v]) => `${k}（${v.doc}）`).join('；')}
+
+--ledger 缺省时与桌面程序相同：环境变量 LEDGER_PATH，否则用户数据文件夹中的 ledger.db。
+退出码：0 成功；1 台账或文件有问题（原因见错误输出）；2 命令用法错误。`;
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let json = false;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ledger: { type: 'string' },
+        year: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    json = values.json === true;
+    const [command, ...rest] = positionals;
+    if (!command || command === 'help' || values.help) {
+      io.out(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    const ledgerPath = () => resolveLedgerPath(argv, io.env, userDataDirWithoutElectron(process.platform, io.env, os.homedir()));
+    const year = () => parseYear(values.year);
+    const now = io.now ?? (() => new Date());
+    const emit = (text: string | string[], document: unknown) => {
+      if (json) io.out(JSON.stringify(document, null, 2));
+      else io.out(Array.isArray(text) ? text.join('\n') : text);
+    };
+
+    switch (command) {
+      case 'init': {
+        const file = requireArg(rest[0], 'init 需要台账文件名，例如：npm run ledger -- init 台账.db');
+        refuseExisting(file);
+        const y = values.year ? year() : null;
+        return withLedger(openLedger(file), io, now, (ctx) => {
+          if (y) createYear(ctx, { year: y });
+          emit([`已新建台账：${path.resolve(file)}`, ...(y ? [`已建立 ${y} 年度。`] : ['尚无预算年度，可在程序“设置”中新建，或用 init --year。'])], { ok: true, ledger: path.resolve(file), year: y });
+          return 0;
+        });
+      }
+      case 'demo': {
+        const file = requireArg(rest[0], 'demo 需要台账文件名，例如：npm run ledger -- demo 演示台账.db');
+        refuseExisting(file);
+        const y = values.year ? year() : 2023;
+        return withLedger(openLedger(file), io, now, (ctx) => {
+          const started = performance.now();
+          const summary = buildDemoLedger(ctx, { year: y });
+          const seconds = (performance.now() - started) / 1000;
+          emit(
+            [
+              `已新建演示台账：${path.resolve(file)}（${seconds.toFixed(1)} 秒）`,
+              `${summary.year} 年度：${summary.units} 个预算单位（其中主管部门 ${summary.departments} 个、涉密单位 ${summary.classifiedUnits} 个），${summary.projects} 个项目，年初预算合计 ${formatWanYuan(summary.totalFen)} 万元。`,
+              ...Object.entries(summary.projectsByKind).map(([k, n]) => `  ${BUDGET_KINDS[k as BudgetKind]}：${n} 个项目`),
+            ],
+            { ok: true, ledger: path.resolve(file), seconds, ...summary },
+          );
+          return 0;
+        });
+      }
+      case 'import': {
+        const kind = pickKind('导入', importKinds, rest[0]);
+        const file = requireArg(rest[1], `import ${rest[0]} 需要要导入的文件，例如：npm run ledger -- import projects 项目.xlsx --year 2023`);
+        const y = year();
+        if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('file_missing', `找不到要导入的文件：${path.resolve(file)}。`);
+        const bytes = fs.readFileSync(file);
+        return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
+          const input = { year: y, fileName: path.basename(file), bytes, dryRun: values['dry-run'] === true };
+          const yearMissing = !listYears(ctx).some((x) => x.year === y);
+          const notes: string[] = [];
+          let outcome: ImportOutcome;
+          if (yearMissing && input.dryRun) {
+            // Try it in a year that exists only inside a rolled-back transaction: nothing is written.
+            const rollback = new Error('rollback');
+            let result: ImportOutcome | null = null;
+            try {
+              inTransaction(ctx, () => {
+                createYear(ctx, { year: y });
+                result = kind.run(ctx, input);
+                throw rollback;
+              });
+            } catch (err) {
+              if (err !== rollback) throw err;
+            }
+            outcome = result!;
+            notes.push(`台账中还没有 ${y} 年度；正式导入时会自动新建。`);
+          } else if (yearMissing) {
+            outcome = inTransaction(ctx, () => {
+              createYear(ctx, { year: y });
+              const r = kind.run(ctx, input);
+              if (r.failed) throw new ImportFailed(r);
+              return r;
+            });
+            notes.push(`台账中没有 ${y} 年度，已新建。`);
+          } else {
+            outcome = kind.run(ctx, input);
+          }
+          emit([...notes, ...outcome.text], { ...(outcome.json as object), yearCreated: yearMissing && !input.dryRun && !outcome.failed });
+          if (outcome.failed) {
+            io.err(`${input.fileName} 有错误，${input.dryRun ? '' : '未导入任何数据，'}请按上面列出的行和列修改后重试。`);
+            return 1;
+          }
+          return 0;
+        });
+      }
+      case 'export': {
+        const kind = pickKind('导出', exportKinds, rest[0]);
+        const y = year();
+        const out = requireArg(values.out, 'export 需要 --out 指定导出文件，例如：--out 2023年度项目清单.xlsx');
+        refuseExisting(out, '导出文件');
+        const ledger = openLedger(ledgerPath(), { mustExist: true });
+        try {
+          const ctx = serviceContext(ledger, io.actor, now);
+          const result = await kind.run(ctx, { year: y });
+          fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+          fs.writeFileSync(out, result.bytes, { flag: 'wx' });
+          emit(`已导出到 ${path.resolve(out)}：${result.text}。`, { ok: true, out: path.resolve(out), ...(result.json as object) });
+          return 0;
+        } finally {
+          closeLedger(ledger);
+        }
+      }
+      case 'report': {
+        const kind = pickKind('报表', reportKinds, rest[0]);
+        const y = year();
+        return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
+          const report = kind.run(ctx, { year: y });
+          emit(report.text, report.json);
+          return 0;
+        });
+      }
+      case 'check': {
+        return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
+          const result = checkLedger(ctx);
+          emit(describeCheck(ctx.ledger.file, result), result);
+          if (!result.ok) io.err(`台账检查发现问题：${result.problems.join(' ')}`);
+          return result.ok ? 0 : 1;
+        });
+      }
+      case 'backup': {
+        const out = requireArg(values.out, 'backup 需要 --out 指定备份文件，例如：--out 台账备份-20240102.db');
+        return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
+          const result = backupLedger(ctx.ledger, out);
+          emit(`已备份到 ${result.file}（${(result.sizeBytes / 1024).toFixed(0)} KB）。`, { ok: true, ...result });
+          return 0;
+        });
+      }
+      case 'restore': {
+        const backup = requireArg(rest[0], 'restore 需要备份文件，例如：npm run ledger -- restore 台账备份.db --ledger 台账.db');
+        const target = ledgerPath();
+        const result = restoreLedger(backup, target, { actor: io.actor, now });
+        emit(
+          [`已从 ${result.restoredFrom} 恢复台账 ${result.ledgerFile}。`, result.safetyCopy ? `原台账已另存为 ${result.safetyCopy}。` : '原位置没有台账文件，无需另存。'],
+          { ok: true, ...result },
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(`未知命令“${command}”。可用命令：init、demo、import、export、report、check、backup、restore、help。`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(err as Error).message}\n运行 npm run ledger -- help 查看用法。`);
+      if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message: (err as Error).message } }));
+      return 2;
+    }
+    if (err instanceof ImportFailed) {
+      io.out(json ? JSON.stringify(err.outcome.json, null, 2) : err.outcome.text.join('\n'));
+      io.err('文件有错误，未导入任何数据（也未新建年度），请按上面列出的行和列修改后重试。');
+      return 1;
+    }
+    const message = err instanceof LedgerError ? err.message : `操作未完成：${(err as Error)?.message ?? String(err)}`;
+    io.err(message);
+    if (json) io.out(JSON.stringify({ ok: false, error: { code: err instanceof LedgerError ? err.code : 'internal', message } }));
+    return 1;
+  }
+}
+
+class ImportFailed extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('import failed');
+  }
+}
+
+function withLedger(ledger: Ledger, io: CliIO, now: () => Date, fn: (ctx: ServiceContext) => number): number {
+  try {
+    return fn(serviceContext(ledger, io.actor, now));
+  } finally {
+    closeLedger(ledger);
+  }
+}
+
+function processIO(): CliIO {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // some sandboxed accounts have no passwd entry
+  }
+  return { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n'), env: process.env, actor: `命令行:${user}` };
+}
+
+function requireArg<T>(value: T | undefined, message: string): T {
+  if (value === undefined || value === '') throw new UsageError(message);
+  return value;
+}
+
+function parseYear(text: string | undefined): number {
+  if (!text) throw new UsageError('缺少 --year，例如：--year 2023');
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year ${text} 不是 2000–2100 之间的年度。`);
+  return year;
+}
+
+function pickKind<K>(what: string, kinds: Record<string, K>, name: string | undefined): K {
+  const available = Object.keys(kinds).join('、');
+  if (!name) throw new UsageError(`请指定${what}类别，可用：${available}。`);
+  if (!Object.hasOwn(kinds, name)) throw new UsageError(`没有“${name}”这种${what}类别。可用的${what}类别：${available}。`);
+  return kinds[name]!;
+}
+
+function refuseExisting(file: string, what = '文件'): void {
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new LedgerError('file_exists', `${what} ${path.resolve(file)} 已存在且不为空，为避免覆盖，未做任何操作。请换一个文件名。`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Text output
+
+function describeProjectPreview(p: ProjectImportPreview, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  const head = dryRun ? '检查结果（未写入）' : p.canCommit ? '导入完成' : '未导入';
+  lines.push(`${head}：${p.fileName}${p.sheet ? ` 工作表“${p.sheet}”` : ''}${p.headerRow ? `，表头在第 ${p.headerRow}${p.headerRowCount === 2 ? `–${p.headerRow + 1}` : ''} 行` : ''}`);
+  if (p.columns.length) lines.push(`识别的列：${p.columns.map((c) => `${c.letter}=${c.label}`).join('，')}`);
+  if (p.moneyUnitNote) lines.push(p.moneyUnitNote);
+  if (p.headerRow) {
+    const verb = dryRun || !p.canCommit ? '将' : '已';
+    lines.push(
+      `数据行 ${p.dataRows} 行：${verb}新增单位 ${p.unitsToCreate.length} 个，${verb}新增项目 ${p.projectsToCreate.length} 个，${verb}修改项目 ${p.projectsToUpdate.length} 个，未变化 ${p.unchanged.length} 个；年初预算合计 ${formatWanYuan(p.totalFen)} 万元。`,
+    );
+  }
+  for (const u of p.projectsToUpdate) {
+    lines.push(`  第 ${u.row} 行 修改“${u.name}”：${u.changes.map((c) => `${c.label} ${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}`);
+  }
+  if (p.skipped.length) {
+    lines.push(`跳过 ${p.skipped.length} 行${p.blankRows ? `（另有空行 ${p.blankRows} 行）` : ''}：`);
+    for (const s of p.skipped) lines.push(`  第 ${s.rowNumber} 行 ${s.reason}：${s.text}`);
+  }
+  if (p.warnings.length) {
+    lines.push(`提示 ${p.warnings.length} 条：`);
+    for (const w of p.warnings) lines.push(`  ${w.message}`);
+  }
+  if (p.errors.length) {
+    lines.push(`错误 ${p.errors.length} 处${dryRun ? '' : '，未导入任何数据'}：`);
+    for (const e of p.errors) lines.push(`  ${e.message}`);
+  }
+  return lines;
+}
+
+function describeCheck(file: string, c: LedgerCheck): string[] {
+  return [
+    `台账：${file}`,
+    `文件结构：${c.integrity === 'ok' ? '正常' : `损坏（${c.integrity.join('；')}）`}`,
+    `外键：${c.foreignKeyViolations.length === 0 ? '正常' : `${c.foreignKeyViolations.length} 处不一致`}`,
+    `审计日志：${c.audit.entries} 条，${c.audit.brokenAt == null ? '哈希链完整' : `从第 ${c.audit.brokenAt} 条起不符`}`,
+    `记录数：${Object.entries(c.counts).map(([t, n]) => `${t} ${n}`).join('，')}`,
+    c.ok ? '结论：台账完好。' : `结论：发现问题。${c.problems.join(' ')}`,
+  ];
+}
+
+/** report summary: the year at a glance, money exact in 分 (JSON) and 万元 (text). */
+function yearSummary(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown } {
+  if (!listYears(ctx).some((y) => y.year === input.year)) throw new LedgerError('year_missing', `台账中没有 ${input.year} 年度。`);
+  const projects = listProjects(ctx, input);
+  const units = listUnits(ctx, input);
+  const byKind = (Object.keys(BUDGET_KINDS) as BudgetKind[]).map((kind) => {
+    const list = projects.filter((p) => p.budgetKind === kind);
+    return { kind, label: BUDGET_KINDS[kind], projects: list.length, fen: list.reduce((s, p) => s + p.initialBudgetFen, 0) };
+  });
+  const departments = new Map<string, { department: string; units: Set<number>; projects: number; fen: number }>();
+  for (const p of projects) {
+    const d = departments.get(p.departmentName) ?? { department: p.departmentName, units: new Set<number>(), projects: 0, fen: 0 };
+    d.units.add(p.unitId);
+    d.projects++;
+    d.fen += p.initialBudgetFen;
+    departments.set(p.departmentName, d);
+  }
+  const byDepartment = [...departments.values()].map((d) => ({ department: d.department, units: d.units.size, projects: d.projects, fen: d.fen })).sort((a, b) => b.fen - a.fen);
+  const totalFen = projects.reduce((s, p) => s + p.initialBudgetFen, 0);
+  const json = {
+    year: input.year,
+    units: units.length,
+    departments: units.filter((u) => u.parentId == null).length,
+    unitsWithProjects: new Set(projects.map((p) => p.unitId)).size,
+    projects: projects.length,
+    totalFen,
+    byBudgetKind: byKind,
+    byDepartment,
+  };
+  const text = [
+    `${input.year} 年度概况`,
+    `预算单位 ${json.units} 个（主管部门 ${json.departments} 个，有项目的单位 ${json.unitsWithProjects} 个）；项目 ${json.projects} 个；年初预算合计 ${formatWanYuan(totalFen)} 万元。`,
+    '',
+    '按预算类型：',
+    ...byKind.map((k) => `  ${k.label.padEnd(9, '　')} ${String(k.projects).padStart(4)} 个  ${formatWanYuan(k.fen).padStart(14)} 万元`),
+    '',
+    '按主管部门（年初预算从高到低）：',
+    ...byDepartment.map((d) => `  ${d.department}：${d.units} 个单位，${d.projects} 个项目，${formatWanYuan(d.fen)} 万元`),
+  ];
+  return { text, json };
+}
+
+// Run as a program (tsx scripts/ledger.ts …), not when a test imports main().
+if (process.argv[1] && /[\\/]scripts[\\/]ledger\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

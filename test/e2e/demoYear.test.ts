@@ -1,0 +1,59 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { buildDemoLedger, type DemoSummary } from '../../electron/services/demoYear';
+import { listProjects } from '../../electron/services/projects';
+import { formatWanYuan } from '../../electron/rules/money';
+import { describeInChromium } from './support/chromium';
+import { startSession, type Session } from './support/session';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { UnitsPage } from './pages/UnitsPage';
+
+/** The demo county's 2023 (about 110 units, 290 projects): the scale the bureau works at. */
+describeInChromium('演示台账：一个县一整年的项目', () => {
+  let session: Session;
+  let projects: ProjectsPage;
+  let demo: DemoSummary;
+
+  beforeAll(async () => {
+    session = await startSession((ctx) => {
+      demo = buildDemoLedger(ctx);
+    });
+    projects = new ProjectsPage(session.page);
+  });
+
+  afterEach(() => {
+    expect(session.takeProblems()).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('lists every project of the year and narrows them as the clerk types, without a wait', async () => {
+    await projects.open();
+    await expect.poll(() => projects.rows.count()).toBe(demo.projects);
+    expect(await projects.summaryText()).toBe(`共 ${demo.projects} 个项目，年初预算合计 ${formatWanYuan(demo.totalFen)} 万元`);
+    await session.screenshot('20-演示台账项目', { fullPage: false });
+
+    const stored = listProjects(session.ctx, { year: demo.year });
+    const target = stored.find((p) => p.code && stored.filter((q) => q.code?.includes(p.code!)).length === 1)!;
+    const started = Date.now();
+    await projects.search(target.code!);
+    await expect.poll(() => projects.projectNames(), { interval: 10 }).toEqual([target.name]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await projects.search('');
+
+    const largest = Math.max(...stored.map((p) => p.initialBudgetFen));
+    const sortStarted = Date.now();
+    await projects.sortBy('年初预算数（万元）');
+    await projects.sortBy('年初预算数（万元）');
+    await expect.poll(async () => (await projects.column('amount'))[0], { interval: 10 }).toBe(formatWanYuan(largest));
+    expect(Date.now() - sortStarted).toBeLessThan(2_000);
+  });
+
+  it('lists every budget unit with its year totals', async () => {
+    const units = new UnitsPage(session.page);
+    await units.open();
+    await expect.poll(async () => (await units.unitNames()).length).toBe(demo.units);
+    await session.screenshot('21-演示台账预算单位', { fullPage: false });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * What a project import does to the ledger: units and 主管部门 created as named, existing projects
+ * matched by code or by unit + name, changes written with their audit entries, and nothing at all
+ * written when anything is wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog, budgetUnits, projects } from '../../db/schema';
+import type { ServiceContext } from '../../electron/services/context';
+import { ImportRejected } from '../../electron/excel/importIssue';
+import { commitProjectImport, previewProjectImport } from '../../electron/services/projectImport';
+import { createProject, listProjects } from '../../electron/services/projects';
+import { createUnit, listUnits } from '../../electron/services/units';
+import { verifyAuditChain } from '../../electron/services/audit';
+import { createYear } from '../../electron/services/years';
+import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
+import { freshContext } from './tempLedger';
+
+const YEAR = 2023;
+const count = (ctx: ServiceContext, t: typeof projects | typeof budgetUnits | typeof auditLog) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+const importFile = (ctx: ServiceContext, bytes: Uint8Array, fileName = '项目.xlsx') => commitProjectImport(ctx, { year: YEAR, fileName, bytes });
+
+describe('creating units and projects', () => {
+  it('creates 主管部门 and their 所属单位 as the file names them, with an audit entry per record', () => {
+    const ctx = freshContext({ year: YEAR });
+    const auditBefore = count(ctx, auditLog);
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { department: '轮台县教育局', unit: '轮台县第一中学' }),
+      projectRow(2, { department: '轮台县教育局', unit: '轮台县第二中学' }),
+      projectRow(3, { department: '轮台县教育局', unit: '轮台县教育局', major: '是', continuity: '延续' }),
+      projectRow(4, { department: '', unit: '轮台县审计局', kind: '政府性基金预算' }),
+    ]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
+    expect(preview.unitsToCreate.map((u) => [u.name, u.departmentName])).toEqual([
+      ['轮台县教育局', null],
+      ['轮台县第一中学', '轮台县教育局'],
+      ['轮台县第二中学', '轮台县教育局'],
+      ['轮台县审计局', null],
+    ]);
+    expect(count(ctx, budgetUnits)).toBe(0); // the preview wrote nothing
+
+    const result = importFile(ctx, bytes);
+    expect(result).toMatchObject({ createdUnits: 4, createdProjects: 4, updatedProjects: 0 });
+    const units = listUnits(ctx, { year: YEAR });
+    expect(units.find((u) => u.name === '轮台县第一中学')!.parentName).toBe('轮台县教育局');
+    expect(units.find((u) => u.name === '轮台县审计局')!.parentId).toBeNull();
+    const third = listProjects(ctx, { year: YEAR }).find((p) => p.name === '测试项目3')!;
+    expect(third).toMatchObject({ majorPolicy: true, continuity: 'continuing', departmentName: '轮台县教育局' });
+    // 4 units + 4 projects + 1 summary of the file.
+    expect(count(ctx, auditLog) - auditBefore).toBe(9);
+    const summary = ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'import.projects')).get()!;
+    expect(JSON.parse(summary.after!)).toMatchObject({ fileName: '项目.xlsx', createdUnits: 4, createdProjects: 4 });
+    expect(verifyAuditChain(ctx).brokenAt).toBeNull();
+  });
+
+  it('refuses a year that does not exist, saying to create it first', () => {
+    const ctx = freshContext({ year: YEAR });
+    expect(() => previewProjectImport(ctx, { year: 2030, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(/没有 2030 年度。请先/);
+  });
+});
+
+describe('matching what the ledger already has', () => {
+  function seeded() {
+    const ctx = freshContext({ year: YEAR });
+    const dept = createUnit(ctx, { name: '轮台县教育局', code: '113', parentId: null, classified: false });
+    const school = createUnit(ctx, { name: '轮台县第一中学', code: '113001', parentId: dept.id, classified: false });
+    createProject(ctx, { year: YEAR, unitId: school.id, code: '652822-23-0001', name: '测试项目1', projectType: '政府采购', budgetKind: 'general', initialBudgetFen: 11_000_000, continuity: 'new', majorPolicy: false });
+    createProject(ctx, { year: YEAR, unitId: school.id, code: null, name: '无代码项目', projectType: '政府采购', budgetKind: 'general', initialBudgetFen: 5_000_000, continuity: 'new', majorPolicy: false });
+    return ctx;
+  }
+
+  it('the same rows again are unchanged and write nothing, not even an audit entry', () => {
+    const ctx = seeded();
+    const bytes = xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { name: '无代码项目', code: null, amount: 5 })]);
+    const before = count(ctx, auditLog);
+    const result = importFile(ctx, bytes);
+    expect(result).toMatchObject({ createdUnits: 0, createdProjects: 0, updatedProjects: 0, unchangedProjects: 2 });
+    expect(count(ctx, auditLog)).toBe(before);
+  });
+
+  it('a changed amount or type is an update, shown field by field and audited', () => {
+    const ctx = seeded();
+    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { amount: 12.34, type: '政府购买服务' }), projectRow(2, { name: '无代码项目', code: '652822-23-0099', amount: 5 })]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
+    expect(preview.projectsToUpdate.map((u) => [u.row, u.changes.map((c) => `${c.label}:${c.before}→${c.after}`)])).toEqual([
+      [2, ['项目类型:政府采购→政府购买服务', '年初预算数（万元）:11.00→12.34']],
+      [3, ['项目代码:→652822-23-0099']],
+    ]);
+    importFile(ctx, bytes);
+    const rows = listProjects(ctx, { year: YEAR });
+    expect(rows.find((p) => p.name === '测试项目1')).toMatchObject({ projectType: '政府购买服务', initialBudgetFen: 12_340_000 });
+    expect(rows.find((p) => p.name === '无代码项目')!.code).toBe('652822-23-0099');
+    expect(ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'project.update')).all()).toHaveLength(2);
+  });
+
+  it('a unit the file puts under another 主管部门 is an error, not a silent move', () => {
+    const ctx = seeded();
+    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { department: '轮台县卫生健康委员会' })]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
+    expect(preview.errors).toHaveLength(1);
+    expect(preview.errors[0]).toMatchObject({ row: 2, column: 'B' });
+    expect(preview.errors[0]!.message).toMatch(/在台账中属于“轮台县教育局”/);
+  });
+
+  it('a 主管部门 that is itself a 所属单位 in the ledger is an error', () => {
+    const ctx = seeded();
+    const bytes = xlsx([PROJECT_HEADER, projectRow(5, { department: '轮台县第一中学', unit: '轮台县第一中学附属幼儿园' })]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
+    expect(preview.errors[0]!.message).toMatch(/是“轮台县教育局”的所属单位，不能作为主管部门/);
+  });
+
+  it('errors the services raise (a code taken by another project) are placed at their cell, and nothing is written', () => {
+    const ctx = seeded();
+    const before = { projects: count(ctx, projects), units: count(ctx, budgetUnits), audit: count(ctx, auditLog) };
+    // 测试项目1 (matched by its code) renamed to the name of the ledger's other project of that unit:
+    // only the ledger's unique rule sees this.
+    const bytes = xlsx([PROJECT_HEADER, projectRow(7, { name: '新项目', unit: '新单位', department: '新部门' }), projectRow(1, { name: '无代码项目' })]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
+    expect(preview.errors).toHaveLength(1);
+    expect(preview.errors[0]).toMatchObject({ row: 3, column: 'E', header: '项目名称' });
+    expect(preview.errors[0]!.message).toBe('p.xlsx 工作表“Sheet1”第 3 行 E 列（项目名称）：该单位 2023 年度已有同名项目“无代码项目”。');
+    expect(() => importFile(ctx, bytes)).toThrow(ImportRejected);
+    expect({ projects: count(ctx, projects), units: count(ctx, budgetUnits), audit: count(ctx, auditLog) }).toEqual(before);
+  });
+
+  it('a closed year refuses the import', () => {
+    const ctx = seeded();
+    createYear(ctx, { year: 2024 });
+    ctx.ledger.sqlite.prepare(`update fiscal_years set status = 'closed' where year = 2024`).run();
+    expect(() => commitProjectImport(ctx, { year: 2024, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(/已关账/);
+  });
+});
