@@ -17,10 +17,16 @@ import path from 'node:path';
 import type { Ledger } from '../db/open';
 import { CONTENT_SECURITY_POLICY } from './contentSecurity';
 import type { BridgeError, Envelope } from './contract';
-import { dispatch } from './dispatcher';
+import { dispatch, type FileAccess } from './dispatcher';
+import { MAX_IMPORT_BYTES, StagedFiles, type FileGateway, type PickedFile } from './fileExchange';
 import { serviceContext, type ServiceContext } from './services/context';
 
 export const BRIDGE_PATH = '/api/call';
+/** The page uploads the file a call will read here first (the browser's stand-in for an open dialog). */
+export const UPLOAD_PATH = '/api/upload';
+/** A file a call wrote is fetched from here once (the browser's stand-in for a save dialog). */
+export const DOWNLOAD_PREFIX = '/api/download/';
+export const FILE_NAME_HEADER = 'x-file-name';
 export const TOKEN_HEADER = 'x-ledger-token';
 /** The largest call body accepted; imports send file contents, hence a few megabytes. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -76,6 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const rendererDir = fs.realpathSync(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const ctx = serviceContext(options.ledger, options.actor);
+  const exchange: HostFiles = { uploads: new StagedFiles(), downloads: new StagedFiles(), staged: new StagedFiles() };
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -90,7 +97,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 403, failure('bad_host', '请求的主机名不被允许。请用 http://127.0.0.1 开头的地址访问绩效台账。'));
     }
     const rawPath = (req.url ?? '/').split('?')[0]!;
-    if (rawPath === BRIDGE_PATH) return handleCall(req, res, ctx, token, port);
+    if (rawPath === BRIDGE_PATH) return handleCall(req, res, ctx, exchange, token, port);
+    if (rawPath === UPLOAD_PATH) return handleUpload(req, res, exchange, token, port);
+    if (rawPath.startsWith(DOWNLOAD_PREFIX)) return handleDownload(req, res, exchange, token, port, rawPath.slice(DOWNLOAD_PREFIX.length));
     return serveStatic(req, res, rendererDir, rawPath);
   }
 
@@ -115,18 +124,86 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, ctx: ServiceContext, token: string, port: number): Promise<void> {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    return sendJson(res, 405, failure('method_not_allowed', '台账接口只接受 POST 请求。'));
+/** Uploaded files waiting for the call that reads them, files written waiting to be downloaded, and import picks staged for their commit. */
+interface HostFiles {
+  uploads: StagedFiles;
+  downloads: StagedFiles;
+  staged: StagedFiles;
+}
+
+/** Same origin, right token; answers the refusal itself and returns false otherwise. */
+function authorised(req: http.IncomingMessage, res: http.ServerResponse, token: string, port: number, method: 'GET' | 'POST'): boolean {
+  if (req.method !== method) {
+    res.setHeader('Allow', method);
+    sendJson(res, 405, failure('method_not_allowed', `台账接口此处只接受 ${method} 请求。`));
+    return false;
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedHost(origin.replace(/^http:\/\//, ''), port)) {
-    return sendJson(res, 403, failure('bad_origin', '来自其他网站的请求被拒绝。'));
+    sendJson(res, 403, failure('bad_origin', '来自其他网站的请求被拒绝。'));
+    return false;
   }
   if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-    return sendJson(res, 401, failure('unauthorized', '访问令牌无效或缺失。请用“npm run serve”启动时打印的完整地址（含 ?token=）重新打开绩效台账。'));
+    sendJson(res, 401, failure('unauthorized', '访问令牌无效或缺失。请用“npm run serve”启动时打印的完整地址（含 ?token=）重新打开绩效台账。'));
+    return false;
   }
+  return true;
+}
+
+/**
+ * The gateway for one call: an open request gets the file the page uploaded for this call (none:
+ * the user cancelled); a save is kept for the page to download once.
+ */
+function callFiles(exchange: HostFiles, uploadId: unknown): FileAccess {
+  const files: FileGateway = {
+    openFile: async () => {
+      if (typeof uploadId !== 'string') return null;
+      const file = exchange.uploads.get(uploadId);
+      exchange.uploads.drop(uploadId);
+      return file;
+    },
+    saveFile: async (request, bytes) => ({ savedAs: request.defaultName, downloadId: exchange.downloads.stage({ name: request.defaultName, bytes }) }),
+  };
+  return { files, staged: exchange.staged };
+}
+
+async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, exchange: HostFiles, token: string, port: number): Promise<void> {
+  if (!authorised(req, res, token, port, 'POST')) return;
+  let name: string;
+  try {
+    name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? ''));
+  } catch {
+    name = '';
+  }
+  name = path.basename(name.replace(/\\/g, '/'));
+  if (!name) return sendJson(res, 400, failure('bad_request', '上传的文件缺少文件名，未处理。'));
+  const body = await readBody(req, MAX_IMPORT_BYTES);
+  if (body === null) return sendJson(res, 413, failure('too_large', `${name} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，未导入。请检查是否选错了文件。`));
+  const file: PickedFile = { name, bytes: new Uint8Array(body) };
+  sendJson(res, 200, { ok: true, value: { uploadId: exchange.uploads.stage(file) } });
+}
+
+async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, exchange: HostFiles, token: string, port: number, id: string): Promise<void> {
+  if (!authorised(req, res, token, port, 'GET')) return;
+  let file: PickedFile;
+  try {
+    file = exchange.downloads.get(decodeURIComponent(id));
+  } catch {
+    return sendJson(res, 404, failure('file_expired', '要下载的文件已过期，请重新导出。'));
+  }
+  exchange.downloads.drop(decodeURIComponent(id));
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': file.bytes.byteLength,
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(Buffer.from(file.bytes));
+}
+
+async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, ctx: ServiceContext, exchange: HostFiles, token: string, port: number): Promise<void> {
+  if (!authorised(req, res, token, port, 'POST')) return;
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, failure('bad_content_type', '台账接口只接受 JSON（Content-Type: application/json）。'));
   }
@@ -140,9 +217,9 @@ async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, c
   } catch {
     return sendJson(res, 400, failure('bad_request', '请求内容不是有效的 JSON，未处理。'));
   }
-  const { call, input } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as { call?: unknown; input?: unknown };
+  const { call, input, uploadId } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as { call?: unknown; input?: unknown; uploadId?: unknown };
   // Refusals of the call itself (unknown name, bad input, a service's no) are answers, not HTTP errors.
-  sendJson(res, 200, dispatch(ctx, call, input));
+  sendJson(res, 200, await dispatch(ctx, call, input, callFiles(exchange, uploadId)));
 }
 
 async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rendererDir: string, rawPath: string): Promise<void> {

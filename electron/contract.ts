@@ -12,26 +12,50 @@ import { NATURES } from './rules/indicatorRules';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
+import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
 import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
 import type { LedgerInfo } from './services/ledgerInfo';
 import type { ProjectRow } from './services/projects';
 import type { UnitRow } from './services/units';
 import type { YearSummary } from './services/years';
 
+/**
+ * A call that reads a file the user picks ('open') or writes one where the user says ('save'). The
+ * transport does the picking (native dialog, or the browser's file input and download); the
+ * extensions tell it what to offer.
+ */
+export interface FileUse {
+  readonly mode: 'open' | 'save';
+  readonly extensions: readonly string[];
+}
+
 export interface CallSpec<I extends z.ZodType, R> {
   readonly input: I;
   readonly write: boolean;
   readonly doc: string;
+  readonly file?: FileUse;
   /** Type-only carrier of the result type; never set at run time. */
   readonly result?: R;
 }
 
 const read =
   <R>() =>
-  <I extends z.ZodType>(input: I, doc: string): CallSpec<I, R> => ({ input, write: false, doc });
+  <I extends z.ZodType>(input: I, doc: string, file?: FileUse): CallSpec<I, R> => ({ input, write: false, doc, ...(file ? { file } : {}) });
 const write =
   <R>() =>
-  <I extends z.ZodType>(input: I, doc: string): CallSpec<I, R> => ({ input, write: true, doc });
+  <I extends z.ZodType>(input: I, doc: string, file?: FileUse): CallSpec<I, R> => ({ input, write: true, doc, ...(file ? { file } : {}) });
+
+const OPEN_SPREADSHEET: FileUse = { mode: 'open', extensions: ['xlsx', 'xls', 'csv'] };
+const SAVE_XLSX: FileUse = { mode: 'save', extensions: ['xlsx'] };
+
+/** What a save call returns: where the file went (null when the user cancelled) and what it held. */
+export interface SaveOutcome<S> {
+  saved: { savedAs: string; downloadId?: string } | null;
+  summary: S;
+}
+
+/** What an import's preview call returns: the staged file to commit, or nothing when cancelled. */
+export type ImportPreviewOutcome<P> = { cancelled: true } | { cancelled: false; fileId: string; fileName: string; preview: P };
 
 const year = z.number({ error: '请选择预算年度' }).int('预算年度须为整数').min(2000, '预算年度须在 2000–2100 之间').max(2100, '预算年度须在 2000–2100 之间');
 const id = (what: string) => z.number({ error: `缺少${what}` }).int().positive(`缺少${what}`);
@@ -116,6 +140,9 @@ export const contract = {
   'projects.list': read<ProjectRow[]>()(z.object({ year }), '某年度的全部项目'),
   'projects.create': write<ProjectRow>()(projectFields, '新增项目'),
   'projects.update': write<ProjectRow>()(z.intersection(projectFields, z.object({ id: id('项目') })), '修改项目'),
+  'projects.importPreview': read<ImportPreviewOutcome<ProjectImportPreview>>()(z.object({ year }), '选择单位和项目工作簿并预览导入结果（不写入）', OPEN_SPREADSHEET),
+  'projects.importCommit': write<ProjectImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入（全部成功或全部不写入）'),
+  'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(z.object({ year }), '导出年度项目清单（带格式的 xlsx，可再导入）', SAVE_XLSX),
 } as const;
 
 export type Contract = typeof contract;

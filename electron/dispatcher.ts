@@ -5,11 +5,22 @@
  */
 import type { z } from 'zod';
 import { contract, isCallName, type BridgeError, type Envelope } from './contract';
-import { handlers } from './handlers';
+import { NO_FILES, StagedFiles, type FileGateway } from './fileExchange';
+import { handlers, type HandlerContext } from './handlers';
 import type { ServiceContext } from './services/context';
 import { LedgerError } from './services/ledgerError';
 
-export function dispatch(ctx: ServiceContext, call: unknown, input: unknown): Envelope<unknown> {
+/** How a transport lets calls reach files: its gateway, and the staged picks awaiting their commit. */
+export interface FileAccess {
+  files: FileGateway;
+  staged: StagedFiles;
+}
+
+export function noFileAccess(): FileAccess {
+  return { files: NO_FILES, staged: new StagedFiles() };
+}
+
+export async function dispatch(ctx: ServiceContext, call: unknown, input: unknown, access: FileAccess = noFileAccess()): Promise<Envelope<unknown>> {
   if (!isCallName(call)) {
     return fail({ code: 'unknown_call', message: `未知的操作：${describe(call)}。请升级或重新安装绩效台账。` });
   }
@@ -17,8 +28,8 @@ export function dispatch(ctx: ServiceContext, call: unknown, input: unknown): En
   const parsed = (spec.input as z.ZodType).safeParse(input);
   if (!parsed.success) return fail(inputError(parsed.error));
   try {
-    const handler = handlers[call] as (ctx: ServiceContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parsed.data) };
+    const handler = handlers[call] as (ctx: HandlerContext, input: unknown) => unknown;
+    return { ok: true, value: await handler({ ...ctx, ...access }, parsed.data) };
   } catch (err) {
     return fail(toBridgeError(err));
   }

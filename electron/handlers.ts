@@ -2,16 +2,25 @@
  * Which service answers each bridge call. The mapped type makes a missing or mistyped handler a
  * compile error, so the contract and the services cannot drift apart.
  */
-import type { CallArgs, CallName, CallResult } from './contract';
+import type { CallArgs, CallName, CallResult, ImportPreviewOutcome, SaveOutcome } from './contract';
+import { checkImportSize, SPREADSHEET_FILTERS, XLSX_FILTERS, type FileGateway, type StagedFiles } from './fileExchange';
 import { recentAudit } from './services/audit';
 import type { ServiceContext } from './services/context';
 import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
 import { ledgerInfo } from './services/ledgerInfo';
+import { exportProjects } from './services/projectExport';
+import { commitProjectImport, previewProjectImport } from './services/projectImport';
 import { createProject, listProjects, updateProject } from './services/projects';
 import { createUnit, listUnits, updateUnit } from './services/units';
 import { createYear, listYears, setIndicatorLayout } from './services/years';
 
-export type Handlers = { [K in CallName]: (ctx: ServiceContext, input: CallArgs<K>) => CallResult<K> };
+/** A service context plus the transport's way to files. */
+export interface HandlerContext extends ServiceContext {
+  readonly files: FileGateway;
+  readonly staged: StagedFiles;
+}
+
+export type Handlers = { [K in CallName]: (ctx: HandlerContext, input: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>> };
 
 export const handlers: Handlers = {
   'ledger.info': (ctx) => ledgerInfo(ctx),
@@ -33,4 +42,31 @@ export const handlers: Handlers = {
   'projects.list': listProjects,
   'projects.create': createProject,
   'projects.update': updateProject,
+  'projects.importPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择单位和项目工作簿', (file) => previewProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
+  'projects.importCommit': (ctx, input) => {
+    const file = ctx.staged.get(input.fileId);
+    const result = commitProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes });
+    ctx.staged.drop(input.fileId);
+    return result;
+  },
+  'projects.export': async (ctx, input) => {
+    const exported = await exportProjects(ctx, input);
+    return saveFile(ctx, '导出项目清单', exported.fileName, exported.bytes, { projectCount: exported.projectCount, totalFen: exported.totalFen });
+  },
 };
+
+/** Every import's first step: the user picks a file, it is staged for the commit, and previewed. */
+async function previewPickedFile<P>(ctx: HandlerContext, title: string, preview: (file: { name: string; bytes: Uint8Array }) => P): Promise<ImportPreviewOutcome<P>> {
+  const picked = await ctx.files.openFile({ title, filters: SPREADSHEET_FILTERS });
+  if (!picked) return { cancelled: true };
+  const file = checkImportSize(picked);
+  const fileId = ctx.staged.stage(file);
+  return { cancelled: false, fileId, fileName: file.name, preview: preview(file) };
+}
+
+/** Every export's last step: the user says where (or the browser downloads it). */
+async function saveFile<S>(ctx: HandlerContext, title: string, defaultName: string, bytes: Uint8Array, summary: S): Promise<SaveOutcome<S>> {
+  const saved = await ctx.files.saveFile({ title, defaultName, filters: XLSX_FILTERS }, bytes);
+  return { saved, summary };
+}

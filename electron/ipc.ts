@@ -4,7 +4,7 @@
  * tests use. Takes ipcMain as a parameter so it runs in tests with a fake, without Electron.
  */
 import type { Envelope } from './contract';
-import { dispatch } from './dispatcher';
+import { dispatch, noFileAccess, type FileAccess } from './dispatcher';
 import { LEDGER_CHANNEL } from './security';
 import type { ServiceContext } from './services/context';
 
@@ -31,11 +31,11 @@ export const UNTRUSTED_SENDER: Envelope<never> = {
  * untrusted data: the dispatcher refuses unknown call names and parses the input with the call's
  * schema, so a hostile renderer can do no more than the contract allows.
  */
-export function registerLedgerIpc(ipcMain: IpcMainLike, ctx: ServiceContext, isTrustedSender: SenderCheck): void {
+export function registerLedgerIpc(ipcMain: IpcMainLike, ctx: ServiceContext, isTrustedSender: SenderCheck, files: FileAccess = noFileAccess()): void {
   ipcMain.handle(LEDGER_CHANNEL, (event, payload) => {
     if (!senderIsTrusted(event, isTrustedSender)) return UNTRUSTED_SENDER;
     const { call, input } = (typeof payload === 'object' && payload !== null ? payload : {}) as { call?: unknown; input?: unknown };
-    return dispatch(ctx, call, input);
+    return dispatch(ctx, call, input, files);
   });
 }
 

@@ -12,6 +12,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import type { MenuItemConstructorOptions, WebContents } from 'electron';
 import { closeLedger, openLedger, type Ledger } from '../db/open';
 import { resolveAppFile } from './appProtocol';
+import { dialogFileGateway } from './dialogs';
+import { StagedFiles } from './fileExchange';
 import { registerLedgerIpc } from './ipc';
 import { resolveLedgerPath } from './ledgerLocation';
 import {
@@ -103,7 +105,10 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
       application.quit();
       return;
     }
-    registerLedgerIpc(electron.ipcMain, serviceContext(ledger, actorName()), isTrustedSender);
+    registerLedgerIpc(electron.ipcMain, serviceContext(ledger, actorName()), isTrustedSender, {
+      files: dialogFileGateway(dialogs, () => mainWindow),
+      staged: new StagedFiles(),
+    });
 
     const showAbout = () => {
       const options = {

@@ -5,9 +5,9 @@ import { handlers } from '../../electron/handlers';
 import { listProjects } from '../../electron/services/projects';
 import { freshContext } from './tempLedger';
 
-function setup() {
+async function setup() {
   const ctx = freshContext({ year: 2023 });
-  const unit = dispatch(ctx, 'units.create', { name: '县水利局', code: '010', parentId: null, classified: false });
+  const unit = await dispatch(ctx, 'units.create', { name: '县水利局', code: '010', parentId: null, classified: false });
   if (!unit.ok) throw new Error(unit.error.message);
   return { ctx, unitId: (unit.value as { id: number }).id };
 }
@@ -25,21 +25,21 @@ const goodProject = (unitId: number) => ({
 });
 
 describe('the dispatcher', () => {
-  it('has a handler for every call in the contract and nothing else', () => {
+  it('has a handler for every call in the contract and nothing else', async () => {
     expect(Object.keys(handlers).sort()).toEqual([...callNames].sort());
     for (const name of callNames) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
     expect(Object.values(contract).every((c) => typeof c.write === 'boolean' && c.doc.length > 0)).toBe(true);
   });
 
-  it('creates a project from form input, turning 万元 text into exact 分', () => {
-    const { ctx, unitId } = setup();
-    const r = dispatch(ctx, 'projects.create', goodProject(unitId));
+  it('creates a project from form input, turning 万元 text into exact 分', async () => {
+    const { ctx, unitId } = await setup();
+    const r = await dispatch(ctx, 'projects.create', goodProject(unitId));
     expect(r).toMatchObject({ ok: true, value: { name: '农田水利设施维护', initialBudgetFen: 1_250_500_000, majorPolicy: true } });
   });
 
-  it('answers an empty name at the field, in Chinese, and writes nothing', () => {
-    const { ctx, unitId } = setup();
-    const r = dispatch(ctx, 'projects.create', { ...goodProject(unitId), name: '   ' });
+  it('answers an empty name at the field, in Chinese, and writes nothing', async () => {
+    const { ctx, unitId } = await setup();
+    const r = await dispatch(ctx, 'projects.create', { ...goodProject(unitId), name: '   ' });
     expect(r).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('请填写项目名称'), fields: { name: '请填写项目名称' } } });
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(0);
   });
@@ -52,17 +52,17 @@ describe('the dispatcher', () => {
     ['missing unit', { unitId: null }, 'unitId', '预算单位'],
     ['year out of range', { year: 1949 }, 'year', '2000'],
     ['overlong name', { name: '项'.repeat(201) }, 'name', '200'],
-  ])('refuses %s at the field', (_label, patch, field, words) => {
-    const { ctx, unitId } = setup();
-    const r = dispatch(ctx, 'projects.create', { ...goodProject(unitId), ...patch });
+  ])('refuses %s at the field', async (_label, patch, field, words) => {
+    const { ctx, unitId } = await setup();
+    const r = await dispatch(ctx, 'projects.create', { ...goodProject(unitId), ...patch });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.fields?.[field]).toContain(words);
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(0);
   });
 
-  it('answers a service rule (unknown unit) at the field too', () => {
-    const { ctx } = setup();
-    const r = dispatch(ctx, 'projects.create', goodProject(9999));
+  it('answers a service rule (unknown unit) at the field too', async () => {
+    const { ctx } = await setup();
+    const r = await dispatch(ctx, 'projects.create', goodProject(9999));
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { unitId: '请选择预算单位' } } });
   });
 
@@ -74,9 +74,9 @@ describe('the dispatcher', () => {
     ['not a string', 42],
     ['an object', { call: 'projects.list' }],
     ['nothing', undefined],
-  ])('refuses %s as a call', (_label, call) => {
-    const { ctx } = setup();
-    const r = dispatch(ctx, call, { year: 2023 });
+  ])('refuses %s as a call', async (_label, call) => {
+    const { ctx } = await setup();
+    const r = await dispatch(ctx, call, { year: 2023 });
     expect(r).toMatchObject({ ok: false, error: { code: 'unknown_call', message: expect.stringContaining('未知的操作') } });
   });
 
@@ -86,18 +86,18 @@ describe('the dispatcher', () => {
     ['an array', [2023]],
     ['a prototype-polluting object', JSON.parse('{"__proto__": {"polluted": true}, "year": "2023"}')],
     ['extra fields with the wrong type', { year: 2023.5 }],
-  ])('refuses %s as input without throwing', (_label, input) => {
-    const { ctx } = setup();
-    const r = dispatch(ctx, 'projects.list', input);
+  ])('refuses %s as input without throwing', async (_label, input) => {
+    const { ctx } = await setup();
+    const r = await dispatch(ctx, 'projects.list', input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('invalid_input');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('turns an unexpected failure into a Chinese message instead of throwing', () => {
-    const { ctx } = setup();
+  it('turns an unexpected failure into a Chinese message instead of throwing', async () => {
+    const { ctx } = await setup();
     ctx.ledger.sqlite.close();
-    const r = dispatch(ctx, 'projects.list', { year: 2023 });
+    const r = await dispatch(ctx, 'projects.list', { year: 2023 });
     expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('操作未完成') } });
   });
 });

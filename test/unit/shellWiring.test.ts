@@ -245,18 +245,18 @@ describe('the shell', () => {
     const handle = electron.ipcHandlers.get('ledger')!;
     expect(handle).toBeTypeOf('function');
 
-    const untrusted = handle({ senderFrame: { url: 'https://example.com/', parent: null } }, { call: 'ledger.info', input: {} });
+    const untrusted = await handle({ senderFrame: { url: 'https://example.com/', parent: null } }, { call: 'ledger.info', input: {} });
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    const subFrame = handle({ senderFrame: { url: 'app://renderer/index.html', parent: {} } }, { call: 'ledger.info', input: {} });
+    const subFrame = await handle({ senderFrame: { url: 'app://renderer/index.html', parent: {} } }, { call: 'ledger.info', input: {} });
     expect(subFrame).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    expect(handle(trustedEvent, { call: 'ledger.info', input: {} })).toMatchObject({ ok: true });
+    expect(await handle(trustedEvent, { call: 'ledger.info', input: {} })).toMatchObject({ ok: true });
   });
 
   it('closes the ledger when the app quits', async () => {
     const electron = await start();
     const handle = electron.ipcHandlers.get('ledger')!;
     electron.modules.app.emit('will-quit');
-    expect(handle(trustedEvent, { call: 'ledger.info', input: {} })).toMatchObject({ ok: false });
+    expect(await handle(trustedEvent, { call: 'ledger.info', input: {} })).toMatchObject({ ok: false });
   });
 
   it('brings the window forward when started a second time', async () => {
