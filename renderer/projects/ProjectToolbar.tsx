@@ -7,11 +7,15 @@ interface ProjectToolbarProps {
   departments: string[];
   onChange: (filters: ProjectFilters) => void;
   onAdd: () => void;
+  onImport: () => void;
+  onExport: () => void;
+  /** An import or export is waiting for the file dialog or the ledger. */
+  busy: 'import' | 'export' | null;
 }
 
 const BUDGET_KIND_OPTIONS = Object.entries(BUDGET_KINDS).map(([value, label]) => ({ value, label }));
 
-export function ProjectToolbar({ filters, departments, onChange, onAdd }: ProjectToolbarProps) {
+export function ProjectToolbar({ filters, departments, onChange, onAdd, onImport, onExport, busy }: ProjectToolbarProps) {
   const set = (patch: Partial<ProjectFilters>) => onChange({ ...filters, ...patch });
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -50,9 +54,15 @@ export function ProjectToolbar({ filters, departments, onChange, onAdd }: Projec
         value={filters.department}
         onChange={(v) => set({ department: v })}
       />
-      <Button ml="auto" onClick={onAdd}>
-        新增项目
-      </Button>
+      <Group ml="auto" gap="xs">
+        <Button variant="default" onClick={onImport} loading={busy === 'import'} disabled={busy !== null}>
+          从 Excel 导入
+        </Button>
+        <Button variant="default" onClick={onExport} loading={busy === 'export'} disabled={busy !== null}>
+          导出 Excel
+        </Button>
+        <Button onClick={onAdd}>新增项目</Button>
+      </Group>
     </Group>
   );
 }

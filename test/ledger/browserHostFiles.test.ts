@@ -29,7 +29,7 @@ async function upload(name: string, bytes: Uint8Array, token = host.token) {
   const res = await fetch(`${base()}/api/upload`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', 'x-ledger-token': token, 'x-file-name': encodeURIComponent(name) },
-    body: bytes,
+    body: new Blob([Buffer.from(bytes)]),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { uploadId: string } } };
 }

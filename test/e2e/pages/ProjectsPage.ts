@@ -31,6 +31,30 @@ export class ProjectsPage {
     this.dialog = page.getByRole('dialog');
   }
 
+  /** 从 Excel 导入: chooses the file in the browser's file chooser and waits for the preview. */
+  async importWorkbook(file: string): Promise<Locator> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: '从 Excel 导入' }).click();
+    await (await chooser).setFiles(file);
+    const preview = this.page.getByRole('dialog', { name: /导入预览/ });
+    await preview.waitFor();
+    return preview;
+  }
+
+  async confirmImport(): Promise<void> {
+    await this.page.getByRole('button', { name: '确认导入' }).click();
+    await this.page.getByRole('dialog', { name: /导入预览/ }).waitFor({ state: 'hidden' });
+  }
+
+  /** 导出 Excel: returns where the browser saved the download. */
+  async exportWorkbook(saveAs: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '导出 Excel' }).click();
+    const d = await download;
+    await d.saveAs(saveAs);
+    return d.suggestedFilename();
+  }
+
   async open(): Promise<void> {
     await this.shell.openArea('项目与目标');
     await this.page.getByRole('tab', { name: '项目', exact: true }).click();
