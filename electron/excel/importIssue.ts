@@ -4,7 +4,7 @@
  * zh-CN sentence so it reads right in a dialog, a log or the command line.
  */
 import { LedgerError } from '../services/ledgerError';
-import type { FoundColumn } from './findTable';
+import type { FoundColumn, TableNotFound } from './findTable';
 
 export interface ImportIssue {
   /** 1-based row as Excel shows it; null for file-level problems (a missing column). */
@@ -58,4 +58,19 @@ export class ImportRejected extends LedgerError {
     super('import_rejected', [`${fileName} 有 ${issues.length} 处问题，未导入任何数据。请修改后重新导入：`, ...shown, ...more].join('\n'));
     this.name = 'ImportRejected';
   }
+}
+
+/**
+ * One issue per wanted column the file lacks, naming the header names accepted for it. `what` names
+ * the table ("项目表"), `typical` two column names that identify it ("“预算单位”“项目名称”").
+ */
+export function missingColumnIssues(table: TableNotFound, source: IssueSource, what: string, typical: string): ImportIssue[] {
+  const where = locationText(source, table.headerRow, null);
+  return table.missing.map((col) => {
+    const accepted = [col.label, ...col.names.filter((n) => n !== col.label)].map((n) => `“${n}”`).join('、');
+    const problem = table.headerRow
+      ? `表头中找不到“${col.label}”列。可用的列名：${accepted}。请在表头补上这一列（或把列名改成其中之一）后重新导入。`
+      : `找不到表头：前 50 行中没有一行同时写有${typical}等列名。缺少“${col.label}”列（可用的列名：${accepted}）。请确认选择的是${what}，并检查表头。`;
+    return { row: table.headerRow, column: null, header: null, value: null, message: `${where}：${problem}` };
+  });
 }

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { budgetUnits } from '../../db/schema';
 import { findTable, cellText, type ColumnSpec, type FoundColumn, type SkippedRow, type TableFound } from '../excel/findTable';
-import { cellIssue, ImportRejected, locationText, type ImportIssue, type IssueSource } from '../excel/importIssue';
+import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../excel/importIssue';
 import { readWorkbook, type CellValue } from '../excel/readWorkbook';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, budgetKindFromText, continuityFromText, projectTypeFromText, type BudgetKind, type Continuity, type ProjectType } from '../rules/labels';
 import { formatWanYuan, parseMoney, type MoneyUnit } from '../rules/money';
@@ -216,14 +216,7 @@ function analyse(ctx: ServiceContext, input: ProjectImportInput): { preview: Pro
 
   if (!table.ok) {
     const source = sourceFor(table.sheet);
-    const where = locationText(source, table.headerRow, null);
-    for (const col of table.missing) {
-      const accepted = [col.label, ...col.names.filter((n) => n !== col.label)].map((n) => `“${n}”`).join('、');
-      const problem = table.headerRow
-        ? `表头中找不到“${col.label}”列。可用的列名：${accepted}。请在表头补上这一列（或把列名改成其中之一）后重新导入。`
-        : `找不到表头：前 50 行中没有一行同时写有“预算单位”“项目名称”等列名。缺少“${col.label}”列（可用的列名：${accepted}）。请确认选择的是项目表，并检查表头。`;
-      preview.errors.push({ row: table.headerRow, column: null, header: null, value: null, message: `${where}：${problem}` });
-    }
+    preview.errors.push(...missingColumnIssues(table, source, '项目表', '“预算单位”“项目名称”'));
     preview.sheet = source.sheet;
     preview.headerRow = table.headerRow;
     preview.columns = table.found.map(({ key, label, letter, header }) => ({ key, label, letter, header }));
