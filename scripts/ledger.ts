@@ -22,6 +22,8 @@ import { formatWanYuan } from '../electron/rules/money';
 import { backupLedger, restoreLedger } from '../electron/services/backup';
 import { inTransaction, serviceContext, type ServiceContext } from '../electron/services/context';
 import { buildDemoLedger } from '../electron/services/demoYear';
+import { commitIndicatorImport, exportIndicators, previewIndicatorImport, type IndicatorImportPreview } from '../electron/services/indicatorExchange';
+import { loadDefaultLibrary } from '../electron/services/indicators';
 import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
 import { LedgerError } from '../electron/services/ledgerError';
 import { exportProjects } from '../electron/services/projectExport';
@@ -52,13 +54,16 @@ interface ImportOutcome {
   failed: boolean;
 }
 
+/** A kind belongs to a fiscal year (needs --year) or to the whole ledger (the indicator library). */
 interface ImportKind {
   doc: string;
+  yearly: boolean;
   run(ctx: ServiceContext, input: { year: number; fileName: string; bytes: Uint8Array; dryRun: boolean }): ImportOutcome;
 }
 
 interface ExportKind {
   doc: string;
+  yearly: boolean;
   run(ctx: ServiceContext, input: { year: number }): Promise<{ bytes: Buffer; text: string; json: unknown }>;
 }
 
@@ -70,6 +75,7 @@ interface ReportKind {
 const importKinds: Record<string, ImportKind> = {
   projects: {
     doc: '预算单位和项目（xlsx、xls、csv）',
+    yearly: true,
     run(ctx, input) {
       if (input.dryRun) {
         const preview = previewProjectImport(ctx, input);
@@ -86,17 +92,42 @@ const importKinds: Record<string, ImportKind> = {
       }
     },
   },
+  indicators: {
+    doc: '共性指标库（按表头识别类别、一级、二级、三级指标等列）',
+    yearly: false,
+    run(ctx, input) {
+      const preview = previewIndicatorImport(ctx, input);
+      if (input.dryRun || !preview.canCommit) {
+        return { text: describeIndicatorPreview(preview, input.dryRun), json: { ok: preview.canCommit, dryRun: input.dryRun, preview }, failed: !preview.canCommit };
+      }
+      const result = commitIndicatorImport(ctx, input);
+      return { text: describeIndicatorPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
 };
 
 const exportKinds: Record<string, ExportKind> = {
   projects: {
     doc: '项目清单（带格式的 xlsx，可再导入）',
+    yearly: true,
     async run(ctx, input) {
       const result = await exportProjects(ctx, input);
       return {
         bytes: result.bytes,
         text: `${result.projectCount} 个项目，年初预算合计 ${formatWanYuan(result.totalFen)} 万元`,
         json: { projectCount: result.projectCount, totalFen: result.totalFen },
+      };
+    },
+  },
+  indicators: {
+    doc: '共性指标库（带格式的 xlsx，可再导入）',
+    yearly: false,
+    async run(ctx) {
+      const result = await exportIndicators(ctx);
+      return {
+        bytes: result.bytes,
+        text: `${result.classCount} 类 ${result.indicatorCount} 条共性指标`,
+        json: { classCount: result.classCount, indicatorCount: result.indicatorCount },
       };
     },
   },
@@ -115,12 +146,13 @@ const HELP = `绩效台账 管理命令行
 
 用法：npm run ledger -- <命令> [参数]
 
-  init 文件 [--year 年度]                  新建空台账（可同时建立一个预算年度）
+  init 文件 [--year 年度]                  新建空台账，载入默认共性指标库（可同时建立一个预算年度）
   demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目）
-  import <类别> 文件 --year 年度 [--ledger 台账] [--dry-run] [--json]
+  import <类别> 文件 [--year 年度] [--ledger 台账] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
-  export <类别> --year 年度 --out 文件 [--ledger 台账]
+  export <类别> [--year 年度] --out 文件 [--ledger 台账]
                                            导出带格式的工作簿（不覆盖已有文件）
+  （按年度的类别须给 --year；indicators 属于整个台账，不需要年度）
   report <类别> --year 年度 [--ledger 台账] [--json]
   check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
   backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
@@ -171,7 +203,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         const y = values.year ? year() : null;
         return withLedger(openLedger(file), io, now, (ctx) => {
           if (y) createYear(ctx, { year: y });
-          emit([`已新建台账：${path.resolve(file)}`, ...(y ? [`已建立 ${y} 年度。`] : ['尚无预算年度，可在程序“设置”中新建，或用 init --year。'])], { ok: true, ledger: path.resolve(file), year: y });
+          const library = loadDefaultLibrary(ctx);
+          emit(
+            [
+              `已新建台账：${path.resolve(file)}`,
+              `已载入默认共性指标库：${library.classesCreated} 类 ${library.created} 条指标。`,
+              ...(y ? [`已建立 ${y} 年度。`] : ['尚无预算年度，可在程序“设置”中新建，或用 init --year。']),
+            ],
+            { ok: true, ledger: path.resolve(file), year: y, indicatorLibrary: library },
+          );
           return 0;
         });
       }
@@ -181,6 +221,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         const y = values.year ? year() : 2023;
         return withLedger(openLedger(file), io, now, (ctx) => {
           const started = performance.now();
+          loadDefaultLibrary(ctx);
           const summary = buildDemoLedger(ctx, { year: y });
           const seconds = (performance.now() - started) / 1000;
           emit(
@@ -197,12 +238,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       case 'import': {
         const kind = pickKind('导入', importKinds, rest[0]);
         const file = requireArg(rest[1], `import ${rest[0]} 需要要导入的文件，例如：npm run ledger -- import projects 项目.xlsx --year 2023`);
-        const y = year();
+        // A ledger-wide kind (the indicator library) needs no year: 0 stands for "none" and is never created.
+        const y = kind.yearly ? year() : 0;
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('file_missing', `找不到要导入的文件：${path.resolve(file)}。`);
         const bytes = fs.readFileSync(file);
         return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
           const input = { year: y, fileName: path.basename(file), bytes, dryRun: values['dry-run'] === true };
-          const yearMissing = !listYears(ctx).some((x) => x.year === y);
+          const yearMissing = kind.yearly && !listYears(ctx).some((x) => x.year === y);
           const notes: string[] = [];
           let outcome: ImportOutcome;
           if (yearMissing && input.dryRun) {
@@ -241,7 +283,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       }
       case 'export': {
         const kind = pickKind('导出', exportKinds, rest[0]);
-        const y = year();
+        const y = kind.yearly ? year() : 0;
         const out = requireArg(values.out, 'export 需要 --out 指定导出文件，例如：--out 2023年度项目清单.xlsx');
         refuseExisting(out, '导出文件');
         const ledger = openLedger(ledgerPath(), { mustExist: true });
@@ -401,6 +443,17 @@ function describeCheck(file: string, c: LedgerCheck): string[] {
     `记录数：${Object.entries(c.counts).map(([t, n]) => `${t} ${n}`).join('，')}`,
     c.ok ? '结论：台账完好。' : `结论：发现问题。${c.problems.join(' ')}`,
   ];
+}
+
+function describeIndicatorPreview(preview: IndicatorImportPreview, dryRun: boolean): string[] {
+  const lines = [
+    `${preview.fileName}${preview.sheet ? ` 工作表“${preview.sheet}”` : ''}：表头在第 ${preview.headerRow ?? '—'} 行，读到 ${preview.dataRows} 行指标。`,
+    `${dryRun || preview.errors.length ? '将' : '已'}新增类别 ${preview.classesToCreate.length} 个、指标 ${preview.toCreate.length} 条，更新 ${preview.toUpdate.length} 条，${preview.unchanged} 条无变化。`,
+  ];
+  for (const u of preview.toUpdate) lines.push(`  第 ${u.row} 行 ${u.className}·${u.name}：${u.changes.join('；')}`);
+  if (preview.errors.length) lines.push(`发现 ${preview.errors.length} 处错误，未导入任何数据：`, ...preview.errors.map((e) => `  ${e.message}`));
+  for (const w of preview.warnings) lines.push(`  提示：${w.message}`);
+  return lines;
 }
 
 /** report summary: the year at a glance, money exact in 分 (JSON) and 万元 (text). */

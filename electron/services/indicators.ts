@@ -150,7 +150,10 @@ export function mergeLibrary(ctx: ServiceContext, library: LibraryData, source: 
         } else summary.unchanged++;
       }
     }
-    appendAudit(ctx, { action: 'indicatorLibrary.merge', entity: 'indicator_library', entityId: source, after: summary });
+    // A library already in the ledger changes nothing, not even the audit log.
+    if (summary.classesCreated + summary.created + summary.updated > 0) {
+      appendAudit(ctx, { action: 'indicatorLibrary.merge', entity: 'indicator_library', entityId: source, after: summary });
+    }
     return summary;
   });
 }

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../scripts/ledger';
+import { recentAudit } from '../../electron/services/audit';
+import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from '../../electron/services/indicatorExchange';
+import { listIndicators, loadDefaultLibrary } from '../../electron/services/indicators';
+import { workbookBytes, xlsx } from '../fixtures/workbooks';
+import { freshContext, tempFolder } from '../ledger/tempLedger';
+
+const HEADER = ['类别', '一级指标', '二级指标', '三级指标', '指标性质', '计量单位', '指标解释', '参考值'];
+const comparable = (ctx: ReturnType<typeof freshContext>) =>
+  listIndicators(ctx).map(({ id: _i, classId: _c, retiredAt: _r, ...rest }) => rest);
+
+describe('the library workbook round trip', () => {
+  it('exports 26 classes and 310 indicators that import into an empty ledger as the same library', async () => {
+    const source = freshContext();
+    loadDefaultLibrary(source);
+    const exported = await exportIndicators(source);
+    expect(exported).toMatchObject({ classCount: 26, indicatorCount: 310 });
+
+    const fresh = freshContext();
+    const result = commitIndicatorImport(fresh, { fileName: exported.fileName, bytes: exported.bytes });
+    expect(result).toMatchObject({ classesCreated: 26, created: 310, updated: 0 });
+    expect(comparable(fresh)).toEqual(comparable(source));
+  });
+
+  it('changes nothing, not even the audit log, when the same library comes back', async () => {
+    const ctx = freshContext();
+    loadDefaultLibrary(ctx);
+    const exported = await exportIndicators(ctx);
+    const auditBefore = recentAudit(ctx, 500).length;
+    expect(commitIndicatorImport(ctx, { fileName: 'lib.xlsx', bytes: exported.bytes })).toMatchObject({ created: 0, updated: 0, unchanged: 310 });
+    expect(recentAudit(ctx, 500)).toHaveLength(auditBefore);
+  });
+});
+
+describe('an official library as regions send it', () => {
+  it('reads grouped rows, loose level names, 四分法 cost rows and operators written any way', () => {
+    const ctx = freshContext();
+    const file = xlsx([
+      ['自治区共性绩效指标体系（节选）'],
+      [],
+      HEADER,
+      ['培训', '产出', '数量', '培训人次', '≧', '人次', '实际参训人次', '≥500人次'],
+      [null, null, null, '培训期数', '>=', '期', '举办期数', '5'],
+      [null, null, '质量指标', '培训合格率', null, '%', '合格人数/参训人数', '≥95%'],
+      [null, '成本指标', '经济成本指标', '人均培训成本', '≤', '元/人', '总支出/人数', '≤1000元/人'],
+      [null, '效益指标', '社会效益指标', '业务能力提升情况', '定性', '%', '', '有效提升'],
+      [null, '满意度指标', '服务对象满意度', '参训人员满意度', '≥', '%', '', '≥90%'],
+    ]);
+    const preview = previewIndicatorImport(ctx, { fileName: '区库.xlsx', bytes: file });
+    expect(preview.errors).toEqual([]);
+    expect(preview.toCreate).toHaveLength(6);
+    expect(preview.warnings.map((w) => w.row)).toEqual([8]); // a unit on a 定性 indicator is dropped, with a note
+    commitIndicatorImport(ctx, { fileName: '区库.xlsx', bytes: file });
+    const byName = new Map(listIndicators(ctx).map((i) => [i.name, i]));
+    expect(byName.get('培训人次')).toMatchObject({ className: '培训', level1: '产出指标', level2: '数量指标', nature: '≥', unit: '人次' });
+    expect(byName.get('培训期数')!.nature).toBe('≥');
+    expect(byName.get('培训合格率')!.nature).toBe('≥'); // fused into the 参考值
+    expect(byName.get('人均培训成本')).toMatchObject({ level1: '产出指标', level2: '成本指标', nature: '≤' });
+    expect(byName.get('业务能力提升情况')).toMatchObject({ nature: '定性', unit: null });
+    expect(byName.get('参训人员满意度')!.level2).toBe('服务对象满意度指标');
+  });
+
+  it('lists every bad row with its row and column, and writes nothing', () => {
+    const ctx = freshContext();
+    loadDefaultLibrary(ctx);
+    const before = listIndicators(ctx).length;
+    const auditBefore = recentAudit(ctx, 500).length;
+    const file = xlsx([
+      HEADER,
+      ['宣传', '产出指标', '数量指标', '宣传品发放数量', '≥', '', '', '≥1000'],
+      ['宣传', '产出指标', '规模指标', '宣传覆盖面', '≥', '%', '', ''],
+      ['宣传', '产出指标', '数量指标', '宣传活动次数', '约等于', '次', '', ''],
+      ['宣传', '产出指标', '数量指标', '新闻发稿数量', '≥', '篇', '', ''],
+      ['宣传', '产出指标', '数量指标', '新闻发稿数量', '≥', '篇', '', ''],
+      ['宣传', '产出指标', '数量指标', '展板制作数量', '≥', '块', '', ''],
+    ]);
+    const preview = previewIndicatorImport(ctx, { fileName: '宣传类.xlsx', bytes: file });
+    expect(preview.canCommit).toBe(false);
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, 'F'], [3, 'C'], [4, 'E'], [6, 'D']]);
+    expect(preview.errors[0]!.message).toMatch(/^宣传类\.xlsx 工作表“Sheet1”第 2 行 F 列（计量单位）：定量指标须填写计量单位/);
+    expect(preview.errors[1]!.message).toContain('规模指标');
+    expect(preview.errors[2]!.message).toContain('约等于');
+    expect(preview.errors[3]!.message).toContain('与第 5 行重名');
+    expect(() => commitIndicatorImport(ctx, { fileName: '宣传类.xlsx', bytes: file })).toThrow(/有 4 处问题，未导入任何数据/);
+    expect(listIndicators(ctx)).toHaveLength(before);
+    expect(recentAudit(ctx, 500)).toHaveLength(auditBefore);
+  });
+
+  it('names the missing columns a file does not have', () => {
+    const ctx = freshContext();
+    const preview = previewIndicatorImport(ctx, { fileName: '别的表.xlsx', bytes: xlsx([['项目名称', '预算单位'], ['x', 'y']]) });
+    expect(preview.canCommit).toBe(false);
+    expect(preview.errors.map((e) => e.message).join('\n')).toMatch(/缺少“一级指标”列/);
+  });
+
+  it('reads an old .xls the same way', () => {
+    const ctx = freshContext();
+    const file = workbookBytes([{ name: '指标', rows: [HEADER, ['会议', '产出指标', '数量指标', '会议召开次数', '≥', '次', '', '≥4次']] }], 'biff8');
+    expect(commitIndicatorImport(ctx, { fileName: '会议.xls', bytes: file })).toMatchObject({ created: 1 });
+  });
+});
+
+describe('ledger init, export indicators, import indicators', () => {
+  const io = (): CliIO & { text: () => string } => {
+    let out = '';
+    return { out: (t) => (out += t + '\n'), err: (t) => (out += t + '\n'), env: {}, actor: '命令行:测试员', text: () => out };
+  };
+
+  it('a new ledger holds the default library, whose export re-imports into another without a change', async () => {
+    const dir = tempFolder();
+    const a = path.join(dir, 'a.db');
+    const b = path.join(dir, 'b.db');
+    const lib = path.join(dir, 'lib.xlsx');
+    expect(await main(['init', a], io())).toBe(0);
+    expect(await main(['export', 'indicators', '--ledger', a, '--out', lib], io())).toBe(0);
+    expect(fs.existsSync(lib)).toBe(true);
+    expect(await main(['init', b], io())).toBe(0);
+    const out = io();
+    expect(await main(['import', 'indicators', lib, '--ledger', b, '--json'], out)).toBe(0);
+    expect(JSON.parse(out.text())).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 310 });
+
+    const bad = path.join(dir, 'bad.xlsx');
+    fs.writeFileSync(bad, xlsx([HEADER, ['宣传', '产出指标', '数量指标', '宣传品发放数量', '≥', '', '', '']]));
+    const refused = io();
+    expect(await main(['import', 'indicators', bad, '--ledger', b], refused)).toBe(1);
+    expect(refused.text()).toMatch(/第 2 行 F 列（计量单位）/);
+  });
+});
