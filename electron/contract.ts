@@ -13,6 +13,7 @@ import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rule
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
+import type { IndicatorImportPreview, IndicatorImportResult } from './services/indicatorExchange';
 import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
 import type { LedgerInfo } from './services/ledgerInfo';
 import type { ProjectRow } from './services/projects';
@@ -134,6 +135,9 @@ export const contract = {
     z.object({ className: z.string().nullable(), text: z.string().max(2000, '用于推荐的文字过长'), limit: z.number().int().min(1).max(100) }),
     '按项目类别和名称、目标用词推荐共性指标',
   ),
+  'indicators.importPreview': read<ImportPreviewOutcome<IndicatorImportPreview>>()(nothing, '选择指标库工作簿并预览导入结果（不写入）', OPEN_SPREADSHEET),
+  'indicators.importCommit': write<IndicatorImportResult>()(z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入指标库（全部成功或全部不写入）'),
+  'indicators.export': read<SaveOutcome<{ classCount: number; indicatorCount: number }>>()(nothing, '导出共性指标库（带格式的 xlsx，可再导入）', SAVE_XLSX),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),

@@ -7,6 +7,7 @@ import { checkImportSize, SPREADSHEET_FILTERS, XLSX_FILTERS, type FileGateway, t
 import { recentAudit } from './services/audit';
 import type { ServiceContext } from './services/context';
 import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
+import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from './services/indicatorExchange';
 import { ledgerInfo } from './services/ledgerInfo';
 import { exportProjects } from './services/projectExport';
 import { commitProjectImport, previewProjectImport } from './services/projectImport';
@@ -36,6 +37,12 @@ export const handlers: Handlers = {
   'indicators.retire': retireIndicator,
   'indicators.reinstate': reinstateIndicator,
   'indicators.recommend': recommendForProject,
+  'indicators.importPreview': (ctx) => previewPickedFile(ctx, '选择指标库工作簿', (file) => previewIndicatorImport(ctx, { fileName: file.name, bytes: file.bytes })),
+  'indicators.importCommit': (ctx, input) => commitStagedFile(ctx, input.fileId, (file) => commitIndicatorImport(ctx, { fileName: file.name, bytes: file.bytes })),
+  'indicators.export': async (ctx) => {
+    const exported = await exportIndicators(ctx);
+    return saveFile(ctx, '导出共性指标库', exported.fileName, exported.bytes, { classCount: exported.classCount, indicatorCount: exported.indicatorCount });
+  },
   'units.list': listUnits,
   'units.create': createUnit,
   'units.update': updateUnit,
@@ -44,12 +51,8 @@ export const handlers: Handlers = {
   'projects.update': updateProject,
   'projects.importPreview': (ctx, input) =>
     previewPickedFile(ctx, '选择单位和项目工作簿', (file) => previewProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
-  'projects.importCommit': (ctx, input) => {
-    const file = ctx.staged.get(input.fileId);
-    const result = commitProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes });
-    ctx.staged.drop(input.fileId);
-    return result;
-  },
+  'projects.importCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
   'projects.export': async (ctx, input) => {
     const exported = await exportProjects(ctx, input);
     return saveFile(ctx, '导出项目清单', exported.fileName, exported.bytes, { projectCount: exported.projectCount, totalFen: exported.totalFen });
@@ -63,6 +66,13 @@ async function previewPickedFile<P>(ctx: HandlerContext, title: string, preview:
   const file = checkImportSize(picked);
   const fileId = ctx.staged.stage(file);
   return { cancelled: false, fileId, fileName: file.name, preview: preview(file) };
+}
+
+/** Every import's second step: the previewed file is committed, then forgotten (a refusal keeps it for a retry). */
+function commitStagedFile<R>(ctx: HandlerContext, fileId: string, commit: (file: { name: string; bytes: Uint8Array }) => R): R {
+  const result = commit(ctx.staged.get(fileId));
+  ctx.staged.drop(fileId);
+  return result;
 }
 
 /** Every export's last step: the user says where (or the browser downloads it). */
