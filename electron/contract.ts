@@ -9,10 +9,13 @@
 import { z } from 'zod';
 import type { Recommendation } from './rules/indicatorRecommendation';
 import { NATURES } from './rules/indicatorRules';
+import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
+import type { ReviewRoundView } from './services/jointReview';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
+import type { TargetDetail, TargetListRow } from './services/targets';
 import type { IndicatorImportPreview, IndicatorImportResult } from './services/indicatorExchange';
 import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
 import type { LedgerInfo } from './services/ledgerInfo';
@@ -116,6 +119,61 @@ const indicatorFields = z.object({
   scope: z.enum(['annual', 'overall']),
 });
 
+/** 万元 as typed, or empty for "not given" (null). */
+const optionalWanYuan = z
+  .union([z.string(), z.number(), z.null()])
+  .transform((v, ctx) => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    const parsed = parseMoney(v, '万元');
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `金额${parsed.reason}，请填写以万元为单位的数字` });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
+
+const targetIndicator = z.object({
+  libraryIndicatorId: z.number().int().positive().nullable(),
+  period: z.enum(['annual', 'midTerm']),
+  level1: z.string().trim().min(1, '请选择一级指标'),
+  level2: z.string().trim().min(1, '请选择二级指标'),
+  name: z.string().trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字'),
+  nature: z.enum(NATURES, { error: `指标性质须为 ${NATURES.join(' ')} 之一` }),
+  value: z.string().max(100, '指标值不超过 100 个字'),
+  unit: optionalText(20, '计量单位'),
+});
+
+/** A target's content as a form sends it: money in 万元 text, becoming exact 分. */
+const targetContent = z
+  .object({
+    id: id('绩效目标'),
+    indicatorClassId: z.number().int().positive().nullable(),
+    period: optionalText(50, '项目期'),
+    midTermGoal: optionalText(2000, '中期目标'),
+    annualGoal: z.string().max(2000, '年度目标不超过 2000 个字'),
+    mainTasks: optionalText(4000, '年度主要任务'),
+    annualTotal: wanYuan,
+    annualFiscal: wanYuan,
+    annualOther: wanYuan,
+    midTotal: optionalWanYuan,
+    midFiscal: optionalWanYuan,
+    midOther: optionalWanYuan,
+    indicators: z.array(targetIndicator).max(200, '指标不超过 200 个'),
+  })
+  .transform(({ annualTotal, annualFiscal, annualOther, midTotal, midFiscal, midOther, ...rest }) => ({
+    ...rest,
+    annualTotalFen: annualTotal,
+    annualFiscalFen: annualFiscal,
+    annualOtherFen: annualOther,
+    midTotalFen: midTotal,
+    midFiscalFen: midFiscal,
+    midOtherFen: midOther,
+  }));
+
+const grade = z.enum(REVIEW_GRADES, { error: '请选择等级（优、良、中、差）' });
+const syncStepCodes = Object.keys(SYNC_STEPS) as [SyncStep, ...SyncStep[]];
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-01-31');
+
 const nothing = z.object({}).strict();
 
 export const contract = {
@@ -138,6 +196,35 @@ export const contract = {
   'indicators.importPreview': read<ImportPreviewOutcome<IndicatorImportPreview>>()(nothing, '选择指标库工作簿并预览导入结果（不写入）', OPEN_SPREADSHEET),
   'indicators.importCommit': write<IndicatorImportResult>()(z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入指标库（全部成功或全部不写入）'),
   'indicators.export': read<SaveOutcome<{ classCount: number; indicatorCount: number }>>()(nothing, '导出共性指标库（带格式的 xlsx，可再导入）', SAVE_XLSX),
+  'targets.list': read<TargetListRow[]>()(z.object({ year }), '年度全部项目的绩效目标状态（含尚无目标的项目）及部门整体目标'),
+  'targets.get': read<TargetDetail>()(z.object({ id: id('绩效目标') }), '一个绩效目标的全部内容、机审清单和五个同步日期'),
+  'targets.create': write<TargetDetail>()(z.object({ year, projectId: z.number().int().positive().nullable(), unitId: z.number().int().positive().nullable() }), '为项目或单位（部门整体）开始填报绩效目标'),
+  'targets.save': write<TargetDetail>()(targetContent, '保存填报中的绩效目标'),
+  'targets.adjust': write<TargetDetail>()(z.intersection(targetContent, z.object({ reason: z.string().max(500, '调整原因不超过 500 个字') })), '调整已批复的绩效目标（记录原因和前后内容）'),
+  'targets.promoteIndicator': write<IndicatorRow>()(z.object({ targetIndicatorId: id('指标'), classId: id('指标类别') }), '把个性指标纳入共性指标库'),
+  'targets.setSyncDate': write<TargetDetail>()(
+    z.object({ targetId: id('绩效目标'), track: z.enum(['budget', 'target']), step: z.enum(syncStepCodes), date: isoDate.nullable() }),
+    '记录五个同步某一步的日期',
+  ),
+  'review.submit': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '机审通过后提交三方联合会审'),
+  'review.rounds': read<ReviewRoundView[]>()(z.object({ targetId: id('绩效目标') }), '各轮会审的意见、结论和当时的目标内容'),
+  'review.recordOpinion': write<ReviewRoundView[]>()(
+    z.object({
+      targetId: id('绩效目标'),
+      party: z.enum(['unit', 'finance', 'thirdParty'], { error: '请选择会审方' }),
+      reviewer: optionalText(50, '审核人'),
+      completeness: grade,
+      relevance: grade,
+      appropriateness: grade,
+      feasibility: grade,
+      opinion: z.string().max(2000, '修改意见不超过 2000 个字'),
+    }),
+    '记录一方的会审意见',
+  ),
+  'review.decide': write<TargetDetail>()(z.object({ targetId: id('绩效目标'), result: grade, note: optionalText(1000, '结论说明') }), '财政局作出会审结论（优、良、中、差）'),
+  'review.completeByFinance': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '“良”的目标经财政完善后转为待批复'),
+  'review.approve': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要批复的绩效目标').max(2000) }), '批复绩效目标（全部成功或全部不变）'),
+  'review.publish': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要公开的绩效目标').max(2000) }), '登记绩效目标已公开'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),

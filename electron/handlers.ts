@@ -8,10 +8,12 @@ import { recentAudit } from './services/audit';
 import type { ServiceContext } from './services/context';
 import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from './services/indicatorExchange';
+import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from './services/jointReview';
 import { ledgerInfo } from './services/ledgerInfo';
 import { exportProjects } from './services/projectExport';
 import { commitProjectImport, previewProjectImport } from './services/projectImport';
 import { createProject, listProjects, updateProject } from './services/projects';
+import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, setSyncDate, targetDetail } from './services/targets';
 import { createUnit, listUnits, updateUnit } from './services/units';
 import { createYear, listYears, setIndicatorLayout } from './services/years';
 
@@ -43,6 +45,20 @@ export const handlers: Handlers = {
     const exported = await exportIndicators(ctx);
     return saveFile(ctx, '导出共性指标库', exported.fileName, exported.bytes, { classCount: exported.classCount, indicatorCount: exported.indicatorCount });
   },
+  'targets.list': listTargets,
+  'targets.get': (ctx, input) => targetDetail(ctx, input.id),
+  'targets.create': createTarget,
+  'targets.save': saveTarget,
+  'targets.adjust': adjustTarget,
+  'targets.promoteIndicator': promoteIndicator,
+  'targets.setSyncDate': setSyncDate,
+  'review.submit': submitForReview,
+  'review.rounds': listRounds,
+  'review.recordOpinion': recordOpinion,
+  'review.decide': decideRound,
+  'review.completeByFinance': completeByFinance,
+  'review.approve': approveTargets,
+  'review.publish': publishTargets,
   'units.list': listUnits,
   'units.create': createUnit,
   'units.update': updateUnit,
