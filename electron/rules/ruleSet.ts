@@ -17,7 +17,15 @@ export const ruleSetSchema = z.object({
   /** Grade bands, highest first, half-open: score ≥ min. */
   gradeBands: z.array(band).min(1),
   exAnte: z.object({
-    dimensionPoints: z.record(z.string(), z.number()),
+    /** The five dimensions and their sub-items with points; a year may reweight or reword them. */
+    framework: z
+      .array(z.object({ dimension: z.string(), items: z.array(z.object({ name: z.string(), points: z.number().positive(), hint: z.string() })).min(1) }))
+      .min(1)
+      .default(() => DEFAULT_EX_ANTE_FRAMEWORK),
+    /** What share of a sub-item's points each rating allows: [min, max], and the share it starts at. */
+    ratingShares: z
+      .record(z.enum(['优', '良', '中', '差']), z.object({ min: z.number(), max: z.number(), preset: z.number() }))
+      .default(() => DEFAULT_RATING_SHARES),
     conclusionBands: z.array(z.object({ conclusion: z.string(), min: lowerBound })).min(1),
   }),
   monitoring: z.object({
@@ -37,6 +45,53 @@ export const ruleSetSchema = z.object({
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
+/** 事前绩效评估: five dimensions of 20 points, two 10-point sub-items each (domain.md §4). */
+export const DEFAULT_EX_ANTE_FRAMEWORK = [
+  {
+    dimension: '立项必要性',
+    items: [
+      { name: '政策相关性', points: 10, hint: '与国家、自治区和县委县政府决策部署及部门职能的相关程度' },
+      { name: '需求迫切性', points: 10, hint: '现实需求、受益对象和问题的迫切程度，是否有事实依据' },
+    ],
+  },
+  {
+    dimension: '投入经济性',
+    items: [
+      { name: '投入成本合理性', points: 10, hint: '成本测算与同类项目、支出标准相比是否合理' },
+      { name: '测算依据充分性', points: 10, hint: '资金测算的依据、标准和过程是否充分、可核' },
+    ],
+  },
+  {
+    dimension: '绩效目标合理性',
+    items: [
+      { name: '目标明确性', points: 10, hint: '绩效目标是否明确、与项目内容和资金量匹配' },
+      { name: '指标科学性', points: 10, hint: '绩效指标是否细化、量化、可衡量' },
+    ],
+  },
+  {
+    dimension: '实施方案可行性',
+    items: [
+      { name: '方案完备性', points: 10, hint: '实施方案、进度安排和组织分工是否完整' },
+      { name: '实施条件保障', points: 10, hint: '前期准备、人员、制度和技术条件是否具备' },
+    ],
+  },
+  {
+    dimension: '筹资合规性',
+    items: [
+      { name: '资金来源合规性', points: 10, hint: '资金来源和筹资方式是否符合规定' },
+      { name: '财政承受能力', points: 10, hint: '是否在财政承受能力范围内，有无隐性债务风险' },
+    ],
+  },
+];
+
+/** 优 90–100%, 良 80–<90%, 中 60–<80%, 差 below 60% of a sub-item's points. */
+export const DEFAULT_RATING_SHARES = {
+  优: { min: 0.9, max: 1, preset: 1 },
+  良: { min: 0.8, max: 0.9, preset: 0.85 },
+  中: { min: 0.6, max: 0.8, preset: 0.7 },
+  差: { min: 0, max: 0.6, preset: 0.4 },
+};
+
 /** The defaults of domain.md, the common practice where the national texts leave a choice open. */
 export const DEFAULT_RULE_SET: RuleSet = {
   version: '2023.1',
@@ -48,7 +103,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     { grade: '差', min: null },
   ],
   exAnte: {
-    dimensionPoints: { 立项必要性: 20, 投入经济性: 20, 绩效目标合理性: 20, 实施方案可行性: 20, 筹资合规性: 20 },
+    framework: DEFAULT_EX_ANTE_FRAMEWORK,
+    ratingShares: DEFAULT_RATING_SHARES,
     conclusionBands: [
       { conclusion: '予以支持', min: 80 },
       { conclusion: '调整完善后予以支持', min: 60 },

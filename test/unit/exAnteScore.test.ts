@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { conclusionOf, presetPoints, scoreExAnte, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
+import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
+
+const rules = DEFAULT_RULE_SET.exAnte;
+const all = (rating: Rating, points?: number): ItemScore[] =>
+  rules.framework.flatMap((d) => d.items.map((i) => ({ dimension: d.dimension, item: i.name, rating, points: points ?? presetPoints(rating, i.points, rules), basis: '依据' })));
+
+describe('事前评估 scoring', () => {
+  it('has five dimensions of 20 points, two 10-point sub-items each', () => {
+    expect(rules.framework.map((d) => [d.dimension, d.items.length, d.items.reduce((a, i) => a + i.points, 0)])).toEqual([
+      ['立项必要性', 2, 20], ['投入经济性', 2, 20], ['绩效目标合理性', 2, 20], ['实施方案可行性', 2, 20], ['筹资合规性', 2, 20],
+    ]);
+  });
+
+  it.each([
+    ['优', 100, '予以支持'],
+    ['良', 85, '予以支持'],
+    ['中', 70, '调整完善后予以支持'],
+    ['差', 40, '不予支持'],
+  ] as const)('all %s gives %d, %s', (rating, total, conclusion) => {
+    const s = scoreExAnte(all(rating), rules);
+    expect(s.total).toBe(total);
+    expect(s.conclusion).toBe(conclusion);
+    expect(s.dimensions.every((d) => d.max === 20)).toBe(true);
+  });
+
+  it.each([[80, '予以支持'], [79.99, '调整完善后予以支持'], [60, '调整完善后予以支持'], [59.99, '不予支持']])('a total of %d is %s', (total, conclusion) => {
+    expect(conclusionOf(total, rules)).toBe(conclusion);
+  });
+
+  it('adds decimal points exactly', () => {
+    const items = all('良').map((i, n) => ({ ...i, points: n % 2 ? 8.1 : 8.2 }));
+    expect(scoreExAnte(items, rules).total).toBe(81.5);
+  });
+
+  it('refuses points outside the rating\'s band, and gives no conclusion until every item is scored', () => {
+    const items = all('优');
+    items[0] = { ...items[0]!, points: 8 };
+    items[1] = { ...items[1]!, rating: null };
+    const s = scoreExAnte(items, rules);
+    expect(s.conclusion).toBeNull();
+    expect(s.problems).toEqual(['“立项必要性·政策相关性”评为“优”，得分应在 9–10 分之间，现为 8 分', '“立项必要性·需求迫切性”尚未评级']);
+  });
+});
