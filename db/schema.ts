@@ -4,7 +4,7 @@
  * drizzle-kit (npm run db:generate) and only ever add.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   text('created_at')
@@ -274,3 +274,45 @@ export const targetAdjustments = sqliteTable('target_adjustments', {
   before: text('before').notNull(),
   after: text('after').notNull(),
 });
+
+/**
+ * 事前绩效评估 of a new major policy or project (or one proposed to continue). The scores are kept as
+ * rated (JSON of sub-item ratings, points and 评分依据); a final assessment also keeps the total, its
+ * verdict and the rule version it was scored under. The verdict is a code so the 入库 gate (a trigger
+ * in the migrations) does not depend on how a year words its conclusions.
+ */
+export const exAnteAssessments = sqliteTable(
+  'ex_ante_assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => fiscalYears.year, { onDelete: 'restrict' }),
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
+    /** The project's or policy's name as assessed. */
+    subjectName: text('subject_name').notNull(),
+    assessor: text('assessor', { enum: ['bureau', 'thirdParty'] }).notNull(),
+    assessorName: text('assessor_name'),
+    /** 建议预算数 in 分. */
+    recommendedBudgetFen: integer('recommended_budget_fen'),
+    /** 评估工作开展情况. */
+    workSummary: text('work_summary'),
+    findings: text('findings'),
+    suggestions: text('suggestions'),
+    otherNotes: text('other_notes'),
+    scores: text('scores').notNull().default('[]'),
+    status: text('status', { enum: ['draft', 'final'] }).notNull().default('draft'),
+    total: real('total'),
+    verdict: text('verdict', { enum: ['support', 'supportAfterRevision', 'reject'] }),
+    conclusion: text('conclusion'),
+    ruleVersion: text('rule_version'),
+    finalizedAt: text('finalized_at'),
+    /** 调整完善后予以支持: the revised plan, and who re-checked it when. */
+    revisedPlan: text('revised_plan'),
+    recheckedAt: text('rechecked_at'),
+    recheckedBy: text('rechecked_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('ex_ante_assessments_project').on(t.projectId), index('ex_ante_assessments_year').on(t.year)],
+);

@@ -13,6 +13,7 @@ import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
+import type { AssessmentView, ExAnteOverview, GateState } from './services/exAnte';
 import type { ReviewRoundView } from './services/jointReview';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
 import type { TargetDetail, TargetListRow } from './services/targets';
@@ -174,6 +175,31 @@ const grade = z.enum(REVIEW_GRADES, { error: '请选择等级（优、良、中�
 const syncStepCodes = Object.keys(SYNC_STEPS) as [SyncStep, ...SyncStep[]];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-01-31');
 
+const rating = z.enum(['优', '良', '中', '差'], { error: '请选择评级（优、良、中、差）' });
+const assessmentContent = z
+  .object({
+    id: id('事前评估'),
+    assessor: z.enum(['bureau', 'thirdParty'], { error: '请选择评估方' }),
+    assessorName: optionalText(100, '评估机构'),
+    recommendedBudget: optionalWanYuan,
+    workSummary: optionalText(4000, '评估工作开展情况'),
+    findings: optionalText(4000, '评估发现'),
+    suggestions: optionalText(4000, '相关建议'),
+    otherNotes: optionalText(4000, '其他需要说明的问题'),
+    scores: z
+      .array(
+        z.object({
+          dimension: z.string(),
+          item: z.string(),
+          rating: rating.nullable(),
+          points: z.number({ error: '得分须为数字' }).min(0, '得分不能为负').max(100).nullable(),
+          basis: z.string().max(2000, '评分依据不超过 2000 个字'),
+        }),
+      )
+      .max(100),
+  })
+  .transform(({ recommendedBudget, ...rest }) => ({ ...rest, recommendedBudgetFen: recommendedBudget }));
+
 const nothing = z.object({}).strict();
 
 export const contract = {
@@ -225,6 +251,18 @@ export const contract = {
   'review.completeByFinance': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '“良”的目标经财政完善后转为待批复'),
   'review.approve': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要批复的绩效目标').max(2000) }), '批复绩效目标（全部成功或全部不变）'),
   'review.publish': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要公开的绩效目标').max(2000) }), '登记绩效目标已公开'),
+  'exAnte.list': read<AssessmentView[]>()(z.object({ year }), '年度全部事前绩效评估'),
+  'exAnte.get': read<AssessmentView>()(z.object({ id: id('事前评估') }), '一次事前评估的评分、结论和报告内容'),
+  'exAnte.create': write<AssessmentView>()(
+    z.object({ year, projectId: z.number().int().positive().nullable(), subjectName: optionalText(200, '评估对象名称'), assessor: z.enum(['bureau', 'thirdParty']) }),
+    '对项目或政策开始事前绩效评估',
+  ),
+  'exAnte.save': write<AssessmentView>()(assessmentContent, '保存评分、评分依据和评估发现'),
+  'exAnte.finalize': write<AssessmentView>()(z.object({ id: id('事前评估') }), '评估定稿：确定总分和结论'),
+  'exAnte.recheck': write<AssessmentView>()(z.object({ id: id('事前评估'), revisedPlan: z.string().max(4000, '方案要点不超过 4000 个字') }), '记录调整完善后的方案并复核通过'),
+  'exAnte.gate': read<GateState>()(z.object({ projectId: id('项目') }), '项目能否入库、批复预算，以及原因'),
+  'exAnte.admit': write<GateState>()(z.object({ projectId: id('项目') }), '项目入库（须通过事前评估关口）'),
+  'exAnte.overview': read<ExAnteOverview>()(z.object({ year }), '年度事前评估概况：数量、结论和资金'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),

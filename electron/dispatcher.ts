@@ -42,6 +42,9 @@ export function toBridgeError(err: unknown): BridgeError {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'ledger_busy', message: '台账正被其他程序占用，本次操作未保存。请稍后重试。' };
   }
+  // The ledger's own rule triggers raise "code: 中文说明" (see db/migrations); show the explanation as is.
+  const rule = code === 'SQLITE_CONSTRAINT_TRIGGER' ? /^([a-z_]+): (.+)$/.exec((err as Error).message) : null;
+  if (rule) return { code: rule[1]!, message: `${rule[2]}。本次操作未保存。` };
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'constraint', message: `数据不符合台账的约束（${(err as Error).message}），本次操作未保存。` };
   }

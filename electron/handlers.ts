@@ -9,6 +9,7 @@ import type { ServiceContext } from './services/context';
 import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from './services/indicatorExchange';
 import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from './services/jointReview';
+import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { ledgerInfo } from './services/ledgerInfo';
 import { exportProjects } from './services/projectExport';
 import { commitProjectImport, previewProjectImport } from './services/projectImport';
@@ -59,6 +60,15 @@ export const handlers: Handlers = {
   'review.completeByFinance': completeByFinance,
   'review.approve': approveTargets,
   'review.publish': publishTargets,
+  'exAnte.list': listAssessments,
+  'exAnte.get': getAssessment,
+  'exAnte.create': createAssessment,
+  'exAnte.save': saveAssessment,
+  'exAnte.finalize': finalizeAssessment,
+  'exAnte.recheck': recheckRevisedPlan,
+  'exAnte.gate': (ctx, input) => gateFor(ctx, input.projectId),
+  'exAnte.admit': admitToLibrary,
+  'exAnte.overview': exAnteOverview,
   'units.list': listUnits,
   'units.create': createUnit,
   'units.update': updateUnit,

@@ -5,16 +5,18 @@
  * project-library status, which only the ex-ante gate moves in real use, is set here directly with its
  * own audit entry. Deterministic: the same seed always gives the same amounts and flags (no Math.random).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { budgetUnits, fiscalYears, projects } from '../../db/schema';
 import { DEMO_COUNTY, DEMO_DEPARTMENTS, type DemoProject, type KindCode } from '../../db/demo/luntai2023';
+import { presetPoints, type ItemScore, type Rating } from '../rules/exAnteScore';
 import type { BudgetKind, LibraryStatus } from '../rules/labels';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+import { createAssessment, finalizeAssessment, saveAssessment } from './exAnte';
 import { LedgerError } from './ledgerError';
 import { createProject } from './projects';
 import { createUnit } from './units';
-import { createYear } from './years';
+import { createYear, ruleSetOf } from './years';
 
 export interface DemoOptions {
   year?: number;
@@ -106,6 +108,9 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       });
     });
 
+    // The year's 事前评估: every major project was assessed (the seed: five, all 支持) before it entered the library.
+    assessMajorProjects(ctx, year, random);
+
     // Library status: every project starts as 储备; the demo stands where the year's ex-ante gate has been passed.
     const notAdmitted = [...status.values()].flat();
     ctx.ledger.db.update(projects).set({ libraryStatus: 'admitted' }).where(eq(projects.year, year)).run();
@@ -120,6 +125,33 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     });
     return summary;
   });
+}
+
+/** A supporting assessment for each major project, scored item by item through the year's framework. */
+function assessMajorProjects(ctx: ServiceContext, year: number, random: () => number): void {
+  const rules = ruleSetOf(ctx, year).exAnte;
+  const majors = ctx.ledger.db.select().from(projects).where(and(eq(projects.year, year), eq(projects.majorPolicy, true))).all();
+  for (const project of majors) {
+    const assessment = createAssessment(ctx, { year, projectId: project.id, subjectName: null, assessor: random() < 0.6 ? 'thirdParty' : 'bureau' });
+    const scores: ItemScore[] = rules.framework.flatMap((d) =>
+      d.items.map((item) => {
+        const rating: Rating = random() < 0.65 ? '优' : '良';
+        return { dimension: d.dimension, item: item.name, rating, points: presetPoints(rating, item.points, rules), basis: `${item.hint}：经查阅立项依据、实施方案和测算资料，${rating === '优' ? '充分' : '基本充分'}。` };
+      }),
+    );
+    saveAssessment(ctx, {
+      id: assessment.id,
+      assessor: assessment.assessor,
+      assessorName: assessment.assessor === 'thirdParty' ? '新疆某会计师事务所' : '县财政局绩效股',
+      recommendedBudgetFen: Math.round((project.initialBudgetFen * (90 + Math.floor(random() * 11))) / 100 / 1_000_000) * 1_000_000,
+      workSummary: '采取资料审核、现场调研和专家论证相结合的方式开展评估。',
+      findings: '项目立项依据充分，实施方案基本可行，绩效目标与资金量基本匹配。',
+      suggestions: '进一步细化量化绩效指标，加强资金使用过程监管。',
+      otherNotes: null,
+      scores,
+    });
+    finalizeAssessment(ctx, { id: assessment.id });
+  }
 }
 
 /**

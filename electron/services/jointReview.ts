@@ -11,6 +11,7 @@ import { canMove, REVIEW_OUTCOME, REVIEW_PARTIES, suggestCombinedGrade, TARGET_S
 import { passesChecks } from '../rules/targetChecks';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+import { gateFor } from './exAnte';
 import { LedgerError } from './ledgerError';
 import { requireTarget, setSyncDateInside, setTargetStatus, snapshotOf, targetDetail, type TargetDetail, type TargetSnapshot } from './targets';
 import { requireOpenYear } from './years';
@@ -153,6 +154,11 @@ function moveAll(ctx: ServiceContext, ids: number[], to: TargetStatus, step: 'ap
       requireOpenYear(ctx, target.year);
       const detail = targetDetail(ctx, id);
       requireMove(target.status, to, detail.projectName ?? detail.unitName);
+      // 批复 is where the budget is approved: a major project needs its supporting 事前评估 first.
+      if (to === 'approved' && target.projectId != null) {
+        const gate = gateFor(ctx, target.projectId);
+        if (!gate.passed) throw new LedgerError('ex_ante_gate', gate.reason!);
+      }
       setTargetStatus(ctx, id, to);
       setSyncDateInside(ctx, id, 'target', step, today(ctx), true);
       appendAudit(ctx, { action, entity: 'performance_target', entityId: id, before: { status: target.status }, after: { status: to } });

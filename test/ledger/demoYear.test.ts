@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS } from '../../db/demo/luntai2023';
 import { buildDemoLedger } from '../../electron/services/demoYear';
+import { exAnteOverview } from '../../electron/services/exAnte';
 import { checkLedger } from '../../electron/services/integrity';
 import { listProjects } from '../../electron/services/projects';
 import { listUnits } from '../../electron/services/units';
@@ -72,8 +73,16 @@ describe('the demo year', () => {
     const check = checkLedger(ctx);
     expect(check.ok).toBe(true);
     expect(check.counts).toMatchObject({ budget_units: summary.units, projects: summary.projects, fiscal_years: 1 });
-    // year + units + projects + the demo's own entry
-    expect(check.audit.entries).toBe(1 + summary.units + summary.projects + 1);
+    // year + units + projects + each major project's assessment (created, scored, finalised) + the demo's own entry
+    expect(check.audit.entries).toBe(1 + summary.units + summary.projects + 3 * summary.majorPolicy + 1);
+  });
+
+  it('assessed each major project before it entered the library, as the seed did (five, all 支持)', () => {
+    const overview = exAnteOverview(ctx, { year: 2023 });
+    expect(summary.majorPolicy).toBe(5);
+    expect(overview.assessed).toBe(5);
+    expect(overview.byConclusion.map((c) => [c.conclusion, c.count])).toEqual([['予以支持', 5], ['调整完善后予以支持', 0], ['不予支持', 0]]);
+    expect(overview.majorWithoutSupport).toEqual([]);
   });
 
   it('is the same every time (seeded, no Math.random)', () => {
