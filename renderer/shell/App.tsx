@@ -1,4 +1,5 @@
 import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
+import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
@@ -55,5 +56,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (!years) return <Loader m="xl" aria-label="正在读取台账" />;
   if (year === null) return <NoYearsYet />;
   if (area === 'projects') return <ProjectsScreen year={year} />;
+  const summary = years.find((y) => y.year === year);
+  if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;
   return <PlannedArea area={areaById(area)!} />;
 }

@@ -1,6 +1,6 @@
 /** The nine areas of the bureau's year, in the order the navbar shows them. */
 export const AREAS = [
-  { id: 'indicators', label: '指标库', plan: '共性指标体系的分类与三级指标维护、导入和检索。' },
+  { id: 'indicators', label: '指标库', plan: '' },
   { id: 'projects', label: '项目与目标', plan: '' },
   { id: 'exAnte', label: '事前评估', plan: '新增重大政策和项目的事前绩效评估：五个维度评分与评估结论。' },
   { id: 'monitoring', label: '绩效监控', plan: '按监控节点登记执行数据，计算预警并记录纠偏措施。' },

@@ -3,6 +3,7 @@
  * years, departments with their units, and projects across the four budgets.
  */
 import type { ServiceContext } from '../../../electron/services/context';
+import { loadDefaultLibrary } from '../../../electron/services/indicators';
 import { createProject } from '../../../electron/services/projects';
 import { createUnit } from '../../../electron/services/units';
 import { createYear } from '../../../electron/services/years';
@@ -84,17 +85,42 @@ export function fillBureauLedger(ctx: ServiceContext): void {
     unitIds.set(d.name, dept.id);
     for (const u of d.units ?? []) unitIds.set(u.name, createUnit(ctx, { name: u.name, code: u.code, parentId: dept.id, classified: false }).id);
   }
-  for (const p of PROJECTS) {
-    createProject(ctx, {
-      year: p.year,
-      unitId: unitIds.get(p.unit)!,
-      code: p.code,
-      name: p.name,
-      projectType: p.type,
-      budgetKind: p.kind,
-      continuity: p.continuity,
-      initialBudgetFen: fen(p.wanYuan),
-      majorPolicy: p.major ?? false,
-    });
-  }
+  for (const p of PROJECTS) addProject(ctx, p, unitIds.get(p.unit)!);
+}
+
+/**
+ * A training project of the party school, for the indicator library's recommendations; kept out of
+ * PROJECTS so the other suites' counts and totals stay as they are.
+ */
+export const TRAINING_PROJECT: ProjectSeed = {
+  year: 2023,
+  unit: '县委党校',
+  code: 'XM2023101',
+  name: '2023年基层干部培训项目',
+  type: '特定目标类',
+  kind: 'general',
+  continuity: 'continuing',
+  wanYuan: '38.6',
+};
+
+/** The bureau's ledger plus the default common indicator library (26 classes, 310 indicators) and TRAINING_PROJECT. */
+export function fillBureauLedgerWithLibrary(ctx: ServiceContext): void {
+  fillBureauLedger(ctx);
+  loadDefaultLibrary(ctx);
+  const school = createUnit(ctx, { name: TRAINING_PROJECT.unit, code: '110', parentId: null, classified: false });
+  addProject(ctx, TRAINING_PROJECT, school.id);
+}
+
+function addProject(ctx: ServiceContext, p: ProjectSeed, unitId: number): void {
+  createProject(ctx, {
+    year: p.year,
+    unitId,
+    code: p.code,
+    name: p.name,
+    projectType: p.type,
+    budgetKind: p.kind,
+    continuity: p.continuity,
+    initialBudgetFen: fen(p.wanYuan),
+    majorPolicy: p.major ?? false,
+  });
 }
