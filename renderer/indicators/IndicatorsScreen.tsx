@@ -14,6 +14,7 @@ import { IndicatorFormModal, updateInputOf } from './IndicatorFormModal';
 import { countSentence, NO_FILTERS, placeRows, viewIndicators, type IndicatorFilters, type IndicatorSort, type IndicatorSortKey, type PlacedIndicator } from './indicatorListView';
 import { IndicatorTable } from './IndicatorTable';
 import { IndicatorToolbar } from './IndicatorToolbar';
+import { LibraryExchangeButtons } from './LibraryExchangeButtons';
 import { levelsOf } from './indicatorLabels';
 import { LayoutPicker } from './LayoutPicker';
 import { RecommendationPanel } from './RecommendationPanel';
@@ -129,6 +130,7 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
             <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
               <IndicatorToolbar filters={{ ...filters, level1, level2 }} layout={layout} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
               <Group gap="xs">
+                <LibraryExchangeButtons onImported={reloadLibrary} />
                 <Button variant="light" onClick={() => setRecommending(true)}>
                   为项目推荐指标
                 </Button>
