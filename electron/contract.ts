@@ -52,6 +52,7 @@ const write =
 
 const OPEN_SPREADSHEET: FileUse = { mode: 'open', extensions: ['xlsx', 'xls', 'csv'] };
 const SAVE_XLSX: FileUse = { mode: 'save', extensions: ['xlsx'] };
+const SAVE_DOCX: FileUse = { mode: 'save', extensions: ['docx'] };
 
 /** What a save call returns: where the file went (null when the user cancelled) and what it held. */
 export interface SaveOutcome<S> {
@@ -262,6 +263,8 @@ export const contract = {
   'exAnte.recheck': write<AssessmentView>()(z.object({ id: id('事前评估'), revisedPlan: z.string().max(4000, '方案要点不超过 4000 个字') }), '记录调整完善后的方案并复核通过'),
   'exAnte.gate': read<GateState>()(z.object({ projectId: id('项目') }), '项目能否入库、批复预算，以及原因'),
   'exAnte.admit': write<GateState>()(z.object({ projectId: id('项目') }), '项目入库（须通过事前评估关口）'),
+  'exAnte.exportScoreSheet': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前评估评分表（xlsx）', SAVE_XLSX),
+  'exAnte.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前绩效评估报告（docx，按报告提纲填好已记录的内容）', SAVE_DOCX),
   'exAnte.overview': read<ExAnteOverview>()(z.object({ year }), '年度事前评估概况：数量、结论和资金'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),

@@ -3,13 +3,14 @@
  * compile error, so the contract and the services cannot drift apart.
  */
 import type { CallArgs, CallName, CallResult, ImportPreviewOutcome, SaveOutcome } from './contract';
-import { checkImportSize, SPREADSHEET_FILTERS, XLSX_FILTERS, type FileGateway, type StagedFiles } from './fileExchange';
+import { checkImportSize, DOCX_FILTERS, SPREADSHEET_FILTERS, XLSX_FILTERS, type FileFilter, type FileGateway, type StagedFiles } from './fileExchange';
 import { recentAudit } from './services/audit';
 import type { ServiceContext } from './services/context';
 import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from './services/indicatorExchange';
 import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from './services/jointReview';
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
+import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { ledgerInfo } from './services/ledgerInfo';
 import { exportProjects } from './services/projectExport';
 import { commitProjectImport, previewProjectImport } from './services/projectImport';
@@ -68,6 +69,14 @@ export const handlers: Handlers = {
   'exAnte.recheck': recheckRevisedPlan,
   'exAnte.gate': (ctx, input) => gateFor(ctx, input.projectId),
   'exAnte.admit': admitToLibrary,
+  'exAnte.exportScoreSheet': async (ctx, input) => {
+    const file = await exportExAnteScoreSheet(ctx, input);
+    return saveFile(ctx, '导出事前评估评分表', file.fileName, file.bytes, null);
+  },
+  'exAnte.exportReport': async (ctx, input) => {
+    const file = await exportExAnteReport(ctx, input);
+    return saveFile(ctx, '导出事前绩效评估报告', file.fileName, file.bytes, null, DOCX_FILTERS);
+  },
   'exAnte.overview': exAnteOverview,
   'units.list': listUnits,
   'units.create': createUnit,
@@ -102,7 +111,7 @@ function commitStagedFile<R>(ctx: HandlerContext, fileId: string, commit: (file:
 }
 
 /** Every export's last step: the user says where (or the browser downloads it). */
-async function saveFile<S>(ctx: HandlerContext, title: string, defaultName: string, bytes: Uint8Array, summary: S): Promise<SaveOutcome<S>> {
-  const saved = await ctx.files.saveFile({ title, defaultName, filters: XLSX_FILTERS }, bytes);
+async function saveFile<S>(ctx: HandlerContext, title: string, defaultName: string, bytes: Uint8Array, summary: S, filters: FileFilter[] = XLSX_FILTERS): Promise<SaveOutcome<S>> {
+  const saved = await ctx.files.saveFile({ title, defaultName, filters }, bytes);
   return { saved, summary };
 }

@@ -12,14 +12,14 @@
  */
 import ExcelJS from 'exceljs';
 
-export type ColumnKind = 'text' | 'money' | 'integer';
+export type ColumnKind = 'text' | 'money' | 'integer' | 'decimal';
 
 export interface SheetColumn<Row> {
   header: string;
   /** Width in characters (a CJK character counts about 2). */
   width: number;
   kind: ColumnKind;
-  /** text → string; money → 分 (written as 万元); integer → number. null leaves the cell empty. */
+  /** text → string; money → 分 (written as 万元); integer and decimal → number. null leaves the cell empty. */
   value: (row: Row, index: number) => string | number | null;
   /** For the 合计 row: money and integer columns are summed when true. */
   total?: boolean;
@@ -144,6 +144,11 @@ function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: string | number 
     cell.value = Number(value);
     cell.numFmt = '0';
     cell.alignment = { horizontal: 'center' };
+  } else if (kind === 'decimal') {
+    // Scores and points: shown as written, up to two decimals (9.5, 17.25).
+    cell.value = Number(value);
+    cell.numFmt = '0.##';
+    cell.alignment = { horizontal: 'center' };
   } else {
     cell.value = safeText(value);
     cell.numFmt = TEXT_FORMAT;
@@ -154,4 +159,152 @@ function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: string | number 
 /** Excel's tab-name rules: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet1';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Forms: the official 申报表 / 会审意见表 / 公开表 layouts are label–value blocks with merged cells above
+// a table, not one flat table. They are written cell by cell through formCell so every form shares the
+// fonts, fills and borders above.
+
+/** What a form cell is: its look follows from this alone. */
+export type FormStyle =
+  /** The merged heading of a form ("项目支出绩效目标申报表（2023年度）"). */
+  | 'title'
+  /** A field's name, bold on the header fill ("项目名称"). */
+  | 'label'
+  /** A field's value as the ledger holds it (read-only forms). */
+  | 'value'
+  /** A value the recipient fills in or edits: bordered, on a pale fill. */
+  | 'input'
+  /** A table's column header. */
+  | 'header'
+  /** A line of guidance or a unit note, small, no border. */
+  | 'note'
+  /** The identification a re-import matches on: small grey text, clearly marked. */
+  | 'id'
+  /** A section heading inside a form ("绩效指标"). */
+  | 'section';
+
+export interface FormSheetOptions {
+  name: string;
+  /** Column widths in characters, left to right; they also fix how many columns the form spans. */
+  widths: readonly number[];
+  landscape?: boolean;
+}
+
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9E5' } };
+const ID_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 9, color: { argb: 'FF7F7F7F' } };
+
+/** A worksheet for a form: a unique tab name, text-formatted columns, printed one page wide. */
+export function addFormSheet(workbook: ExcelJS.Workbook, options: FormSheetOptions): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(uniqueSheetName(workbook, options.name), {
+    views: [{ state: 'normal', showGridLines: false }],
+    pageSetup: {
+      orientation: options.landscape ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
+  sheet.columns = options.widths.map((width) => ({ width, style: { numFmt: TEXT_FORMAT } }));
+  return sheet;
+}
+
+export interface FormPlace {
+  /** 1-based, as Excel shows them. */
+  row: number;
+  col: number;
+  /** The merge's far corner, when the cell spans several. */
+  toRow?: number;
+  toCol?: number;
+}
+
+/**
+ * Writes one form cell (merging first when it spans several) and styles every cell of the range, so
+ * borders and fills show on the whole merged area. Text is a plain string (never a formula); money is
+ * 分 written as 万元 with two decimals shown.
+ */
+export function formCell(sheet: ExcelJS.Worksheet, at: FormPlace, value: string | number | null, style: FormStyle, kind: 'text' | 'money' = 'text'): ExcelJS.Cell {
+  const toRow = at.toRow ?? at.row;
+  const toCol = at.toCol ?? at.col;
+  if (toRow > at.row || toCol > at.col) sheet.mergeCells(at.row, at.col, toRow, toCol);
+  const master = sheet.getCell(at.row, at.col);
+  if (value == null || value === '') master.value = null;
+  else if (kind === 'money') master.value = fenToWanYuanNumber(Number(value));
+  else master.value = safeText(value);
+  const look = formLook(style, kind);
+  for (let r = at.row; r <= toRow; r++) {
+    for (let c = at.col; c <= toCol; c++) {
+      const cell = sheet.getCell(r, c);
+      cell.font = look.font;
+      cell.alignment = look.alignment;
+      cell.numFmt = look.numFmt;
+      if (look.border) cell.border = look.border;
+      if (look.fill) cell.fill = look.fill;
+    }
+  }
+  return master;
+}
+
+/** A drop-down list for a cell (Excel's data validation); `strict` refuses anything else, otherwise it only warns. */
+export function listValidation(values: readonly string[], options: { strict: boolean; prompt?: string }): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: options.strict ? 'stop' : 'warning',
+    errorTitle: '请从列表中选择',
+    error: `可填写：${values.join('、')}`,
+    ...(options.prompt ? { showInputMessage: true, prompt: options.prompt } : {}),
+  };
+}
+
+/**
+ * A row tall enough for wrapped text in a merged cell (Excel does not grow merged rows by itself):
+ * `widthChars` is the merged width in Excel's character units, a CJK character taking about two.
+ */
+export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, text: string | null, widthChars: number, minHeight = 20): void {
+  const units = [...(text ?? '')].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  const breaks = (text ?? '').split('\n').length - 1;
+  const lines = Math.max(1, Math.ceil(units / Math.max(1, widthChars - 2)) + breaks);
+  sheet.getRow(row).height = Math.min(409, Math.max(minHeight, lines * 15 + 6));
+}
+
+/** A tab name following Excel's rules and not yet used in the workbook ("名称", "名称(2)", …). */
+export function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+  return uniqueSheetNames([wanted], workbook.worksheets.map((w) => w.name))[0]!;
+}
+
+/** Tab names for several sheets at once, unique among themselves and the names already taken (Excel ignores case). */
+export function uniqueSheetNames(wanted: readonly string[], taken: readonly string[] = []): string[] {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  return wanted.map((w) => {
+    const base = sheetName(w);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = base.slice(0, 31 - `(${n})`.length) + `(${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function formLook(style: FormStyle, kind: 'text' | 'money'): { font: Partial<ExcelJS.Font>; alignment: Partial<ExcelJS.Alignment>; numFmt: string; border?: Partial<ExcelJS.Borders>; fill?: ExcelJS.Fill } {
+  const numFmt = kind === 'money' ? MONEY_FORMAT : TEXT_FORMAT;
+  const wrap = { vertical: 'middle', wrapText: true } as const;
+  switch (style) {
+    case 'title':
+      return { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' }, numFmt };
+    case 'label':
+      return { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', ...wrap }, numFmt, border: BORDER, fill: HEADER_FILL };
+    case 'header':
+      return { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', ...wrap }, numFmt, border: BORDER, fill: HEADER_FILL };
+    case 'value':
+      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : 'left', ...wrap }, numFmt, border: BORDER };
+    case 'input':
+      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : 'left', ...wrap }, numFmt, border: BORDER, fill: INPUT_FILL };
+    case 'note':
+      return { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', ...wrap }, numFmt };
+    case 'id':
+      return { font: ID_FONT, alignment: { horizontal: 'left', vertical: 'middle' }, numFmt };
+    case 'section':
+      return { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' }, numFmt };
+  }
 }

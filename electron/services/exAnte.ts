@@ -48,6 +48,7 @@ export interface AssessmentView extends AssessmentContent {
   /** The framework it is scored on, for the form. */
   framework: RuleSet['exAnte']['framework'];
   ratingShares: RuleSet['exAnte']['ratingShares'];
+  conclusionBands: RuleSet['exAnte']['conclusionBands'];
 }
 
 export interface GateState {
@@ -262,6 +263,6 @@ function assessmentView(ctx: ServiceContext, id: number): AssessmentView {
     assessor: a.assessor, assessorName: a.assessorName, recommendedBudgetFen: a.recommendedBudgetFen, workSummary: a.workSummary,
     findings: a.findings, suggestions: a.suggestions, otherNotes: a.otherNotes, scores, status: a.status,
     score: scoreExAnte(scores, rules), verdict: a.verdict, conclusion: a.conclusion, ruleVersion: a.ruleVersion, finalizedAt: a.finalizedAt,
-    revisedPlan: a.revisedPlan, recheckedAt: a.recheckedAt, recheckedBy: a.recheckedBy, framework: rules.framework, ratingShares: rules.ratingShares,
+    revisedPlan: a.revisedPlan, recheckedAt: a.recheckedAt, recheckedBy: a.recheckedBy, framework: rules.framework, ratingShares: rules.ratingShares, conclusionBands: rules.conclusionBands,
   };
 }

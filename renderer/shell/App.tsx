@@ -1,4 +1,5 @@
 import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
+import { ExAnteScreen } from '../exAnte/ExAnteScreen';
 import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -56,6 +57,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (!years) return <Loader m="xl" aria-label="正在读取台账" />;
   if (year === null) return <NoYearsYet />;
   if (area === 'projects') return <ProjectsScreen year={year} />;
+  if (area === 'exAnte') return <ExAnteScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;
   return <PlannedArea area={areaById(area)!} />;

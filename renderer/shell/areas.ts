@@ -2,7 +2,7 @@
 export const AREAS = [
   { id: 'indicators', label: '指标库', plan: '' },
   { id: 'projects', label: '项目与目标', plan: '' },
-  { id: 'exAnte', label: '事前评估', plan: '新增重大政策和项目的事前绩效评估：五个维度评分与评估结论。' },
+  { id: 'exAnte', label: '事前评估', plan: '' },
   { id: 'monitoring', label: '绩效监控', plan: '按监控节点登记执行数据，计算预警并记录纠偏措施。' },
   { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
   { id: 'keyEvaluation', label: '重点评价', plan: '财政重点绩效评价的选题、评分、等级、反馈与公开。' },

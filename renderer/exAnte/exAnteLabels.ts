@@ -1,0 +1,39 @@
+/** The zh-CN words and colours of the 事前评估 screen, in one place so list, page and overview agree. */
+import dayjs from 'dayjs';
+import type { AssessmentView, Verdict } from '../../electron/services/exAnte';
+
+export const ASSESSORS = { bureau: '财政局', thirdParty: '第三方机构' } as const;
+export type Assessor = keyof typeof ASSESSORS;
+
+export const ASSESSMENT_STATUS = { draft: '草稿', final: '定稿' } as const;
+
+export const VERDICT_COLOR: Record<Verdict, string> = { support: 'green', supportAfterRevision: 'orange', reject: 'red' };
+
+/**
+ * The verdict of a conclusion by its band's place, as the ledger decides it: the first band supports,
+ * the last rejects, any between supports after revision.
+ */
+export function verdictOfConclusion(conclusion: string, bands: readonly { conclusion: string }[]): Verdict | null {
+  const index = bands.findIndex((b) => b.conclusion === conclusion);
+  if (index < 0) return null;
+  if (index === 0) return 'support';
+  if (index === bands.length - 1) return 'reject';
+  return 'supportAfterRevision';
+}
+
+/** A score as shown: at most 2 decimals, half-up, no trailing zeros ("85.5", "94"). */
+export function formatScore(points: number): string {
+  return String(Math.round(points * 100) / 100);
+}
+
+/** 评估方 with the named institution or people when given. */
+export function assessorText(a: Pick<AssessmentView, 'assessor' | 'assessorName'>): string {
+  return a.assessorName ? `${ASSESSORS[a.assessor]}（${a.assessorName}）` : ASSESSORS[a.assessor];
+}
+
+export const LIBRARY_STATUS_COLOR = { reserve: 'gray', admitted: 'green', withdrawn: 'red' } as const;
+
+/** A stored ISO time as the clerk reads it, in local time: "2023-03-15 14:05". */
+export function formatTime(iso: string | null): string {
+  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
+}
