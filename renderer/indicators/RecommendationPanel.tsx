@@ -21,18 +21,21 @@ export interface RecommendationPanelProps {
   limit?: number;
   /** A control per suggestion, e.g. “加入目标” in the targets form. */
   renderAction?: (recommendation: Recommendation) => ReactNode;
+  /** What the class and goal fields start with (the targets form passes its 指标类别 and 年度总体目标). */
+  initialClassName?: string | null;
+  initialGoal?: string;
 }
 
 /**
  * 为项目推荐指标: the library's indicators ranked for a project by its class (chosen, or guessed from
  * its words) and the words of its name and 绩效目标, each with the reasons it was suggested.
  */
-export function RecommendationPanel({ year, layout, classNames, project, limit = 30, renderAction }: RecommendationPanelProps) {
+export function RecommendationPanel({ year, layout, classNames, project, limit = 30, renderAction, initialClassName = null, initialGoal = '' }: RecommendationPanelProps) {
   const fixedProject = project !== undefined;
   const projects = useCall('projects.list', fixedProject ? null : { year });
   const [projectId, setProjectId] = useState<string | null>(null);
-  const [className, setClassName] = useState<string | null>(null);
-  const [goal, setGoal] = useState('');
+  const [className, setClassName] = useState<string | null>(initialClassName);
+  const [goal, setGoal] = useState(initialGoal);
   const [settledGoal] = useDebouncedValue(goal, 300);
 
   const projectName = fixedProject ? (project?.name ?? '') : (projects.data?.find((p) => String(p.id) === projectId)?.name ?? '');

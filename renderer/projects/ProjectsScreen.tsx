@@ -1,10 +1,12 @@
 import { Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
+import { SyncBoard } from '../targets/SyncBoard';
+import { TargetsTab } from '../targets/TargetsTab';
 import { ProjectsTab } from './ProjectsTab';
 import { UnitsTab } from './UnitsTab';
 
-/** 项目与目标: the year's projects and the budget units they belong to. */
+/** 项目与目标: the year's projects, the budget units they belong to, their 绩效目标 and 五个同步. */
 export function ProjectsScreen({ year }: { year: number }) {
   const projects = useCall('projects.list', { year });
   const units = useCall('units.list', { year });
@@ -27,12 +29,20 @@ export function ProjectsScreen({ year }: { year: number }) {
           <Tabs.List>
             <Tabs.Tab value="projects">项目</Tabs.Tab>
             <Tabs.Tab value="units">预算单位</Tabs.Tab>
+            <Tabs.Tab value="targets">绩效目标</Tabs.Tab>
+            <Tabs.Tab value="sync">五个同步</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="projects" pt="md">
             <ProjectsTab year={year} projects={projects.data} units={units.data} onChanged={reloadBoth} />
           </Tabs.Panel>
           <Tabs.Panel value="units" pt="md">
             <UnitsTab year={year} units={units.data} onChanged={reloadBoth} />
+          </Tabs.Panel>
+          <Tabs.Panel value="targets" pt="md">
+            <TargetsTab year={year} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sync" pt="md">
+            <SyncBoard year={year} />
           </Tabs.Panel>
         </Tabs>
       )}

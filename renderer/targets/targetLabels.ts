@@ -1,0 +1,45 @@
+import { REVIEW_OUTCOME, TARGET_STATUS, type ReviewGrade, type TargetStatus } from '../../electron/rules/jointReview';
+
+/** A list row's status: a stage of the procedure, or 'none' for a project with no targets yet. */
+export type ListStatus = TargetStatus | 'none';
+
+/** 未填报: a project that asks for money without targets breaks 先定项目，再定预算. */
+export const NO_TARGET_LABEL = '未填报';
+
+export function statusLabel(status: ListStatus): string {
+  return status === 'none' ? NO_TARGET_LABEL : TARGET_STATUS[status];
+}
+
+/** Badge colours: where the target stands at a glance; red only for what needs the bureau's attention. */
+export const STATUS_COLOR: Record<ListStatus, string> = {
+  none: 'red',
+  draft: 'gray',
+  inReview: 'blue',
+  returned: 'orange',
+  financeCompleting: 'yellow',
+  ready: 'teal',
+  notArranged: 'red',
+  approved: 'green',
+  published: 'violet',
+};
+
+export const STATUS_OPTIONS = [
+  { value: 'none', label: NO_TARGET_LABEL },
+  ...(Object.entries(TARGET_STATUS) as [TargetStatus, string][]).map(([value, label]) => ({ value, label })),
+];
+
+export const GRADE_COLOR: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'orange', 差: 'red' };
+
+/** "中（退回单位修改后重新会审）": a result with what it does to the target. */
+export function outcomeText(grade: ReviewGrade): string {
+  return `${grade}（${REVIEW_OUTCOME[grade].meaning}）`;
+}
+
+/** An ISO timestamp as the clerk reads it: "2023-03-01 14:05". */
+export function formatTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
