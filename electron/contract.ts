@@ -16,6 +16,8 @@ import type { AuditEntry } from './services/audit';
 import type { AssessmentView, ExAnteOverview, GateState } from './services/exAnte';
 import type { ReviewRoundView } from './services/jointReview';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
+import type { ReviewSheetImportResult, ReviewSheetPreview } from './services/reviewSheet';
+import type { TargetImportPreview, TargetImportResult } from './services/targetImport';
 import type { TargetDetail, TargetListRow } from './services/targets';
 import type { IndicatorImportPreview, IndicatorImportResult } from './services/indicatorExchange';
 import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
@@ -232,6 +234,26 @@ export const contract = {
   'targets.setSyncDate': write<TargetDetail>()(
     z.object({ targetId: id('绩效目标'), track: z.enum(['budget', 'target']), step: z.enum(syncStepCodes), date: isoDate.nullable() }),
     '记录五个同步某一步的日期',
+  ),
+  'targets.templateExport': read<SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number }>>()(
+    z.object({ year, unitId: z.number().int().positive().nullable() }),
+    '导出项目支出绩效目标申报模板（按单位，或全部单位）',
+    SAVE_XLSX,
+  ),
+  'targets.importPreview': read<ImportPreviewOutcome<TargetImportPreview>>()(z.object({ year }), '选择单位填好的申报表并预览（不写入）', OPEN_SPREADSHEET),
+  'targets.importCommit': write<TargetImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入申报表（全部成功或全部不写入）'),
+  'targets.publicationExport': read<
+    SaveOutcome<{ unitCount: number; projectTargets: number; departmentTargets: number; excludedClassifiedUnits: number; excludedClassifiedTargets: number }>
+  >()(z.object({ year }), '导出绩效目标公开表（项目支出、部门整体，涉密单位除外）', SAVE_XLSX),
+  'review.sheetExport': read<SaveOutcome<{ targetCount: number }>>()(
+    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要导出会审意见表的绩效目标').max(2000), party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }),
+    '导出会审意见表（交第三方机构等填写）',
+    SAVE_XLSX,
+  ),
+  'review.sheetImportPreview': read<ImportPreviewOutcome<ReviewSheetPreview>>()(z.object({ party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }), '选择填好的会审意见表并预览', OPEN_SPREADSHEET),
+  'review.sheetImportCommit': write<ReviewSheetImportResult>()(
+    z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }),
+    '按预览结果记录会审意见（全部成功或全部不写入）',
   ),
   'review.submit': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '机审通过后提交三方联合会审'),
   'review.rounds': read<ReviewRoundView[]>()(z.object({ targetId: id('绩效目标') }), '各轮会审的意见、结论和当时的目标内容'),

@@ -12,6 +12,10 @@ import { approveTargets, completeByFinance, decideRound, listRounds, publishTarg
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { ledgerInfo } from './services/ledgerInfo';
+import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from './services/reviewSheet';
+import { commitTargetImport, previewTargetImport } from './services/targetImport';
+import { exportTargetPublication } from './services/targetPublication';
+import { exportTargetTemplate } from './services/targetTemplate';
 import { exportProjects } from './services/projectExport';
 import { commitProjectImport, previewProjectImport } from './services/projectImport';
 import { createProject, listProjects, updateProject } from './services/projects';
@@ -54,6 +58,26 @@ export const handlers: Handlers = {
   'targets.adjust': adjustTarget,
   'targets.promoteIndicator': promoteIndicator,
   'targets.setSyncDate': setSyncDate,
+  'targets.templateExport': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportTargetTemplate(ctx, input);
+    return saveFile(ctx, '导出绩效目标申报模板', fileName, bytes, summary);
+  },
+  'targets.importPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择填好的绩效目标申报表', (file) => previewTargetImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
+  'targets.importCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitTargetImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
+  'targets.publicationExport': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportTargetPublication(ctx, input);
+    return saveFile(ctx, '导出绩效目标公开表', fileName, bytes, summary);
+  },
+  'review.sheetExport': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportReviewSheet(ctx, input);
+    return saveFile(ctx, '导出会审意见表', fileName, bytes, summary);
+  },
+  'review.sheetImportPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择填好的会审意见表', (file) => previewReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party })),
+  'review.sheetImportCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party })),
   'review.submit': submitForReview,
   'review.rounds': listRounds,
   'review.recordOpinion': recordOpinion,

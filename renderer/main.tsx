@@ -18,7 +18,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'zh-cn' }}>
-        <Notifications position="bottom-center" limit={3} />
+        {/* Only the hovered notice waits; with the default, one left under a still mouse holds up all the others. */}
+        <Notifications position="bottom-center" limit={3} pauseResetOnHover="notification" />
         <App />
       </DatesProvider>
     </MantineProvider>

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeLedger, openLedger, type Ledger } from '../db/open';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledgerLocation';
+import { REVIEW_PARTIES as REVIEW_PARTY_LABELS } from '../electron/rules/jointReview';
 import { BUDGET_KINDS, type BudgetKind } from '../electron/rules/labels';
 import { formatWanYuan } from '../electron/rules/money';
 import { backupLedger, restoreLedger } from '../electron/services/backup';
@@ -29,7 +30,12 @@ import { LedgerError } from '../electron/services/ledgerError';
 import { exportProjects } from '../electron/services/projectExport';
 import { commitProjectImport, previewProjectImport, type ProjectImportPreview } from '../electron/services/projectImport';
 import { listProjects } from '../electron/services/projects';
-import { listUnits } from '../electron/services/units';
+import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport, type ReviewSheetPreview } from '../electron/services/reviewSheet';
+import { commitTargetImport, previewTargetImport, type TargetImportPreview } from '../electron/services/targetImport';
+import { exportTargetPublication } from '../electron/services/targetPublication';
+import { listTargets } from '../electron/services/targets';
+import { exportTargetTemplate } from '../electron/services/targetTemplate';
+import { findUnitByName, listUnits } from '../electron/services/units';
 import { createYear, listYears } from '../electron/services/years';
 import { ImportRejected } from '../electron/excel/importIssue';
 
@@ -64,7 +70,9 @@ interface ImportKind {
 interface ExportKind {
   doc: string;
   yearly: boolean;
-  run(ctx: ServiceContext, input: { year: number }): Promise<{ bytes: Buffer; text: string; json: unknown }>;
+  /** Takes --unit 单位名称 (limits the export to that unit). */
+  byUnit?: boolean;
+  run(ctx: ServiceContext, input: { year: number; unit: string | null }): Promise<{ bytes: Buffer; text: string; json: unknown }>;
 }
 
 interface ReportKind {
@@ -104,6 +112,36 @@ const importKinds: Record<string, ImportKind> = {
       return { text: describeIndicatorPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
     },
   },
+  targets: {
+    doc: '填好的项目支出绩效目标申报表（每个项目一个工作表，按项目代码对应项目）',
+    yearly: true,
+    run(ctx, input) {
+      if (input.dryRun) {
+        const preview = previewTargetImport(ctx, input);
+        return { text: describeTargetPreview(preview, true), json: { ok: preview.canCommit, dryRun: true, preview }, failed: !preview.canCommit };
+      }
+      try {
+        const result = commitTargetImport(ctx, input);
+        return { text: describeTargetPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        const preview = previewTargetImport(ctx, input);
+        return { text: describeTargetPreview(preview, false), json: { ok: false, dryRun: false, preview }, failed: true };
+      }
+    },
+  },
+  'review-sheet': {
+    doc: '填好的会审意见表（按识别码记入对应绩效目标当前一轮会审）',
+    yearly: false,
+    run(ctx, input) {
+      const preview = previewReviewSheetImport(ctx, input);
+      if (input.dryRun || !preview.canCommit) {
+        return { text: describeReviewPreview(preview, input.dryRun), json: { ok: preview.canCommit, dryRun: input.dryRun, preview }, failed: !preview.canCommit };
+      }
+      const result = commitReviewSheetImport(ctx, input);
+      return { text: describeReviewPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
 };
 
 const exportKinds: Record<string, ExportKind> = {
@@ -131,6 +169,47 @@ const exportKinds: Record<string, ExportKind> = {
       };
     },
   },
+  'targets-template': {
+    doc: '项目支出绩效目标申报表模板（每个项目一个工作表；--unit 只导出该单位的项目）',
+    yearly: true,
+    byUnit: true,
+    async run(ctx, input) {
+      const unit = input.unit ? requireUnit(ctx, input.unit) : null;
+      const result = await exportTargetTemplate(ctx, { year: input.year, unitId: unit?.id ?? null });
+      return {
+        bytes: result.bytes,
+        text: `${result.unitCount} 个单位 ${result.projectCount} 个项目的申报表（其中 ${result.prefilledTargets} 个已按台账中的绩效目标预填）`,
+        json: { projectCount: result.projectCount, unitCount: result.unitCount, prefilledTargets: result.prefilledTargets },
+      };
+    },
+  },
+  'review-sheet': {
+    doc: '会审中的绩效目标的会审意见表（供第三方机构等填写；--unit 只导出该单位的）',
+    yearly: true,
+    byUnit: true,
+    async run(ctx, input) {
+      const unit = input.unit ? requireUnit(ctx, input.unit) : null;
+      const ids = listTargets(ctx, { year: input.year })
+        .filter((t) => t.status === 'inReview' && t.targetId != null && (!unit || t.unitId === unit.id))
+        .map((t) => t.targetId!);
+      if (ids.length === 0) throw new LedgerError('nothing_in_review', `${unit ? `“${unit.name}”` : ''}${input.year} 年度没有会审中的绩效目标。`);
+      const result = await exportReviewSheet(ctx, { targetIds: ids });
+      return { bytes: result.bytes, text: `${result.targetCount} 个绩效目标的会审意见表`, json: { targetCount: result.targetCount } };
+    },
+  },
+  publication: {
+    doc: '公开用的绩效目标表（已批复的项目支出和部门整体绩效目标，每个单位一个工作表，不含涉密单位）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportTargetPublication(ctx, input);
+      const { bytes, fileName: _f, ...summary } = result;
+      return {
+        bytes,
+        text: `${result.unitCount} 个单位，项目支出绩效目标 ${result.projectTargets} 个、部门整体绩效目标 ${result.departmentTargets} 个${result.excludedClassifiedTargets ? `；涉密单位 ${result.excludedClassifiedUnits} 个（${result.excludedClassifiedTargets} 个目标）未公开` : ''}`,
+        json: summary,
+      };
+    },
+  },
 };
 
 const reportKinds: Record<string, ReportKind> = {
@@ -150,9 +229,10 @@ const HELP = `绩效台账 管理命令行
   demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目）
   import <类别> 文件 [--year 年度] [--ledger 台账] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
-  export <类别> [--year 年度] --out 文件 [--ledger 台账]
-                                           导出带格式的工作簿（不覆盖已有文件）
-  （按年度的类别须给 --year；indicators 属于整个台账，不需要年度）
+  export <类别> [--year 年度] --out 文件 [--ledger 台账] [--unit 单位名称]
+                                           导出带格式的工作簿（不覆盖已有文件）；--unit 用于
+                                           targets-template、review-sheet，只导出该单位的
+  （按年度的类别须给 --year；indicators 和导入 review-sheet 不需要年度）
   report <类别> --year 年度 [--ledger 台账] [--json]
   check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
   backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
@@ -177,6 +257,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         ledger: { type: 'string' },
         year: { type: 'string' },
         out: { type: 'string' },
+        unit: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -283,13 +364,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       }
       case 'export': {
         const kind = pickKind('导出', exportKinds, rest[0]);
+        if (values.unit !== undefined && !kind.byUnit) throw new UsageError(`导出 ${rest[0]} 不支持 --unit。可用 --unit 的导出类别：${Object.keys(exportKinds).filter((k) => exportKinds[k]!.byUnit).join('、')}。`);
         const y = kind.yearly ? year() : 0;
         const out = requireArg(values.out, 'export 需要 --out 指定导出文件，例如：--out 2023年度项目清单.xlsx');
         refuseExisting(out, '导出文件');
         const ledger = openLedger(ledgerPath(), { mustExist: true });
         try {
           const ctx = serviceContext(ledger, io.actor, now);
-          const result = await kind.run(ctx, { year: y });
+          const result = await kind.run(ctx, { year: y, unit: values.unit?.trim() || null });
           fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
           fs.writeFileSync(out, result.bytes, { flag: 'wx' });
           emit(`已导出到 ${path.resolve(out)}：${result.text}。`, { ok: true, out: path.resolve(out), ...(result.json as object) });
@@ -378,6 +460,12 @@ function processIO(): CliIO {
   return { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n'), env: process.env, actor: `命令行:${user}` };
 }
 
+function requireUnit(ctx: ServiceContext, name: string) {
+  const unit = findUnitByName(ctx, name);
+  if (!unit) throw new LedgerError('unit_missing', `台账中没有名为“${name}”的预算单位。请填写单位全称（可用 report summary 查看各单位）。`);
+  return unit;
+}
+
 function requireArg<T>(value: T | undefined, message: string): T {
   if (value === undefined || value === '') throw new UsageError(message);
   return value;
@@ -453,6 +541,42 @@ function describeIndicatorPreview(preview: IndicatorImportPreview, dryRun: boole
   for (const u of preview.toUpdate) lines.push(`  第 ${u.row} 行 ${u.className}·${u.name}：${u.changes.join('；')}`);
   if (preview.errors.length) lines.push(`发现 ${preview.errors.length} 处错误，未导入任何数据：`, ...preview.errors.map((e) => `  ${e.message}`));
   for (const w of preview.warnings) lines.push(`  提示：${w.message}`);
+  return lines;
+}
+
+function describeTargetPreview(p: TargetImportPreview, dryRun: boolean): string[] {
+  const head = dryRun ? '检查结果（未写入）' : p.canCommit ? '导入完成' : '未导入';
+  const verb = dryRun || !p.canCommit ? '将' : '已';
+  const skipped = p.sheets.filter((s) => s.action === 'skip');
+  const lines = [
+    `${head}：${p.fileName}，${p.year} 年度，申报表 ${p.sheets.length} 张：${verb}新建绩效目标 ${p.toCreate} 个，${verb}修改 ${p.toUpdate} 个，未变化 ${p.unchanged} 个${skipped.length ? `，未填写跳过 ${skipped.length} 张` : ''}。`,
+  ];
+  const actions = { create: '新建', update: '修改', unchanged: '未变化', skip: '跳过', error: '有错误' } as const;
+  for (const s of p.sheets) {
+    const what = s.action === 'skip' ? (s.note ?? '') : `指标 ${s.indicatorCount} 个（共性 ${s.commonCount} 个），年度资金 ${s.annualTotalFen == null ? '—' : formatWanYuan(s.annualTotalFen)} 万元`;
+    lines.push(`  工作表“${s.sheet}”${s.projectName ? `（${s.projectName}）` : ''}：${actions[s.action]}，${what}`);
+    for (const c of s.changes) lines.push(`    ${c}`);
+  }
+  if (p.ignoredSheets.length) lines.push(`未读取的工作表：${p.ignoredSheets.map((s) => `“${s.sheet}”`).join('、')}（不是申报表）`);
+  if (p.skippedRows.length) {
+    lines.push(`跳过 ${p.skippedRows.length} 行：`);
+    for (const r of p.skippedRows) lines.push(`  工作表“${r.sheet}”第 ${r.row} 行 ${r.reason}${r.text ? `：${r.text}` : ''}`);
+  }
+  if (p.warnings.length) lines.push(`提示 ${p.warnings.length} 条：`, ...p.warnings.map((w) => `  ${w.message}`));
+  if (p.errors.length) lines.push(`错误 ${p.errors.length} 处${dryRun ? '' : '，未导入任何数据'}：`, ...p.errors.map((e) => `  ${e.message}`));
+  return lines;
+}
+
+function describeReviewPreview(p: ReviewSheetPreview, dryRun: boolean): string[] {
+  const verb = dryRun || !p.canCommit ? '将' : '已';
+  const lines = [`${p.fileName}：会审意见表 ${p.sheets.length} 张，${verb}录入意见 ${p.toRecord} 份，与已录入相同 ${p.unchanged} 份。`];
+  for (const s of p.sheets) {
+    if (s.action === 'error') continue;
+    lines.push(`  工作表“${s.sheet}”：${s.name} 第 ${s.roundNo} 轮，${s.party ? REVIEW_PARTY_LABELS[s.party] : ''}，${Object.values(s.grades).join('/')}${s.action === 'unchanged' ? '（未变化）' : ''}`);
+  }
+  if (p.ignoredSheets.length) lines.push(`未读取的工作表：${p.ignoredSheets.map((s) => `“${s.sheet}”`).join('、')}`);
+  if (p.warnings.length) lines.push(...p.warnings.map((w) => `  提示：${w.message}`));
+  if (p.errors.length) lines.push(`错误 ${p.errors.length} 处，未录入任何意见：`, ...p.errors.map((e) => `  ${e.message}`));
   return lines;
 }
 

@@ -94,6 +94,8 @@ export interface TargetListRow {
   indicatorCount: number;
   rounds: number;
   lastResult: string | null;
+  /** 五个同步 dates; null when there are no targets yet. */
+  sync: TargetDetail['sync'] | null;
 }
 
 /** Every project of the year with its targets' state, plus the year's 部门整体 targets. */
@@ -144,7 +146,18 @@ export function listTargets(ctx: ServiceContext, input: { year: number }): Targe
     .where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.subject, 'department')))
     .all()
     .map((r) => ({ ...r, subject: 'department' as const, projectId: null, projectCode: null, name: `${r.unitName}部门整体`, majorPolicy: false }));
-  return [...departmentRows, ...projectRows];
+  const sync = new Map<number, TargetDetail['sync']>();
+  const dates = ctx.ledger.db
+    .select({ targetId: syncDates.targetId, track: syncDates.track, step: syncDates.step, date: syncDates.date })
+    .from(syncDates)
+    .innerJoin(performanceTargets, eq(performanceTargets.id, syncDates.targetId))
+    .where(eq(performanceTargets.year, input.year))
+    .all();
+  for (const d of dates) {
+    if (!sync.has(d.targetId)) sync.set(d.targetId, { budget: {}, target: {} });
+    sync.get(d.targetId)![d.track][d.step] = d.date;
+  }
+  return [...departmentRows, ...projectRows].map((r) => ({ ...r, sync: r.targetId === null ? null : (sync.get(r.targetId) ?? { budget: {}, target: {} }) }));
 }
 
 /** Starts a project's (or a unit's 部门整体) targets as a draft, funds taken from the project's budget. */

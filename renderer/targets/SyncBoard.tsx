@@ -1,17 +1,13 @@
 import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SYNC_STEPS } from '../../electron/rules/jointReview';
 import type { TargetDetail } from '../../electron/services/targets';
-import { callLedger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { matchesSearch } from '../common/sortRows';
 import { SyncDateCell } from './SyncDateCell';
 import { boardRows, lagText, stepCounts, STEPS, TRACK_LABELS, type Sync, type Track } from './syncBoardView';
 import { STATUS_COLOR, statusLabel } from './targetLabels';
-
-/** Targets read at once while the board loads. */
-const PARALLEL = 6;
 
 /**
  * 五个同步: budget and targets go through 布置, 申报, 审核, 批复, 公开 together. Each target's two tracks
@@ -20,52 +16,23 @@ const PARALLEL = 6;
  */
 export function SyncBoard({ year }: { year: number }) {
   const list = useCall('targets.list', { year });
-  const [syncs, setSyncs] = useState<ReadonlyMap<number, Sync>>(new Map());
-  const [loadedFor, setLoadedFor] = useState<readonly number[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [edited, setEdited] = useState<ReadonlyMap<number, Sync>>(new Map());
   const [search, setSearch] = useState('');
   const [onlyLagging, setOnlyLagging] = useState(false);
 
-  // targets.list carries no dates: each target's are read with targets.get, a few at a time.
-  const ids = useMemo(() => (list.data ?? []).flatMap((r) => (r.targetId === null ? [] : [r.targetId])), [list.data]);
-  useEffect(() => {
-    let current = true;
-    const queue = [...ids];
-    const found = new Map<number, Sync>();
-    setLoadError(null);
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined && current; id = queue.shift()) {
-        const result = await callLedger('targets.get', { id });
-        if (!current) return;
-        if (result.ok) found.set(id, result.value.sync);
-        else setLoadError(result.error.message);
-      }
-    };
-    void Promise.all(Array.from({ length: Math.min(PARALLEL, ids.length) }, worker)).then(() => {
-      if (!current) return;
-      setSyncs(found);
-      setLoadedFor(ids);
-    });
-    return () => {
-      current = false;
-    };
-  }, [ids]);
-
-  const all = useMemo(() => boardRows(list.data ?? [], syncs), [list.data, syncs]);
+  const all = useMemo(() => boardRows(list.data ?? [], edited), [list.data, edited]);
   const counts = useMemo(() => stepCounts(all), [all]);
   const lagging = all.filter((r) => r.lags.length > 0).length;
   const rows = all.filter((r) => (!onlyLagging || r.lags.length > 0) && matchesSearch(search, [r.row.name, r.row.unitName, r.row.departmentName, r.row.projectCode]));
   const missing = (list.data ?? []).filter((r) => r.targetId === null).length;
-  const loaded = loadedFor === ids;
 
-  const saved = (detail: TargetDetail) => setSyncs((m) => new Map(m).set(detail.id, detail.sync));
+  const saved = (detail: TargetDetail) => setEdited((m) => new Map(m).set(detail.id, detail.sync));
 
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
-  if (!list.data || !loaded) return <Loader aria-label="正在读取五个同步日期" />;
+  if (!list.data) return <Loader aria-label="正在读取五个同步日期" />;
 
   return (
     <Stack gap="sm">
-      {loadError && <LoadError error={{ code: 'read_failed', message: loadError }} onRetry={list.reload} />}
       <SimpleGrid cols={6} spacing="xs" aria-label="各步骤完成数">
         {STEPS.map((s) => (
           <Paper key={s} withBorder p="xs" aria-label={`${SYNC_STEPS[s]}完成数`}>

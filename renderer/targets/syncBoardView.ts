@@ -13,11 +13,12 @@ export interface BoardRow {
   lags: ReturnType<typeof syncLags>;
 }
 
-export function boardRows(rows: readonly TargetListRow[], syncs: ReadonlyMap<number, Sync>): BoardRow[] {
+/** The board's rows: targets only, with the dates the list carries or, once edited here, the saved ones. */
+export function boardRows(rows: readonly TargetListRow[], edited: ReadonlyMap<number, Sync>): BoardRow[] {
   return rows
     .filter((r): r is TargetListRow & { targetId: number } => r.targetId !== null)
     .map((row) => {
-      const sync = syncs.get(row.targetId) ?? null;
+      const sync = edited.get(row.targetId) ?? row.sync;
       return { row, sync, lags: sync ? syncLags(sync) : [] };
     });
 }

@@ -50,9 +50,9 @@ describe('usage', () => {
   });
 
   it('an unknown kind lists the kinds there are', async () => {
-    const r = await run('import', 'targets', 'x.xlsx', '--year', '2023');
+    const r = await run('import', 'budgets', 'x.xlsx', '--year', '2023');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/没有“targets”这种导入类别。可用的导入类别：projects、indicators/);
+    expect(r.err).toMatch(/没有“budgets”这种导入类别。可用的导入类别：projects、indicators/);
     expect((await run('report', 'whatever', '--year', '2023')).err).toMatch(/可用的报表类别：summary/);
   });
 
