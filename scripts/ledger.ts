@@ -23,6 +23,7 @@ import { formatWanYuan } from '../electron/rules/money';
 import { backupLedger, restoreLedger } from '../electron/services/backup';
 import { inTransaction, serviceContext, type ServiceContext } from '../electron/services/context';
 import { buildDemoLedger } from '../electron/services/demoYear';
+import { exAnteOverview } from '../electron/services/exAnte';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport, type IndicatorImportPreview } from '../electron/services/indicatorExchange';
 import { loadDefaultLibrary } from '../electron/services/indicators';
 import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
@@ -216,6 +217,20 @@ const reportKinds: Record<string, ReportKind> = {
   summary: {
     doc: '年度概况：单位数、项目数，按预算类型和主管部门汇总的年初预算',
     run: yearSummary,
+  },
+  'ex-ante': {
+    doc: '事前绩效评估：评估数量、各结论的项目数和资金、尚未通过评估的重大项目',
+    run(ctx, input) {
+      const o = exAnteOverview(ctx, input);
+      return {
+        json: o,
+        text: [
+          `${o.year} 年度事前绩效评估：已定稿 ${o.assessed} 个${o.drafts ? `，草稿 ${o.drafts} 个` : ''}，涉及年初预算 ${formatWanYuan(o.budgetFen)} 万元，建议预算 ${formatWanYuan(o.recommendedFen)} 万元。`,
+          ...o.byConclusion.map((c) => `  ${c.conclusion}：${c.count} 个，年初预算 ${formatWanYuan(c.budgetFen)} 万元，建议预算 ${formatWanYuan(c.recommendedFen)} 万元`),
+          ...(o.majorWithoutSupport.length ? ['尚未通过事前评估的重大政策和项目：', ...o.majorWithoutSupport.map((m) => `  ${m.reason}`)] : ['所有重大政策和项目均已通过事前评估。']),
+        ],
+      };
+    },
   },
 };
 

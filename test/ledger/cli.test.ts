@@ -85,6 +85,18 @@ describe('init, demo, check, report', () => {
     expect((await run('demo', file)).code).toBe(1);
   });
 
+  it('report ex-ante gives the year\'s assessments by conclusion with their money, as the records say', async () => {
+    const file = await demoLedger();
+    const r = await run('report', 'ex-ante', '--ledger', file, '--year', '2023', '--json');
+    expect(r.code).toBe(0);
+    const report = json(r);
+    expect(report.assessed).toBe(5);
+    expect(report.byConclusion[0]).toMatchObject({ conclusion: '予以支持', count: 5 });
+    expect(report.byConclusion[0].budgetFen).toBe(report.budgetFen);
+    expect(report.majorWithoutSupport).toEqual([]);
+    expect((await run('report', 'ex-ante', '--ledger', file, '--year', '2023')).out).toMatch(/已定稿 5 个/);
+  });
+
   it('report summary gives units, projects and money by budget kind and 主管部门', async () => {
     const file = await demoLedger();
     const r = await run('report', 'summary', '--ledger', file, '--year', '2023', '--json');
