@@ -20,7 +20,7 @@ import type { ReviewSheetImportResult, ReviewSheetPreview } from './services/rev
 import type { TargetImportPreview, TargetImportResult } from './services/targetImport';
 import type { TargetDetail, TargetListRow } from './services/targets';
 import type { IndicatorImportPreview, IndicatorImportResult } from './services/indicatorExchange';
-import type { IndicatorClassRow, IndicatorRow } from './services/indicators';
+import type { IndicatorClassRow, IndicatorRow, IndicatorUse } from './services/indicators';
 import type { LedgerInfo } from './services/ledgerInfo';
 import type { ProjectRow } from './services/projects';
 import type { UnitRow } from './services/units';
@@ -218,6 +218,7 @@ export const contract = {
   'indicators.update': write<IndicatorRow>()(indicatorFields.extend({ id: id('指标') }), '修改共性指标'),
   'indicators.retire': write<IndicatorRow>()(z.object({ id: id('指标') }), '停用指标（保留在已使用它的目标中）'),
   'indicators.reinstate': write<IndicatorRow>()(z.object({ id: id('指标') }), '恢复启用指标'),
+  'indicators.usage': read<IndicatorUse[]>()(z.object({ id: id('指标') }), '使用该共性指标的绩效目标'),
   'indicators.recommend': read<Recommendation[]>()(
     z.object({ className: z.string().nullable(), text: z.string().max(2000, '用于推荐的文字过长'), limit: z.number().int().min(1).max(100) }),
     '按项目类别和名称、目标用词推荐共性指标',

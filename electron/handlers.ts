@@ -6,7 +6,7 @@ import type { CallArgs, CallName, CallResult, ImportPreviewOutcome, SaveOutcome 
 import { checkImportSize, DOCX_FILTERS, SPREADSHEET_FILTERS, XLSX_FILTERS, type FileFilter, type FileGateway, type StagedFiles } from './fileExchange';
 import { recentAudit } from './services/audit';
 import type { ServiceContext } from './services/context';
-import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
+import { createIndicator, createIndicatorClass, indicatorUsage, listIndicatorClasses, listIndicators, recommendForProject, reinstateIndicator, retireIndicator, updateIndicator } from './services/indicators';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from './services/indicatorExchange';
 import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from './services/jointReview';
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
@@ -44,6 +44,7 @@ export const handlers: Handlers = {
   'indicators.update': updateIndicator,
   'indicators.retire': retireIndicator,
   'indicators.reinstate': reinstateIndicator,
+  'indicators.usage': indicatorUsage,
   'indicators.recommend': recommendForProject,
   'indicators.importPreview': (ctx) => previewPickedFile(ctx, '选择指标库工作簿', (file) => previewIndicatorImport(ctx, { fileName: file.name, bytes: file.bytes })),
   'indicators.importCommit': (ctx, input) => commitStagedFile(ctx, input.fileId, (file) => commitIndicatorImport(ctx, { fileName: file.name, bytes: file.bytes })),

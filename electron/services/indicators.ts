@@ -197,6 +197,39 @@ export function recommendForProject(ctx: ServiceContext, input: { className: str
   return recommendIndicators(library, { className: input.className, text: input.text }, input.limit);
 }
 
+export interface IndicatorUse {
+  targetId: number;
+  year: number;
+  /** The project's name, or "单位部门整体". */
+  subjectName: string;
+  unitName: string;
+  status: string;
+  /** The wording the target keeps, when it differs from the library's today. */
+  keptName: string | null;
+}
+
+/** 使用情况: the targets that use a library indicator, newest year first. */
+export function indicatorUsage(ctx: ServiceContext, input: { id: number }): IndicatorUse[] {
+  const library = requireIndicator(ctx, input.id);
+  return ctx.ledger.sqlite
+    .prepare(
+      `select t.id as targetId, t.year as year, coalesce(p.name, u.name || '部门整体') as subjectName, u.name as unitName, t.status as status, ti.name as name
+         from target_indicators ti
+         join performance_targets t on t.id = ti.target_id
+         join budget_units u on u.id = t.unit_id
+         left join projects p on p.id = t.project_id
+        where ti.library_indicator_id = ?
+        group by t.id
+        order by t.year desc, t.id`,
+    )
+    .all(input.id)
+    .map((r) => {
+      const row = r as Omit<IndicatorUse, 'keptName'> & { name: string };
+      const { name, ...use } = row;
+      return { ...use, keptName: name !== library.name ? name : null };
+    });
+}
+
 function setRetired(ctx: ServiceContext, id: number, retiredAt: string | null): IndicatorRow {
   return inTransaction(ctx, () => {
     const before = requireIndicator(ctx, id);

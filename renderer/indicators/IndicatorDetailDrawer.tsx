@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
 import type { PlacedIndicator } from './indicatorListView';
 import { keywordList, SCOPE_LABELS } from './indicatorLabels';
+import { IndicatorUsage } from './IndicatorUsage';
 
 interface IndicatorDetailDrawerProps {
   indicator: PlacedIndicator | null;
@@ -94,9 +95,7 @@ export function IndicatorDetailDrawer({ indicator, layout, busy, onClose, onEdit
             <Item label="状态" value={indicator.retired ? `已停用（${formatDate(row.retiredAt)}）` : '启用'} />
           </DataList>
           <Divider label="使用情况" labelPosition="left" />
-          <Text c="dimmed" fz="sm">
-            尚无绩效目标引用（绩效目标功能上线后显示）
-          </Text>
+          <IndicatorUsage id={row.id} />
           <Divider />
           <Group gap="sm">
             <Button variant="default" onClick={onEdit}>

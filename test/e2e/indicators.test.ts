@@ -110,7 +110,7 @@ describeInChromium('指标库', () => {
     });
     expect(facts['必选']).toMatch(/^是/);
     expect(facts['关键词']?.split(/\s+/)).toEqual(['培训', '人次', '参训']);
-    await library.details.getByText('尚无绩效目标引用（绩效目标功能上线后显示）').waitFor();
+    await library.details.getByText('尚无绩效目标使用该指标。').waitFor();
     await session.screenshot('32-指标详情', { fullPage: false });
     await library.closeDetails();
   });

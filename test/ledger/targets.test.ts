@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { indicators as indicatorTable } from '../../db/schema';
-import { listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/services/indicators';
+import { indicatorUsage, listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/services/indicators';
 import { approveTargets, decideRound, listRounds, publishTargets, recordOpinion, submitForReview, type OpinionInput } from '../../electron/services/jointReview';
 import { createProject } from '../../electron/services/projects';
 import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/services/targets';
@@ -56,6 +56,9 @@ describe('declaring targets', () => {
     updateIndicator(ctx, { ...lib, name: '参训人次' });
     const again = saveTarget(ctx, { ...content(), id: t.id });
     expect(again.indicators[0]).toMatchObject({ name: '培训人次', libraryNameNow: '参训人次' });
+    expect(indicatorUsage(ctx, { id: libId })).toEqual([
+      { targetId: t.id, year: 2023, subjectName: '2023年基层干部培训项目', unitName: '中共轮台县委组织部', status: 'draft', keptName: '培训人次' },
+    ]);
   });
 
   it('refuses a common indicator that is not in the library, and a retired one, in the service', () => {
