@@ -1,0 +1,160 @@
+/**
+ * 绩效监控的三条警戒线 (the bureau's): 预算执行进度, 绩效目标完成情况, and the 偏离率 between the two.
+ * Each function takes its inputs and the year's thresholds and returns a result that explains itself:
+ * the ratio, the colour, and the sentence the warning list shows. Division by zero is "—", never NaN.
+ * Thresholds are percentages; a band's lower edge belongs to the better colour (60 is yellow, 80 green).
+ */
+import type { RuleSet } from './ruleSet';
+import { isLowerBetter, type Nature } from './indicatorRules';
+import { numberIn } from './targetChecks';
+
+export type Colour = 'red' | 'yellow' | 'green' | 'blue' | 'none';
+
+export const COLOUR_LABELS: Record<Colour, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '—' };
+
+/** Worst first: a project takes the colour of its worst indicator. Blue (far ahead) is a notice, not a fault. */
+const SEVERITY: Record<Colour, number> = { red: 4, yellow: 3, blue: 2, green: 1, none: 0 };
+
+export type MonitoringRules = RuleSet['monitoring'];
+
+/** 序时进度 at the end of month m: m/12, as a percentage. */
+export function timeProgress(month: number): number {
+  return (month / 12) * 100;
+}
+
+/** A percentage for display, as the warning list writes it: 1 decimal at most, "—" when there is none. */
+export function percentText(value: number | null): string {
+  if (value === null) return '—';
+  return `${Number(value.toFixed(1))}%`;
+}
+
+export interface ExecutionLine {
+  line: 'execution';
+  /** 执行率 = 执行数 / 调整后预算数, %. Null when the budget is zero. */
+  executionRate: number | null;
+  timeProgress: number;
+  /** 执行率 / 序时进度, %. */
+  ratio: number | null;
+  colour: Colour;
+  text: string;
+}
+
+/** 第一条线 预算执行进度: 执行率 against 序时进度. */
+export function executionLine(input: { executedFen: number; budgetFen: number; month: number }, rules: MonitoringRules): ExecutionLine {
+  const progress = timeProgress(input.month);
+  if (input.budgetFen <= 0) {
+    return { line: 'execution', executionRate: null, timeProgress: progress, ratio: null, colour: 'none', text: `调整后预算数为 0，执行率 —，序时进度 ${percentText(progress)}` };
+  }
+  // One division each, so a ratio exactly on a band edge lands on it (60, not 59.999…).
+  const executionRate = (input.executedFen * 100) / input.budgetFen;
+  const ratio = (input.executedFen * 1200) / (input.budgetFen * input.month);
+  const { red, yellow } = rules.executionBands;
+  const colour: Colour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : 'green';
+  return { line: 'execution', executionRate, timeProgress: progress, ratio, colour, text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}` };
+}
+
+export type Qualitative = '达成' | '部分达成' | '未达成';
+
+export interface IndicatorProgress {
+  name: string;
+  level2: string;
+  nature: Nature;
+  /** 年度指标值 as written ("500", "≥95%", "有效提升"). */
+  target: string;
+  /** 当前完成值 as reported; for 定性, one of 达成 / 部分达成 / 未达成. */
+  current: string;
+}
+
+export interface IndicatorLine {
+  name: string;
+  /** 当前完成值 / 序时目标 (prorated) or / 目标 (judged in range), %; null for 定性 or unreadable values. */
+  ratio: number | null;
+  /** For the overall completion: min(ratio, 100), or the 定性 level's share. */
+  completion: number | null;
+  colour: Colour;
+  text: string;
+}
+
+/** 二级 whose targets accumulate over the year and are prorated to the month (数量 and 效益). */
+const PRORATED = new Set(['数量指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标']);
+const QUALITATIVE_SHARE: Record<Qualitative, number> = { 达成: 100, 部分达成: 60, 未达成: 0 };
+const QUALITATIVE_COLOUR: Record<Qualitative, Colour> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' };
+
+/** 第二条线 绩效目标完成情况, for one indicator. */
+export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
+  if (ind.nature === '定性') {
+    const level = ind.current.trim() as Qualitative;
+    if (!(level in QUALITATIVE_SHARE)) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
+    return { name: ind.name, ratio: null, completion: QUALITATIVE_SHARE[level], colour: QUALITATIVE_COLOUR[level], text: `“${ind.name}”${level}` };
+  }
+  const target = numberIn(ind.target);
+  const current = numberIn(ind.current);
+  if (target === null || current === null) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
+
+  if (isLowerBetter(ind.nature)) {
+    // A cap (成本 ≤ 1000元/人): within it is green, above it red; no proration.
+    const within = ind.nature === '≤' ? current <= target : current < target;
+    const ratio = current === 0 ? null : (target / current) * 100;
+    return { name: ind.name, ratio, completion: within ? 100 : Math.min(ratio ?? 0, 100), colour: within ? 'green' : 'red', text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}` };
+  }
+
+  const prorated = PRORATED.has(ind.level2);
+  const due = prorated ? (target * month) / 12 : target;
+  if (due === 0) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
+  const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
+  const { red, yellow, blue } = rules.completionBands;
+  const colour: Colour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
+  const basis = prorated ? `序时目标 ${Number(due.toFixed(2))}` : `目标 ${target}`;
+  return { name: ind.name, ratio, completion: Math.min(ratio, 100), colour, text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}` };
+}
+
+export interface CompletionLine {
+  line: 'completion';
+  indicators: IndicatorLine[];
+  /** 目标完成率: the mean of the indicators' completion, %; null when none could be judged. */
+  completionRate: number | null;
+  /** The worst indicator's colour. */
+  colour: Colour;
+  text: string;
+}
+
+/** 第二条线 for a project: each indicator judged, the project taking its worst indicator's colour. */
+export function completionLine(indicators: readonly IndicatorProgress[], month: number, rules: MonitoringRules): CompletionLine {
+  const lines = indicators.map((i) => indicatorLine(i, month, rules));
+  const judged = lines.filter((l) => l.completion !== null);
+  const completionRate = judged.length ? judged.reduce((s, l) => s + l.completion!, 0) / judged.length : null;
+  const colour = worstColour(lines.map((l) => l.colour));
+  const flagged = lines.filter((l) => l.colour === colour && colour !== 'green' && colour !== 'none');
+  const text = `目标完成率 ${percentText(completionRate)}${flagged.length ? `；${flagged.map((l) => l.text).join('；')}` : ''}`;
+  return { line: 'completion', indicators: lines, completionRate, colour, text };
+}
+
+export interface DeviationLine {
+  line: 'deviation';
+  /** |执行率 − 目标完成率|, percentage points. */
+  deviation: number | null;
+  /** Above the year's threshold: a rectification notice is due. */
+  noticeDue: boolean;
+  colour: Colour;
+  text: string;
+}
+
+/** 第三条线 预算执行与绩效目标总体完成偏离率. */
+export function deviationLine(executionRate: number | null, completionRate: number | null, rules: MonitoringRules): DeviationLine {
+  if (executionRate === null || completionRate === null) {
+    return { line: 'deviation', deviation: null, noticeDue: false, colour: 'none', text: `偏离率 —（执行率 ${percentText(executionRate)}，目标完成率 ${percentText(completionRate)}）` };
+  }
+  const deviation = Math.abs(executionRate - completionRate);
+  const noticeDue = deviation > rules.deviationNoticeThreshold;
+  return {
+    line: 'deviation',
+    deviation,
+    noticeDue,
+    colour: noticeDue ? 'red' : 'green',
+    text: `执行率 ${percentText(executionRate)}，目标完成率 ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${rules.deviationNoticeThreshold}%，应下发整改通知` : ''}`,
+  };
+}
+
+export function worstColour(colours: readonly Colour[]): Colour {
+  return colours.reduce<Colour>((worst, c) => (SEVERITY[c] > SEVERITY[worst] ? c : worst), 'none');
+}
