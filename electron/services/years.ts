@@ -7,6 +7,7 @@ import { fiscalYears } from '../../db/schema';
 import type { IndicatorLayout } from '../rules/indicatorRules';
 import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
+import { createDefaultRounds } from './monitoringRounds';
 import { inTransaction, type ServiceContext } from './context';
 import { LedgerError } from './ledgerError';
 
@@ -40,6 +41,7 @@ export function createYear(ctx: ServiceContext, input: { year: number }): YearSu
     const ruleSet = previous?.ruleSet ?? serialiseRuleSet(DEFAULT_RULE_SET);
     ctx.ledger.db.insert(fiscalYears).values({ year: input.year, ruleSet }).run();
     appendAudit(ctx, { action: 'year.create', entity: 'fiscal_year', entityId: input.year, after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' } });
+    createDefaultRounds(ctx, { year: input.year });
     return { year: input.year, status: 'open', projectCount: 0, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout };
   });
 }

@@ -73,8 +73,9 @@ describe('the demo year', () => {
     const check = checkLedger(ctx);
     expect(check.ok).toBe(true);
     expect(check.counts).toMatchObject({ budget_units: summary.units, projects: summary.projects, fiscal_years: 1 });
-    // year + units + projects + each major project's assessment (created, scored, finalised) + the demo's own entry
-    expect(check.audit.entries).toBe(1 + summary.units + summary.projects + 3 * summary.majorPolicy + 1);
+    // year and its 3 default monitoring rounds + units + projects + each major project's assessment
+    // (created, scored, finalised) + the demo's own entry
+    expect(check.audit.entries).toBe(1 + 3 + summary.units + summary.projects + 3 * summary.majorPolicy + 1);
   });
 
   it('assessed each major project before it entered the library, as the seed did (five, all 支持)', () => {

@@ -29,8 +29,9 @@ describe('checkLedger', () => {
     const ctx = populated(path.join(tempFolder(), 'a.db'));
     const check = checkLedger(ctx);
     expect(check).toMatchObject({ ok: true, integrity: 'ok', foreignKeyViolations: [], problems: [] });
-    expect(check.audit).toEqual({ entries: 3, brokenAt: null });
-    expect(check.counts).toMatchObject({ fiscal_years: 1, budget_units: 1, projects: 1, audit_log: 3 });
+    // the year and its 3 default monitoring rounds, a unit, a project
+    expect(check.audit).toEqual({ entries: 6, brokenAt: null });
+    expect(check.counts).toMatchObject({ fiscal_years: 1, monitoring_rounds: 3, budget_units: 1, projects: 1, audit_log: 6 });
     expect(Object.keys(check.counts)).not.toContain('__drizzle_migrations');
   });
 

@@ -84,7 +84,8 @@ describe('units and projects of a year', () => {
     expect(last).toMatchObject({ action: 'project.update', actor: '测试员', entityId: String(p.id) });
     expect(JSON.parse(last!.before!).initialBudgetFen).toBe(12_345_600);
     expect(JSON.parse(last!.after!).initialBudgetFen).toBe(99);
-    expect(verifyAuditChain(ctx)).toEqual({ entries: 5, brokenAt: null });
+    // the year (with its 3 default monitoring rounds), 2 units, a project and its edit
+    expect(verifyAuditChain(ctx)).toEqual({ entries: 8, brokenAt: null });
   });
 
   it('detects an audit entry altered outside the app', () => {
