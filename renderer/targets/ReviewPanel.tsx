@@ -8,6 +8,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { OpinionCard } from './OpinionCard';
+import { ReviewSheetButtons } from './TargetExchangeButtons';
 import { Opinions } from './RoundHistory';
 import { formatTime, GRADE_COLOR, outcomeText } from './targetLabels';
 
@@ -65,15 +66,21 @@ export function ReviewPanel({ detail, rounds, onChanged, onOpenForm }: ReviewPan
   const recorded = new Map(open.opinions.map((o) => [o.party, o]));
   return (
     <Stack gap="md">
-      <Group gap="sm">
-        <Title order={4}>第 {open.roundNo} 轮会审</Title>
-        <Text fz="sm" c="dimmed">
-          提交于 {formatTime(open.startedAt)} · 已有 {open.opinions.length} / 3 方提出意见
-        </Text>
+      <Group gap="sm" justify="space-between">
+        <Group gap="sm">
+          <Title order={4}>第 {open.roundNo} 轮会审</Title>
+          <Text fz="sm" c="dimmed">
+            提交于 {formatTime(open.startedAt)} · 已有 {open.opinions.length} / 3 方提出意见
+          </Text>
+        </Group>
+        <Group gap="xs" aria-label="会审意见表">
+          <ReviewSheetButtons targetIds={[detail.id]} onImported={onChanged} size="xs" />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
         {PARTIES.map((party) => (
-          <OpinionCard key={`${open.id}-${party}`} targetId={detail.id} party={party} recorded={recorded.get(party) ?? null} onSaved={onChanged} />
+          // Keyed by when the opinion was recorded: one read back from a 会审意见表 refills the card.
+          <OpinionCard key={`${open.id}-${party}-${recorded.get(party)?.recordedAt ?? ''}`} targetId={detail.id} party={party} recorded={recorded.get(party) ?? null} onSaved={onChanged} />
         ))}
       </SimpleGrid>
       <DecisionCard key={open.id} targetId={detail.id} round={open} onDecided={onChanged} />

@@ -6,6 +6,7 @@ import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { DepartmentTargetModal } from './DepartmentTargetModal';
+import { ReviewSheetButtons, TargetExchangeButtons } from './TargetExchangeButtons';
 import { STATUS_OPTIONS, type ListStatus } from './targetLabels';
 import { countSentence, NO_FILTERS, selectionSummary, viewTargets, type TargetFilters } from './targetListView';
 import { TargetPage } from './TargetPage';
@@ -89,6 +90,7 @@ export function TargetsTab({ year }: { year: number }) {
           mb={2}
         />
         <Group ml="auto" gap="xs">
+          <TargetExchangeButtons year={year} onImported={list.reload} />
           <Button variant="default" onClick={() => setAddingDepartment(true)}>
             填报部门整体目标
           </Button>
@@ -111,9 +113,10 @@ export function TargetsTab({ year }: { year: number }) {
             <Group gap="xs">
               {selection.total > 0 && (
                 <Text fz="sm" c="dimmed" aria-label="已选目标">
-                  已选 {selection.total} 个，其中待批复 {selection.ready} 个、已批复 {selection.approved} 个
+                  已选 {selection.total} 个，其中会审中 {selection.inReview} 个、待批复 {selection.ready} 个、已批复 {selection.approved} 个
                 </Text>
               )}
+              <ReviewSheetButtons targetIds={selection.inReviewIds} leftOut={selection.total - selection.inReview} onImported={list.reload} />
               <Button size="sm" onClick={() => void move('approve')} loading={busy === 'approve'} disabled={selection.total === 0 || busy !== null}>
                 批复所选
               </Button>

@@ -33,8 +33,18 @@ export function countSentence(shown: readonly TargetListRow[], all: readonly Tar
   return `共 ${projects.length} 个项目${narrowed}，未填报 ${missing} 个${departments ? `；部门整体目标 ${departments} 个` : ''}`;
 }
 
-/** How many of the chosen rows are in each status: what 批复 and 公开 will act on. */
-export function selectionSummary(rows: readonly TargetListRow[], chosen: ReadonlySet<number>): { total: number; ready: number; approved: number } {
+/** How many of the chosen rows are in each status: what 批复, 公开 and the 会审意见表 will act on. */
+export function selectionSummary(
+  rows: readonly TargetListRow[],
+  chosen: ReadonlySet<number>,
+): { total: number; ready: number; approved: number; inReview: number; inReviewIds: number[] } {
   const picked = rows.filter((r) => r.targetId !== null && chosen.has(r.targetId));
-  return { total: picked.length, ready: picked.filter((r) => r.status === 'ready').length, approved: picked.filter((r) => r.status === 'approved').length };
+  const inReviewIds = picked.flatMap((r) => (r.status === 'inReview' && r.targetId !== null ? [r.targetId] : []));
+  return {
+    total: picked.length,
+    ready: picked.filter((r) => r.status === 'ready').length,
+    approved: picked.filter((r) => r.status === 'approved').length,
+    inReview: inReviewIds.length,
+    inReviewIds,
+  };
 }

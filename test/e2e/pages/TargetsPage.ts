@@ -23,6 +23,11 @@ export interface CustomIndicatorEntry {
 type Track = '预算' | '目标';
 type Step = '布置' | '申报' | '审核' | '批复' | '公开';
 
+/** A table's body as each cell's text, one line per block inside the cell. */
+function cellTexts(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim().replace(/\n{2,}/g, '\n'))));
+}
+
 /** Column positions in the target list (1-based, as nth-child counts). */
 const COLUMN = { name: 2, unit: 3, department: 4, budget: 5, status: 6, indicators: 7, rounds: 8, lastResult: 9 } as const;
 
@@ -291,6 +296,80 @@ export class TargetsPage {
   /** The rounds side by side in 会审历史, each column's text. */
   historyColumn(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
+  }
+
+  // ── workbooks: 申报模板, 申报表, 公开表, 会审意见表 ──────────────────────────
+
+  /** 导出申报模板 for one unit (by its name as listed) or all units; returns where the download went and its suggested name. */
+  async exportTemplate(unit: string | null, saveAs: string): Promise<string> {
+    await this.page.getByRole('button', { name: '导出申报模板' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /导出项目支出绩效目标申报模板/ });
+    await dialog.waitFor();
+    if (unit === null) await dialog.getByRole('radio', { name: /^全部单位/ }).check();
+    else {
+      await dialog.getByRole('combobox', { name: '预算单位' }).fill(unit);
+      await this.page.getByRole('option', { name: new RegExp(`^${unit}（\\d+ 个项目）$`) }).click();
+    }
+    return this.download(() => dialog.getByRole('button', { name: '导出', exact: true }).click(), saveAs);
+  }
+
+  /** 导入申报表: picks the file and returns the preview dialog. */
+  async importDeclarations(file: string): Promise<Locator> {
+    return this.pickFile('导入申报表', file, /导入申报表预览/);
+  }
+
+  async exportPublication(saveAs: string): Promise<string> {
+    return this.download(() => this.page.getByRole('button', { name: '导出公开表' }).click(), saveAs);
+  }
+
+  /** 导出会审意见表, on the list (for the chosen rows) or on a target's 三方联合会审 panel. */
+  async exportReviewSheet(saveAs: string): Promise<string> {
+    return this.download(() => this.page.getByRole('button', { name: '导出会审意见表' }).click(), saveAs);
+  }
+
+  async importReviewSheet(file: string): Promise<Locator> {
+    return this.pickFile('导入会审意见表', file, /导入会审意见表预览/);
+  }
+
+  /** 确认导入 in a preview, waiting until the dialog has gone. */
+  async confirmImport(preview: Locator): Promise<void> {
+    await preview.getByRole('button', { name: '确认导入' }).click();
+    await preview.waitFor({ state: 'detached' });
+  }
+
+  /** The rows of a preview's per-sheet table (各申报表/各会审意见表的导入结果), each as its cells' text. */
+  async planRows(preview: Locator, table: '各申报表的导入结果' | '各会审意见表的导入结果'): Promise<string[][]> {
+    return cellTexts(preview.getByRole('table', { name: table }));
+  }
+
+  /** A sheet's errors in a preview: [行, 列, 内容, 问题] per row. */
+  async sheetErrors(preview: Locator, sheet: string): Promise<string[][]> {
+    const region = preview.getByRole('region', { name: `工作表“${sheet}”的错误`, exact: true });
+    return cellTexts(region.getByRole('table', { name: '导入错误' }));
+  }
+
+  /** The text of the newest notification with this title. */
+  async notification(title: string): Promise<string> {
+    const note = this.page.locator('.mantine-Notification-root').filter({ hasText: title }).last();
+    await note.waitFor();
+    return note.innerText();
+  }
+
+  private async pickFile(button: string, file: string, dialogName: RegExp): Promise<Locator> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: button }).click();
+    await (await chooser).setFiles(file);
+    const preview = this.page.getByRole('dialog', { name: dialogName });
+    await preview.waitFor();
+    return preview;
+  }
+
+  private async download(act: () => Promise<void>, saveAs: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await act();
+    const d = await download;
+    await d.saveAs(saveAs);
+    return d.suggestedFilename();
   }
 
   // ── 五个同步 ──────────────────────────────────────────────────────────────
