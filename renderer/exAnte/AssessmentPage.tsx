@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { AssessmentView } from '../../electron/services/exAnte';
 import type { ProjectRow } from '../../electron/services/projects';
+import { BackWithGuard } from '../common/BackWithGuard';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { AssessmentForm } from './AssessmentForm';
@@ -26,7 +27,6 @@ export function AssessmentPage({ assessmentId, projects, onBack, onChanged }: As
   // The answer of this page's own last write: newer than the read it replaced.
   const [latest, setLatest] = useState<AssessmentView | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [leaving, setLeaving] = useState(false);
 
   const written = useCallback(
     (v: AssessmentView) => {
@@ -36,26 +36,7 @@ export function AssessmentPage({ assessmentId, projects, onBack, onChanged }: As
     [onChanged],
   );
 
-  const back = (
-    <Group gap="sm">
-      <Button variant="subtle" px={4} onClick={() => (dirty ? setLeaving(true) : onBack())}>
-        ← 返回评估列表
-      </Button>
-      {leaving && (
-        <Alert color="orange" py={6} role="alert">
-          <Group gap="sm">
-            <Text fz="sm">评分表有未保存的修改，返回后将丢失。</Text>
-            <Button size="compact-sm" variant="default" onClick={() => setLeaving(false)}>
-              继续填写
-            </Button>
-            <Button size="compact-sm" color="orange" onClick={onBack}>
-              放弃修改并返回
-            </Button>
-          </Group>
-        </Alert>
-      )}
-    </Group>
-  );
+  const back = <BackWithGuard label="← 返回评估列表" dirty={dirty} what="评分表" onBack={onBack} />;
 
   const view = latest ?? detail.data;
   if (!view) {

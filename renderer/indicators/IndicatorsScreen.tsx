@@ -11,7 +11,7 @@ import { ClassFormModal } from './ClassFormModal';
 import { ClassList } from './ClassList';
 import { IndicatorDetailDrawer } from './IndicatorDetailDrawer';
 import { IndicatorFormModal, updateInputOf } from './IndicatorFormModal';
-import { countSentence, NO_FILTERS, placeRows, viewIndicators, type IndicatorFilters, type IndicatorSort, type IndicatorSortKey, type PlacedIndicator } from './indicatorListView';
+import { countSentence, NO_FILTERS, placeRows, viewIndicators, type IndicatorFilters, type IndicatorSort, type IndicatorSortKey } from './indicatorListView';
 import { IndicatorTable } from './IndicatorTable';
 import { IndicatorToolbar } from './IndicatorToolbar';
 import { LibraryExchangeButtons } from './LibraryExchangeButtons';

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { IndicatorImportPreview } from '../../electron/services/indicatorExchange';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
+import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 
 /** 导入指标库 / 导出指标库: the region's workbook in (preview, then all or nothing), the library out. */
@@ -51,80 +52,58 @@ export function LibraryExchangeButtons({ onImported }: { onImported: () => void 
 }
 
 function LibraryImportModal({ fileId, fileName, preview, onClose, onImported }: { fileId: string; fileName: string; preview: IndicatorImportPreview; onClose: () => void; onImported: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const changes = preview.toCreate.length + preview.toUpdate.length;
-
-  async function commit() {
-    setBusy(true);
-    const result = await ledger.indicators.importCommit({ fileId });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    const r = result.value;
-    notifications.show({ color: 'green', title: '指标库已导入', message: `${fileName}：新增类别 ${r.classesCreated} 个、指标 ${r.created} 条，更新 ${r.updated} 条，${r.unchanged} 条无变化。` });
-    onImported();
-  }
-
   return (
-    <Modal opened onClose={onClose} size="xl" title={`导入预览：${fileName}`}>
-      <Stack gap="sm">
-        <Text fz="sm" c="dimmed">
+    <ImportPreviewModal
+      title={`导入预览：${fileName}`}
+      description={
+        <>
           {preview.sheet ? `工作表“${preview.sheet}”，` : ''}
           {preview.headerRow ? `表头在第 ${preview.headerRow} 行，` : ''}读到 {preview.dataRows} 行指标。类别、一级、二级留空的行沿用上一行。
-        </Text>
-        <Group gap="xs" aria-label="导入摘要">
-          <Badge color="blue" variant="light">新增类别 {preview.classesToCreate.length}</Badge>
-          <Badge color="blue" variant="light">新增指标 {preview.toCreate.length}</Badge>
-          <Badge color="orange" variant="light">更新指标 {preview.toUpdate.length}</Badge>
-          <Badge color="gray" variant="light">无变化 {preview.unchanged}</Badge>
-          <Badge color={preview.errors.length ? 'red' : 'green'} variant="filled">错误 {preview.errors.length}</Badge>
-        </Group>
-        {preview.errors.length > 0 && (
-          <Alert color="red" title={`有 ${preview.errors.length} 处错误，不能导入`}>
-            请按下表在 Excel 中改正后重新选择文件。整份文件要么全部导入，要么一条也不写入。
-          </Alert>
-        )}
-        <ImportIssuesTable issues={preview.errors} kind="error" />
-        <ImportIssuesTable issues={preview.warnings} kind="warning" />
-        {preview.errors.length === 0 && preview.toUpdate.length > 0 && (
-          <Table.ScrollContainer minWidth={600} maxHeight={240}>
-            <Table striped withTableBorder fz="sm" aria-label="将更新的指标">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={50}>行</Table.Th>
-                  <Table.Th>指标</Table.Th>
-                  <Table.Th>变化</Table.Th>
+        </>
+      }
+      counts={[
+        { label: '新增类别', value: preview.classesToCreate.length, color: 'blue' },
+        { label: '新增指标', value: preview.toCreate.length, color: 'blue' },
+        { label: '更新指标', value: preview.toUpdate.length, color: 'orange' },
+        { label: '无变化', value: preview.unchanged, color: 'gray' },
+      ]}
+      errorCount={preview.errors.length}
+      errorAdvice="请按下表在 Excel 中改正后重新选择文件。整份文件要么全部导入，要么一条也不写入。"
+      changes={preview.toCreate.length + preview.toUpdate.length}
+      noChangesText="文件中的指标与指标库完全一致，无需导入。"
+      commit={() => ledger.indicators.importCommit({ fileId })}
+      onCommitted={(r) => {
+        notifications.show({ color: 'green', title: '指标库已导入', message: `${fileName}：新增类别 ${r.classesCreated} 个、指标 ${r.created} 条，更新 ${r.updated} 条，${r.unchanged} 条无变化。` });
+        onImported();
+      }}
+      onClose={onClose}
+    >
+      <ImportIssuesTable issues={preview.errors} kind="error" />
+      <ImportIssuesTable issues={preview.warnings} kind="warning" />
+      {preview.errors.length === 0 && preview.toUpdate.length > 0 && (
+        <Table.ScrollContainer minWidth={600} maxHeight={240}>
+          <Table striped withTableBorder fz="sm" aria-label="将更新的指标">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={50}>行</Table.Th>
+                <Table.Th>指标</Table.Th>
+                <Table.Th>变化</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.toUpdate.map((u) => (
+                <Table.Tr key={u.row}>
+                  <Table.Td>{u.row}</Table.Td>
+                  <Table.Td>
+                    {u.className}·{u.name}
+                  </Table.Td>
+                  <Table.Td>{u.changes.join('；')}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.toUpdate.map((u) => (
-                  <Table.Tr key={u.row}>
-                    <Table.Td>{u.row}</Table.Td>
-                    <Table.Td>
-                      {u.className}·{u.name}
-                    </Table.Td>
-                    <Table.Td>{u.changes.join('；')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {preview.errors.length === 0 && changes === 0 && <Alert color="gray">文件中的指标与指标库完全一致，无需导入。</Alert>}
-        {refusal && (
-          <Alert color="red" title="未导入" style={{ whiteSpace: 'pre-line' }}>
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={commit} loading={busy} disabled={!preview.canCommit || changes === 0}>
-            确认导入
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </ImportPreviewModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { REVIEW_DIMENSIONS, REVIEW_GRADES, REVIEW_PARTIES, type ReviewDimension, type ReviewGrade, type ReviewParty } from '../../electron/rules/jointReview';

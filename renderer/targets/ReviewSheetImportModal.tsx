@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension } from '../../electron/rules/jointReview';
 import type { ReviewSheetPlan, ReviewSheetPreview } from '../../electron/services/reviewSheet';
 import { ledger } from '../bridge/client';
+import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { ignoredText, SheetIssues } from './SheetIssues';
 import { GRADE_COLOR } from './targetLabels';
 
@@ -27,114 +27,87 @@ const ACTION: Record<ReviewSheetPlan['action'], { label: string; color: string }
  * be recorded in the open round; every bad cell sheet by sheet; then all sheets or none.
  */
 export function ReviewSheetImportModal({ fileId, fileName, preview, onClose, onImported }: ReviewSheetImportModalProps) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const nameOf = new Map(preview.sheets.map((s) => [s.sheet, s.name]));
-
-  async function commit() {
-    setBusy(true);
-    setRefusal(null);
-    const result = await ledger.review.sheetImportCommit({ fileId, party: null });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    const r = result.value;
-    notifications.show({ color: 'green', title: '会审意见已导入', message: `${fileName}：录入 ${r.recorded} 份会审意见，${r.unchanged} 份与已录入的相同。` });
-    onImported();
-  }
-
   return (
-    <Modal opened onClose={onClose} size="80rem" title={`导入会审意见表预览：${fileName}`}>
-      <Stack gap="sm">
-        <Text fz="sm" c="dimmed">
-          {`读到 ${preview.sheets.length} 张会审意见表${ignoredText(preview.ignoredSheets, '会审意见表')}。意见记入各目标进行中的一轮会审，同一会审方已有的意见以本表为准；整份文件要么全部录入，要么一张也不写入。`}
-        </Text>
-        <Group gap="xs" aria-label="导入摘要">
-          <Badge color="blue" variant="light">录入意见 {preview.toRecord}</Badge>
-          <Badge color="gray" variant="light">无变化 {preview.unchanged}</Badge>
-          <Badge color={preview.errors.length ? 'red' : 'green'} variant="filled">错误 {preview.errors.length}</Badge>
-          {preview.warnings.length > 0 && (
-            <Badge color="yellow" variant="light">提示 {preview.warnings.length}</Badge>
-          )}
-        </Group>
-        {preview.errors.length > 0 && (
-          <Alert color="red" title={`有 ${preview.errors.length} 处错误，不能导入`}>
-            请按下面列出的工作表、行和列改正后重新选择文件。整份文件要么全部录入，要么一份意见也不写入。
-          </Alert>
-        )}
-        {preview.sheets.length > 0 && (
-          <Table.ScrollContainer minWidth={960} maxHeight={360}>
-            <Table striped withTableBorder fz="sm" verticalSpacing={6} aria-label="各会审意见表的导入结果">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={90}>工作表</Table.Th>
-                  <Table.Th w={220}>绩效目标</Table.Th>
-                  <Table.Th w={70}>轮次</Table.Th>
-                  <Table.Th w={120}>会审方</Table.Th>
-                  <Table.Th w={100}>审核人</Table.Th>
-                  {DIMENSIONS.map((d) => (
-                    <Table.Th key={d} w={62} ta="center">
-                      {REVIEW_DIMENSIONS[d]}
-                    </Table.Th>
-                  ))}
-                  <Table.Th>修改意见</Table.Th>
-                  <Table.Th w={90}>导入结果</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.sheets.map((s) => (
-                  <Table.Tr key={s.sheet}>
-                    <Table.Td>{s.sheet}</Table.Td>
-                    <Table.Td>{s.name ?? '—'}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.roundNo ? `第 ${s.roundNo} 轮` : '—'}</Table.Td>
-                    <Table.Td>{s.party ? REVIEW_PARTIES[s.party] : '—'}</Table.Td>
-                    <Table.Td>{s.reviewer ?? '—'}</Table.Td>
-                    {DIMENSIONS.map((d) => {
-                      const g = s.grades[d];
-                      return (
-                        <Table.Td key={d} ta="center">
-                          {g ? (
-                            <Badge size="sm" variant="light" color={GRADE_COLOR[g]}>
-                              {g}
-                            </Badge>
-                          ) : (
-                            '—'
-                          )}
-                        </Table.Td>
-                      );
-                    })}
-                    <Table.Td>
-                      <Text fz="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
-                        {s.opinion || '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={ACTION[s.action].color} variant={s.action === 'error' ? 'filled' : 'light'}>
-                        {ACTION[s.action].label}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
+    <ImportPreviewModal
+      title={`导入会审意见表预览：${fileName}`}
+      size="80rem"
+      description={`读到 ${preview.sheets.length} 张会审意见表${ignoredText(preview.ignoredSheets, '会审意见表')}。意见记入各目标进行中的一轮会审，同一会审方已有的意见以本表为准；整份文件要么全部录入，要么一张也不写入。`}
+      counts={[
+        { label: '录入意见', value: preview.toRecord, color: 'blue' },
+        { label: '无变化', value: preview.unchanged, color: 'gray' },
+      ]}
+      errorCount={preview.errors.length}
+      warningCount={preview.warnings.length}
+      errorAdvice="请按下面列出的工作表、行和列改正后重新选择文件。整份文件要么全部录入，要么一份意见也不写入。"
+      changes={preview.toRecord}
+      noChangesText="文件中的会审意见与已录入的完全相同，无需导入。"
+      commit={() => ledger.review.sheetImportCommit({ fileId, party: null })}
+      onCommitted={(r) => {
+        notifications.show({ color: 'green', title: '会审意见已导入', message: `${fileName}：录入 ${r.recorded} 份会审意见，${r.unchanged} 份与已录入的相同。` });
+        onImported();
+      }}
+      onClose={onClose}
+    >
+      {preview.sheets.length > 0 && (
+        <Table.ScrollContainer minWidth={960} maxHeight={360}>
+          <Table striped withTableBorder fz="sm" verticalSpacing={6} aria-label="各会审意见表的导入结果">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={90}>工作表</Table.Th>
+                <Table.Th w={220}>绩效目标</Table.Th>
+                <Table.Th w={70}>轮次</Table.Th>
+                <Table.Th w={120}>会审方</Table.Th>
+                <Table.Th w={100}>审核人</Table.Th>
+                {DIMENSIONS.map((d) => (
+                  <Table.Th key={d} w={62} ta="center">
+                    {REVIEW_DIMENSIONS[d]}
+                  </Table.Th>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <SheetIssues issues={preview.errors} kind="error" describe={(s) => nameOf.get(s) ?? null} />
-        <SheetIssues issues={preview.warnings} kind="warning" describe={(s) => nameOf.get(s) ?? null} />
-        {preview.errors.length === 0 && preview.toRecord === 0 && <Alert color="gray">文件中的会审意见与已录入的完全相同，无需导入。</Alert>}
-        {refusal && (
-          <Alert color="red" title="未导入" style={{ whiteSpace: 'pre-line' }}>
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void commit()} loading={busy} disabled={!preview.canCommit || preview.toRecord === 0}>
-            确认导入
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+                <Table.Th>修改意见</Table.Th>
+                <Table.Th w={90}>导入结果</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.sheets.map((s) => (
+                <Table.Tr key={s.sheet}>
+                  <Table.Td>{s.sheet}</Table.Td>
+                  <Table.Td>{s.name ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.roundNo ? `第 ${s.roundNo} 轮` : '—'}</Table.Td>
+                  <Table.Td>{s.party ? REVIEW_PARTIES[s.party] : '—'}</Table.Td>
+                  <Table.Td>{s.reviewer ?? '—'}</Table.Td>
+                  {DIMENSIONS.map((d) => {
+                    const g = s.grades[d];
+                    return (
+                      <Table.Td key={d} ta="center">
+                        {g ? (
+                          <Badge size="sm" variant="light" color={GRADE_COLOR[g]}>
+                            {g}
+                          </Badge>
+                        ) : (
+                          '—'
+                        )}
+                      </Table.Td>
+                    );
+                  })}
+                  <Table.Td>
+                    <Text fz="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
+                      {s.opinion || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={ACTION[s.action].color} variant={s.action === 'error' ? 'filled' : 'light'}>
+                      {ACTION[s.action].label}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <SheetIssues issues={preview.errors} kind="error" describe={(s) => nameOf.get(s) ?? null} />
+      <SheetIssues issues={preview.warnings} kind="warning" describe={(s) => nameOf.get(s) ?? null} />
+    </ImportPreviewModal>
   );
 }

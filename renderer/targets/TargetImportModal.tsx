@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { TARGET_STATUS } from '../../electron/rules/jointReview';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { TargetImportPreview, TargetSheetPlan } from '../../electron/services/targetImport';
 import { ledger } from '../bridge/client';
+import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { ignoredText, SheetIssues } from './SheetIssues';
 
 interface TargetImportModalProps {
@@ -30,72 +30,40 @@ export const SHEET_ACTION: Record<TargetSheetPlan['action'], { label: string; co
  * sheets or none.
  */
 export function TargetImportModal({ year, fileId, fileName, preview, onClose, onImported }: TargetImportModalProps) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const changes = preview.toCreate + preview.toUpdate;
   const skipped = preview.sheets.filter((s) => s.action === 'skip').length;
   const projectOf = new Map(preview.sheets.map((s) => [s.sheet, s.projectName]));
-
-  async function commit() {
-    setBusy(true);
-    setRefusal(null);
-    const result = await ledger.targets.importCommit({ year, fileId });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    const r = result.value;
-    notifications.show({
-      color: 'green',
-      title: '申报表已导入',
-      message: `${fileName}：新建 ${r.created} 个项目的绩效目标，更新 ${r.updated} 个，${r.unchanged} 个无变化${skipped ? `，${skipped} 张未填写的表已跳过` : ''}。`,
-    });
-    onImported();
-  }
-
   return (
-    <Modal opened onClose={onClose} size="80rem" title={`导入申报表预览：${fileName}（${year} 年度）`}>
-      <Stack gap="sm">
-        <Text fz="sm" c="dimmed">
-          {`读到 ${preview.sheets.length} 张申报表${ignoredText(preview.ignoredSheets, '申报表')}。只有填写了年度总体目标或指标值的表才会导入；整份文件要么全部导入，要么一张也不写入。`}
-        </Text>
-        <Group gap="xs" aria-label="导入摘要">
-          <Badge color="blue" variant="light">新建目标 {preview.toCreate}</Badge>
-          <Badge color="orange" variant="light">更新目标 {preview.toUpdate}</Badge>
-          <Badge color="gray" variant="light">无变化 {preview.unchanged}</Badge>
-          <Badge color="gray" variant="light">跳过 {skipped}</Badge>
-          <Badge color={preview.errors.length ? 'red' : 'green'} variant="filled">错误 {preview.errors.length}</Badge>
-          {preview.warnings.length > 0 && (
-            <Badge color="yellow" variant="light">提示 {preview.warnings.length}</Badge>
-          )}
-        </Group>
-
-        {preview.errors.length > 0 && (
-          <Alert color="red" title={`有 ${preview.errors.length} 处错误，不能导入`}>
-            请按下面列出的工作表、行和列在 Excel 中改正后重新选择文件。整份文件要么全部导入，要么一张表也不写入。
-          </Alert>
-        )}
-        {preview.sheets.length > 0 && <SheetPlans sheets={preview.sheets} />}
-        <SheetIssues issues={preview.errors} kind="error" describe={(s) => projectOf.get(s) ?? null} />
-        <SheetIssues issues={preview.warnings} kind="warning" describe={(s) => projectOf.get(s) ?? null} />
-        {preview.skippedRows.length > 0 && <SkippedRows rows={preview.skippedRows} />}
-
-        {preview.errors.length === 0 && changes === 0 && (
-          <Alert color="gray">文件中没有需要写入的内容：各表与台账中的绩效目标相同，或尚未填写。</Alert>
-        )}
-        {refusal && (
-          <Alert color="red" title="未导入" style={{ whiteSpace: 'pre-line' }}>
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void commit()} loading={busy} disabled={!preview.canCommit || changes === 0}>
-            确认导入
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ImportPreviewModal
+      title={`导入申报表预览：${fileName}（${year} 年度）`}
+      size="80rem"
+      description={`读到 ${preview.sheets.length} 张申报表${ignoredText(preview.ignoredSheets, '申报表')}。只有填写了年度总体目标或指标值的表才会导入；整份文件要么全部导入，要么一张也不写入。`}
+      counts={[
+        { label: '新建目标', value: preview.toCreate, color: 'blue' },
+        { label: '更新目标', value: preview.toUpdate, color: 'orange' },
+        { label: '无变化', value: preview.unchanged, color: 'gray' },
+        { label: '跳过', value: skipped, color: 'gray' },
+      ]}
+      errorCount={preview.errors.length}
+      warningCount={preview.warnings.length}
+      errorAdvice="请按下面列出的工作表、行和列在 Excel 中改正后重新选择文件。整份文件要么全部导入，要么一张表也不写入。"
+      changes={preview.toCreate + preview.toUpdate}
+      noChangesText="文件中没有需要写入的内容：各表与台账中的绩效目标相同，或尚未填写。"
+      commit={() => ledger.targets.importCommit({ year, fileId })}
+      onCommitted={(r) => {
+        notifications.show({
+          color: 'green',
+          title: '申报表已导入',
+          message: `${fileName}：新建 ${r.created} 个项目的绩效目标，更新 ${r.updated} 个，${r.unchanged} 个无变化${skipped ? `，${skipped} 张未填写的表已跳过` : ''}。`,
+        });
+        onImported();
+      }}
+      onClose={onClose}
+    >
+      {preview.sheets.length > 0 && <SheetPlans sheets={preview.sheets} />}
+      <SheetIssues issues={preview.errors} kind="error" describe={(s) => projectOf.get(s) ?? null} />
+      <SheetIssues issues={preview.warnings} kind="warning" describe={(s) => projectOf.get(s) ?? null} />
+      {preview.skippedRows.length > 0 && <SkippedRows rows={preview.skippedRows} />}
+    </ImportPreviewModal>
   );
 }
 

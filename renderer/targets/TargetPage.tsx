@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { TARGET_STATUS, type TargetStatus } from '../../electron/rules/jointReview';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { TargetDetail, TargetSnapshot } from '../../electron/services/targets';
+import { BackWithGuard } from '../common/BackWithGuard';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { useYear } from '../shell/YearContext';
@@ -52,27 +53,7 @@ export function TargetPage({ targetId, year, onBack, onChanged }: TargetPageProp
   const classNames = useMemo(() => new Map((classes.data ?? []).map((c) => [c.id, c.name])), [classes.data]);
 
   const error = detail.error ?? rounds.error ?? classes.error ?? library.error;
-  const [leaving, setLeaving] = useState(false);
-  const back = (
-    <Group gap="sm">
-      <Button variant="subtle" px={4} onClick={() => (dirty ? setLeaving(true) : onBack())}>
-        ← 返回目标列表
-      </Button>
-      {leaving && (
-        <Alert color="orange" py={6} role="alert">
-          <Group gap="sm">
-            <Text fz="sm">申报表有未保存的修改，返回后将丢失。</Text>
-            <Button size="compact-sm" variant="default" onClick={() => setLeaving(false)}>
-              继续填写
-            </Button>
-            <Button size="compact-sm" color="orange" onClick={onBack}>
-              放弃修改并返回
-            </Button>
-          </Group>
-        </Alert>
-      )}
-    </Group>
-  );
+  const back = <BackWithGuard label="← 返回目标列表" dirty={dirty} what="申报表" onBack={onBack} />;
   if (!detail.data || !rounds.data || !classes.data || !library.data) {
     return (
       <Stack gap="sm">

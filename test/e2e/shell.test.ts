@@ -70,7 +70,8 @@ describeInChromium('应用框架与设置', () => {
     await settings.open();
     await settings.createYear(2025);
     await expect.poll(async () => (await settings.yearRows())[0]).toEqual(['2025 年度', '进行中', '0']);
-    await expect.poll(async () => (await settings.auditActions())[0]).toBe('新建预算年度');
+    // Newest first: the year's default monitoring rounds, then the year itself.
+    await expect.poll(async () => (await settings.auditActions()).slice(0, 4)).toEqual(['新建监控轮次', '新建监控轮次', '新建监控轮次', '新建预算年度']);
     await settings.createYear(2025);
     await expect.poll(() => settings.createYearForm.getByText('2025 年度已存在').isVisible()).toBe(true);
     await shell.chooseYear(2025);
