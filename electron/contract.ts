@@ -13,8 +13,11 @@ import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
 import type { AuditEntry } from './services/audit';
+import type { ExecutionImportPreview, ExecutionImportResult, ExecutionRecordRow, RememberedMatchRow } from './services/executionImport';
 import type { AssessmentView, ExAnteOverview, GateState } from './services/exAnte';
 import type { ReviewRoundView } from './services/jointReview';
+import type { NoticeDetail, NoticeRow } from './services/rectification';
+import type { RoundRow } from './services/monitoringRounds';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
 import type { ReviewSheetImportResult, ReviewSheetPreview } from './services/reviewSheet';
 import type { TargetImportPreview, TargetImportResult } from './services/targetImport';
@@ -203,6 +206,11 @@ const assessmentContent = z
   })
   .transform(({ recommendedBudget, ...rest }) => ({ ...rest, recommendedBudgetFen: recommendedBudget }));
 
+const noticeText = (label: string) => z.string().trim().min(1, `请填写${label}`).max(4000, `${label}不超过 4000 个字`);
+const noticeContent = { findings: noticeText('发现的问题'), requirements: noticeText('整改要求'), deadline: isoDate };
+
+const manualMatches = z.array(z.object({ row: z.number().int().positive(), projectId: id('项目') })).max(5000);
+
 const nothing = z.object({}).strict();
 
 export const contract = {
@@ -289,6 +297,58 @@ export const contract = {
   'exAnte.exportScoreSheet': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前评估评分表（xlsx）', SAVE_XLSX),
   'exAnte.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前绩效评估报告（docx，按报告提纲填好已记录的内容）', SAVE_DOCX),
   'exAnte.overview': read<ExAnteOverview>()(z.object({ year }), '年度事前评估概况：数量、结论和资金'),
+  'monitoring.rounds': read<RoundRow[]>()(z.object({ year }), '年度的监控轮次'),
+  'monitoring.saveRound': write<RoundRow>()(
+    z.object({
+      id: z.number().int().positive().nullable(),
+      year,
+      name: z.string().trim().min(1, '请填写轮次名称').max(50, '轮次名称不超过 50 个字'),
+      asOfMonth: z.number({ error: '请选择截止月份' }).int().min(1, '截止月份须为 1–12').max(12, '截止月份须为 1–12'),
+      scope: z.enum(['project', 'department'], { error: '请选择监控对象' }),
+      dueDate: isoDate,
+    }),
+    '新增或修改监控轮次',
+  ),
+  'monitoring.createDefaultRounds': write<RoundRow[]>()(z.object({ year }), '按年度规则补建默认监控轮次'),
+  'execution.importPreview': read<ImportPreviewOutcome<ExecutionImportPreview>>()(z.object({ roundId: id('监控轮次') }), '选择预算执行数据并预览（不写入）', OPEN_SPREADSHEET),
+  'execution.importRepreview': read<ExecutionImportPreview>()(z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }), '手工对应项目后重新预览'),
+  'execution.importCommit': write<ExecutionImportResult>()(
+    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }),
+    '按预览结果导入执行数据（全部成功或全部不写入），记住手工对应',
+  ),
+  'execution.list': read<ExecutionRecordRow[]>()(z.object({ roundId: id('监控轮次') }), '本轮已导入的执行数据'),
+  'execution.rememberedMatches': read<RememberedMatchRow[]>()(z.object({ year }), '记住的手工对应'),
+  'execution.forgetMatch': write<null>()(z.object({ id: id('手工对应') }), '删除一条记住的手工对应'),
+  'notices.list': read<NoticeRow[]>()(
+    z.object({ year, status: z.enum(['draft', 'issued', 'answered', 'closed', 'returned']).optional(), unitId: z.number().int().positive().optional(), overdueOnly: z.boolean().optional() }),
+    '年度整改通知（可按状态、单位、是否逾期筛选）',
+  ),
+  'notices.get': read<NoticeDetail>()(z.object({ id: id('整改通知') }), '一份整改通知及其全部办理记录'),
+  'notices.draftFromWarnings': write<NoticeRow[]>()(z.object({ roundId: id('监控轮次') }), '为偏离率超过阈值的项目起草整改通知'),
+  'notices.create': write<NoticeRow>()(
+    z.object({
+      year,
+      source: z.enum(['monitoring', 'evaluation']),
+      roundId: z.number().int().positive().nullable(),
+      projectId: z.number().int().positive().nullable(),
+      unitId: id('预算单位'),
+      ...noticeContent,
+    }),
+    '起草整改通知',
+  ),
+  'notices.update': write<NoticeRow>()(z.object({ id: id('整改通知'), ...noticeContent }), '修改草稿'),
+  'notices.issue': write<NoticeRow[]>()(z.object({ ids: z.array(id('整改通知')).min(1, '请先勾选要下发的整改通知').max(1000) }), '下发整改通知（按顺序编文号，全部成功或全部不变）'),
+  'notices.feedback': write<NoticeDetail>()(z.object({ id: id('整改通知'), text: noticeText('整改反馈') }), '登记单位的整改反馈'),
+  'notices.review': write<NoticeDetail>()(
+    z.object({ id: id('整改通知'), decision: z.enum(['close', 'return']), text: z.string().max(4000, '审核意见不超过 4000 个字'), deadline: isoDate.nullable().optional() }),
+    '审核整改反馈：办结或退回',
+  ),
+  'notices.exportDocuments': read<SaveOutcome<{ noticeCount: number; letterCount: number }>>()(
+    z.object({ ids: z.array(id('整改通知')).min(1, '请先勾选要导出的整改通知').max(1000), per: z.enum(['unit', 'project']) }),
+    '导出整改通知（Word，按单位或按项目）',
+    SAVE_DOCX,
+  ),
+  'notices.exportList': read<SaveOutcome<{ noticeCount: number; overdueCount: number }>>()(z.object({ year }), '导出整改通知台账（xlsx）', SAVE_XLSX),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),
@@ -304,7 +364,7 @@ export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallArgs<K extends CallName> = z.output<Contract[K]['input']>;
-export type CallResult<K extends CallName> = NonNullable<Contract[K]['result']>;
+export type CallResult<K extends CallName> = Contract[K] extends CallSpec<z.ZodType, infer R> ? R : never;
 
 export interface BridgeError {
   code: string;

@@ -11,7 +11,11 @@ import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from 
 import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from './services/jointReview';
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
+import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from './services/executionImport';
 import { ledgerInfo } from './services/ledgerInfo';
+import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from './services/rectification';
+import { exportNoticeDocuments, exportNoticeList } from './services/rectificationDocuments';
+import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from './services/monitoringRounds';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from './services/reviewSheet';
 import { commitTargetImport, previewTargetImport } from './services/targetImport';
 import { exportTargetPublication } from './services/targetPublication';
@@ -103,6 +107,39 @@ export const handlers: Handlers = {
     return saveFile(ctx, '导出事前绩效评估报告', file.fileName, file.bytes, null, DOCX_FILTERS);
   },
   'exAnte.overview': exAnteOverview,
+  'monitoring.rounds': listMonitoringRounds,
+  'monitoring.saveRound': saveMonitoringRound,
+  'monitoring.createDefaultRounds': createDefaultRounds,
+  'execution.importPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择预算执行数据', (file) => previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+  'execution.importRepreview': (ctx, input) => {
+    const file = ctx.staged.get(input.fileId);
+    return previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches });
+  },
+  'execution.importCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches })),
+  'execution.list': listExecution,
+  'execution.rememberedMatches': listRememberedMatches,
+  'execution.forgetMatch': (ctx, input) => {
+    forgetRememberedMatch(ctx, input);
+    return null;
+  },
+  'notices.list': listNotices,
+  'notices.get': noticeDetail,
+  'notices.draftFromWarnings': draftNoticesFromWarnings,
+  'notices.create': createNotice,
+  'notices.update': updateNotice,
+  'notices.issue': issueNotices,
+  'notices.feedback': recordFeedback,
+  'notices.review': reviewNotice,
+  'notices.exportDocuments': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportNoticeDocuments(ctx, input);
+    return saveFile(ctx, '导出整改通知', fileName, bytes, summary, DOCX_FILTERS);
+  },
+  'notices.exportList': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportNoticeList(ctx, input);
+    return saveFile(ctx, '导出整改通知台账', fileName, bytes, summary);
+  },
   'units.list': listUnits,
   'units.create': createUnit,
   'units.update': updateUnit,

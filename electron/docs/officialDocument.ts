@@ -14,13 +14,43 @@ const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: 
 
 export type Block = Paragraph | Table;
 
-export function title(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text, font: font(FONT.title), size: SIZE.title })] });
+/** The document's title; `newPage` starts it on a fresh page (several notices in one file). */
+export function title(text: string, options: { newPage?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    pageBreakBefore: options.newPage ?? false,
+    spacing: { after: 400 },
+    children: [new TextRun({ text, font: font(FONT.title), size: SIZE.title })],
+  });
 }
 
 /** A centred line under the title (the unit and date, "评估机构：…"). */
 export function subtitle(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [new TextRun({ text, font: font(FONT.body), size: SIZE.body })] });
+}
+
+/** 主送机关: the addressee, flush left above the body, followed by a full-width colon ("轮台县教育局："). */
+export function addressee(text: string): Paragraph {
+  return new Paragraph({ spacing: { before: 200, line: 560 }, children: [new TextRun({ text: `${text}：`, font: font(FONT.body), size: SIZE.body })] });
+}
+
+/**
+ * 发文机关署名 and 成文日期 under the body, after a blank line: the widest line (usually the date) ends
+ * four characters in from the right margin (GB/T 9704 右空四字), the others centred above it.
+ */
+export function signature(lines: readonly string[]): Paragraph[] {
+  // Width in 三号 characters: a CJK character is one, a digit or Latin letter about half.
+  const widthOf = (line: string) => [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
+  const widest = Math.max(0, ...lines.map(widthOf));
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: i === 0 ? 640 : 0, line: 560 },
+        indent: { right: 1280 + Math.round(((widest - widthOf(line)) / 2) * 320) },
+        children: [new TextRun({ text: line, font: font(FONT.body), size: SIZE.body })],
+      }),
+  );
 }
 
 /** 一、二、三 … headings in 黑体. */

@@ -23,6 +23,8 @@ export interface SheetColumn<Row> {
   value: (row: Row, index: number) => string | number | null;
   /** For the 合计 row: money and integer columns are summed when true. */
   total?: boolean;
+  /** Long text (findings, opinions): wrapped in the cell, line breaks kept. */
+  wrap?: boolean;
 }
 
 export interface TableSheet<Row> {
@@ -36,10 +38,14 @@ export interface TableSheet<Row> {
   rows: readonly Row[];
   /** Adds a "合计" row under the data summing the columns marked total. */
   totalLabel?: string;
+  /** Rows that need attention (overdue, refused …), shown on a pale red fill; say what it means in the note. */
+  highlight?: (row: Row, index: number) => boolean;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+/** The fill of highlighted rows (TableSheet.highlight). */
+export const HIGHLIGHT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4E4' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = '宋体';
@@ -90,7 +96,13 @@ export function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: TableSheet
 
   table.rows.forEach((row, r) => {
     const line = sheet.getRow(headerRow + 1 + r);
-    table.columns.forEach((c, i) => writeCell(line.getCell(i + 1), c.kind, c.value(row, r)));
+    const highlighted = table.highlight?.(row, r) ?? false;
+    table.columns.forEach((c, i) => {
+      const cell = line.getCell(i + 1);
+      writeCell(cell, c.kind, c.value(row, r));
+      if (c.wrap) cell.alignment = { ...cell.alignment, vertical: 'top', wrapText: true };
+      if (highlighted) cell.fill = HIGHLIGHT_FILL;
+    });
   });
 
   if (table.totalLabel) {
