@@ -15,7 +15,10 @@ import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememb
 import { ledgerInfo } from './services/ledgerInfo';
 import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from './services/rectification';
 import { exportNoticeDocuments, exportNoticeList } from './services/rectificationDocuments';
+import { listMonitoringForms, monitoringForm, saveMonitoringForm } from './services/monitoringEntries';
 import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from './services/monitoringRounds';
+import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from './services/monitoringTemplate';
+import { computeWarnings, listWarnings, roundSummary } from './services/warnings';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from './services/reviewSheet';
 import { commitTargetImport, previewTargetImport } from './services/targetImport';
 import { exportTargetPublication } from './services/targetPublication';
@@ -110,6 +113,20 @@ export const handlers: Handlers = {
   'monitoring.rounds': listMonitoringRounds,
   'monitoring.saveRound': saveMonitoringRound,
   'monitoring.createDefaultRounds': createDefaultRounds,
+  'monitoring.forms': listMonitoringForms,
+  'monitoring.form': monitoringForm,
+  'monitoring.saveForm': saveMonitoringForm,
+  'monitoring.exportTemplate': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportMonitoringTemplate(ctx, input);
+    return saveFile(ctx, '导出监控表模板', fileName, bytes, summary);
+  },
+  'monitoring.importPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择填好的监控表', (file) => previewMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+  'monitoring.importCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+  'warnings.compute': computeWarnings,
+  'warnings.list': listWarnings,
+  'warnings.summary': roundSummary,
   'execution.importPreview': (ctx, input) =>
     previewPickedFile(ctx, '选择预算执行数据', (file) => previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
   'execution.importRepreview': (ctx, input) => {

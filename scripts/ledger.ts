@@ -24,10 +24,12 @@ import { backupLedger, restoreLedger } from '../electron/services/backup';
 import { inTransaction, serviceContext, type ServiceContext } from '../electron/services/context';
 import { buildDemoLedger } from '../electron/services/demoYear';
 import { exAnteOverview } from '../electron/services/exAnte';
+import { commitExecutionImport, previewExecutionImport, type ExecutionImportPreview, type ExecutionImportResult } from '../electron/services/executionImport';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport, type IndicatorImportPreview } from '../electron/services/indicatorExchange';
 import { loadDefaultLibrary } from '../electron/services/indicators';
 import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
 import { LedgerError } from '../electron/services/ledgerError';
+import { findRound } from '../electron/services/monitoringRounds';
 import { exportProjects } from '../electron/services/projectExport';
 import { commitProjectImport, previewProjectImport, type ProjectImportPreview } from '../electron/services/projectImport';
 import { listProjects } from '../electron/services/projects';
@@ -37,6 +39,7 @@ import { exportTargetPublication } from '../electron/services/targetPublication'
 import { listTargets } from '../electron/services/targets';
 import { exportTargetTemplate } from '../electron/services/targetTemplate';
 import { findUnitByName, listUnits } from '../electron/services/units';
+import { monitoringReport, warningsReport } from '../electron/services/warnings';
 import { createYear, listYears } from '../electron/services/years';
 import { ImportRejected } from '../electron/excel/importIssue';
 
@@ -65,7 +68,9 @@ interface ImportOutcome {
 interface ImportKind {
   doc: string;
   yearly: boolean;
-  run(ctx: ServiceContext, input: { year: number; fileName: string; bytes: Uint8Array; dryRun: boolean }): ImportOutcome;
+  /** Needs --round 轮次 (a monitoring round of an existing year); such a kind never creates the year. */
+  needsRound?: boolean;
+  run(ctx: ServiceContext, input: { year: number; round: string | null; fileName: string; bytes: Uint8Array; dryRun: boolean }): ImportOutcome;
 }
 
 interface ExportKind {
@@ -78,7 +83,9 @@ interface ExportKind {
 
 interface ReportKind {
   doc: string;
-  run(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown };
+  /** Needs --round 轮次 (a monitoring round of the year, by name, id or month). */
+  needsRound?: boolean;
+  run(ctx: ServiceContext, input: { year: number; round: string | null }): { text: string[]; json: unknown };
 }
 
 const importKinds: Record<string, ImportKind> = {
@@ -141,6 +148,29 @@ const importKinds: Record<string, ImportKind> = {
       }
       const result = commitReviewSheetImport(ctx, input);
       return { text: describeReviewPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
+  execution: {
+    doc: '预算管理一体化平台导出的项目执行数据（须给 --round 监控轮次；按项目代码、单位和项目名称或记住的手动对应找到项目）',
+    yearly: true,
+    needsRound: true,
+    run(ctx, input) {
+      if (!listYears(ctx).some((y) => y.year === input.year)) throw new LedgerError('year_missing', `台账中没有 ${input.year} 年度。请先导入该年度的项目。`);
+      const round = findRound(ctx, input.year, input.round!);
+      const file = { roundId: round.id, fileName: input.fileName, bytes: input.bytes };
+      if (input.dryRun) {
+        const preview = previewExecutionImport(ctx, file);
+        return { text: describeExecutionPreview(preview, true, null), json: { ok: preview.canCommit, dryRun: true, ...preview, written: null }, failed: !preview.canCommit };
+      }
+      try {
+        const result = commitExecutionImport(ctx, file);
+        const { preview, ...written } = result;
+        return { text: describeExecutionPreview(preview, false, result), json: { ok: true, dryRun: false, ...preview, written }, failed: false };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        const preview = previewExecutionImport(ctx, file);
+        return { text: describeExecutionPreview(preview, false, null), json: { ok: false, dryRun: false, ...preview, written: null }, failed: true };
+      }
     },
   },
 };
@@ -232,6 +262,16 @@ const reportKinds: Record<string, ReportKind> = {
       };
     },
   },
+  warnings: {
+    doc: '绩效监控预警（--round 轮次）：先按当年规则计算，再列出各项目的执行率、序时进度、目标完成率、偏离率和三条线的颜色',
+    needsRound: true,
+    run: (ctx, input) => warningsReport(ctx, { year: input.year, round: input.round! }),
+  },
+  monitoring: {
+    doc: '绩效监控轮次汇总（--round 轮次）：监控的单位数和项目数，各预警线红黄灯数，整改通知下发和办结数',
+    needsRound: true,
+    run: (ctx, input) => monitoringReport(ctx, { year: input.year, round: input.round! }),
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -242,13 +282,15 @@ const HELP = `绩效台账 管理命令行
 
   init 文件 [--year 年度]                  新建空台账，载入默认共性指标库（可同时建立一个预算年度）
   demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目）
-  import <类别> 文件 [--year 年度] [--ledger 台账] [--dry-run] [--json]
+  import <类别> 文件 [--year 年度] [--ledger 台账] [--round 轮次] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
+                                           （execution 须给 --round：轮次名称、编号或截止月份）
   export <类别> [--year 年度] --out 文件 [--ledger 台账] [--unit 单位名称]
                                            导出带格式的工作簿（不覆盖已有文件）；--unit 用于
                                            targets-template、review-sheet，只导出该单位的
   （按年度的类别须给 --year；indicators 和导入 review-sheet 不需要年度）
-  report <类别> --year 年度 [--ledger 台账] [--json]
+  report <类别> --year 年度 [--ledger 台账] [--round 轮次] [--json]
+                                           warnings、monitoring 须给 --round（轮次名称、编号或截止月份）
   check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
   backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
   restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”
@@ -273,6 +315,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         year: { type: 'string' },
         out: { type: 'string' },
         unit: { type: 'string' },
+        round: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -336,11 +379,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         const file = requireArg(rest[1], `import ${rest[0]} 需要要导入的文件，例如：npm run ledger -- import projects 项目.xlsx --year 2023`);
         // A ledger-wide kind (the indicator library) needs no year: 0 stands for "none" and is never created.
         const y = kind.yearly ? year() : 0;
+        const round = values.round?.trim() || null;
+        if (kind.needsRound && !round) throw new UsageError(`import ${rest[0]} 需要 --round 指定监控轮次（名称、编号或截止月份），例如：--round 5月项目监控`);
+        if (!kind.needsRound && values.round !== undefined) throw new UsageError(`导入 ${rest[0]} 不需要 --round。`);
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new LedgerError('file_missing', `找不到要导入的文件：${path.resolve(file)}。`);
         const bytes = fs.readFileSync(file);
         return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
-          const input = { year: y, fileName: path.basename(file), bytes, dryRun: values['dry-run'] === true };
-          const yearMissing = kind.yearly && !listYears(ctx).some((x) => x.year === y);
+          const input = { year: y, round, fileName: path.basename(file), bytes, dryRun: values['dry-run'] === true };
+          const yearMissing = kind.yearly && !kind.needsRound && !listYears(ctx).some((x) => x.year === y);
           const notes: string[] = [];
           let outcome: ImportOutcome;
           if (yearMissing && input.dryRun) {
@@ -398,8 +444,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       case 'report': {
         const kind = pickKind('报表', reportKinds, rest[0]);
         const y = year();
+        const round = values.round?.trim() || null;
+        if (kind.needsRound && !round) throw new UsageError(`report ${rest[0]} 需要 --round 指定监控轮次，例如：--round 5月项目监控`);
         return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
-          const report = kind.run(ctx, { year: y });
+          const report = kind.run(ctx, { year: y, round });
           emit(report.text, report.json);
           return 0;
         });
@@ -592,6 +640,45 @@ function describeReviewPreview(p: ReviewSheetPreview, dryRun: boolean): string[]
   if (p.ignoredSheets.length) lines.push(`未读取的工作表：${p.ignoredSheets.map((s) => `“${s.sheet}”`).join('、')}`);
   if (p.warnings.length) lines.push(...p.warnings.map((w) => `  提示：${w.message}`));
   if (p.errors.length) lines.push(`错误 ${p.errors.length} 处，未录入任何意见：`, ...p.errors.map((e) => `  ${e.message}`));
+  return lines;
+}
+
+function describeExecutionPreview(p: ExecutionImportPreview, dryRun: boolean, written: ExecutionImportResult | null): string[] {
+  const head = dryRun ? '检查结果（未写入）' : written ? '导入完成' : '未导入';
+  const by = { code: '按项目代码', unitName: '按单位和项目名称', remembered: '按记住的手动对应', manual: '手动对应' } as const;
+  const status = { new: '新增', changed: '有变化', unchanged: '未变化' } as const;
+  const lines = [
+    `${head}：${p.fileName}${p.sheet ? ` 工作表“${p.sheet}”` : ''} → ${p.year} 年度“${p.roundName}”（截至 ${p.asOfMonth} 月）${p.headerRow ? `，表头在第 ${p.headerRow}${p.headerRowCount === 2 ? `–${p.headerRow + 1}` : ''} 行` : ''}`,
+  ];
+  if (p.columns.length) lines.push(`识别的列：${p.columns.map((c) => `${c.letter}=${c.label}`).join('，')}`);
+  if (p.moneyUnitNote) lines.push(p.moneyUnitNote);
+  if (p.headerRow) {
+    lines.push(
+      `数据行 ${p.dataRows} 行：对应到项目 ${p.counts.matched} 行（新增 ${p.counts.new}、有变化 ${p.counts.changed}、未变化 ${p.counts.unchanged}），未对应 ${p.counts.unmatched} 行，有错误 ${p.counts.rejected} 行；调整后预算合计 ${formatWanYuan(p.totals.adjustedBudgetFen)} 万元，执行数合计 ${formatWanYuan(p.totals.executedFen)} 万元。`,
+    );
+  }
+  if (written) lines.push(`已写入：新增 ${written.created} 条、更新 ${written.updated} 条执行记录${written.rememberedMatches ? `，记住手动对应 ${written.rememberedMatches} 条` : ''}。`);
+  if (p.matched.length) {
+    lines.push('对应到项目的行：');
+    for (const r of p.matched) {
+      lines.push(`  第 ${r.row} 行 ${r.projectUnitName}·${r.projectName}（${by[r.by]}）：调整后预算 ${formatWanYuan(r.adjustedBudgetFen)} 万元，执行 ${formatWanYuan(r.executedFen)} 万元，${status[r.status]}`);
+      for (const c of r.changes) lines.push(`    ${c.label} ${c.before} → ${c.after}`);
+    }
+  }
+  if (p.unmatched.length) {
+    lines.push(`未对应到项目的行 ${p.unmatched.length} 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：`);
+    for (const r of p.unmatched) {
+      const candidates = r.candidates.map((c) => `${c.unitName}·${c.name}${c.code ? `（${c.code}）` : ''}`).join('；');
+      lines.push(`  第 ${r.row} 行 ${r.unitName || '（未填单位）'}·${r.name}${r.code ? `（${r.code}）` : ''}${candidates ? `，可能是：${candidates}` : '，台账中没有相近的项目'}`);
+    }
+  }
+  if (p.notInFile.length) lines.push(`本轮次已有执行记录、但文件中没有的项目 ${p.notInFile.length} 个（记录保留）：${p.notInFile.map((n) => `${n.unitName}·${n.projectName}`).join('、')}`);
+  if (p.skipped.length) {
+    lines.push(`跳过 ${p.skipped.length} 行${p.blankRows ? `（另有空行 ${p.blankRows} 行）` : ''}：`);
+    for (const s of p.skipped) lines.push(`  第 ${s.rowNumber} 行 ${s.reason}：${s.text}`);
+  }
+  if (p.warnings.length) lines.push(`提示 ${p.warnings.length} 条：`, ...p.warnings.map((w) => `  ${w.message}`));
+  if (p.errors.length) lines.push(`错误 ${p.errors.length} 处${dryRun ? '' : '，未导入任何数据'}：`, ...p.errors.map((e) => `  ${e.message}`));
   return lines;
 }
 

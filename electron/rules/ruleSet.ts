@@ -33,6 +33,12 @@ export const ruleSetSchema = z.object({
     executionBands: z.object({ red: z.number(), yellow: z.number() }),
     completionBands: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
     deviationNoticeThreshold: z.number(),
+    /**
+     * What 偏离率 compares. 'annual': 执行率 against the share of the full-year targets reached (both
+     * parts of the whole year). 'schedule': 执行率/序时进度 against completion of the prorated targets
+     * (both measured against the calendar). Either way the two sides measure the same thing.
+     */
+    deviationBasis: z.enum(['annual', 'schedule']).default('annual'),
   }),
   selfEvaluation: z.object({
     weights: z.object({ execution: z.number(), output: z.number(), benefit: z.number(), satisfaction: z.number() }),
@@ -120,6 +126,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     executionBands: { red: 60, yellow: 80 },
     completionBands: { red: 60, yellow: 80, blue: 120 },
     deviationNoticeThreshold: 20,
+    deviationBasis: 'annual',
   },
   selfEvaluation: { weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 } },
   keyEvaluation: {

@@ -69,8 +69,10 @@ export interface IndicatorLine {
   name: string;
   /** 当前完成值 / 序时目标 (prorated) or / 目标 (judged in range), %; null for 定性 or unreadable values. */
   ratio: number | null;
-  /** For the overall completion: min(ratio, 100), or the 定性 level's share. */
+  /** For the overall completion on the schedule basis: min(ratio, 100), or the 定性 level's share. */
   completion: number | null;
+  /** The share of the full-year target reached, capped at 100 (for 偏离率 on the annual basis). */
+  annualCompletion: number | null;
   colour: Colour;
   text: string;
 }
@@ -84,35 +86,40 @@ const QUALITATIVE_COLOUR: Record<Qualitative, Colour> = { 达成: 'green', 部�
 export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
   if (ind.nature === '定性') {
     const level = ind.current.trim() as Qualitative;
-    if (!(level in QUALITATIVE_SHARE)) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
-    return { name: ind.name, ratio: null, completion: QUALITATIVE_SHARE[level], colour: QUALITATIVE_COLOUR[level], text: `“${ind.name}”${level}` };
+    if (!(level in QUALITATIVE_SHARE)) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
+    const share = QUALITATIVE_SHARE[level];
+    return { name: ind.name, ratio: null, completion: share, annualCompletion: share, colour: QUALITATIVE_COLOUR[level], text: `“${ind.name}”${level}` };
   }
   const target = numberIn(ind.target);
   const current = numberIn(ind.current);
-  if (target === null || current === null) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
+  if (target === null || current === null) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
 
   if (isLowerBetter(ind.nature)) {
     // A cap (成本 ≤ 1000元/人): within it is green, above it red; no proration.
     const within = ind.nature === '≤' ? current <= target : current < target;
     const ratio = current === 0 ? null : (target / current) * 100;
-    return { name: ind.name, ratio, completion: within ? 100 : Math.min(ratio ?? 0, 100), colour: within ? 'green' : 'red', text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}` };
+    const completion = within ? 100 : Math.min(ratio ?? 0, 100);
+    return { name: ind.name, ratio, completion, annualCompletion: completion, colour: within ? 'green' : 'red', text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}` };
   }
 
   const prorated = PRORATED.has(ind.level2);
   const due = prorated ? (target * month) / 12 : target;
-  if (due === 0) return { name: ind.name, ratio: null, completion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
+  if (due === 0) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
   const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
   const { red, yellow, blue } = rules.completionBands;
   const colour: Colour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
   const basis = prorated ? `序时目标 ${Number(due.toFixed(2))}` : `目标 ${target}`;
-  return { name: ind.name, ratio, completion: Math.min(ratio, 100), colour, text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}` };
+  const annualCompletion = Math.min((current * 100) / target, 100);
+  return { name: ind.name, ratio, completion: Math.min(ratio, 100), annualCompletion, colour, text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}` };
 }
 
 export interface CompletionLine {
   line: 'completion';
   indicators: IndicatorLine[];
-  /** 目标完成率: the mean of the indicators' completion, %; null when none could be judged. */
+  /** 目标完成率 against the schedule: the mean of the indicators' completion, %; null when none could be judged. */
   completionRate: number | null;
+  /** 目标总体完成率: the mean share of the full-year targets reached, %. */
+  annualCompletionRate: number | null;
   /** The worst indicator's colour. */
   colour: Colour;
   text: string;
@@ -121,12 +128,16 @@ export interface CompletionLine {
 /** 第二条线 for a project: each indicator judged, the project taking its worst indicator's colour. */
 export function completionLine(indicators: readonly IndicatorProgress[], month: number, rules: MonitoringRules): CompletionLine {
   const lines = indicators.map((i) => indicatorLine(i, month, rules));
-  const judged = lines.filter((l) => l.completion !== null);
-  const completionRate = judged.length ? judged.reduce((s, l) => s + l.completion!, 0) / judged.length : null;
+  const mean = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  };
+  const completionRate = mean(lines.map((l) => l.completion));
+  const annualCompletionRate = mean(lines.map((l) => l.annualCompletion));
   const colour = worstColour(lines.map((l) => l.colour));
   const flagged = lines.filter((l) => l.colour === colour && colour !== 'green' && colour !== 'none');
   const text = `目标完成率 ${percentText(completionRate)}${flagged.length ? `；${flagged.map((l) => l.text).join('；')}` : ''}`;
-  return { line: 'completion', indicators: lines, completionRate, colour, text };
+  return { line: 'completion', indicators: lines, completionRate, annualCompletionRate, colour, text };
 }
 
 export interface DeviationLine {
@@ -139,10 +150,22 @@ export interface DeviationLine {
   text: string;
 }
 
-/** 第三条线 预算执行与绩效目标总体完成偏离率. */
-export function deviationLine(executionRate: number | null, completionRate: number | null, rules: MonitoringRules): DeviationLine {
+/**
+ * 第三条线 for a project, on the year's basis: both sides must measure the same thing, or an on-track
+ * project in May (执行率 41.7%, prorated completion 100%) would be a 58-point "deviation".
+ */
+export function projectDeviation(execution: Pick<ExecutionLine, 'executionRate' | 'ratio'> | null, completion: Pick<CompletionLine, 'completionRate' | 'annualCompletionRate'> | null, rules: MonitoringRules): DeviationLine {
+  if (rules.deviationBasis === 'schedule') {
+    return deviationLine(execution?.ratio == null ? null : Math.min(execution.ratio, 100), completion?.completionRate ?? null, rules, ['执行进度', '目标完成率']);
+  }
+  return deviationLine(execution?.executionRate ?? null, completion?.annualCompletionRate ?? null, rules, ['执行率', '目标总体完成率']);
+}
+
+/** 第三条线 预算执行与绩效目标总体完成偏离率, between two rates already on the same basis. */
+export function deviationLine(executionRate: number | null, completionRate: number | null, rules: MonitoringRules, labels: [string, string] = ['执行率', '目标完成率']): DeviationLine {
+  const [executionLabel, completionLabel] = labels;
   if (executionRate === null || completionRate === null) {
-    return { line: 'deviation', deviation: null, noticeDue: false, colour: 'none', text: `偏离率 —（执行率 ${percentText(executionRate)}，目标完成率 ${percentText(completionRate)}）` };
+    return { line: 'deviation', deviation: null, noticeDue: false, colour: 'none', text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）` };
   }
   const deviation = Math.abs(executionRate - completionRate);
   const noticeDue = deviation > rules.deviationNoticeThreshold;
@@ -151,7 +174,7 @@ export function deviationLine(executionRate: number | null, completionRate: numb
     deviation,
     noticeDue,
     colour: noticeDue ? 'red' : 'green',
-    text: `执行率 ${percentText(executionRate)}，目标完成率 ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${rules.deviationNoticeThreshold}%，应下发整改通知` : ''}`,
+    text: `${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${rules.deviationNoticeThreshold}%，应下发整改通知` : ''}`,
   };
 }
 

@@ -13,6 +13,7 @@ const ACTIONS: Record<string, string> = {
   'import.targets': '导入申报表',
   'import.reviewSheet': '导入会审意见表',
   'import.execution': '导入执行数据',
+  'import.monitoringForms': '导入监控表',
   'demo.build': '生成演示数据',
   'ledger.restore': '从备份恢复',
   'indicatorClass.create': '新增指标类别',

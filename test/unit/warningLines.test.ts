@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { completionLine, deviationLine, executionLine, indicatorLine, timeProgress, worstColour, type IndicatorProgress } from '../../electron/rules/warningLines';
+import { completionLine, deviationLine, executionLine, indicatorLine, projectDeviation, timeProgress, worstColour, type IndicatorProgress } from '../../electron/rules/warningLines';
 
 const rules = DEFAULT_RULE_SET.monitoring;
 
@@ -95,6 +95,16 @@ describe('第三条线 偏离率', () => {
     const r = deviationLine(exec, done, rules);
     expect(r.deviation).toBeCloseTo(dev, 10);
     expect(r.noticeDue).toBe(due);
+  });
+
+  it('compares like with like: an on-track project in May is not a deviation on either basis', () => {
+    // 5/12 of the budget spent and 500 of 1200 人次 trained: exactly on schedule.
+    const execution = executionLine({ executedFen: 500, budgetFen: 1200, month: 5 }, rules);
+    const completion = completionLine([ind('数量指标', '≥', '1200', '500')], 5, rules);
+    expect(projectDeviation(execution, completion, rules).deviation).toBeCloseTo(0, 10);
+    expect(projectDeviation(execution, completion, { ...rules, deviationBasis: 'schedule' }).deviation).toBeCloseTo(0, 10);
+    // The naive pairing (执行率 against schedule completion) would call it 58 points.
+    expect(deviationLine(execution.executionRate, completion.completionRate, rules).deviation).toBeCloseTo(58.33, 2);
   });
 
   it('is "—" without both rates', () => {

@@ -1,0 +1,153 @@
+/**
+ * `npm run ledger -- import execution FILE --ledger L --year Y --round R [--dry-run] [--json]` through
+ * main() with captured output, on real ledger files: matched, unmatched and rejected rows reported,
+ * exit 1 and nothing written when it cannot commit, a second import that changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeLedger, openLedger } from '../../db/open';
+import { serviceContext } from '../../electron/services/context';
+import { listExecution } from '../../electron/services/executionImport';
+import { findRound } from '../../electron/services/monitoringRounds';
+import { main, type CliIO } from '../../scripts/ledger';
+import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
+import { tempFolder } from './tempLedger';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(...argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, actor: '命令行:测试员', now: () => new Date('2023-06-10T08:00:00Z') };
+  return { code: await main(argv, io), out, err };
+}
+
+const json = (r: Run) => JSON.parse(r.out) as Record<string, any>;
+
+/** A ledger with 2023 (and its default rounds) and three projects, imported through the command line. */
+async function ledgerWithProjects(dir: string): Promise<string> {
+  const file = path.join(dir, '台账.db');
+  expect((await run('init', file, '--year', '2023')).code).toBe(0);
+  const projects = path.join(dir, '项目.xlsx');
+  fs.writeFileSync(projects, xlsx([PROJECT_HEADER, projectRow(1, { name: '教师培训项目' }), projectRow(2, { name: '实验室设备购置' }), projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' })]));
+  expect((await run('import', 'projects', projects, '--ledger', file, '--year', '2023')).code).toBe(0);
+  return file;
+}
+
+function records(file: string, round: string) {
+  const ledger = openLedger(file, { mustExist: true });
+  try {
+    const ctx = serviceContext(ledger, '测试员');
+    return listExecution(ctx, { roundId: findRound(ctx, 2023, round).id });
+  } finally {
+    closeLedger(ledger);
+  }
+}
+
+const HEADER = ['预算单位', '项目代码', '项目名称', '年初预算数', '调整后预算数', '1-5月执行数'];
+
+describe('ledger import execution', () => {
+  it('reports matched, unmatched and rejected rows in JSON and writes nothing when it cannot commit', async () => {
+    const dir = tempFolder();
+    const file = await ledgerWithProjects(dir);
+    const export1 = path.join(dir, '执行情况.xlsx');
+    fs.writeFileSync(
+      export1,
+      xlsx([
+        ['2023年1-5月项目执行情况', null, null, null, null, null],
+        ['单位：万元', null, null, null, null, null],
+        HEADER,
+        ['轮台县第一中学', '652822-23-0001', '教师培训项目', 11, '20', '8.5'],
+        ['轮台县第一中学', null, '实验设备购置', 12, 12, 3],
+        ['轮台县第二中学', '652822-23-0003', '校园安全建设', 13, 13, '三万'],
+        ['合计', null, null, 36, 45, null],
+      ]),
+    );
+    const r = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5月项目监控', '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/执行情况\.xlsx 有错误，未导入任何数据/);
+    const doc = json(r);
+    expect(doc).toMatchObject({
+      ok: false,
+      dryRun: false,
+      kind: 'execution',
+      roundName: '5月项目监控',
+      year: 2023,
+      asOfMonth: 5,
+      moneyUnit: '万元',
+      counts: { matched: 1, new: 1, changed: 0, unchanged: 0, unmatched: 1, rejected: 1, skipped: 1 },
+      written: null,
+      yearCreated: false,
+    });
+    expect(doc.matched).toEqual([expect.objectContaining({ row: 4, projectName: '教师培训项目', by: 'code', status: 'new', adjustedBudgetFen: 20_000_000, executedFen: 8_500_000 })]);
+    expect(doc.unmatched).toEqual([
+      expect.objectContaining({ row: 5, unitName: '轮台县第一中学', name: '实验设备购置', candidates: [expect.objectContaining({ name: '实验室设备购置', sameUnit: true })] }),
+    ]);
+    expect(doc.rejected).toEqual([expect.objectContaining({ row: 6, name: '校园安全建设', reasons: [expect.stringMatching(/第 6 行 F 列（1-5月执行数）：“三万”不是金额/)] })]);
+    expect(records(file, '5月项目监控')).toEqual([]);
+  });
+
+  it('--dry-run checks a clean file without writing; the import then writes once, and again changes nothing', async () => {
+    const dir = tempFolder();
+    const file = await ledgerWithProjects(dir);
+    const export1 = path.join(dir, '执行.csv');
+    fs.writeFileSync(export1, [HEADER.join(','), '轮台县第一中学,652822-23-0001,教师培训项目,11,20,"1,234.5"', '轮台县第二中学,,校园安全建设,13,13,0'].join('\r\n'));
+
+    const dry = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(json(dry)).toMatchObject({ ok: true, dryRun: true, counts: { matched: 2, unmatched: 0, rejected: 0 }, written: null });
+    expect(records(file, '5月项目监控')).toEqual([]);
+
+    const real = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5', '--json');
+    expect(real.code).toBe(0);
+    expect(json(real)).toMatchObject({ ok: true, dryRun: false, written: { created: 2, updated: 0, unchanged: 0, rememberedMatches: 0 } });
+    expect(records(file, '5月项目监控').map((x) => [x.projectName, x.executedFen])).toEqual([
+      ['教师培训项目', 1_234_500_000],
+      ['校园安全建设', 0],
+    ]);
+
+    const again = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/导入完成：执行\.csv → 2023 年度“5月项目监控”（截至 5 月）/);
+    expect(again.out).toMatch(/对应到项目 2 行（新增 0、有变化 0、未变化 2）/);
+    expect(again.out).toMatch(/已写入：新增 0 条、更新 0 条执行记录/);
+  });
+
+  it('needs --round, names the rounds there are, and refuses a year the ledger does not have', async () => {
+    const dir = tempFolder();
+    const file = await ledgerWithProjects(dir);
+    const export1 = path.join(dir, '执行.xlsx');
+    fs.writeFileSync(export1, xlsx([HEADER, ['轮台县第一中学', '652822-23-0001', '教师培训项目', 11, 20, 1]]));
+
+    const noRound = await run('import', 'execution', export1, '--ledger', file, '--year', '2023');
+    expect(noRound.code).toBe(2);
+    expect(noRound.err).toMatch(/需要 --round 指定监控轮次/);
+
+    const unknown = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '7月项目监控', '--json');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/2023 年度没有监控轮次“7月项目监控”。现有轮次：5月项目监控（截至 5 月）/);
+    expect(json(unknown)).toMatchObject({ ok: false, error: { code: 'round_missing' } });
+
+    const noYear = await run('import', 'execution', export1, '--ledger', file, '--year', '2024', '--round', '5');
+    expect(noYear.code).toBe(1);
+    expect(noYear.err).toMatch(/台账中没有 2024 年度/);
+    expect(json(await run('check', '--ledger', file, '--json')).counts.fiscal_years).toBe(1);
+
+    expect((await run('import', 'projects', export1, '--ledger', file, '--year', '2023', '--round', '5')).code).toBe(2);
+  });
+
+  it('prints unmatched rows with their candidates in text', async () => {
+    const dir = tempFolder();
+    const file = await ledgerWithProjects(dir);
+    const export1 = path.join(dir, '执行.xlsx');
+    fs.writeFileSync(export1, xlsx([HEADER, ['轮台县第一中学', null, '实验设备购置', 12, 12, 3]]));
+    const r = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5月项目监控');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n  第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/);
+  });
+});
