@@ -1,0 +1,143 @@
+/**
+ * 财政重点绩效评价的计分: an indicator framework (一级 决策/过程/产出/效益 → 二级 → 三级 with points),
+ * several experts scoring each 三级 indicator, their aggregate, the subtotals, the total and the grade.
+ *
+ * Scores are kept in hundredths (integers) so sums are exact. An indicator's aggregate is rounded
+ * half-up to 2 decimals — the figure printed in the scoring table — and every subtotal and the total
+ * are sums of those printed figures, so the table a reader checks adds up line by line.
+ */
+import { gradeOf, type RuleSet } from './ruleSet';
+
+export interface FrameworkIndicator {
+  /** Stable within the framework, e.g. "1.1.1". */
+  code: string;
+  name: string;
+  /** 分值. */
+  points: number;
+  /** 评分标准 as the experts read it. */
+  rule: string;
+  /** 计算公式, where one applies (资金到位率 = 到位 / 预算 …). */
+  formula?: string | null;
+}
+
+export interface FrameworkLevel2 {
+  name: string;
+  indicators: FrameworkIndicator[];
+}
+
+export interface FrameworkLevel1 {
+  name: string;
+  /** The 一级 weight; its indicators' points must add up to it. */
+  weight: number;
+  level2: FrameworkLevel2[];
+}
+
+export type Framework = FrameworkLevel1[];
+
+export type Aggregation = 'mean' | 'trimmedMean';
+
+/** What is wrong with a framework, in the words shown to the bureau; empty when it can be used. */
+export function frameworkProblems(framework: Framework): string[] {
+  const problems: string[] = [];
+  const total = sumHundredths(framework.map((l1) => l1.weight));
+  if (total !== 10_000) problems.push(`一级指标权重合计为 ${total / 100}，应为 100`);
+  const codes = new Set<string>();
+  for (const l1 of framework) {
+    const points = sumHundredths(l1.level2.flatMap((l2) => l2.indicators.map((i) => i.points)));
+    if (points !== toHundredths(l1.weight)) problems.push(`“${l1.name}”下三级指标分值合计为 ${points / 100}，应等于其权重 ${l1.weight}`);
+    for (const l2 of l1.level2) {
+      if (l2.indicators.length === 0) problems.push(`“${l1.name}·${l2.name}”下没有三级指标`);
+      for (const i of l2.indicators) {
+        if (!(i.points > 0)) problems.push(`“${i.name}”的分值须大于 0`);
+        if (codes.has(i.code)) problems.push(`指标编号 ${i.code} 重复`);
+        codes.add(i.code);
+      }
+    }
+  }
+  return problems;
+}
+
+/** One expert's score on one indicator, with 得分依据. */
+export interface ExpertScore {
+  expert: string;
+  indicatorCode: string;
+  score: number | null;
+  basis: string;
+}
+
+export interface ScoredIndicator extends FrameworkIndicator {
+  level1: string;
+  level2: string;
+  /** Each expert's score, in the experts' order; null where not yet scored. */
+  byExpert: (number | null)[];
+  /** The aggregate as printed (2 decimals, half-up); null until every expert has scored it. */
+  score: number | null;
+  /** Why a score is refused (out of range); null when fine. */
+  problem: string | null;
+}
+
+export interface EvaluationScore {
+  experts: string[];
+  indicators: ScoredIndicator[];
+  level2: { level1: string; name: string; points: number; score: number }[];
+  level1: { name: string; weight: number; score: number }[];
+  total: number;
+  /** Null until every indicator is scored by every expert and nothing is out of range. */
+  grade: string | null;
+  complete: boolean;
+  problems: string[];
+}
+
+export function scoreEvaluation(
+  framework: Framework,
+  experts: readonly string[],
+  scores: readonly ExpertScore[],
+  options: { aggregation: Aggregation; gradeBands: RuleSet['gradeBands'] },
+): EvaluationScore {
+  const given = new Map(scores.map((s) => [`${s.expert}\u0000${s.indicatorCode}`, s.score]));
+  const indicators: ScoredIndicator[] = [];
+  const problems: string[] = [];
+  for (const l1 of framework) {
+    for (const l2 of l1.level2) {
+      for (const ind of l2.indicators) {
+        const byExpert = experts.map((e) => given.get(`${e}\u0000${ind.code}`) ?? null);
+        const bad = byExpert.map((s, k) => (s !== null && (s < 0 || s > ind.points || !Number.isFinite(s)) ? experts[k] : null)).filter((e): e is string => e !== null);
+        const problem = bad.length ? `“${ind.name}”满分 ${ind.points} 分，${bad.join('、')}的评分超出 0–${ind.points} 分` : null;
+        if (problem) problems.push(problem);
+        const complete = experts.length > 0 && byExpert.every((s) => s !== null) && !problem;
+        indicators.push({ ...ind, level1: l1.name, level2: l2.name, byExpert, score: complete ? aggregate(byExpert as number[], options.aggregation) : null, problem });
+      }
+    }
+  }
+  const scoreOf = (list: ScoredIndicator[]) => sumHundredths(list.map((i) => i.score ?? 0)) / 100;
+  const level2 = framework.flatMap((l1) =>
+    l1.level2.map((l2) => {
+      const mine = indicators.filter((i) => i.level1 === l1.name && i.level2 === l2.name);
+      return { level1: l1.name, name: l2.name, points: sumHundredths(mine.map((i) => i.points)) / 100, score: scoreOf(mine) };
+    }),
+  );
+  const level1 = framework.map((l1) => ({ name: l1.name, weight: l1.weight, score: scoreOf(indicators.filter((i) => i.level1 === l1.name)) }));
+  const total = scoreOf(indicators);
+  const complete = indicators.every((i) => i.score !== null) && problems.length === 0;
+  return { experts: [...experts], indicators, level2, level1, total, grade: complete ? gradeOf(total, options.gradeBands) : null, complete, problems };
+}
+
+/**
+ * The experts' aggregate, half-up to 2 decimals: the mean, or with three or more experts the trimmed
+ * mean (the highest and the lowest score set aside), as panels commonly do against one outlier.
+ */
+export function aggregate(values: readonly number[], how: Aggregation): number {
+  let kept = values.map(toHundredths);
+  if (how === 'trimmedMean' && kept.length >= 3) kept = [...kept].sort((a, b) => a - b).slice(1, -1);
+  const sum = kept.reduce((a, b) => a + b, 0);
+  // sum / n in hundredths, rounded half-up (all values are non-negative)
+  return Math.floor((sum * 2 + kept.length) / (kept.length * 2)) / 100;
+}
+
+function toHundredths(n: number): number {
+  return Math.round(n * 100);
+}
+
+function sumHundredths(values: readonly number[]): number {
+  return values.reduce((s, v) => s + toHundredths(v), 0);
+}
