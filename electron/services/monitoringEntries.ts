@@ -26,7 +26,7 @@ import {
 } from '../rules/monitoringLabels';
 import type { TargetStatus } from '../rules/jointReview';
 import { numberIn } from '../rules/targetChecks';
-import { completionLine, executionLine, indicatorLine, timeProgress, type Colour } from '../rules/warningLines';
+import { completionLine, executionLine, indicatorLine, timeProgress, type Colour, type MonitoringRules } from '../rules/warningLines';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { LedgerError } from './ledgerError';
@@ -107,6 +107,8 @@ export interface MonitoringForm {
     text: string;
   } | null;
   rows: MonitoringFormRow[];
+  /** The year's thresholds, so a screen's live colours match what the ledger computes. */
+  rules: MonitoringRules;
   /** The project's 第二条线 over these rows: 目标完成率 and the worst colour. */
   completionRate: number | null;
   colour: Colour;
@@ -316,6 +318,7 @@ export function monitoringForm(ctx: ServiceContext, input: { roundId: number; ta
     rows,
     completionRate: completion.completionRate,
     colour: completion.colour,
+    rules,
     filled: rows.filter((r) => r.currentValue.trim() !== '').length,
   };
 }

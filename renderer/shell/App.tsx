@@ -1,7 +1,9 @@
 import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
 import { ExAnteScreen } from '../exAnte/ExAnteScreen';
 import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
+import { MonitoringScreen } from '../monitoring/MonitoringScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
+import { RectificationScreen } from '../rectification/RectificationScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
 import { AREAS, areaById, type AreaId } from './areas';
@@ -58,6 +60,8 @@ function AreaContent({ area }: { area: AreaId }) {
   if (year === null) return <NoYearsYet />;
   if (area === 'projects') return <ProjectsScreen year={year} />;
   if (area === 'exAnte') return <ExAnteScreen key={year} year={year} />;
+  if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;
+  if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;
   return <PlannedArea area={areaById(area)!} />;

@@ -1,0 +1,84 @@
+import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { WARNING_LINES, type WarningLineKind } from '../../electron/rules/monitoringLabels';
+import { COLOUR_LABELS, type Colour } from '../../electron/rules/warningLines';
+import { useCall } from '../bridge/useCall';
+import { LoadError } from '../common/LoadError';
+import { COLOUR_COLOR } from './monitoringView';
+
+const COLOURS: readonly Colour[] = ['red', 'yellow', 'green', 'blue', 'none'];
+
+/** 本轮概况: who was monitored, the warnings by line and colour, and the notices. */
+export function SummaryPanel({ roundId, version }: { roundId: number; version: number }) {
+  const summary = useCall('warnings.summary', { roundId });
+  const { reload } = summary;
+  useEffect(() => reload(), [version, reload]);
+  if (summary.error) return <LoadError error={summary.error} onRetry={summary.reload} />;
+  if (!summary.data) return <Loader aria-label="正在读取本轮概况" />;
+  const s = summary.data;
+  return (
+    <Stack gap="sm">
+      <Paper withBorder p="md" bg="gray.0">
+        <Text fw={500} role="status" aria-label="本轮监控情况">
+          {s.sentence}
+        </Text>
+        <Text fz="xs" c="dimmed" mt={4}>
+          {s.computedAt ? `预警计算于 ${s.computedAt.slice(0, 10)}（规则 ${s.ruleVersion}）` : '本轮尚未计算预警。'}
+        </Text>
+      </Paper>
+      <SimpleGrid cols={4}>
+        <Figure label="监控的部门单位" value={s.unitsCovered} />
+        <Figure label="监控的项目" value={s.projectsCovered} detail={`有执行数据 ${s.projectsWithExecution} 个，已填监控表 ${s.projectsWithEntries} 个`} />
+        <Figure label="应下发整改通知" value={s.noticeDue} color={s.noticeDue ? 'red.8' : undefined} />
+        <Figure label="整改通知" value={s.notices.total} detail={`草稿 ${s.notices.drafts}，已下发 ${s.notices.issued}，已办结 ${s.notices.closed}`} />
+      </SimpleGrid>
+      <Table withTableBorder fz="sm" tabularNums aria-label="预警分布" maw={820}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>警戒线</Table.Th>
+            {COLOURS.map((c) => (
+              <Table.Th key={c} ta="center">
+                <Badge color={COLOUR_COLOR[c]} variant={c === 'none' ? 'outline' : 'filled'}>
+                  {COLOUR_LABELS[c]}
+                </Badge>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(Object.keys(WARNING_LINES) as WarningLineKind[]).map((line) => (
+            <Table.Tr key={line}>
+              <Table.Td>{WARNING_LINES[line]}</Table.Td>
+              {COLOURS.map((c) => (
+                <Table.Td key={c} ta="center">
+                  {s.byLine[line][c]}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Figure({ label, value, detail, color }: { label: string; value: number; detail?: string; color?: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text fz="xs" c="dimmed">
+        {label}
+      </Text>
+      <Group gap={4} align="baseline">
+        <Text fz={26} fw={700} c={color}>
+          {value}
+        </Text>
+        <Text fz="sm">个</Text>
+      </Group>
+      {detail && (
+        <Text fz="xs" c="dimmed">
+          {detail}
+        </Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppShellPage } from './AppShellPage';
+
+/** A table's body as each cell's text. */
+export function cellTexts(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+}
+
+/** 绩效监控: the rounds, the execution import and list, the warning list, a monitoring form, the summary. */
+export class MonitoringPage {
+  readonly shell: AppShellPage;
+  readonly rounds: Locator;
+  readonly execution: Locator;
+  readonly preview: Locator;
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShellPage(page);
+    this.rounds = page.getByRole('table', { name: '监控轮次' });
+    this.execution = page.getByRole('table', { name: '执行数据' });
+    this.preview = page.getByRole('dialog', { name: /导入预览/ });
+  }
+
+  async open(): Promise<void> {
+    await this.shell.openArea('绩效监控');
+    await this.rounds.waitFor();
+  }
+
+  async chooseRound(name: string): Promise<void> {
+    await this.rounds.locator('tbody tr').filter({ hasText: name }).locator('td').nth(1).click();
+  }
+
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  /** 导入执行数据: picks the file in the browser's chooser and waits for the preview. */
+  async importExecution(file: string): Promise<Locator> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: '导入执行数据' }).click();
+    await (await chooser).setFiles(file);
+    await this.preview.waitFor();
+    return this.preview;
+  }
+
+  /** Matches an unmatched row of the preview to a project by hand (typing part of its name). */
+  async matchRow(row: number, search: string, option: RegExp): Promise<void> {
+    const select = this.preview.getByLabel(`第 ${row} 行对应的项目`);
+    await select.click();
+    await select.fill(search);
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  async confirmImport(): Promise<void> {
+    await this.preview.getByRole('button', { name: '确认导入' }).click();
+    await this.preview.waitFor({ state: 'hidden' });
+  }
+
+  executionRow(projectName: string): Locator {
+    return this.execution.locator('tbody tr').filter({ hasText: projectName });
+  }
+}
