@@ -27,6 +27,7 @@ import { exAnteOverview } from '../electron/services/exAnte';
 import { commitExecutionImport, previewExecutionImport, type ExecutionImportPreview, type ExecutionImportResult } from '../electron/services/executionImport';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport, type IndicatorImportPreview } from '../electron/services/indicatorExchange';
 import { loadDefaultLibrary } from '../electron/services/indicators';
+import { keyEvaluationYearFigures, publicationRows } from '../electron/services/keyEvaluationResults';
 import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
 import { LedgerError } from '../electron/services/ledgerError';
 import { findRound } from '../electron/services/monitoringRounds';
@@ -258,6 +259,21 @@ const reportKinds: Record<string, ReportKind> = {
           `${o.year} 年度事前绩效评估：已定稿 ${o.assessed} 个${o.drafts ? `，草稿 ${o.drafts} 个` : ''}，涉及年初预算 ${formatWanYuan(o.budgetFen)} 万元，建议预算 ${formatWanYuan(o.recommendedFen)} 万元。`,
           ...o.byConclusion.map((c) => `  ${c.conclusion}：${c.count} 个，年初预算 ${formatWanYuan(c.budgetFen)} 万元，建议预算 ${formatWanYuan(c.recommendedFen)} 万元`),
           ...(o.majorWithoutSupport.length ? ['尚未通过事前评估的重大政策和项目：', ...o.majorWithoutSupport.map((m) => `  ${m.reason}`)] : ['所有重大政策和项目均已通过事前评估。']),
+        ],
+      };
+    },
+  },
+  'key-evaluations': {
+    doc: '财政重点绩效评价：定稿的评价个数、涉及资金、各等级个数，以及逐项的资金、得分和等级',
+    run(ctx, input) {
+      const figures = keyEvaluationYearFigures(ctx, input);
+      const rows = publicationRows(ctx, input);
+      return {
+        json: { ...figures, evaluations: rows },
+        text: [
+          figures.sentence,
+          ...(figures.unfinished ? [`另有 ${figures.unfinished} 个评价尚未定稿，未计入。`] : []),
+          ...rows.map((r) => `  ${r.name}（${r.unitName}）：${formatWanYuan(r.coveredFen)} 万元，${r.total.toFixed(2)} 分，${r.grade}`),
         ],
       };
     },

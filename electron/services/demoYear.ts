@@ -7,12 +7,13 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { budgetUnits, fiscalYears, projects } from '../../db/schema';
-import { DEMO_COUNTY, DEMO_DEPARTMENTS, type DemoProject, type KindCode } from '../../db/demo/luntai2023';
+import { DEMO_COUNTY, DEMO_DEPARTMENTS, KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS, type DemoProject, type KindCode } from '../../db/demo/luntai2023';
 import { presetPoints, type ItemScore, type Rating } from '../rules/exAnteScore';
 import type { BudgetKind, LibraryStatus } from '../rules/labels';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { createAssessment, finalizeAssessment, saveAssessment } from './exAnte';
+import { applyFrameworkTemplate, finalizeKeyEvaluation, recordScores, saveEvaluationTexts, selectForEvaluation, setExperts } from './keyEvaluations';
 import { LedgerError } from './ledgerError';
 import { createProject } from './projects';
 import { createUnit } from './units';
@@ -34,6 +35,8 @@ export interface DemoSummary {
   projectsByKind: Record<BudgetKind, number>;
   majorPolicy: number;
   libraryStatus: Record<LibraryStatus, number>;
+  /** 财政重点绩效评价, all final. */
+  keyEvaluations: number;
 }
 
 const KIND: Record<KindCode, BudgetKind> = { g: 'general', f: 'fund', s: 'stateCapital', i: 'socialInsurance' };
@@ -57,6 +60,7 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       projectsByKind: { general: 0, fund: 0, stateCapital: 0, socialInsurance: 0 },
       majorPolicy: 0,
       libraryStatus: { reserve: 0, admitted: 0, withdrawn: 0 },
+      keyEvaluations: 0,
     };
     const status = new Map<LibraryStatus, number[]>([
       ['reserve', []],
@@ -117,6 +121,9 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     for (const [library, ids] of status) {
       if (ids.length) ctx.ledger.db.update(projects).set({ libraryStatus: library }).where(inArray(projects.id, ids)).run();
     }
+    // The year's 财政重点绩效评价: the seed's ten subjects, scored by their experts and finalised.
+    summary.keyEvaluations = evaluateKeySubjects(ctx, year);
+
     appendAudit(ctx, {
       action: 'demo.build',
       entity: 'fiscal_year',
@@ -152,6 +159,67 @@ function assessMajorProjects(ctx: ServiceContext, year: number, random: () => nu
     });
     finalizeAssessment(ctx, { id: assessment.id });
   }
+}
+
+/**
+ * The seed's ten key evaluations (13170.99 万元; 7 优, 3 良). Each target is a share of the points the
+ * experts give around it; the grade then comes out of scoreEvaluation like any other evaluation, and
+ * the demo refuses to build if it did not come out as the seed has it. Which three are 良 the seed
+ * does not say: the 煤改电 works (the 15/25/25/35 table of test/unit/keyEvaluationScore.test.ts,
+ * 84.99), the 白杏 advertising and the machinery rental are taken here. No random draws, so the rest
+ * of the demo is unchanged by them.
+ */
+const KEY_EVALUATION_PLAN: readonly { name: string; target: number; grade: '优' | '良'; thirdParty: boolean; weights?: number[] }[] = [
+  { name: KEY_EVALUATION_PROJECTS[0], target: 94, grade: '优', thirdParty: true },
+  { name: KEY_EVALUATION_PROJECTS[1], target: 95, grade: '优', thirdParty: false },
+  { name: KEY_EVALUATION_PROJECTS[2], target: 85.5, grade: '良', thirdParty: true, weights: [15, 25, 25, 35] },
+  { name: KEY_EVALUATION_PROJECTS[3], target: 93, grade: '优', thirdParty: false },
+  { name: KEY_EVALUATION_PROJECTS[4], target: 84, grade: '良', thirdParty: false },
+  { name: KEY_EVALUATION_PROJECTS[5], target: 92.5, grade: '优', thirdParty: true },
+  { name: KEY_EVALUATION_PROJECTS[6], target: 95.5, grade: '优', thirdParty: false },
+  { name: KEY_EVALUATION_PROJECTS[7], target: 93.5, grade: '优', thirdParty: true },
+  { name: KEY_EVALUATION_PROJECTS[8], target: 85, grade: '良', thirdParty: false },
+  { name: KEY_EVALUATION_DEPARTMENT_UNIT, target: 92, grade: '优', thirdParty: false },
+];
+
+function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
+  for (const plan of KEY_EVALUATION_PLAN) {
+    const department = plan.name === KEY_EVALUATION_DEPARTMENT_UNIT;
+    const subject = department
+      ? { subject: 'department' as const, unitId: ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.name, plan.name)).get()!.id }
+      : { subject: 'project' as const, projectId: ctx.ledger.db.select().from(projects).where(and(eq(projects.year, year), eq(projects.name, plan.name))).get()!.id };
+    const evaluation = selectForEvaluation(ctx, {
+      year,
+      ...subject,
+      selectionReason: department ? '部门整体支出规模较大，履职效能和资源配置是评价核心。' : '资金预算相对较大、社会关注度高、影响面广。',
+      evaluator: plan.thirdParty ? 'thirdParty' : 'bureau',
+      evaluatorName: plan.thirdParty ? '新疆某会计师事务所' : '县财政局绩效股',
+    });
+    const framed = applyFrameworkTemplate(ctx, { id: evaluation.id, templateId: department ? 'department' : 'national10', weights: plan.weights ?? null });
+    const withExperts = setExperts(ctx, { id: evaluation.id, names: plan.thirdParty ? ['评价专家甲', '评价专家乙', '评价专家丙'] : ['评价专家甲', '评价专家乙'] });
+    const indicators = framed.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
+    withExperts.experts.forEach((expert, k) => {
+      recordScores(ctx, {
+        id: evaluation.id,
+        expertId: expert.id,
+        scores: indicators.map((ind, i) => {
+          const share = plan.target / 100 + (((i * 7 + k * 3) % 5) - 2) * 0.015;
+          const score = Math.min(ind.points, Math.max(0, Math.round(ind.points * share * 10) / 10));
+          return { indicatorCode: ind.code, score, basis: `${ind.name}：查阅资料、现场核查和问卷调查，${share >= 0.9 ? '完成较好' : '基本完成，仍有差距'}。` };
+        }),
+      });
+    });
+    saveEvaluationTexts(ctx, {
+      id: evaluation.id,
+      findings: plan.grade === '优' ? '个别绩效指标细化量化不够，项目档案资料归集不及时。' : '绩效目标设置不够明确，预算执行进度偏慢，部分产出未按期完成，后续管护机制不健全。',
+      recommendations: '进一步细化量化绩效指标，加快预算执行进度，健全项目后续管护和资料归档制度。',
+      experience: '部门高度重视，实施方案完整，资金管理较为规范。',
+      otherNotes: null,
+    });
+    const final = finalizeKeyEvaluation(ctx, { id: evaluation.id });
+    if (final.grade !== plan.grade) throw new Error(`演示数据：“${plan.name}”评分 ${final.total}，等级“${final.grade}”，应为“${plan.grade}”`);
+  }
+  return KEY_EVALUATION_PLAN.length;
 }
 
 /**

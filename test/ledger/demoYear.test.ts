@@ -74,8 +74,12 @@ describe('the demo year', () => {
     expect(check.ok).toBe(true);
     expect(check.counts).toMatchObject({ budget_units: summary.units, projects: summary.projects, fiscal_years: 1 });
     // year and its 3 default monitoring rounds + units + projects + each major project's assessment
-    // (created, scored, finalised) + the demo's own entry
-    expect(check.audit.entries).toBe(1 + 3 + summary.units + summary.projects + 3 * summary.majorPolicy + 1);
+    // (created, scored, finalised) + each key evaluation (selected, framework from a template, experts
+    // set, texts saved, finalised: 5, plus one scoring entry per expert) + the demo's own entry
+    expect(summary.keyEvaluations).toBe(10);
+    expect(check.counts).toMatchObject({ key_evaluations: 10 });
+    const keyEvaluationEntries = 5 * summary.keyEvaluations + check.counts.evaluation_experts!;
+    expect(check.audit.entries).toBe(1 + 3 + summary.units + summary.projects + 3 * summary.majorPolicy + keyEvaluationEntries + 1);
   });
 
   it('assessed each major project before it entered the library, as the seed did (five, all 支持)', () => {
