@@ -12,7 +12,11 @@ import { NATURES } from './rules/indicatorRules';
 import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
+import type { FrameworkTemplate } from './rules/keyEvaluationFrameworks';
+import type { EvaluationScore, Framework } from './rules/keyEvaluationScore';
 import type { AuditEntry } from './services/audit';
+import type { KeyEvaluationYearFigures, PublicationRow, ResultActionRow } from './services/keyEvaluationResults';
+import type { KeyEvaluationRow, KeyEvaluationView } from './services/keyEvaluations';
 import type { ExecutionImportPreview, ExecutionImportResult, ExecutionRecordRow, RememberedMatchRow } from './services/executionImport';
 import type { AssessmentView, ExAnteOverview, GateState } from './services/exAnte';
 import type { ReviewRoundView } from './services/jointReview';
@@ -222,6 +226,36 @@ const monitoringEntry = z.object({
   correctiveAction: optionalText(1000, '纠偏措施'),
 });
 
+const framework: z.ZodType<Framework> = z.array(
+  z.object({
+    name: z.string().trim().min(1, '请填写一级指标'),
+    weight: z.number().positive('一级权重须大于 0').max(100),
+    level2: z.array(
+      z.object({
+        name: z.string().trim().min(1, '请填写二级指标'),
+        indicators: z.array(
+          z.object({
+            code: z.string().min(1).max(20),
+            name: z.string().trim().min(1, '请填写三级指标').max(100),
+            points: z.number().positive('分值须大于 0').max(100),
+            rule: z.string().max(2000, '评分标准不超过 2000 个字'),
+            formula: z.string().max(500).nullable().optional(),
+          }),
+        ),
+      }),
+    ),
+  }),
+).max(10);
+const evaluator = z.enum(['bureau', 'thirdParty'], { error: '请选择评价主体' });
+const aggregation = z.enum(['mean', 'trimmedMean']);
+const resultAction = {
+  actionType: z.string().trim().min(1, '请选择结果应用方式').max(50),
+  amount: optionalWanYuan,
+  nextYearProjectId: z.number().int().positive().nullable(),
+  status: z.enum(['planned', 'applied', 'cancelled']),
+  note: optionalText(1000, '说明'),
+};
+
 const manualMatches = z.array(z.object({ row: z.number().int().positive(), projectId: id('项目') })).max(5000);
 
 const nothing = z.object({}).strict();
@@ -390,6 +424,73 @@ export const contract = {
     SAVE_DOCX,
   ),
   'notices.exportList': read<SaveOutcome<{ noticeCount: number; overdueCount: number }>>()(z.object({ year }), '导出整改通知台账（xlsx）', SAVE_XLSX),
+  'keyEvaluations.list': read<KeyEvaluationRow[]>()(z.object({ year }), '年度重点绩效评价'),
+  'keyEvaluations.get': read<KeyEvaluationView>()(z.object({ id: id('重点评价') }), '一项重点评价的指标体系、专家评分和结果'),
+  'keyEvaluations.templates': read<readonly FrameworkTemplate[]>()(nothing, '评价指标体系模板'),
+  'keyEvaluations.select': write<KeyEvaluationView>()(
+    z
+      .object({
+        year,
+        subject: z.enum(['project', 'department'], { error: '请选择评价对象类型' }),
+        projectId: z.number().int().positive().nullable(),
+        unitId: z.number().int().positive().nullable(),
+        name: optionalText(200, '评价名称'),
+        selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000, '选题理由不超过 2000 个字'),
+        evaluator,
+        evaluatorName: optionalText(100, '评价机构'),
+        covered: optionalWanYuan,
+        aggregation: aggregation.optional(),
+      })
+      .transform(({ covered, ...rest }) => ({ ...rest, coveredFen: covered })),
+    '选定重点评价项目（或部门整体）',
+  ),
+  'keyEvaluations.update': write<KeyEvaluationView>()(
+    z
+      .object({
+        id: id('重点评价'),
+        name: z.string().trim().min(1, '请填写评价名称').max(200),
+        selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000),
+        evaluator,
+        evaluatorName: optionalText(100, '评价机构'),
+        covered: wanYuan,
+        aggregation,
+      })
+      .transform(({ covered, ...rest }) => ({ ...rest, coveredFen: covered })),
+    '修改重点评价的基本信息',
+  ),
+  'keyEvaluations.applyTemplate': write<KeyEvaluationView>()(
+    z.object({ id: id('重点评价'), templateId: z.string().min(1, '请选择模板'), weights: z.array(z.number().positive().max(100)).max(10).nullable() }),
+    '按模板（及一级权重）建立评价指标体系',
+  ),
+  'keyEvaluations.saveFramework': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), framework }), '保存修改后的评价指标体系（权重须合计 100）'),
+  'keyEvaluations.setExperts': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), names: z.array(z.string().trim().min(1, '请填写专家姓名').max(50)).min(1, '至少一位评分专家').max(20) }), '设置评分专家'),
+  'keyEvaluations.recordScores': write<KeyEvaluationView>()(
+    z.object({
+      id: id('重点评价'),
+      expertId: id('专家'),
+      scores: z.array(z.object({ indicatorCode: z.string().min(1), score: z.number({ error: '得分须为数字' }).nullable(), basis: z.string().max(2000, '得分依据不超过 2000 个字').nullable().optional() })).max(500),
+    }),
+    '记录一位专家的评分和得分依据',
+  ),
+  'keyEvaluations.score': read<EvaluationScore>()(z.object({ id: id('重点评价') }), '按评分规则汇总的得分、小计、总分和等级'),
+  'keyEvaluations.saveTexts': write<KeyEvaluationView>()(
+    z.object({ id: id('重点评价'), findings: optionalText(8000, '存在的问题'), recommendations: optionalText(8000, '有关建议'), experience: optionalText(8000, '主要经验及做法'), otherNotes: optionalText(8000, '其他需要说明的问题') }),
+    '保存评价发现、建议等报告内容',
+  ),
+  'keyEvaluations.finalize': write<KeyEvaluationView>()(z.object({ id: id('重点评价') }), '评价定稿：确定总分和等级'),
+  'keyEvaluations.issueFindings': write<NoticeRow>()(z.object({ id: id('重点评价'), deadline: isoDate, requirements: optionalText(4000, '整改要求') }), '把评价发现的问题起草为整改通知'),
+  'keyEvaluations.suggestedAction': read<{ grade: string | null; action: string | null }>()(z.object({ evaluationId: id('重点评价') }), '按等级建议的结果应用方式'),
+  'keyEvaluations.listActions': read<ResultActionRow[]>()(z.object({ evaluationId: z.number().int().positive().optional(), year: year.optional() }), '评价结果应用记录'),
+  'keyEvaluations.recordAction': write<ResultActionRow>()(
+    z.object({ evaluationId: id('重点评价'), ...resultAction }).transform(({ amount, ...rest }) => ({ ...rest, amountFen: amount })),
+    '记录评价结果在下年度预算中的应用',
+  ),
+  'keyEvaluations.updateAction': write<ResultActionRow>()(
+    z.object({ id: id('结果应用'), ...resultAction }).transform(({ amount, ...rest }) => ({ ...rest, amountFen: amount })),
+    '修改结果应用记录',
+  ),
+  'keyEvaluations.publication': read<PublicationRow[]>()(z.object({ year }), '重点评价结果公开表（不含涉密单位）'),
+  'keyEvaluations.yearFigures': read<KeyEvaluationYearFigures>()(z.object({ year }), '年度重点评价的数量、资金和等级分布'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),

@@ -12,6 +12,22 @@ import { approveTargets, completeByFinance, decideRound, listRounds, publishTarg
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from './services/executionImport';
+import { FRAMEWORK_TEMPLATES } from './rules/keyEvaluationFrameworks';
+import { keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
+import {
+  applyFrameworkTemplate,
+  evaluationScore,
+  finalizeKeyEvaluation,
+  getKeyEvaluation,
+  issueFindingsNotice,
+  listKeyEvaluations,
+  recordScores,
+  saveEvaluationTexts,
+  saveFramework,
+  selectForEvaluation,
+  setExperts,
+  updateKeyEvaluation,
+} from './services/keyEvaluations';
 import { ledgerInfo } from './services/ledgerInfo';
 import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from './services/rectification';
 import { exportNoticeDocuments, exportNoticeList } from './services/rectificationDocuments';
@@ -157,6 +173,25 @@ export const handlers: Handlers = {
     const { fileName, bytes, ...summary } = await exportNoticeList(ctx, input);
     return saveFile(ctx, '导出整改通知台账', fileName, bytes, summary);
   },
+  'keyEvaluations.list': listKeyEvaluations,
+  'keyEvaluations.get': getKeyEvaluation,
+  'keyEvaluations.templates': () => FRAMEWORK_TEMPLATES,
+  'keyEvaluations.select': selectForEvaluation,
+  'keyEvaluations.update': updateKeyEvaluation,
+  'keyEvaluations.applyTemplate': applyFrameworkTemplate,
+  'keyEvaluations.saveFramework': saveFramework,
+  'keyEvaluations.setExperts': setExperts,
+  'keyEvaluations.recordScores': recordScores,
+  'keyEvaluations.score': evaluationScore,
+  'keyEvaluations.saveTexts': saveEvaluationTexts,
+  'keyEvaluations.finalize': finalizeKeyEvaluation,
+  'keyEvaluations.issueFindings': issueFindingsNotice,
+  'keyEvaluations.suggestedAction': suggestedAction,
+  'keyEvaluations.listActions': listResultActions,
+  'keyEvaluations.recordAction': recordResultAction,
+  'keyEvaluations.updateAction': updateResultAction,
+  'keyEvaluations.publication': publicationRows,
+  'keyEvaluations.yearFigures': keyEvaluationYearFigures,
   'units.list': listUnits,
   'units.create': createUnit,
   'units.update': updateUnit,
