@@ -489,6 +489,7 @@ export const contract = {
     z.object({ id: id('结果应用'), ...resultAction }).transform(({ amount, ...rest }) => ({ ...rest, amountFen: amount })),
     '修改结果应用记录',
   ),
+  'keyEvaluations.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('重点评价') }), '导出重点绩效评价报告（docx，含评分表）', SAVE_DOCX),
   'keyEvaluations.publication': read<PublicationRow[]>()(z.object({ year }), '重点评价结果公开表（不含涉密单位）'),
   'keyEvaluations.yearFigures': read<KeyEvaluationYearFigures>()(z.object({ year }), '年度重点评价的数量、资金和等级分布'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),

@@ -13,6 +13,7 @@ import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, g
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from './services/executionImport';
 import { FRAMEWORK_TEMPLATES } from './rules/keyEvaluationFrameworks';
+import { exportKeyEvaluationReport } from './services/keyEvaluationReport';
 import { keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
 import {
   applyFrameworkTemplate,
@@ -190,6 +191,10 @@ export const handlers: Handlers = {
   'keyEvaluations.listActions': listResultActions,
   'keyEvaluations.recordAction': recordResultAction,
   'keyEvaluations.updateAction': updateResultAction,
+  'keyEvaluations.exportReport': async (ctx, input) => {
+    const file = await exportKeyEvaluationReport(ctx, input);
+    return saveFile(ctx, '导出重点绩效评价报告', file.fileName, file.bytes, null, DOCX_FILTERS);
+  },
   'keyEvaluations.publication': publicationRows,
   'keyEvaluations.yearFigures': keyEvaluationYearFigures,
   'units.list': listUnits,
