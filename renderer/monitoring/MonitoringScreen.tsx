@@ -4,6 +4,7 @@ import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { ExecutionPanel } from './ExecutionPanel';
 import { FormsPanel } from './FormsPanel';
+import { FormTemplateButtons } from './FormTemplateButtons';
 import { MonitoringFormPage } from './MonitoringFormPage';
 import { RoundsCard } from './RoundsCard';
 import { SummaryPanel } from './SummaryPanel';
@@ -78,7 +79,16 @@ export function MonitoringScreen({ year }: { year: number }) {
             <WarningsPanel key={round.id} round={round} targetOf={targetOf} onOpenForm={setFormId} onChanged={changed} />
           </Tabs.Panel>
           <Tabs.Panel value="forms" pt="sm">
-            <FormsPanel forms={forms} onOpen={setFormId} />
+            <Stack gap="sm">
+              <FormTemplateButtons
+                roundId={round.id}
+                onImported={() => {
+                  forms.reload();
+                  changed();
+                }}
+              />
+              <FormsPanel forms={forms} onOpen={setFormId} />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="summary" pt="sm">
             <SummaryPanel roundId={round.id} version={version} />

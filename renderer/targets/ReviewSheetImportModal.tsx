@@ -4,7 +4,7 @@ import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension } from '../../e
 import type { ReviewSheetPlan, ReviewSheetPreview } from '../../electron/services/reviewSheet';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
-import { ignoredText, SheetIssues } from './SheetIssues';
+import { ignoredText, SheetIssues } from '../exchange/SheetIssues';
 import { GRADE_COLOR } from './targetLabels';
 
 interface ReviewSheetImportModalProps {

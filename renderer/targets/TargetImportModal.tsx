@@ -5,7 +5,7 @@ import { formatWanYuan } from '../../electron/rules/money';
 import type { TargetImportPreview, TargetSheetPlan } from '../../electron/services/targetImport';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
-import { ignoredText, SheetIssues } from './SheetIssues';
+import { ignoredText, SheetIssues } from '../exchange/SheetIssues';
 
 interface TargetImportModalProps {
   year: number;

@@ -1,6 +1,9 @@
 import { Stack, Text } from '@mantine/core';
-import type { SheetIssue } from '../../electron/services/targetImport';
-import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
+import type { ImportIssue } from '../../electron/excel/importIssue';
+import { ImportIssuesTable } from './ImportIssuesTable';
+
+/** An issue of a workbook that holds one form per sheet (申报表, 会审意见表, 监控表). */
+export type SheetIssue = ImportIssue & { sheet: string | null };
 
 /** "工作表“JY-01”", or the file as a whole for problems that belong to no sheet. */
 export function sheetTitle(sheet: string | null): string {
