@@ -5,6 +5,7 @@
  * (rules/keyEvaluationScore.ts): nothing here computes a score itself. Every write is one transaction
  * with its audit entry; a final evaluation is fixed.
  */
+import type { RuleSet } from '../rules/ruleSet';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { budgetUnits, evaluationExperts, expertScores, keyEvaluations, projects } from '../../db/schema';
 import { AGGREGATION, EVALUATION_STATUS, EVALUATION_SUBJECT, EVALUATOR, frameworkFromTemplate, type EvaluationStatus, type EvaluationSubject, type Evaluator } from '../rules/keyEvaluationFrameworks';
@@ -68,6 +69,8 @@ export interface KeyEvaluationView extends KeyEvaluationRow {
   scores: ExpertScoreRow[];
   /** Live, on the year's grade bands (the same as the stored total and grade once final). */
   score: EvaluationScore;
+  /** The year's grade bands, so a screen's live grade matches the ledger's. */
+  gradeBands: RuleSet['gradeBands'];
   findings: string | null;
   recommendations: string | null;
   experience: string | null;
@@ -130,6 +133,7 @@ export function getKeyEvaluation(ctx: ServiceContext, input: { id: number }): Ke
     experts,
     scores,
     score: liveScore(ctx, row.year, framework, experts, scores, row.aggregation),
+    gradeBands: ruleSetOf(ctx, row.year).gradeBands,
     findings: raw.findings,
     recommendations: raw.recommendations,
     experience: raw.experience,

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Table } from '@mantine/core';
+import { Badge, Button, Group, Select, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { MonitoringImportPreview, MonitoringSheetPlan } from '../../electron/services/monitoringTemplate';
 import { ledger } from '../bridge/client';
+import { useCall } from '../bridge/useCall';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { ignoredText, SheetIssues } from '../exchange/SheetIssues';
@@ -14,13 +15,17 @@ const ACTION: Record<MonitoringSheetPlan['action'], { label: string; color: stri
 };
 
 /** 监控表 by Excel: the round's forms out to the units (one sheet per target), their filled workbooks back in. */
-export function FormTemplateButtons({ roundId, onImported }: { roundId: number; onImported: () => void }) {
+export function FormTemplateButtons({ year, roundId, onImported }: { year: number; roundId: number; onImported: () => void }) {
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  // A unit gets a workbook of its own forms; without one, every unit's forms in one workbook.
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const units = useCall('units.list', { year });
+  const unitOptions = (units.data ?? []).filter((u) => u.projectCount > 0).map((u) => ({ value: String(u.id), label: u.name }));
   const [preview, setPreview] = useState<{ fileId: string; fileName: string; preview: MonitoringImportPreview } | null>(null);
 
   async function exportTemplate() {
     setBusy('export');
-    const result = await ledger.monitoring.exportTemplate({ roundId, unitId: null });
+    const result = await ledger.monitoring.exportTemplate({ roundId, unitId: unitId === null ? null : Number(unitId) });
     setBusy(null);
     if (!result.ok) return notifyFailed('导出失败', result.error);
     const { saved, summary } = result.value;
@@ -37,6 +42,16 @@ export function FormTemplateButtons({ roundId, onImported }: { roundId: number; 
 
   return (
     <Group gap="xs">
+      <Select
+        aria-label="导出哪个单位的监控表"
+        placeholder="全部单位"
+        clearable
+        searchable
+        w={240}
+        data={unitOptions}
+        value={unitId}
+        onChange={setUnitId}
+      />
       <Button variant="default" onClick={exportTemplate} loading={busy === 'export'} disabled={busy !== null}>
         导出监控表模板
       </Button>

@@ -81,6 +81,7 @@ export function MonitoringScreen({ year }: { year: number }) {
           <Tabs.Panel value="forms" pt="sm">
             <Stack gap="sm">
               <FormTemplateButtons
+                year={year}
                 roundId={round.id}
                 onImported={() => {
                   forms.reload();

@@ -1,6 +1,7 @@
 import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
 import { ExAnteScreen } from '../exAnte/ExAnteScreen';
 import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
+import { KeyEvaluationsScreen } from '../keyEvaluations/KeyEvaluationsScreen';
 import { MonitoringScreen } from '../monitoring/MonitoringScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { RectificationScreen } from '../rectification/RectificationScreen';
@@ -61,6 +62,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'projects') return <ProjectsScreen year={year} />;
   if (area === 'exAnte') return <ExAnteScreen key={year} year={year} />;
   if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;
+  if (area === 'keyEvaluation') return <KeyEvaluationsScreen key={year} year={year} />;
   if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;

@@ -5,7 +5,7 @@ export const AREAS = [
   { id: 'exAnte', label: '事前评估', plan: '' },
   { id: 'monitoring', label: '绩效监控', plan: '' },
   { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
-  { id: 'keyEvaluation', label: '重点评价', plan: '财政重点绩效评价的选题、评分、等级、反馈与公开。' },
+  { id: 'keyEvaluation', label: '重点评价', plan: '' },
   { id: 'rectification', label: '整改', plan: '' },
   { id: 'reports', label: '报表', plan: '年度汇总说明与各类统计表的生成和导出。' },
   { id: 'settings', label: '设置', plan: '' },

@@ -1,0 +1,54 @@
+import { Badge, Stack, Table, Text } from '@mantine/core';
+import { formatWanYuan } from '../../electron/rules/money';
+import type { PublicationRow } from '../../electron/services/keyEvaluationResults';
+import { formatScore, gradeColor } from './keyEvaluationLabels';
+
+/** 评价结果公开: the year's final evaluations, 涉密单位 left out by the ledger. */
+export function PublicationTable({ rows, year }: { rows: PublicationRow[]; year: number }) {
+  return (
+    <Stack gap="xs">
+      <Text fz="sm" c="dimmed">
+        {year} 年度已定稿的重点绩效评价结果，按规定向社会公开（涉密单位不列入）。
+      </Text>
+      <Table striped tabularNums withTableBorder aria-label="结果公开表">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={60}>序号</Table.Th>
+            <Table.Th>评价对象</Table.Th>
+            <Table.Th>单位</Table.Th>
+            <Table.Th>评价主体</Table.Th>
+            <Table.Th ta="right">涉及资金（万元）</Table.Th>
+            <Table.Th ta="right">评价得分</Table.Th>
+            <Table.Th>等级</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r, k) => (
+            <Table.Tr key={r.evaluationId}>
+              <Table.Td>{k + 1}</Table.Td>
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td>{r.unitName}</Table.Td>
+              <Table.Td>{r.evaluatorName ? `${r.evaluatorLabel}（${r.evaluatorName}）` : r.evaluatorLabel}</Table.Td>
+              <Table.Td ta="right">{formatWanYuan(r.coveredFen)}</Table.Td>
+              <Table.Td ta="right">{formatScore(r.total)}</Table.Td>
+              <Table.Td>
+                <Badge variant="filled" color={gradeColor(r.grade)}>
+                  {r.grade}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={7}>
+                <Text c="dimmed" ta="center" py="lg">
+                  本年度尚无定稿的重点绩效评价可公开。
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
