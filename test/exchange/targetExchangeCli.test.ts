@@ -10,25 +10,14 @@ import { closeLedger, openLedger } from '../../db/open';
 import { serviceContext } from '../../electron/services/context';
 import { approveTargets, decideRound, recordOpinion, submitForReview } from '../../electron/services/jointReview';
 import { listTargets } from '../../electron/services/targets';
-import { main, type CliIO } from '../../scripts/ledger';
+import { cliJson, cliRunner } from '../fixtures/cli';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { filled, loadBook, saveBook, TRAINING_ROWS, valueCell } from '../fixtures/targetForms';
 import { tempFolder } from '../ledger/tempLedger';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const run = cliRunner(new Date('2023-03-01T08:00:00Z'));
 
-async function run(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, actor: '命令行:测试员', now: () => new Date('2023-03-01T08:00:00Z') };
-  return { code: await main(argv, io), out, err };
-}
-
-const json = (r: Run) => JSON.parse(r.out) as Record<string, any>;
+const json = cliJson;
 
 /** A ledger with the library, two units and three projects, imported through the command line. */
 async function ledgerWithProjects(dir: string): Promise<string> {

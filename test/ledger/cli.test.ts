@@ -6,28 +6,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../scripts/ledger';
+import { cliJson, cliRunner, type CliRun } from '../fixtures/cli';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { tempFolder } from './tempLedger';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const run = cliRunner();
 
-async function run(...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, actor: '命令行:测试员' };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-const json = (r: Run) => JSON.parse(r.out) as Record<string, any>;
+const json = cliJson;
 
 /** A real `tsx scripts/ledger.ts …` process, as `npm run ledger -- …` starts it. */
-function spawn(...argv: string[]): Run {
+function spawn(...argv: string[]): CliRun {
   const cli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const r = spawnSync(process.execPath, [cli, 'scripts/ledger.ts', ...argv], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, LEDGER_PATH: '' } });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };

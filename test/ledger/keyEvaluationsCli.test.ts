@@ -4,16 +4,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../scripts/ledger';
+import { cliRunner } from '../fixtures/cli';
 import { tempFolder } from './tempLedger';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, actor: '命令行:测试员' };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = cliRunner();
 
 describe('report key-evaluations on the demo year', () => {
   it('gives the summary’s sentence: 10 evaluations, 13170.99 万元, 7 优 and 3 良', async () => {

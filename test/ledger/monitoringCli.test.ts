@@ -1,17 +1,11 @@
 /** `report warnings` and `report monitoring` through main() with captured output, on a real ledger file. */
 import { describe, expect, it } from 'vitest';
 import { auditLog, warnings } from '../../db/schema';
-import { main, type CliIO } from '../../scripts/ledger';
+import { cliRunner } from '../fixtures/cli';
 import { setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, actor: '命令行:测试员', now: () => new Date('2023-06-20T08:00:00Z') };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = cliRunner(new Date('2023-06-20T08:00:00Z'));
 
 function ledgerWithRound() {
   const ctx = freshContext({ year: 2023 });
