@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
@@ -8,6 +8,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { ASSESSORS, type Assessor } from './exAnteLabels';
+import { FormFooter } from '../common/FormFooter';
 
 interface NewAssessmentModalProps {
   year: number;
@@ -101,14 +102,7 @@ export function NewAssessmentModal({ year, projects, projectId, onClose, onCreat
             </Group>
           </Radio.Group>
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              开始评估
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} submitLabel="开始评估" />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { IndicatorClassRow } from '../../electron/services/indicators';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
+import { FormFooter } from '../common/FormFooter';
 
 /** 新增类别: a function area (行业领域) or project type the library does not have yet. */
 export function ClassFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: (row: IndicatorClassRow) => void }) {
@@ -35,14 +36,7 @@ export function ClassFormModal({ onClose, onSaved }: { onClose: () => void; onSa
             error={form.errors.name}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              保存
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

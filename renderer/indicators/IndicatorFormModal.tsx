@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Autocomplete, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { CallInput } from '../../electron/contract';
@@ -8,6 +8,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { COMMON_UNITS, NATURE_OPTIONS, SCOPE_LABELS, STANDARDS } from './indicatorLabels';
+import { FormFooter } from '../common/FormFooter';
 
 interface IndicatorFormModalProps {
   classes: IndicatorClassRow[];
@@ -166,14 +167,7 @@ export function IndicatorFormModal({ classes, indicator, defaultClassId, layout,
             />
           </Group>
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              保存
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { AGGREGATION, EVALUATOR, type Evaluator } from '../../electron/rules/keyEvaluationFrameworks';
@@ -10,6 +10,7 @@ import type { UnitRow } from '../../electron/services/units';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
+import { FormFooter } from '../common/FormFooter';
 
 interface SelectEvaluationModalProps {
   year: number;
@@ -172,14 +173,7 @@ export function SelectEvaluationModal({ year, projects, units, taken, onClose, o
             />
           </Group>
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              选定
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} submitLabel="选定" />
         </Stack>
       </form>
     </Modal>

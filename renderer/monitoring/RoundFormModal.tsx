@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { RoundRow } from '../../electron/services/monitoringRounds';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { SCOPE_LABELS } from './monitoringView';
+import { FormFooter } from '../common/FormFooter';
 
 const FIELDS = ['name', 'asOfMonth', 'scope', 'dueDate'] as const;
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 月` }));
@@ -82,14 +83,7 @@ export function RoundFormModal({ year, round, onClose, onSaved }: RoundFormModal
             error={form.errors.dueDate}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              保存
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { CallInput } from '../../electron/contract';
@@ -10,6 +10,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { unitsByDepartment } from './unitOptions';
+import { FormFooter } from '../common/FormFooter';
 
 interface ProjectFormModalProps {
   year: number;
@@ -95,14 +96,7 @@ export function ProjectFormModal({ year, units, project, onClose, onSaved }: Pro
             error={form.errors.majorPolicy}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              保存
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { UnitRow } from '../../electron/services/units';
@@ -6,6 +6,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { departmentOptions } from './unitOptions';
+import { FormFooter } from '../common/FormFooter';
 
 interface UnitFormModalProps {
   units: UnitRow[];
@@ -76,14 +77,7 @@ export function UnitFormModal({ units, unit, onClose, onSaved }: UnitFormModalPr
             error={form.errors.classified}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              保存
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { TargetDetail } from '../../electron/services/targets';
 import { ledger } from '../bridge/client';
@@ -7,6 +7,7 @@ import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { unitsByDepartment } from '../projects/unitOptions';
+import { FormFooter } from '../common/FormFooter';
 
 interface DepartmentTargetModalProps {
   year: number;
@@ -48,14 +49,7 @@ export function DepartmentTargetModal({ year, onClose, onCreated }: DepartmentTa
             error={form.errors.unitId}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              开始填报
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} submitLabel="开始填报" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { IndicatorClassRow } from '../../electron/services/indicators';
@@ -6,6 +6,7 @@ import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import type { DraftIndicator } from './targetDraft';
+import { FormFooter } from '../common/FormFooter';
 
 interface PromoteIndicatorModalProps {
   row: DraftIndicator;
@@ -48,14 +49,7 @@ export function PromoteIndicatorModal({ row, classes, defaultClassId, onClose, o
             error={form.errors.classId}
           />
           <FormAlert messages={form.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              纳入指标库
-            </Button>
-          </Group>
+          <FormFooter onCancel={onClose} submitting={form.submitting} submitLabel="纳入指标库" />
         </Stack>
       </form>
     </Modal>
