@@ -27,6 +27,7 @@ import type { MonitoringImportPreview, MonitoringImportResult } from './services
 import type { ComputeResult, RoundSummary, WarningRow } from './services/warnings';
 import type { ProjectImportPreview, ProjectImportResult } from './services/projectImport';
 import type { ReviewSheetImportResult, ReviewSheetPreview } from './services/reviewSheet';
+import type { ExpertScoreImportPreview, ExpertScoreImportResult } from './services/expertScoreSheet';
 import type { TargetImportPreview, TargetImportResult } from './services/targetImport';
 import type { TargetDetail, TargetListRow } from './services/targets';
 import type { IndicatorImportPreview, IndicatorImportResult } from './services/indicatorExchange';
@@ -490,6 +491,16 @@ export const contract = {
     '修改结果应用记录',
   ),
   'keyEvaluations.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('重点评价') }), '导出重点绩效评价报告（docx，含评分表）', SAVE_DOCX),
+  'keyEvaluations.exportScoreSheet': read<SaveOutcome<{ expertCount: number; indicatorCount: number }>>()(
+    z.object({ id: id('重点评价') }),
+    '导出专家评分表（每位专家一张工作表，可填好后导入）',
+    SAVE_XLSX,
+  ),
+  'keyEvaluations.scoreSheetImportPreview': read<ImportPreviewOutcome<ExpertScoreImportPreview>>()(z.object({ id: id('重点评价') }), '选择专家填好的评分表并预览', OPEN_SPREADSHEET),
+  'keyEvaluations.scoreSheetImportCommit': write<ExpertScoreImportResult>()(
+    z.object({ id: id('重点评价'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
+    '按预览结果导入专家评分（全部成功或全部不写入）',
+  ),
   'keyEvaluations.publication': read<PublicationRow[]>()(z.object({ year }), '重点评价结果公开表（不含涉密单位）'),
   'keyEvaluations.yearFigures': read<KeyEvaluationYearFigures>()(z.object({ year }), '年度重点评价的数量、资金和等级分布'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),

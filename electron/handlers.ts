@@ -34,6 +34,7 @@ import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noti
 import { exportNoticeDocuments, exportNoticeList } from './services/rectificationDocuments';
 import { listMonitoringForms, monitoringForm, saveMonitoringForm } from './services/monitoringEntries';
 import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from './services/monitoringRounds';
+import { commitExpertScoreSheetImport, exportExpertScoreSheet, previewExpertScoreSheetImport } from './services/expertScoreSheet';
 import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from './services/monitoringTemplate';
 import { computeWarnings, listWarnings, roundSummary } from './services/warnings';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from './services/reviewSheet';
@@ -195,6 +196,14 @@ export const handlers: Handlers = {
     const file = await exportKeyEvaluationReport(ctx, input);
     return saveFile(ctx, '导出重点绩效评价报告', file.fileName, file.bytes, null, DOCX_FILTERS);
   },
+  'keyEvaluations.exportScoreSheet': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportExpertScoreSheet(ctx, input);
+    return saveFile(ctx, '导出专家评分表', fileName, bytes, summary);
+  },
+  'keyEvaluations.scoreSheetImportPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择专家填好的评分表', (file) => previewExpertScoreSheetImport(ctx, { id: input.id, fileName: file.name, bytes: file.bytes })),
+  'keyEvaluations.scoreSheetImportCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitExpertScoreSheetImport(ctx, { id: input.id, fileName: file.name, bytes: file.bytes })),
   'keyEvaluations.publication': publicationRows,
   'keyEvaluations.yearFigures': keyEvaluationYearFigures,
   'units.list': listUnits,

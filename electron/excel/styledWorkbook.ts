@@ -220,6 +220,12 @@ export function addFormSheet(workbook: ExcelJS.Workbook, options: FormSheetOptio
   return sheet;
 }
 
+/** What a form cell holds: text (always a plain string), 分 shown as 万元, or a score/分值 as a number (9.5, 17.25). */
+export type FormKind = 'text' | 'money' | 'decimal';
+
+/** Scores and points: shown as written, up to two decimals. */
+const DECIMAL_FORMAT = '0.##';
+
 export interface FormPlace {
   /** 1-based, as Excel shows them. */
   row: number;
@@ -234,13 +240,14 @@ export interface FormPlace {
  * borders and fills show on the whole merged area. Text is a plain string (never a formula); money is
  * 分 written as 万元 with two decimals shown.
  */
-export function formCell(sheet: ExcelJS.Worksheet, at: FormPlace, value: string | number | null, style: FormStyle, kind: 'text' | 'money' = 'text'): ExcelJS.Cell {
+export function formCell(sheet: ExcelJS.Worksheet, at: FormPlace, value: string | number | null, style: FormStyle, kind: FormKind = 'text'): ExcelJS.Cell {
   const toRow = at.toRow ?? at.row;
   const toCol = at.toCol ?? at.col;
   if (toRow > at.row || toCol > at.col) sheet.mergeCells(at.row, at.col, toRow, toCol);
   const master = sheet.getCell(at.row, at.col);
   if (value == null || value === '') master.value = null;
   else if (kind === 'money') master.value = fenToWanYuanNumber(Number(value));
+  else if (kind === 'decimal') master.value = Number(value);
   else master.value = safeText(value);
   const look = formLook(style, kind);
   for (let r = at.row; r <= toRow; r++) {
@@ -254,6 +261,21 @@ export function formCell(sheet: ExcelJS.Worksheet, at: FormPlace, value: string 
     }
   }
   return master;
+}
+
+/** A number between `min` and `max`, at most two decimals by Excel's own check (a score within its 分值). */
+export function decimalValidation(min: number, max: number, prompt?: string): ExcelJS.DataValidation {
+  return {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [min, max],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '超出范围',
+    error: `请填写 ${min}–${max} 之间的数字`,
+    ...(prompt ? { showInputMessage: true, prompt } : {}),
+  };
 }
 
 /** A drop-down list for a cell (Excel's data validation); `strict` refuses anything else, otherwise it only warns. */
@@ -298,8 +320,8 @@ export function uniqueSheetNames(wanted: readonly string[], taken: readonly stri
   });
 }
 
-function formLook(style: FormStyle, kind: 'text' | 'money'): { font: Partial<ExcelJS.Font>; alignment: Partial<ExcelJS.Alignment>; numFmt: string; border?: Partial<ExcelJS.Borders>; fill?: ExcelJS.Fill } {
-  const numFmt = kind === 'money' ? MONEY_FORMAT : TEXT_FORMAT;
+function formLook(style: FormStyle, kind: FormKind): { font: Partial<ExcelJS.Font>; alignment: Partial<ExcelJS.Alignment>; numFmt: string; border?: Partial<ExcelJS.Borders>; fill?: ExcelJS.Fill } {
+  const numFmt = kind === 'money' ? MONEY_FORMAT : kind === 'decimal' ? DECIMAL_FORMAT : TEXT_FORMAT;
   const wrap = { vertical: 'middle', wrapText: true } as const;
   switch (style) {
     case 'title':
@@ -309,9 +331,9 @@ function formLook(style: FormStyle, kind: 'text' | 'money'): { font: Partial<Exc
     case 'header':
       return { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', ...wrap }, numFmt, border: BORDER, fill: HEADER_FILL };
     case 'value':
-      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : 'left', ...wrap }, numFmt, border: BORDER };
+      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap }, numFmt, border: BORDER };
     case 'input':
-      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : 'left', ...wrap }, numFmt, border: BORDER, fill: INPUT_FILL };
+      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap }, numFmt, border: BORDER, fill: INPUT_FILL };
     case 'note':
       return { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', ...wrap }, numFmt };
     case 'id':

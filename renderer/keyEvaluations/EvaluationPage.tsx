@@ -14,6 +14,7 @@ import { FrameworkPanel } from './FrameworkPanel';
 import { formatScore, formatTime, gradeColor, STATUS_COLOR } from './keyEvaluationLabels';
 import { ResultsPanel } from './ResultsPanel';
 import { ScoreGrid } from './ScoreGrid';
+import { ScoreSheetButtons } from './ScoreSheetButtons';
 import { TextsPanel } from './TextsPanel';
 
 interface EvaluationPageProps {
@@ -31,6 +32,8 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
   const [gridDirty, setGridDirty] = useState(false);
   const [textsDirty, setTextsDirty] = useState(false);
   const [tab, setTab] = useState<string | null>(null);
+  // Bumped by an import of the experts' workbook, so the grid starts again from the recorded scores.
+  const [imports, setImports] = useState(0);
 
   const written = useCallback(
     (v: KeyEvaluationView) => {
@@ -54,7 +57,7 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
 
   const final = view.status === 'final';
   const defaultTab = final ? 'results' : view.framework.length === 0 ? 'framework' : 'scoring';
-  const scoringKey = `${final}|${view.experts.map((e) => `${e.id}:${e.name}`).join(',')}|${JSON.stringify(view.framework)}`;
+  const scoringKey = `${imports}|${final}|${view.experts.map((e) => `${e.id}:${e.name}`).join(',')}|${JSON.stringify(view.framework)}`;
   return (
     <Stack gap="md">
       {back}
@@ -81,6 +84,14 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
         <Tabs.Panel value="scoring" pt="md">
           <Stack gap="md">
             <ExpertsPanel key={`${final}|${view.experts.map((e) => e.name).join(',')}`} view={view} onWritten={written} />
+            <ScoreSheetButtons
+              view={view}
+              gridDirty={gridDirty}
+              onImported={(v) => {
+                setImports((n) => n + 1);
+                written(v);
+              }}
+            />
             <ScoreGrid key={scoringKey} view={view} onWritten={written} onDirtyChange={setGridDirty} />
           </Stack>
         </Tabs.Panel>
