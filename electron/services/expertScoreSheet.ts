@@ -12,10 +12,11 @@
  *
  * Trust: `bytes` is a file the user picked; bounded by readWorkbook.
  */
+import { findColumnsRow, findMarker } from '../excel/formSheet';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { keyEvaluations } from '../../db/schema';
-import { cellText, normaliseHeader } from '../excel/findTable';
+import { cellText } from '../excel/findTable';
 import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '../excel/importIssue';
 import { columnLetter, readWorkbook, type CellValue, type SheetGrid } from '../excel/readWorkbook';
 import { addFormSheet, decimalValidation, fitRowHeight, formCell, newWorkbook, uniqueSheetNames, workbookBytes } from '../excel/styledWorkbook';
@@ -266,30 +267,7 @@ function analyse(ctx: ServiceContext, input: ExpertScoreImportInput): { preview:
   return { preview, read };
 }
 
-function findMarker(sheet: SheetGrid): { match: RegExpExecArray; row: number; letter: string } | null {
-  for (let r = 0; r < Math.min(8, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const m = EXPERT_SHEET_ID.exec(cellText(row[c]));
-      if (m) return { match: m, row: r + 1, letter: columnLetter(c) };
-    }
-  }
-  return null;
-}
 
-function findHeader(sheet: SheetGrid): { row: number; columns: Partial<Record<ColumnKey, number>> } | null {
-  const lookup = new Map<string, ColumnKey>();
-  for (const [key, names] of Object.entries(COLUMNS) as [ColumnKey, readonly string[]][]) for (const n of names) lookup.set(normaliseHeader(n), key);
-  for (let r = 0; r < Math.min(40, sheet.rows.length); r++) {
-    const columns: Partial<Record<ColumnKey, number>> = {};
-    (sheet.rows[r] ?? []).forEach((v, c) => {
-      const key = lookup.get(normaliseHeader(cellText(v)));
-      if (key && columns[key] === undefined) columns[key] = c;
-    });
-    if (columns.name !== undefined && columns.score !== undefined) return { row: r, columns };
-  }
-  return null;
-}
 
 /** A score cell as read: a number, null for "/" or blank, or the reason it is refused. */
 function scoreOf(value: CellValue | undefined, points: number): { score: number | null } | { problem: string } {
@@ -310,8 +288,8 @@ function analyseSheet(
   preview: ExpertScoreImportPreview,
   seen: Map<number, string>,
 ): ReadSheet | null {
-  const marker = findMarker(sheet);
-  const header = findHeader(sheet);
+  const marker = findMarker(sheet, EXPERT_SHEET_ID);
+  const header = findColumnsRow(sheet, COLUMNS, ['name', 'score'], 40);
   if (!marker && !header) {
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是专家评分表（没有台账识别码和“三级指标”“得分”列），未读取' });
     return null;

@@ -12,10 +12,11 @@
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
+import { findColumnsRow, findMarker } from '../excel/formSheet';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { budgetUnits, monitoringRounds, performanceTargets } from '../../db/schema';
-import { cellText, normaliseHeader } from '../excel/findTable';
+import { cellText } from '../excel/findTable';
 import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '../excel/importIssue';
 import { columnLetter, readWorkbook, type SheetGrid } from '../excel/readWorkbook';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../excel/styledWorkbook';
@@ -279,31 +280,7 @@ function analyse(ctx: ServiceContext, input: MonitoringImportInput): { preview: 
   return { preview, read };
 }
 
-function findMarker(sheet: SheetGrid): { match: RegExpExecArray; row: number; letter: string } | null {
-  for (let r = 0; r < Math.min(8, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const m = MONITORING_ID.exec(cellText(row[c]));
-      if (m) return { match: m, row: r + 1, letter: columnLetter(c) };
-    }
-  }
-  return null;
-}
 
-/** The header row of the indicator table (0-based) and its columns, or null. */
-function findHeader(sheet: SheetGrid): { row: number; columns: Partial<Record<ColumnKey, number>> } | null {
-  const lookup = new Map<string, ColumnKey>();
-  for (const [key, names] of Object.entries(COLUMNS) as [ColumnKey, readonly string[]][]) for (const n of names) lookup.set(normaliseHeader(n), key);
-  for (let r = 0; r < Math.min(60, sheet.rows.length); r++) {
-    const columns: Partial<Record<ColumnKey, number>> = {};
-    (sheet.rows[r] ?? []).forEach((v, c) => {
-      const key = lookup.get(normaliseHeader(cellText(v)));
-      if (key && columns[key] === undefined) columns[key] = c;
-    });
-    if (columns.name !== undefined && columns.currentValue !== undefined) return { row: r, columns };
-  }
-  return null;
-}
 
 function analyseSheet(
   ctx: ServiceContext,
@@ -313,8 +290,8 @@ function analyseSheet(
   preview: MonitoringImportPreview,
   seen: Map<number, string>,
 ): ReadSheet | null {
-  const marker = findMarker(sheet);
-  const header = findHeader(sheet);
+  const marker = findMarker(sheet, MONITORING_ID);
+  const header = findColumnsRow(sheet, COLUMNS, ['name', 'currentValue'], 60);
   if (!marker && !header) {
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是绩效监控表（没有台账识别码和“三级指标”“当前完成值”列），未读取' });
     return null;

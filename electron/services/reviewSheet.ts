@@ -29,7 +29,8 @@ import { listIndicatorClasses } from './indicators';
 import { listRounds, recordOpinion, type ReviewRoundView } from './jointReview';
 import { LedgerError } from './ledgerError';
 import { targetDetail, type TargetDetail } from './targets';
-import { DECLARATION_LABELS, findMarker, FORM_WIDTHS, indicatorLine, readFormFields, writeDeclarationForm, type DeclarationForm } from './targetTemplate';
+import { DECLARATION_LABELS, FORM_WIDTHS, indicatorLine, readFormFields, writeDeclarationForm, type DeclarationForm } from './targetTemplate';
+import { findMarker } from '../excel/formSheet';
 import { ruleSetOf } from './years';
 import type { SheetIssue } from './targetImport';
 

@@ -39,7 +39,8 @@ import { listIndicatorClasses, listIndicators, type IndicatorRow } from './indic
 import { LedgerError } from './ledgerError';
 import { listProjects, type ProjectRow } from './projects';
 import { createTarget, saveTarget, snapshotOf, type TargetContent, type TargetIndicatorInput, type TargetSnapshot } from './targets';
-import { DECLARATION_LABELS, findMarker, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField } from './targetTemplate';
+import { DECLARATION_LABELS, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField } from './targetTemplate';
+import { findMarker } from '../excel/formSheet';
 import { requireOpenYear } from './years';
 
 export interface TargetImportInput {

@@ -409,14 +409,3 @@ export function readFormFields<K extends string>(sheet: SheetGrid, labels: Recor
   return found;
 }
 
-/** The first cell in the top rows matching the pattern, with where it is. */
-export function findMarker(sheet: SheetGrid, pattern: RegExp, rows = 8): { match: RegExpExecArray; row: number; letter: string } | null {
-  for (let r = 0; r < Math.min(rows, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const m = pattern.exec(cellText(row[c]));
-      if (m) return { match: m, row: r + 1, letter: columnLetter(c) };
-    }
-  }
-  return null;
-}
