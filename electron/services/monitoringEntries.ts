@@ -9,7 +9,7 @@
  * indicator without an entry is judged against the target as it stands. An entry whose indicator the
  * target no longer has stays in the round (shown with `inTarget: false`) until it is saved empty.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, executionRecords, monitoringEntries, performanceTargets, projects, targetIndicators } from '../../db/schema';
 import type { Nature } from '../rules/indicatorRules';
@@ -139,9 +139,10 @@ function roundFor(ctx: ServiceContext, roundId: number): RoundRef {
   return { id: r.id, year: r.year, name: r.name, asOfMonth: r.asOfMonth, scope: r.scope, dueDate: r.dueDate };
 }
 
-function targetFor(ctx: ServiceContext, round: RoundRef, targetId: number) {
+/** Targets with their project, unit and 主管部门, shaped as the forms name them. */
+function targetRows(ctx: ServiceContext, where: SQL | undefined) {
   const department = alias(budgetUnits, 'department');
-  const row = ctx.ledger.db
+  return ctx.ledger.db
     .select({
       id: performanceTargets.id,
       year: performanceTargets.year,
@@ -152,14 +153,21 @@ function targetFor(ctx: ServiceContext, round: RoundRef, targetId: number) {
       projectName: projects.name,
       unitId: performanceTargets.unitId,
       unitName: budgetUnits.name,
+      parentId: budgetUnits.parentId,
       departmentName: department.name,
     })
     .from(performanceTargets)
     .innerJoin(budgetUnits, eq(budgetUnits.id, performanceTargets.unitId))
     .leftJoin(department, eq(department.id, budgetUnits.parentId))
     .leftJoin(projects, eq(projects.id, performanceTargets.projectId))
-    .where(eq(performanceTargets.id, targetId))
-    .get();
+    .where(where)
+    .orderBy(asc(performanceTargets.unitId), asc(projects.code), asc(performanceTargets.id))
+    .all()
+    .map((r) => ({ ...r, name: r.projectName ?? `${r.unitName}部门整体`, departmentName: r.departmentName ?? r.unitName }));
+}
+
+function targetFor(ctx: ServiceContext, round: RoundRef, targetId: number) {
+  const row = targetRows(ctx, eq(performanceTargets.id, targetId))[0];
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
   if (row.year !== round.year) throw new LedgerError('round_mismatch', `监控轮次“${round.name}”属于 ${round.year} 年度，该绩效目标属于 ${row.year} 年度。`);
   if (row.subject !== round.scope) {
@@ -170,17 +178,8 @@ function targetFor(ctx: ServiceContext, round: RoundRef, targetId: number) {
         : `“${round.name}”是部门整体绩效监控，项目支出绩效目标请在项目监控轮次中填报。`,
     );
   }
-  return {
-    id: row.id,
-    subject: row.subject,
-    status: row.status,
-    projectId: row.projectId,
-    projectCode: row.projectCode,
-    name: row.projectName ?? `${row.unitName}部门整体`,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    departmentName: row.departmentName ?? row.unitName,
-  };
+  const { id, subject, status, projectId, projectCode, name, unitId, unitName, departmentName } = row;
+  return { id, subject, status, projectId, projectCode, name, unitId, unitName, departmentName };
 }
 
 type EntryRow = typeof monitoringEntries.$inferSelect;
@@ -326,47 +325,27 @@ export function monitoringForm(ctx: ServiceContext, input: { roundId: number; ta
 /** The targets a round's forms are kept for (project targets in a project round, 部门整体 in a department one). */
 export function listMonitoringForms(ctx: ServiceContext, input: { roundId: number; unitId?: number | null }): MonitoringFormListRow[] {
   const round = roundFor(ctx, input.roundId);
-  const department = alias(budgetUnits, 'department');
-  const targets = ctx.ledger.db
-    .select({
-      targetId: performanceTargets.id,
-      subject: performanceTargets.subject,
-      status: performanceTargets.status,
-      projectId: performanceTargets.projectId,
-      projectCode: projects.code,
-      projectName: projects.name,
-      unitId: performanceTargets.unitId,
-      unitName: budgetUnits.name,
-      parentId: budgetUnits.parentId,
-      departmentName: department.name,
-    })
-    .from(performanceTargets)
-    .innerJoin(budgetUnits, eq(budgetUnits.id, performanceTargets.unitId))
-    .leftJoin(department, eq(department.id, budgetUnits.parentId))
-    .leftJoin(projects, eq(projects.id, performanceTargets.projectId))
-    .where(and(eq(performanceTargets.year, round.year), eq(performanceTargets.subject, round.scope)))
-    .orderBy(asc(performanceTargets.unitId), asc(projects.code), asc(performanceTargets.id))
-    .all()
+  const targets = targetRows(ctx, and(eq(performanceTargets.year, round.year), eq(performanceTargets.subject, round.scope)))
     .filter((t) => input.unitId == null || t.unitId === input.unitId || t.parentId === input.unitId);
   const indicators = roundIndicators(
     ctx,
     round.id,
-    targets.map((t) => t.targetId),
+    targets.map((t) => t.id),
   );
   return targets
     .map((t) => {
-      const list = indicators.get(t.targetId) ?? [];
+      const list = indicators.get(t.id) ?? [];
       const updated = list.map((i) => i.entry?.updatedAt).filter((u): u is string => !!u).sort();
       return {
-        targetId: t.targetId,
+        targetId: t.id,
         subject: t.subject,
         status: t.status,
         projectId: t.projectId,
         projectCode: t.projectCode,
-        name: t.projectName ?? `${t.unitName}部门整体`,
+        name: t.name,
         unitId: t.unitId,
         unitName: t.unitName,
-        departmentName: t.departmentName ?? t.unitName,
+        departmentName: t.departmentName,
         indicatorCount: list.filter((i) => i.inTarget).length,
         filled: list.filter((i) => i.entry && i.entry.currentValue.trim() !== '').length,
         lastUpdated: updated[updated.length - 1] ?? null,
