@@ -492,7 +492,7 @@ export const keyEvaluations = sqliteTable(
     coveredFen: integer('covered_fen').notNull().default(0),
     aggregation: text('aggregation', { enum: ['mean', 'trimmedMean'] }).notNull().default('mean'),
     status: text('status', { enum: ['draft', 'scoring', 'final'] }).notNull().default('draft'),
-    /** The template the framework came from (rules/keyEvaluationFrameworks.ts), null when written by hand. */
+    /** The template the framework came from ("national10", "department" or "bureau:<id>", services/frameworkTemplates.ts); null when written by hand. */
     templateId: text('template_id'),
     framework: text('framework').notNull().default('[]'),
     /** 存在的问题及原因分析. */
@@ -575,4 +575,26 @@ export const resultActions = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('result_actions_evaluation').on(t.evaluationId), check('result_actions_amount_nonnegative', sql`${t.amountFen} is null or ${t.amountFen} >= 0`)],
+);
+
+/**
+ * 评价指标体系模板 the bureau maintains (copied from a shipped template or from an evaluation's
+ * framework, then edited). The shipped templates (10号框架, 部门整体) stay in
+ * rules/keyEvaluationFrameworks.ts and are never stored here.
+ */
+export const frameworkTemplates = sqliteTable(
+  'framework_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    framework: text('framework').notNull(),
+    /** Where it was copied from, in words ("复制自：…", "取自评价：…"). */
+    origin: text('origin').notNull().default(''),
+    /** 停用: no longer offered for new frameworks; evaluations built from it keep their copy. */
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('framework_templates_name').on(t.name)],
 );

@@ -12,7 +12,7 @@ import { NATURES } from './rules/indicatorRules';
 import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
-import type { FrameworkTemplate } from './rules/keyEvaluationFrameworks';
+import type { FrameworkTemplateRow } from './services/frameworkTemplates';
 import type { EvaluationScore, Framework } from './rules/keyEvaluationScore';
 import type { AuditEntry } from './services/audit';
 import type { KeyEvaluationYearFigures, PublicationRow, ResultActionRow } from './services/keyEvaluationResults';
@@ -247,6 +247,11 @@ const framework: z.ZodType<Framework> = z.array(
     ),
   }),
 ).max(10);
+const templateId = z.string({ error: '缺少模板' }).min(1, '缺少模板').max(40);
+const templateFields = {
+  name: z.string({ error: '请填写模板名称' }).trim().min(1, '请填写模板名称').max(100, '模板名称不超过 100 个字'),
+  description: z.string().trim().max(500, '说明不超过 500 个字'),
+};
 const evaluator = z.enum(['bureau', 'thirdParty'], { error: '请选择评价主体' });
 const aggregation = z.enum(['mean', 'trimmedMean']);
 const resultAction = {
@@ -427,7 +432,13 @@ export const contract = {
   'notices.exportList': read<SaveOutcome<{ noticeCount: number; overdueCount: number }>>()(z.object({ year }), '导出整改通知台账（xlsx）', SAVE_XLSX),
   'keyEvaluations.list': read<KeyEvaluationRow[]>()(z.object({ year }), '年度重点绩效评价'),
   'keyEvaluations.get': read<KeyEvaluationView>()(z.object({ id: id('重点评价') }), '一项重点评价的指标体系、专家评分和结果'),
-  'keyEvaluations.templates': read<readonly FrameworkTemplate[]>()(nothing, '评价指标体系模板'),
+  'keyEvaluations.templates': read<FrameworkTemplateRow[]>()(z.object({ includeRetired: z.boolean().optional() }), '评价指标体系模板（随软件提供的和本局维护的）'),
+  'keyEvaluations.createTemplate': write<FrameworkTemplateRow>()(
+    z.object({ ...templateFields, fromTemplateId: z.string().min(1).max(40).nullable().optional(), fromEvaluationId: z.number().int().positive().nullable().optional() }),
+    '新建本局评价指标体系模板（复制模板或取自某项评价）',
+  ),
+  'keyEvaluations.updateTemplate': write<FrameworkTemplateRow>()(z.object({ id: templateId, ...templateFields, framework }), '保存本局模板的名称、说明和指标体系'),
+  'keyEvaluations.setTemplateRetired': write<FrameworkTemplateRow>()(z.object({ id: templateId, retired: z.boolean() }), '停用或启用本局模板'),
   'keyEvaluations.select': write<KeyEvaluationView>()(
     z
       .object({

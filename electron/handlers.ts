@@ -12,7 +12,7 @@ import { approveTargets, completeByFinance, decideRound, listRounds, publishTarg
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from './services/executionImport';
-import { FRAMEWORK_TEMPLATES } from './rules/keyEvaluationFrameworks';
+import { createFrameworkTemplate, listFrameworkTemplates, setFrameworkTemplateRetired, updateFrameworkTemplate } from './services/frameworkTemplates';
 import { exportKeyEvaluationReport } from './services/keyEvaluationReport';
 import { keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
 import {
@@ -177,7 +177,10 @@ export const handlers: Handlers = {
   },
   'keyEvaluations.list': listKeyEvaluations,
   'keyEvaluations.get': getKeyEvaluation,
-  'keyEvaluations.templates': () => FRAMEWORK_TEMPLATES,
+  'keyEvaluations.templates': listFrameworkTemplates,
+  'keyEvaluations.createTemplate': createFrameworkTemplate,
+  'keyEvaluations.updateTemplate': updateFrameworkTemplate,
+  'keyEvaluations.setTemplateRetired': setFrameworkTemplateRetired,
   'keyEvaluations.select': selectForEvaluation,
   'keyEvaluations.update': updateKeyEvaluation,
   'keyEvaluations.applyTemplate': applyFrameworkTemplate,

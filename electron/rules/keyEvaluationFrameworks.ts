@@ -8,7 +8,9 @@
  * - department: 部门整体支出 (决策 / 过程 / 产出 / 效益 with 预算完成率, 结转结余率, 三公经费控制率,
  *   政府采购执行率 …), also at 20/20/30/30.
  * "The default" is a template spread on the year's ruleSet.keyEvaluation.defaultWeights; any other
- * weights (e.g. 15/25/25/35) are spread the same way with respreadWeights.
+ * weights (e.g. 15/25/25/35) are spread the same way with respreadWeights. These two ship with the
+ * application and cannot be changed; the bureau's own templates live in the ledger
+ * (services/frameworkTemplates.ts) and are usually copies of these, edited.
  */
 import type { Framework, FrameworkIndicator } from './keyEvaluationScore';
 import type { RuleSet } from './ruleSet';
@@ -212,14 +214,6 @@ export function respreadWeights(framework: Framework, weights: readonly number[]
       })),
     };
   });
-}
-
-/** A template's framework spread on the given weights (default: as the template lays it out). */
-export function frameworkFromTemplate(templateId: string, weights?: readonly number[] | null): Framework | null {
-  const template = templateById(templateId);
-  if (!template) return null;
-  const copy: Framework = JSON.parse(JSON.stringify(template.framework)) as Framework;
-  return weights ? respreadWeights(copy, weights) : copy;
 }
 
 export const EVALUATION_SUBJECT = { project: '项目支出', department: '部门整体' } as const;

@@ -8,12 +8,13 @@
 import type { RuleSet } from '../rules/ruleSet';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { budgetUnits, evaluationExperts, expertScores, keyEvaluations, projects } from '../../db/schema';
-import { AGGREGATION, EVALUATION_STATUS, EVALUATION_SUBJECT, EVALUATOR, frameworkFromTemplate, type EvaluationStatus, type EvaluationSubject, type Evaluator } from '../rules/keyEvaluationFrameworks';
+import { AGGREGATION, defaultWeights, EVALUATION_STATUS, EVALUATION_SUBJECT, EVALUATOR, respreadWeights, type EvaluationStatus, type EvaluationSubject, type Evaluator } from '../rules/keyEvaluationFrameworks';
 import { frameworkProblems, scoreEvaluation, type Aggregation, type EvaluationScore, type ExpertScore, type Framework } from '../rules/keyEvaluationScore';
 import { DEFAULT_REQUIREMENTS } from '../rules/rectificationRules';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { LedgerError } from './ledgerError';
+import { findFrameworkTemplate } from './frameworkTemplates';
 import { createNotice, type NoticeRow } from './rectification';
 import { requireOpenYear, ruleSetOf } from './years';
 
@@ -233,23 +234,27 @@ export function updateKeyEvaluation(ctx: ServiceContext, input: UpdateEvaluation
 }
 
 /**
- * Sets the framework from a template (rules/keyEvaluationFrameworks.ts), spread on `weights` (one per
- * 一级; default: the year's ruleSet.keyEvaluation.defaultWeights when the template has four 一级).
+ * Sets the framework from a template — shipped or the bureau's (services/frameworkTemplates.ts) — spread
+ * on `weights` (one per 一级). Without weights a shipped template takes the year's
+ * ruleSet.keyEvaluation.defaultWeights and a bureau template keeps its own. A retired template is refused.
  */
 export function applyFrameworkTemplate(ctx: ServiceContext, input: { id: number; templateId: string; weights?: number[] | null }): KeyEvaluationView {
   return inTransaction(ctx, () => {
     const row = requireEditable(ctx, input.id);
-    const rules = ruleSetOf(ctx, row.year);
-    const w = rules.keyEvaluation.defaultWeights;
-    let framework: Framework | null;
-    try {
-      framework = frameworkFromTemplate(input.templateId, input.weights ?? [w.decision, w.process, w.output, w.benefit]);
-    } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-      throw new LedgerError('invalid_input', `一级指标权重个数不对：${err.message}。`, { weights: err.message });
+    const template = findFrameworkTemplate(ctx, input.templateId);
+    if (!template) throw new LedgerError('invalid_input', '没有这个指标体系模板。', { templateId: '请选择指标体系模板' });
+    if (template.retired) throw new LedgerError('invalid_input', `模板“${template.name}”已停用，请选择其他模板或先启用它。`, { templateId: '该模板已停用' });
+    const weights = input.weights ?? (template.builtIn ? defaultWeights(ruleSetOf(ctx, row.year)) : null);
+    let framework = template.framework;
+    if (weights) {
+      try {
+        framework = respreadWeights(framework, weights);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        throw new LedgerError('invalid_input', `一级指标权重个数不对：${err.message}。`, { weights: err.message });
+      }
     }
-    if (!framework) throw new LedgerError('invalid_input', '没有这个指标体系模板。', { templateId: '请选择指标体系模板' });
-    return writeFramework(ctx, row, framework, input.templateId, 'keyEvaluation.applyTemplate');
+    return writeFramework(ctx, row, framework, template.id, 'keyEvaluation.applyTemplate');
   });
 }
 

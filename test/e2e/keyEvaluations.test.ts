@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { frameworkFromTemplate } from '../../electron/rules/keyEvaluationFrameworks';
+import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { listResultActions } from '../../electron/services/keyEvaluationResults';
 import { getKeyEvaluation, listKeyEvaluations } from '../../electron/services/keyEvaluations';
 import { listNotices } from '../../electron/services/rectification';
@@ -14,7 +14,7 @@ import { KeyEvaluationsPage } from './pages/KeyEvaluationsPage';
 const ROTATION = '2023年耕地轮作补助项目';
 const NEXT_ROTATION = '2024年耕地轮作补助项目';
 const WEIGHTS = [15, 25, 25, 35];
-const INDICATORS = frameworkFromTemplate('national10', WEIGHTS)!.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
+const INDICATORS = respreadWeights(templateById('national10')!.framework, WEIGHTS).flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
 const FIRST = INDICATORS[0]!.name;
 const DEADLINE = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 

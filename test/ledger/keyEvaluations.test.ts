@@ -4,7 +4,7 @@
  * and the year's figures computed from the records.
  */
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_TEMPLATES, frameworkFromTemplate, respreadWeights } from '../../electron/rules/keyEvaluationFrameworks';
+import { FRAMEWORK_TEMPLATES, respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { frameworkProblems, type Framework } from '../../electron/rules/keyEvaluationScore';
 import type { ServiceContext } from '../../electron/services/context';
 import {
@@ -73,13 +73,15 @@ function scoreAll(ctx: ServiceContext, view: KeyEvaluationView, shares: number[]
   return last;
 }
 
+const NATIONAL = templateById('national10')!.framework;
+
 describe('framework templates', () => {
   it('are usable as given, 20/20/30/30, with formulas where domain.md gives them', () => {
     for (const t of FRAMEWORK_TEMPLATES) {
       expect(frameworkProblems(t.framework), t.id).toEqual([]);
       expect(t.framework.map((l) => [l.name, l.weight])).toEqual([['决策', 20], ['过程', 20], ['产出', 30], ['效益', 30]]);
     }
-    const national = codesOf(frameworkFromTemplate('national10')!);
+    const national = codesOf(NATIONAL);
     expect(national.map((i) => i.name)).toEqual([
       '立项依据充分性', '立项程序规范性', '绩效目标合理性', '绩效指标明确性', '预算编制科学性', '资金分配合理性',
       '资金到位率', '预算执行率', '资金使用合规性', '管理制度健全性', '制度执行有效性',
@@ -91,16 +93,16 @@ describe('framework templates', () => {
   });
 
   it('re-spreads weights proportionally in hundredths, the last indicator taking the rounding', () => {
-    const f = frameworkFromTemplate('national10', [15, 25, 25, 35])!;
+    const f = respreadWeights(NATIONAL, [15, 25, 25, 35]);
     expect(frameworkProblems(f)).toEqual([]);
     expect(f.map((l) => l.weight)).toEqual([15, 25, 25, 35]);
     expect(f[0]!.level2.flatMap((l) => l.indicators.map((i) => i.points))).toEqual([2.25, 2.25, 3, 2.25, 3, 2.25]);
     // thirds: rounding lands on the last indicator of each 一级, never lost
-    const odd = respreadWeights(frameworkFromTemplate('national10')!, [33.33, 33.33, 16.67, 16.67]);
+    const odd = respreadWeights(NATIONAL, [33.33, 33.33, 16.67, 16.67]);
     expect(frameworkProblems(odd)).toEqual([]);
     for (const p of codesOf(odd).map((i) => i.points)) expect(Math.round(p * 100)).toBeCloseTo(p * 100, 6);
     // the template itself is not changed
-    expect(frameworkFromTemplate('national10')![0]!.weight).toBe(20);
+    expect(NATIONAL[0]!.weight).toBe(20);
   });
 });
 
