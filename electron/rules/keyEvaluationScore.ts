@@ -42,7 +42,16 @@ export function frameworkProblems(framework: Framework): string[] {
   const total = sumHundredths(framework.map((l1) => l1.weight));
   if (total !== 10_000) problems.push(`一级指标权重合计为 ${total / 100}，应为 100`);
   const codes = new Set<string>();
+  // Subtotals are summed by name, so two 一级 (or two 二级 of one 一级) of the same name would merge.
+  const level1Names = new Set<string>();
   for (const l1 of framework) {
+    if (level1Names.has(l1.name)) problems.push(`一级指标“${l1.name}”重复`);
+    level1Names.add(l1.name);
+    const level2Names = new Set<string>();
+    for (const l2 of l1.level2) {
+      if (level2Names.has(l2.name)) problems.push(`“${l1.name}”下二级指标“${l2.name}”重复`);
+      level2Names.add(l2.name);
+    }
     const points = sumHundredths(l1.level2.flatMap((l2) => l2.indicators.map((i) => i.points)));
     if (points !== toHundredths(l1.weight)) problems.push(`“${l1.name}”下三级指标分值合计为 ${points / 100}，应等于其权重 ${l1.weight}`);
     for (const l2 of l1.level2) {
@@ -138,6 +147,7 @@ function toHundredths(n: number): number {
   return Math.round(n * 100);
 }
 
-function sumHundredths(values: readonly number[]): number {
+/** Figures added up exactly in hundredths (2.25 + 3.35 + 1.4 is 700), as the scoring table adds them. */
+export function sumHundredths(values: readonly number[]): number {
   return values.reduce((s, v) => s + toHundredths(v), 0);
 }

@@ -31,6 +31,7 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
   const [latest, setLatest] = useState<KeyEvaluationView | null>(null);
   const [gridDirty, setGridDirty] = useState(false);
   const [textsDirty, setTextsDirty] = useState(false);
+  const [frameworkDirty, setFrameworkDirty] = useState(false);
   const [tab, setTab] = useState<string | null>(null);
   // Bumped by an import of the experts' workbook, so the grid starts again from the recorded scores.
   const [imports, setImports] = useState(0);
@@ -43,8 +44,8 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
     [onChanged],
   );
 
-  const dirty = gridDirty || textsDirty;
-  const back = <BackWithGuard label="← 返回评价列表" dirty={dirty} what={gridDirty ? '评分表' : '报告内容'} onBack={onBack} />;
+  const dirty = gridDirty || textsDirty || frameworkDirty;
+  const back = <BackWithGuard label="← 返回评价列表" dirty={dirty} what={frameworkDirty ? '指标体系' : gridDirty ? '评分表' : '报告内容'} onBack={onBack} />;
   const view = latest ?? detail.data;
   if (!view) {
     return (
@@ -70,7 +71,7 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
       <Tabs value={tab ?? defaultTab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="basic">基本信息</Tabs.Tab>
-          <Tabs.Tab value="framework">指标体系</Tabs.Tab>
+          <Tabs.Tab value="framework">指标体系{frameworkDirty ? ' •' : ''}</Tabs.Tab>
           <Tabs.Tab value="scoring">专家评分{gridDirty ? ' •' : ''}</Tabs.Tab>
           <Tabs.Tab value="texts">评价报告内容{textsDirty ? ' •' : ''}</Tabs.Tab>
           <Tabs.Tab value="results">评价结果</Tabs.Tab>
@@ -79,7 +80,7 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
           <BasicInfoPanel key={`${view.id}|${final}`} view={view} onWritten={written} />
         </Tabs.Panel>
         <Tabs.Panel value="framework" pt="md">
-          <FrameworkPanel view={view} onWritten={written} />
+          <FrameworkPanel key={`${view.id}|${final}`} view={view} onWritten={written} onDirtyChange={setFrameworkDirty} />
         </Tabs.Panel>
         <Tabs.Panel value="scoring" pt="md">
           <Stack gap="md">
@@ -181,7 +182,7 @@ function Header({ view, dirty, onFinalized }: { view: KeyEvaluationView; dirty: 
               导出评价报告
             </Button>
             {!final && (
-              <Button onClick={askFinalize} loading={busy === 'final'} disabled={busy !== null || dirty} title={dirty ? '请先保存评分表和报告内容' : undefined}>
+              <Button onClick={askFinalize} loading={busy === 'final'} disabled={busy !== null || dirty} title={dirty ? '请先保存指标体系、评分表和报告内容' : undefined}>
                 定稿
               </Button>
             )}

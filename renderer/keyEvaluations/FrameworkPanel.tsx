@@ -1,31 +1,153 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import type { FrameworkTemplate } from '../../electron/rules/keyEvaluationFrameworks';
+import { useEffect, useState } from 'react';
+import type { Framework } from '../../electron/rules/keyEvaluationScore';
+import type { FrameworkTemplateRow } from '../../electron/services/frameworkTemplates';
 import type { KeyEvaluationView } from '../../electron/services/keyEvaluations';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
+import { FrameworkEditor } from './FrameworkEditor';
+import { FrameworkTable } from './FrameworkTable';
+import { canSave, sameFramework } from './frameworkDraft';
 import { formatPoints } from './keyEvaluationLabels';
+import { NewTemplateModal } from './NewTemplateModal';
 
 /** Default 一级 weights when the evaluation has no framework yet (决策/过程/产出/效益). */
 const DEFAULT_WEIGHTS = [20, 20, 30, 30];
 
-/** 指标体系: a template spread on the evaluation's 一级 weights, and the framework as a table. */
-export function FrameworkPanel({ view, onWritten }: { view: KeyEvaluationView; onWritten: (v: KeyEvaluationView) => void }) {
-  const templates = useCall('keyEvaluations.templates', {});
+interface FrameworkPanelProps {
+  view: KeyEvaluationView;
+  onWritten: (v: KeyEvaluationView) => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/**
+ * 指标体系: a template (shipped or the bureau's) spread on the evaluation's 一级 weights, then edited
+ * indicator by indicator for this evaluation, and saved as a template of the bureau's when it is worth
+ * reusing.
+ */
+export function FrameworkPanel({ view, onWritten, onDirtyChange }: FrameworkPanelProps) {
   const readOnly = view.status === 'final';
+  const [draft, setDraft] = useState<Framework | null>(null);
+  const [savingAs, setSavingAs] = useState(false);
+  const dirty = draft !== null && !sameFramework(draft, view.framework);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  if (draft !== null) {
+    return (
+      <FrameworkEditing
+        view={view}
+        draft={draft}
+        onChange={setDraft}
+        onDone={(saved) => {
+          setDraft(null);
+          if (saved) onWritten(saved);
+        }}
+      />
+    );
+  }
+  return (
+    <Stack gap="md">
+      {!readOnly && <TemplateChooser view={view} onWritten={onWritten} />}
+      {view.frameworkProblems.length > 0 && view.framework.length > 0 && (
+        <Alert color="red" title="指标体系有问题" role="alert">
+          {view.frameworkProblems.join('；')}
+        </Alert>
+      )}
+      {view.framework.length === 0 ? (
+        <Text c="dimmed">尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”。</Text>
+      ) : (
+        <>
+          <Group gap="xs">
+            {!readOnly && (
+              <Button variant="default" onClick={() => setDraft(structuredClone(view.framework))}>
+                逐项编辑指标体系
+              </Button>
+            )}
+            <Button variant="default" onClick={() => setSavingAs(true)} disabled={view.frameworkProblems.length > 0}>
+              存为本局模板
+            </Button>
+          </Group>
+          <FrameworkTable framework={view.framework} />
+        </>
+      )}
+      {savingAs && (
+        <NewTemplateModal
+          source={{ fromEvaluationId: view.id }}
+          sourceLabel={`“${view.name}”的指标体系`}
+          defaultName={`${view.name}评价指标体系`}
+          onClose={() => setSavingAs(false)}
+          onCreated={() => setSavingAs(false)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** Editing this evaluation's own copy; saved through keyEvaluations.saveFramework. */
+function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluationView; draft: Framework; onChange: (f: Framework) => void; onDone: (saved: KeyEvaluationView | null) => void }) {
+  const form = useBridgeForm([]);
+  const codes = new Set(draft.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code))));
+  const losing = new Set(view.scores.filter((s) => !codes.has(s.indicatorCode)).map((s) => s.indicatorCode)).size;
+  const usable = canSave(draft);
+
+  async function save() {
+    const saved = await form.submit(() => ledger.keyEvaluations.saveFramework({ id: view.id, framework: draft }));
+    if (!saved) return;
+    notifications.show({ color: 'green', title: '已保存评价指标体系', message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+    onDone(saved);
+  }
+
+  return (
+    <Stack gap="sm">
+      <Text fz="sm" c="dimmed">
+        逐项修改本评价的指标体系：一级权重合计须为 100，每个一级下三级指标分值之和须等于其权重。修改只影响本评价，不改变模板。
+      </Text>
+      <FrameworkEditor value={draft} onChange={onChange} reservedCodes={view.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code)))} disabled={form.submitting} />
+      {losing > 0 && (
+        <Text fz="sm" c="orange" role="status">
+          已删除的 {losing} 项指标上有专家评分，保存后这些评分将被删除（审计记录中保留）。
+        </Text>
+      )}
+      <FormAlert messages={form.alert} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => onDone(null)} disabled={form.submitting}>
+          放弃修改
+        </Button>
+        <Button onClick={() => void save()} loading={form.submitting} disabled={!usable} title={usable ? undefined : '指标体系尚有问题，见上方提示'}>
+          保存指标体系
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Grouped choice of template, shipped first, with the 一级 weights to spread it on. */
+function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritten: (v: KeyEvaluationView) => void }) {
+  const templates = useCall('keyEvaluations.templates', {});
   const [templateId, setTemplateId] = useState<string | null>(view.templateId ?? (view.subject === 'department' ? 'department' : 'national10'));
   const [weights, setWeights] = useState<(number | string)[]>(view.framework.length ? view.framework.map((l) => l.weight) : DEFAULT_WEIGHTS);
   const form = useBridgeForm(['templateId']);
 
   if (templates.error) return <LoadError error={templates.error} onRetry={templates.reload} />;
-  const template: FrameworkTemplate | undefined = templates.data?.find((t) => t.id === templateId);
+  const template: FrameworkTemplateRow | undefined = templates.data?.find((t) => t.id === templateId);
   const levelNames = template?.framework.map((l) => l.name) ?? ['决策', '过程', '产出', '效益'];
   const shown = levelNames.map((_, k) => weights[k] ?? '');
   const sum = Math.round(shown.reduce<number>((s, w) => s + (typeof w === 'number' ? w * 100 : 0), 0)) / 100;
+  const groups = [
+    { group: '随软件提供', items: (templates.data ?? []).filter((t) => t.builtIn).map((t) => ({ value: t.id, label: t.name })) },
+    { group: '本局模板', items: (templates.data ?? []).filter((t) => !t.builtIn).map((t) => ({ value: t.id, label: t.name })) },
+  ].filter((g) => g.items.length > 0);
+
+  function choose(id: string | null) {
+    setTemplateId(id);
+    // A template of the bureau's comes with its own weights; the shipped ones keep what is typed.
+    const chosen = templates.data?.find((t) => t.id === id);
+    if (chosen && !chosen.builtIn) setWeights(chosen.framework.map((l) => l.weight));
+  }
 
   async function apply() {
     const numbers = shown.map((w) => (typeof w === 'number' ? w : Number(w)));
@@ -36,124 +158,43 @@ export function FrameworkPanel({ view, onWritten }: { view: KeyEvaluationView; o
   }
 
   return (
-    <Stack gap="md">
-      {!readOnly && (
-        <Paper withBorder p="md" component="section" aria-label="选择指标体系模板">
-          <Stack gap="sm">
-            <Group align="flex-end" gap="md" wrap="wrap">
-              <Select
-                label="指标体系模板"
-                w={420}
-                allowDeselect={false}
-                data={(templates.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-                value={templateId}
-                onChange={setTemplateId}
-                error={form.errors.templateId}
-              />
-              {levelNames.map((name, k) => (
-                <NumberInput
-                  key={name}
-                  label={`${name}权重`}
-                  w={92}
-                  min={0}
-                  max={100}
-                  decimalScale={2}
-                  clampBehavior="none"
-                  hideControls
-                  value={shown[k]}
-                  onChange={(v) => setWeights((ws) => levelNames.map((_, j) => (j === k ? v : (ws[j] ?? ''))))}
-                />
-              ))}
-              <Text fz="sm" c={sum === 100 ? 'dimmed' : 'red'} pb={8} aria-label="权重合计">
-                合计 {formatPoints(sum)}
-              </Text>
-              <Button onClick={() => void apply()} loading={form.submitting} disabled={!templateId}>
-                {view.framework.length ? '按模板重建指标体系' : '应用模板'}
-              </Button>
-            </Group>
-            {template && (
-              <Text fz="sm" c="dimmed">
-                {template.description}。三级指标分值按一级权重等比例折算，尾差计入该一级的最后一项。
-              </Text>
-            )}
-            {view.scores.length > 0 && (
-              <Text fz="sm" c="orange">
-                已有专家评分：重建指标体系后，不再存在的指标上的评分将被删除（审计记录中保留）。
-              </Text>
-            )}
-            <FormAlert messages={form.alert} />
-          </Stack>
-        </Paper>
-      )}
-      {view.frameworkProblems.length > 0 && view.framework.length > 0 && (
-        <Alert color="red" title="指标体系有问题" role="alert">
-          {view.frameworkProblems.join('；')}
-        </Alert>
-      )}
-      {view.framework.length === 0 ? (
-        <Text c="dimmed">尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”。</Text>
-      ) : (
-        <FrameworkTable view={view} />
-      )}
-    </Stack>
-  );
-}
-
-function FrameworkTable({ view }: { view: KeyEvaluationView }) {
-  return (
-    <Stack gap="xs">
-      <Title order={4}>评价指标体系（满分 {formatPoints(view.framework.reduce((s, l) => s + l.weight, 0))} 分）</Title>
-      <Table withTableBorder withColumnBorders tabularNums aria-label="评价指标体系" verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={110}>一级指标</Table.Th>
-            <Table.Th w={110}>二级指标</Table.Th>
-            <Table.Th w={160}>三级指标</Table.Th>
-            <Table.Th w={70} ta="right">
-              分值
-            </Table.Th>
-            <Table.Th>评分标准</Table.Th>
-            <Table.Th w={240}>计算公式</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.framework.map((l1) => {
-            const rows1 = l1.level2.reduce((n, l2) => n + l2.indicators.length, 0);
-            return l1.level2.map((l2, k2) =>
-              l2.indicators.map((ind, k3) => (
-                <Table.Tr key={ind.code} data-code={ind.code}>
-                  {k2 === 0 && k3 === 0 && (
-                    <Table.Td rowSpan={rows1} style={{ verticalAlign: 'top' }}>
-                      <Text fw={600} fz="sm">
-                        {l1.name}
-                      </Text>
-                      <Text fz="xs" c="dimmed" aria-label={`${l1.name}权重`}>
-                        {formatPoints(l1.weight)} 分
-                      </Text>
-                    </Table.Td>
-                  )}
-                  {k3 === 0 && (
-                    <Table.Td rowSpan={l2.indicators.length} style={{ verticalAlign: 'top' }}>
-                      {l2.name}
-                    </Table.Td>
-                  )}
-                  <Table.Td>
-                    <Text fz="sm" fw={500}>
-                      {ind.name}
-                    </Text>
-                    <Text fz="xs" c="dimmed">
-                      {ind.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatPoints(ind.points)}</Table.Td>
-                  <Table.Td fz="xs">{ind.rule}</Table.Td>
-                  <Table.Td fz="xs">{ind.formula ?? '—'}</Table.Td>
-                </Table.Tr>
-              )),
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <Paper withBorder p="md" component="section" aria-label="选择指标体系模板">
+      <Stack gap="sm">
+        <Group align="flex-end" gap="md" wrap="wrap">
+          <Select label="指标体系模板" w={420} allowDeselect={false} data={groups} value={templateId} onChange={choose} error={form.errors.templateId} />
+          {levelNames.map((name, k) => (
+            <NumberInput
+              key={`${k}-${name}`}
+              label={`${name}权重`}
+              w={92}
+              min={0}
+              max={100}
+              decimalScale={2}
+              clampBehavior="none"
+              hideControls
+              value={shown[k]}
+              onChange={(v) => setWeights((ws) => levelNames.map((_, j) => (j === k ? v : (ws[j] ?? ''))))}
+            />
+          ))}
+          <Text fz="sm" c={sum === 100 ? 'dimmed' : 'red'} pb={8} aria-label="权重合计">
+            合计 {formatPoints(sum)}
+          </Text>
+          <Button onClick={() => void apply()} loading={form.submitting} disabled={!templateId}>
+            {view.framework.length ? '按模板重建指标体系' : '应用模板'}
+          </Button>
+        </Group>
+        {template && (
+          <Text fz="sm" c="dimmed">
+            {template.description || template.origin}。三级指标分值按一级权重等比例折算，尾差计入该一级的最后一项。
+          </Text>
+        )}
+        {view.scores.length > 0 && (
+          <Text fz="sm" c="orange">
+            已有专家评分：重建指标体系后，不再存在的指标上的评分将被删除（审计记录中保留）。
+          </Text>
+        )}
+        <FormAlert messages={form.alert} />
+      </Stack>
+    </Paper>
   );
 }

@@ -8,10 +8,12 @@ import { EvaluationTable } from './EvaluationTable';
 import { gradeColor } from './keyEvaluationLabels';
 import { PublicationTable } from './PublicationTable';
 import { SelectEvaluationModal } from './SelectEvaluationModal';
+import { TemplatesPanel } from './TemplatesPanel';
 
 /**
  * 重点评价: the year's figures, the list of key evaluations with their score and grade, 选定评价项目,
- * one evaluation's framework, experts' scoring, report texts and results when opened, and 结果公开.
+ * one evaluation's framework, experts' scoring, report texts and results when opened, 结果公开, and the
+ * 指标体系模板 the bureau maintains.
  */
 export function KeyEvaluationsScreen({ year }: { year: number }) {
   const list = useCall('keyEvaluations.list', { year });
@@ -71,6 +73,7 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
             <Tabs.List>
               <Tabs.Tab value="list">评价项目（{list.data!.length}）</Tabs.Tab>
               <Tabs.Tab value="publication">结果公开（{publication.data!.length}）</Tabs.Tab>
+              <Tabs.Tab value="templates">指标体系模板</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="list" pt="md">
               <Stack gap="sm">
@@ -85,6 +88,9 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
             </Tabs.Panel>
             <Tabs.Panel value="publication" pt="md">
               <PublicationTable rows={publication.data!} year={year} />
+            </Tabs.Panel>
+            <Tabs.Panel value="templates" pt="md">
+              <TemplatesPanel />
             </Tabs.Panel>
           </Tabs>
           {selecting && (

@@ -33,7 +33,7 @@ function setup() {
   const ctx = freshContext({ year: 2023 });
   const unit = createUnit(ctx, { name: '轮台县水利局', code: '201', parentId: null, classified: false });
   const project = (code: string, name: string) =>
-    createProject(ctx, { year: 2023, unitId: unit.id, code, name, projectType: '基本建设类', budgetKind: 'general', initialBudgetFen: 500_000_000, continuity: 'new', majorPolicy: false });
+    createProject(ctx, { year: 2023, unitId: unit.id, code, name, projectType: '重点建设项目', budgetKind: 'general', initialBudgetFen: 500_000_000, continuity: 'new', majorPolicy: false });
   const evaluation = (code: string, name: string) =>
     selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project(code, name).id, selectionReason: '资金量大', evaluator: 'bureau' });
   return { ctx, evaluation };

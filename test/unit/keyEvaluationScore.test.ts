@@ -92,6 +92,13 @@ describe('framework checks and aggregation', () => {
     expect(frameworkProblems(f)).toEqual(['一级指标权重合计为 105，应为 100', '“决策”下三级指标分值合计为 15，应等于其权重 20']);
   });
 
+  it('names a 一级 or a 二级 given twice, whose subtotals would otherwise merge', () => {
+    const f = framework();
+    f[1]!.name = f[0]!.name;
+    f[2]!.level2.push({ ...f[2]!.level2[0]!, indicators: [] });
+    expect(frameworkProblems(f)).toEqual(expect.arrayContaining([`一级指标“${f[0]!.name}”重复`, `“${f[2]!.name}”下二级指标“${f[2]!.level2[0]!.name}”重复`]));
+  });
+
   it('rounds the mean half-up and trims the highest and lowest of three or more', () => {
     expect(aggregate([2.4, 2.2, 2.7], 'mean')).toBe(2.43);
     expect(aggregate([1, 2], 'mean')).toBe(1.5);

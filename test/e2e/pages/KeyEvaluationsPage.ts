@@ -90,6 +90,36 @@ export class KeyEvaluationsPage {
     );
   }
 
+  /** The on-screen editor of a framework (an evaluation's or a template's). */
+  editor(): Locator {
+    return this.page.getByRole('table', { name: '编辑评价指标体系' });
+  }
+
+  /** Fills a 三级 indicator's cells in the editor, by position ("3.1.2"). */
+  async editIndicator(position: string, cells: { name?: string; points?: string; rule?: string; formula?: string }): Promise<void> {
+    const editor = this.editor();
+    if (cells.name !== undefined) await editor.getByLabel(`三级指标名称 ${position}`, { exact: true }).fill(cells.name);
+    if (cells.points !== undefined) await editor.getByLabel(`分值 ${position}`, { exact: true }).fill(cells.points);
+    if (cells.rule !== undefined) await editor.getByLabel(`评分标准 ${position}`, { exact: true }).fill(cells.rule);
+    if (cells.formula !== undefined) await editor.getByLabel(`计算公式 ${position}`, { exact: true }).fill(cells.formula);
+  }
+
+  /** Clicks a button and waits for the ledger's answer to the call it makes. */
+  async clickAndWait(button: Locator): Promise<void> {
+    const answered = this.answer();
+    await button.click();
+    await answered;
+  }
+
+  /** 指标体系模板 tab of the list screen: the templates as rows of [名称, 来源, 一级权重, 三级指标, 已用于]. */
+  async templateRows(): Promise<string[][]> {
+    const table = this.page.getByRole('table', { name: '指标体系模板' });
+    await table.waitFor();
+    const out: string[][] = [];
+    for (const row of await table.locator('tbody tr').all()) out.push((await row.locator('td').allInnerTexts()).slice(0, 5).map((t) => t.trim()));
+    return out;
+  }
+
   async setExperts(names: string[]): Promise<void> {
     const panel = this.page.getByRole('region', { name: '评分专家' });
     for (const [k, n] of names.entries()) {
