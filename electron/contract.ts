@@ -12,6 +12,7 @@ import { NATURES } from './rules/indicatorRules';
 import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from './rules/jointReview';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, type BudgetKind } from './rules/labels';
 import { parseMoney } from './rules/money';
+import type { FrameworkImportPreview } from './services/frameworkExchange';
 import type { FrameworkTemplateRow } from './services/frameworkTemplates';
 import type { EvaluationScore, Framework } from './rules/keyEvaluationScore';
 import type { AuditEntry } from './services/audit';
@@ -438,6 +439,18 @@ export const contract = {
     '新建本局评价指标体系模板（复制模板或取自某项评价）',
   ),
   'keyEvaluations.updateTemplate': write<FrameworkTemplateRow>()(z.object({ id: templateId, ...templateFields, framework }), '保存本局模板的名称、说明和指标体系'),
+  'keyEvaluations.exportFramework': read<SaveOutcome<{ indicatorCount: number }>>()(
+    z.object({ evaluationId: z.number().int().positive().nullable().optional(), templateId: templateId.nullable().optional() }),
+    '导出评价指标体系（xlsx，可再导入）',
+    SAVE_XLSX,
+  ),
+  'keyEvaluations.frameworkImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(z.object({ id: id('重点评价') }), '选择评价指标体系表并预览（不写入）', OPEN_SPREADSHEET),
+  'keyEvaluations.frameworkImportCommit': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '以导入的指标体系替换本评价的指标体系'),
+  'keyEvaluations.templateImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(nothing, '选择评价指标体系表，预览作为本局模板导入', OPEN_SPREADSHEET),
+  'keyEvaluations.templateImportCommit': write<FrameworkTemplateRow>()(
+    z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), ...templateFields }),
+    '把导入的指标体系存为本局模板',
+  ),
   'keyEvaluations.setTemplateRetired': write<FrameworkTemplateRow>()(z.object({ id: templateId, retired: z.boolean() }), '停用或启用本局模板'),
   'keyEvaluations.select': write<KeyEvaluationView>()(
     z

@@ -12,6 +12,7 @@ import { approveTargets, completeByFinance, decideRound, listRounds, publishTarg
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from './services/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from './services/exAnteReport';
 import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from './services/executionImport';
+import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from './services/frameworkExchange';
 import { createFrameworkTemplate, listFrameworkTemplates, setFrameworkTemplateRetired, updateFrameworkTemplate } from './services/frameworkTemplates';
 import { exportKeyEvaluationReport } from './services/keyEvaluationReport';
 import { keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
@@ -181,6 +182,17 @@ export const handlers: Handlers = {
   'keyEvaluations.createTemplate': createFrameworkTemplate,
   'keyEvaluations.updateTemplate': updateFrameworkTemplate,
   'keyEvaluations.setTemplateRetired': setFrameworkTemplateRetired,
+  'keyEvaluations.exportFramework': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportFramework(ctx, input);
+    return saveFile(ctx, '导出评价指标体系', fileName, bytes, summary);
+  },
+  'keyEvaluations.frameworkImportPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择评价指标体系表', (file) => previewEvaluationFrameworkImport(ctx, { id: input.id, fileName: file.name, bytes: file.bytes })),
+  'keyEvaluations.frameworkImportCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) => commitEvaluationFrameworkImport(ctx, { id: input.id, fileName: file.name, bytes: file.bytes })),
+  'keyEvaluations.templateImportPreview': (ctx) => previewPickedFile(ctx, '选择评价指标体系表', (file) => readFrameworkWorkbook(file.name, file.bytes).preview),
+  'keyEvaluations.templateImportCommit': (ctx, { fileId, ...fields }) =>
+    commitStagedFile(ctx, fileId, (file) => commitTemplateImport(ctx, { fileName: file.name, bytes: file.bytes, ...fields })),
   'keyEvaluations.select': selectForEvaluation,
   'keyEvaluations.update': updateKeyEvaluation,
   'keyEvaluations.applyTemplate': applyFrameworkTemplate,

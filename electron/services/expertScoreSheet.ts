@@ -26,6 +26,7 @@ import { inTransaction, type ServiceContext } from './context';
 import { getKeyEvaluation, recordScores, type ExpertRow, type KeyEvaluationView } from './keyEvaluations';
 import { LedgerError } from './ledgerError';
 import { requireOpenYear } from './years';
+import { safeFileName } from './fileNames';
 
 export interface ExpertScoreSheetExport {
   /** e.g. "2023年耕地轮作补助项目专家评分表.xlsx". */
@@ -122,7 +123,7 @@ export async function exportExpertScoreSheet(ctx: ServiceContext, input: { id: n
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
   }
   return {
-    fileName: `${view.name}专家评分表.xlsx`.replace(/[\\/:*?"<>|]/g, '_'),
+    fileName: safeFileName(`${view.name}专家评分表.xlsx`),
     bytes: await workbookBytes(workbook),
     expertCount: view.experts.length,
     indicatorCount: indicators.length,

@@ -90,6 +90,13 @@ export function createFrameworkTemplate(
       framework = source.framework;
       origin = `复制自：${source.name}`;
     }
+    return createTemplateFromFramework(ctx, input, framework, origin);
+  });
+}
+
+/** A new template of the bureau's holding `framework` (usable as it stands), with where it came from. */
+export function createTemplateFromFramework(ctx: ServiceContext, input: TemplateFields, framework: Framework, origin: string): FrameworkTemplateRow {
+  return inTransaction(ctx, () => {
     const fields = checkFields(ctx, input, null);
     const problems = problemsOf(framework);
     if (problems.length) throw new LedgerError('framework_invalid', `该指标体系有问题，不能存为模板：${problems.join('；')}。`, { framework: problems.join('；') });

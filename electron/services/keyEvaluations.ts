@@ -266,6 +266,14 @@ export function saveFramework(ctx: ServiceContext, input: { id: number; framewor
   });
 }
 
+/** Replaces the framework with one read from a workbook (services/frameworkExchange.ts); no template behind it. */
+export function saveImportedFramework(ctx: ServiceContext, input: { id: number; framework: Framework; fileName: string }): KeyEvaluationView {
+  return inTransaction(ctx, () => {
+    const row = requireEditable(ctx, input.id);
+    return writeFramework(ctx, row, input.framework, null, 'keyEvaluation.importFramework');
+  });
+}
+
 /**
  * Sets the experts, in order. An expert kept by name keeps their scores; one left out loses them (the
  * audit entry keeps what they were).

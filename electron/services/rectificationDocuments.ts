@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import type { GeneratedFile } from './exAnteReport';
 import { LedgerError } from './ledgerError';
 import { listNotices, noticeDetail, todayOf, type NoticeRow } from './rectification';
+import { safeFileName } from './fileNames';
 
 export interface NoticeDocumentsFile extends GeneratedFile {
   noticeCount: number;
@@ -160,9 +161,3 @@ function chineseNumber(i: number): string {
   return i < 10 ? CHINESE_NUMBERS[i]! : i < 19 ? `十${CHINESE_NUMBERS[i - 10]}` : String(i + 1);
 }
 
-/** A file name Windows accepts: none of \ / : * ? " < > |, at most 120 characters before the extension. */
-function safeFileName(name: string): string {
-  const dot = name.lastIndexOf('.');
-  const stem = name.slice(0, dot).replace(/[\\/:*?"<>|]/g, '_');
-  return `${stem.slice(0, 120)}${name.slice(dot)}`;
-}

@@ -1,0 +1,126 @@
+/**
+ * 评价指标体系 by Excel on real workbooks and a real ledger: a template out and back in unchanged, a
+ * third party's printed table (title, "一、决策（20分）", blank grouped cells, "3分", no 编号, 合计 row)
+ * read into an evaluation, and a broken table refused cell by cell with nothing written.
+ */
+import { describe, expect, it } from 'vitest';
+import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
+import { ImportRejected } from '../../electron/excel/importIssue';
+import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/services/frameworkExchange';
+import { listFrameworkTemplates } from '../../electron/services/frameworkTemplates';
+import { applyFrameworkTemplate, getKeyEvaluation, recordScores, selectForEvaluation, setExperts } from '../../electron/services/keyEvaluations';
+import { createProject } from '../../electron/services/projects';
+import { createUnit } from '../../electron/services/units';
+import { freshContext } from '../ledger/tempLedger';
+import { xlsx, type Cell } from '../fixtures/workbooks';
+
+function setup() {
+  const ctx = freshContext({ year: 2023 });
+  const unit = createUnit(ctx, { name: '轮台县交通运输局', code: '301', parentId: null, classified: false });
+  const project = createProject(ctx, {
+    year: 2023, unitId: unit.id, code: 'JT-1', name: '农村公路养护项目', projectType: '重点建设项目', budgetKind: 'general', initialBudgetFen: 300_000_000, continuity: 'continuing', majorPolicy: false,
+  });
+  const evaluation = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'thirdParty', evaluatorName: '某会计师事务所' });
+  return { ctx, evaluation };
+}
+
+/** A third party's table as printed: title, unit line, grouped 一级/二级, weights in the names, 合计. */
+const PRINTED: Cell[][] = [
+  ['农村公路养护项目绩效评价指标体系'],
+  [],
+  ['一级指标', '二级指标', '三级指标', '分值', '评分标准', '指标解释', '得分'],
+  ['一、决策（20分）', '（一）项目立项', '立项依据充分性', '5分', '依据充分得满分，每有一项不符扣 1 分', null, null],
+  [null, null, '立项程序规范性', 5, '程序规范得满分，否则酌情扣分', null, null],
+  [null, '（二）绩效目标', '绩效目标合理性', '10', '目标明确合理得满分', null, null],
+  ['二、过程（20分）', '资金管理', '预算执行率', '10分', '得分 = 分值 × 预算执行率', '预算执行率 = 实际支出 / 到位资金', null],
+  [null, '组织实施', '制度执行有效性', '１０分', '制度执行到位得满分', null, null],
+  ['三、产出（30分）', '产出数量', '养护里程完成率', 15, '完成率 100% 得满分，否则按比例得分', null, null],
+  [null, '产出质量', '优良路率', 15, '优良路率达到 80% 得满分，每低 1 个百分点扣 1 分', null, null],
+  ['四、效益（30分）', '社会效益', '群众出行条件改善', 15, '达到预期得满分，部分达到酌情扣分', null, null],
+  [null, '满意度', '群众满意度', 15, '满意度 ≥ 90% 得满分', null, null],
+  ['合计', null, null, 100, null, null, null],
+];
+
+describe('评价指标体系 workbooks', () => {
+  it('exports a template in the columns the import reads, and the workbook comes back unchanged', async () => {
+    const { ctx } = setup();
+    const out = await exportFramework(ctx, { templateId: 'national10' });
+    expect(out.fileName).toBe('项目支出绩效评价指标体系（财预〔2020〕10号框架）.xlsx');
+    expect(out.indicatorCount).toBe(20);
+    const back = readFrameworkWorkbook(out.fileName, out.bytes);
+    expect(back.preview.errors).toEqual([]);
+    expect(back.preview.warnings).toEqual([]);
+    expect(back.framework).toEqual(templateById('national10')!.framework.map((l1) => ({ ...l1, level2: l1.level2.map((l2) => ({ ...l2, indicators: l2.indicators.map((i) => ({ ...i, formula: i.formula ?? null })) })) })));
+  });
+
+  it('reads a printed table into an evaluation: weights from the names, grouped cells, "5分", codes by position', () => {
+    const { ctx, evaluation } = setup();
+    const bytes = xlsx(PRINTED);
+    const preview = previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '评价指标体系.xlsx', bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview).toMatchObject({ title: '农村公路养护项目绩效评价指标体系', headerRow: 3, indicatorCount: 9, droppedScores: 0, canCommit: true });
+    expect(preview.level1.map((l) => [l.name, l.weight, l.level2Count, l.indicatorCount, l.points])).toEqual([
+      ['决策', 20, 2, 3, 20],
+      ['过程', 20, 2, 2, 20],
+      ['产出', 30, 2, 2, 30],
+      ['效益', 30, 2, 2, 30],
+    ]);
+    const view = commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '评价指标体系.xlsx', bytes });
+    expect(view.templateId).toBeNull();
+    expect(view.frameworkProblems).toEqual([]);
+    expect(view.framework[0]!.level2.map((l2) => [l2.name, l2.indicators.map((i) => `${i.code} ${i.name} ${i.points}`)])).toEqual([
+      ['项目立项', ['1.1.1 立项依据充分性 5', '1.1.2 立项程序规范性 5']],
+      ['绩效目标', ['1.2.1 绩效目标合理性 10']],
+    ]);
+    expect(view.framework[1]!.level2[1]!.indicators[0]).toMatchObject({ name: '制度执行有效性', points: 10 });
+  });
+
+  it('says how many experts’ scores a replacement drops, and takes a table without weights as a template', () => {
+    const { ctx, evaluation } = setup();
+    applyFrameworkTemplate(ctx, { id: evaluation.id, templateId: 'national10' });
+    const experts = setExperts(ctx, { id: evaluation.id, names: ['王专家'] }).experts;
+    recordScores(ctx, { id: evaluation.id, expertId: experts[0]!.id, scores: [{ indicatorCode: '1.1.1', score: 3, basis: '' }, { indicatorCode: '2.1.3', score: 3, basis: '' }] });
+    // The printed table has 1.1.1 but no 2.1.3.
+    expect(previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: 'a.xlsx', bytes: xlsx(PRINTED) }).droppedScores).toBe(1);
+
+    const national = respreadWeights(templateById('national10')!.framework, [20, 20, 30, 30]);
+    const rows: Cell[][] = [['一级指标', '二级指标', '三级指标', '分值', '评分细则']];
+    for (const l1 of national) for (const l2 of l1.level2) for (const i of l2.indicators) rows.push([l1.name, l2.name, i.name, i.points, i.rule]);
+    const read = readFrameworkWorkbook('十号框架.xlsx', xlsx(rows));
+    expect(read.preview.errors).toEqual([]);
+    expect(read.preview.warnings.map((w) => w.message)).toEqual([
+      '十号框架.xlsx 工作表“Sheet1”第 2 行 A 列（一级指标）：未写一级指标“决策”的权重，按其三级指标分值合计 20 计。',
+      '十号框架.xlsx 工作表“Sheet1”第 8 行 A 列（一级指标）：未写一级指标“过程”的权重，按其三级指标分值合计 20 计。',
+      '十号框架.xlsx 工作表“Sheet1”第 13 行 A 列（一级指标）：未写一级指标“产出”的权重，按其三级指标分值合计 30 计。',
+      '十号框架.xlsx 工作表“Sheet1”第 17 行 A 列（一级指标）：未写一级指标“效益”的权重，按其三级指标分值合计 30 计。',
+    ]);
+    const t = commitTemplateImport(ctx, { fileName: '十号框架.xlsx', bytes: xlsx(rows), name: '十号框架（导入）', description: '' });
+    expect(t).toMatchObject({ origin: '导入自：十号框架.xlsx', builtIn: false });
+    expect(listFrameworkTemplates(ctx).map((x) => x.name)).toContain('十号框架（导入）');
+  });
+
+  it('refuses a broken table cell by cell and writes nothing', () => {
+    const { ctx, evaluation } = setup();
+    applyFrameworkTemplate(ctx, { id: evaluation.id, templateId: 'national10' });
+    const before = getKeyEvaluation(ctx, { id: evaluation.id }).framework;
+    const broken = PRINTED.map((r) => [...r]);
+    broken[4]![3] = '五分'; // row 5: not a number
+    broken[5]![4] = null; // row 6: no 评分标准
+    broken[8]![3] = 20; // row 9: 产出 now 35 against 30 — but cell errors come first
+    const preview = previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '坏表.xlsx', bytes: xlsx(broken) });
+    expect(preview.canCommit).toBe(false);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      '坏表.xlsx 工作表“Sheet1”第 5 行 D 列（分值）：“五分”不是数字。分值请填写数字（如 3 或 2.5），可带“分”字。',
+      '坏表.xlsx 工作表“Sheet1”第 6 行 E 列（评分标准）：缺少“绩效目标合理性”的评分标准。专家按评分标准打分，请补上。',
+    ]);
+    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '坏表.xlsx', bytes: xlsx(broken) })).toThrow(ImportRejected);
+    expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual(before);
+
+    // Cells fixed, the sums are checked: 产出 adds up to 35 against its weight of 30.
+    broken[4]![3] = 5;
+    broken[5]![4] = '目标明确合理得满分';
+    const sums = readFrameworkWorkbook('坏表.xlsx', xlsx(broken));
+    expect(sums.preview.errors.map((e) => e.message)).toEqual(['坏表.xlsx 工作表“Sheet1”：“产出”下三级指标分值合计为 35，应等于其权重 30。请改正后重新导入。']);
+    expect(sums.framework).toBeNull();
+  });
+});
