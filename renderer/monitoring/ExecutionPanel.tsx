@@ -10,6 +10,7 @@ import { LoadError } from '../common/LoadError';
 import { notifyFailed } from '../exchange/notifyFile';
 import { ExecutionImportModal } from './ExecutionImportModal';
 import { executionRateText } from './monitoringView';
+import { RememberedMatchesModal } from './RememberedMatchesModal';
 
 type Staged = Extract<ImportPreviewOutcome<ExecutionImportPreview>, { cancelled: false }>;
 
@@ -17,8 +18,10 @@ type Staged = Extract<ImportPreviewOutcome<ExecutionImportPreview>, { cancelled:
 export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImported: () => void }) {
   const list = useCall('execution.list', { roundId: round.id });
   const projects = useCall('projects.list', { year: round.year });
+  const remembered = useCall('execution.rememberedMatches', { year: round.year });
   const [staged, setStaged] = useState<Staged | null>(null);
   const [opening, setOpening] = useState(false);
+  const [showRemembered, setShowRemembered] = useState(false);
 
   async function startImport() {
     setOpening(true);
@@ -39,9 +42,14 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
             ? `本轮已导入 ${rows.length} 个项目的执行数据：调整后预算数 ${formatWanYuan(budget)} 万元，执行数 ${formatWanYuan(executed)} 万元，执行率 ${executionRateText(executed, budget)}`
             : ''}
         </Text>
-        <Button onClick={() => void startImport()} loading={opening}>
-          导入执行数据
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" onClick={() => setShowRemembered(true)} title="导入时手工指定、以后自动沿用的项目对应">
+            记住的手工对应{remembered.data ? `（${remembered.data.length}）` : ''}
+          </Button>
+          <Button onClick={() => void startImport()} loading={opening}>
+            导入执行数据
+          </Button>
+        </Group>
       </Group>
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error ? (
@@ -104,10 +112,12 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
           onImported={() => {
             setStaged(null);
             list.reload();
+            remembered.reload();
             onImported();
           }}
         />
       )}
+      {showRemembered && <RememberedMatchesModal year={round.year} matches={remembered} projects={projects.data} onClose={() => setShowRemembered(false)} />}
     </Stack>
   );
 }

@@ -59,3 +59,50 @@ export class MonitoringPage {
     return this.execution.locator('tbody tr').filter({ hasText: projectName });
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 记住的手工对应 (execution data tab): the year's remembered hand matches, and forgetting one.
+
+/** The 记住的手工对应 dialog of the execution data tab. */
+export class RememberedMatchesDialog {
+  readonly dialog: Locator;
+  readonly table: Locator;
+  readonly confirm: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: /^记住的手工对应/ });
+    this.table = this.dialog.getByRole('table', { name: '记住的手工对应' });
+    this.confirm = this.dialog.getByRole('group', { name: '忘记这条手工对应？' });
+  }
+
+  /** The button that opens the dialog, with the year's count: 记住的手工对应（N）. */
+  button(): Locator {
+    return this.page.getByRole('button', { name: /^记住的手工对应/ });
+  }
+
+  async open(): Promise<void> {
+    await this.button().click();
+    await this.table.waitFor();
+  }
+
+  row(projectName: string): Locator {
+    return this.table.locator('tbody tr').filter({ hasText: projectName });
+  }
+
+  /** 忘记 on the row of the platform's project name; waits for the confirmation (in the dialog) and returns it. */
+  async askToForget(projectName: string): Promise<Locator> {
+    await this.table.getByRole('button', { name: `忘记“${projectName}”的对应` }).click();
+    await this.confirm.waitFor();
+    return this.confirm;
+  }
+
+  async confirmForget(): Promise<void> {
+    await this.confirm.getByRole('button', { name: '确认忘记' }).click();
+    await this.confirm.waitFor({ state: 'hidden' });
+  }
+
+  async close(): Promise<void> {
+    await this.dialog.getByRole('button', { name: '关闭', exact: true }).click();
+    await this.dialog.waitFor({ state: 'hidden' });
+  }
+}
