@@ -43,7 +43,7 @@ export function ImportPreviewModal<R>(props: ImportPreviewModalProps<R>) {
     setRefusal(null);
     const result = await props.commit();
     setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
+    if (!result.ok) return setRefusal([result.error.message, ...Object.values(result.error.fields ?? {})].join('\n'));
     props.onCommitted(result.value);
   }
 

@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
+import type { FrameworkImportPreview } from '../../electron/services/frameworkExchange';
 import type { FrameworkTemplateRow } from '../../electron/services/frameworkTemplates';
 import type { KeyEvaluationView } from '../../electron/services/keyEvaluations';
 import { ledger } from '../bridge/client';
@@ -9,7 +10,9 @@ import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
+import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { FrameworkEditor } from './FrameworkEditor';
+import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
 import { canSave, sameFramework } from './frameworkDraft';
 import { formatPoints } from './keyEvaluationLabels';
@@ -57,22 +60,23 @@ export function FrameworkPanel({ view, onWritten, onDirtyChange }: FrameworkPane
           {view.frameworkProblems.join('；')}
         </Alert>
       )}
+      <Group gap="xs">
+        {!readOnly && view.framework.length > 0 && (
+          <Button variant="default" onClick={() => setDraft(structuredClone(view.framework))}>
+            逐项编辑指标体系
+          </Button>
+        )}
+        {view.framework.length > 0 && (
+          <Button variant="default" onClick={() => setSavingAs(true)} disabled={view.frameworkProblems.length > 0}>
+            存为本局模板
+          </Button>
+        )}
+        <FrameworkFileButtons view={view} onWritten={onWritten} />
+      </Group>
       {view.framework.length === 0 ? (
-        <Text c="dimmed">尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”。</Text>
+        <Text c="dimmed">尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”；或从 Excel 导入第三方机构提供的指标体系表。</Text>
       ) : (
-        <>
-          <Group gap="xs">
-            {!readOnly && (
-              <Button variant="default" onClick={() => setDraft(structuredClone(view.framework))}>
-                逐项编辑指标体系
-              </Button>
-            )}
-            <Button variant="default" onClick={() => setSavingAs(true)} disabled={view.frameworkProblems.length > 0}>
-              存为本局模板
-            </Button>
-          </Group>
-          <FrameworkTable framework={view.framework} />
-        </>
+        <FrameworkTable framework={view.framework} />
       )}
       {savingAs && (
         <NewTemplateModal
@@ -84,6 +88,57 @@ export function FrameworkPanel({ view, onWritten, onDirtyChange }: FrameworkPane
         />
       )}
     </Stack>
+  );
+}
+
+/** 导出指标体系 as a workbook the import reads back; 从 Excel 导入 a third party's table through the preview. */
+function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; onWritten: (v: KeyEvaluationView) => void }) {
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [picked, setPicked] = useState<{ fileId: string; fileName: string; preview: FrameworkImportPreview } | null>(null);
+
+  async function exportFramework() {
+    setBusy('export');
+    const result = await ledger.keyEvaluations.exportFramework({ evaluationId: view.id });
+    setBusy(null);
+    if (!result.ok) return notifyFailed('导出指标体系失败', result.error);
+    if (result.value.saved) notifySaved('已导出评价指标体系', result.value.saved.savedAs, `${result.value.summary.indicatorCount} 项三级指标，可修改后再导入`);
+  }
+
+  async function startImport() {
+    setBusy('import');
+    const result = await ledger.keyEvaluations.frameworkImportPreview({ id: view.id });
+    setBusy(null);
+    if (!result.ok) return notifyFailed('无法读取文件', result.error);
+    if (!result.value.cancelled) setPicked(result.value);
+  }
+
+  return (
+    <>
+      {view.framework.length > 0 && (
+        <Button variant="default" onClick={() => void exportFramework()} loading={busy === 'export'} disabled={busy !== null}>
+          导出指标体系
+        </Button>
+      )}
+      {view.status !== 'final' && (
+        <Button variant="default" onClick={() => void startImport()} loading={busy === 'import'} disabled={busy !== null}>
+          从 Excel 导入指标体系
+        </Button>
+      )}
+      {picked && (
+        <FrameworkImportModal
+          fileName={picked.fileName}
+          preview={picked.preview}
+          asTemplate={false}
+          commit={() => ledger.keyEvaluations.frameworkImportCommit({ id: view.id, fileId: picked.fileId })}
+          onCommitted={(v) => {
+            notifications.show({ color: 'green', title: '已导入评价指标体系', message: `${picked.fileName}：${picked.preview.indicatorCount} 项三级指标，一级权重 ${v.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+            setPicked(null);
+            onWritten(v);
+          }}
+          onClose={() => setPicked(null)}
+        />
+      )}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Loader, Paper, Stack, Switch, Table, Text, TextIn
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
+import type { FrameworkImportPreview } from '../../electron/services/frameworkExchange';
 import type { FrameworkTemplateRow } from '../../electron/services/frameworkTemplates';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
@@ -9,8 +10,9 @@ import { BackWithGuard } from '../common/BackWithGuard';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { notifyFailed } from '../exchange/notifyFile';
+import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { FrameworkEditor } from './FrameworkEditor';
+import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
 import { canSave, sameFramework } from './frameworkDraft';
 import { formatPoints, formatTime } from './keyEvaluationLabels';
@@ -56,7 +58,15 @@ export function TemplatesPanel() {
         <Text fz="sm" c="dimmed">
           随软件提供的模板不能修改；复制为本局模板后可逐项编辑。修改或停用模板不影响已经按它建立的评价。
         </Text>
-        <Switch label="显示已停用的模板" checked={showRetired} onChange={(e) => setShowRetired(e.currentTarget.checked)} />
+        <Group gap="md">
+          <Switch label="显示已停用的模板" checked={showRetired} onChange={(e) => setShowRetired(e.currentTarget.checked)} />
+          <TemplateImportButton
+            onImported={(t) => {
+              list.reload();
+              setOpenId(t.id);
+            }}
+          />
+        </Group>
       </Group>
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       {!list.data ? (
@@ -122,6 +132,56 @@ export function TemplatesPanel() {
   );
 }
 
+function ExportTemplateButton({ template }: { template: FrameworkTemplateRow }) {
+  const [busy, setBusy] = useState(false);
+  async function save() {
+    setBusy(true);
+    const result = await ledger.keyEvaluations.exportFramework({ templateId: template.id });
+    setBusy(false);
+    if (!result.ok) return notifyFailed('导出模板失败', result.error);
+    if (result.value.saved) notifySaved('已导出指标体系模板', result.value.saved.savedAs, `“${template.name}”：${result.value.summary.indicatorCount} 项三级指标`);
+  }
+  return (
+    <Button variant="default" loading={busy} onClick={() => void save()}>
+      导出 Excel
+    </Button>
+  );
+}
+
+/** 从 Excel 导入模板: a framework table (ours, or a third party's as printed) through the preview, named as a template. */
+function TemplateImportButton({ onImported }: { onImported: (t: FrameworkTemplateRow) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<{ fileId: string; fileName: string; preview: FrameworkImportPreview } | null>(null);
+  async function start() {
+    setBusy(true);
+    const result = await ledger.keyEvaluations.templateImportPreview({});
+    setBusy(false);
+    if (!result.ok) return notifyFailed('无法读取文件', result.error);
+    if (!result.value.cancelled) setPicked(result.value);
+  }
+  return (
+    <>
+      <Button variant="default" loading={busy} onClick={() => void start()}>
+        从 Excel 导入模板
+      </Button>
+      {picked && (
+        <FrameworkImportModal
+          fileName={picked.fileName}
+          preview={picked.preview}
+          asTemplate
+          commit={(fields) => ledger.keyEvaluations.templateImportCommit({ fileId: picked.fileId, ...fields })}
+          onCommitted={(t) => {
+            notifications.show({ color: 'green', title: '已导入为本局模板', message: `“${t.name}”：${picked.preview.indicatorCount} 项三级指标` });
+            setPicked(null);
+            onImported(t);
+          }}
+          onClose={() => setPicked(null)}
+        />
+      )}
+    </>
+  );
+}
+
 function RetireButton({ template, onWritten }: { template: FrameworkTemplateRow; onWritten: () => void }) {
   const [busy, setBusy] = useState(false);
   async function toggle() {
@@ -178,6 +238,7 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
             </Text>
           </Stack>
           <Group gap="xs">
+            <ExportTemplateButton template={template} />
             <Button variant="default" onClick={onCopy}>
               复制为本局模板
             </Button>

@@ -1,11 +1,16 @@
 /**
  * 指标体系 edited indicator by indicator, in Chromium against a real ledger: one evaluation's framework
  * changed on screen (the sums guard the save), saved as the bureau's template, that template edited in
- * 指标体系模板, applied to another evaluation on its own weights, then 停用 and no longer offered.
+ * 指标体系模板, applied to another evaluation on its own weights, then 停用 and no longer offered; a
+ * third party's printed table imported as a template, and a template's workbook as a framework.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { listFrameworkTemplates } from '../../electron/services/frameworkTemplates';
 import { getKeyEvaluation, listKeyEvaluations } from '../../electron/services/keyEvaluations';
+import { xlsx, type Cell } from '../fixtures/workbooks';
 import { fillBureauLedger } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
@@ -15,12 +20,24 @@ import { KeyEvaluationsPage } from './pages/KeyEvaluationsPage';
 const SCHOOL = '县第一中学教学楼维修改造项目';
 const HEALTH = '基本公共卫生服务项目';
 const TEMPLATE = '房屋维修改造项目评价指标体系';
+/** A third party's framework as printed: title, weights in the 一级 names, grouped cells, "5分". */
+const PRINTED: Cell[][] = [
+  ['道路养护项目绩效评价指标体系'],
+  ['一级指标', '二级指标', '三级指标', '分值', '评分标准'],
+  ['一、决策（20分）', '项目立项', '立项依据充分性', '10分', '依据充分得满分'],
+  [null, null, '绩效目标合理性', '10分', '目标明确合理得满分'],
+  ['二、过程（20分）', '资金管理', '预算执行率', 20, '得分 = 分值 × 预算执行率'],
+  ['三、产出（30分）', '产出数量', '养护里程完成率', 30, '完成率 100% 得满分'],
+  ['四、效益（30分）', '满意度', '群众满意度', 30, '满意度 ≥ 90% 得满分'],
+  ['合计', null, null, 100, null],
+];
 
 describeInChromium('指标体系逐项编辑与本局模板', () => {
   let session: Session;
   let ke: KeyEvaluationsPage;
   const evaluation = (name: string) => getKeyEvaluation(session.ctx, { id: listKeyEvaluations(session.ctx, { year: 2023 }).find((e) => e.name === name)!.id });
   const button = (name: string) => session.page.getByRole('button', { name, exact: true });
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-framework-'));
 
   beforeAll(async () => {
     session = await startSession(fillBureauLedger);
@@ -36,6 +53,7 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
 
   afterAll(async () => {
     await session?.close();
+    fs.rmSync(downloads, { recursive: true, force: true });
     console.log(`截图已保存到 ${SCREENSHOT_DIR}`);
   });
 
@@ -142,5 +160,46 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await session.page.getByRole('option', { name: /10号框架/ }).waitFor();
     expect(await session.page.getByRole('option').allInnerTexts()).not.toContain(TEMPLATE);
     await session.page.keyboard.press('Escape');
+  });
+
+  it('takes a third party’s printed table in as a template, and a template’s workbook in as an evaluation’s framework', async () => {
+    await ke.backToList();
+    await session.page.getByRole('tab', { name: '指标体系模板' }).click();
+    const printed = path.join(downloads, '第三方评价指标体系.xlsx');
+    fs.writeFileSync(printed, xlsx(PRINTED));
+    const chooser = session.page.waitForEvent('filechooser');
+    await button('从 Excel 导入模板').click();
+    await (await chooser).setFiles(printed);
+    const preview = session.page.getByRole('dialog', { name: /^导入评价指标体系预览/ });
+    await preview.waitFor();
+    expect(await preview.getByRole('table', { name: '读到的一级指标' }).locator('tbody tr').allInnerTexts()).toEqual(['决策\t20\t1\t2\t20', '过程\t20\t1\t1\t20', '产出\t30\t1\t1\t30', '效益\t30\t1\t1\t30']);
+    expect(await preview.getByLabel('模板名称').inputValue()).toBe('道路养护项目绩效评价指标体系');
+    await ke.readyForScreenshot();
+    await session.screenshot('88-导入指标体系预览', { fullPage: false });
+    await ke.clickAndWait(preview.getByRole('button', { name: '确认导入' }));
+    await preview.waitFor({ state: 'detached' });
+    const imported = listFrameworkTemplates(session.ctx).find((t) => t.name === '道路养护项目绩效评价指标体系')!;
+    expect(imported).toMatchObject({ origin: '导入自：第三方评价指标体系.xlsx' });
+    await session.page.getByRole('heading', { name: '指标体系模板：道路养护项目绩效评价指标体系' }).waitFor();
+
+    // The template's own workbook, out and into the health evaluation.
+    const saved = path.join(downloads, 'template.xlsx');
+    const download = session.page.waitForEvent('download');
+    await button('导出 Excel').click();
+    await (await download).saveAs(saved);
+    await button('← 返回模板列表').click();
+    await session.page.getByRole('tab', { name: /^评价项目/ }).click();
+    await ke.table.getByRole('row').filter({ hasText: HEALTH }).getByRole('button', { name: '继续评价' }).click();
+    await ke.tab('指标体系');
+    const chooser2 = session.page.waitForEvent('filechooser');
+    await button('从 Excel 导入指标体系').click();
+    await (await chooser2).setFiles(saved);
+    await preview.waitFor();
+    await ke.clickAndWait(preview.getByRole('button', { name: '确认导入' }));
+    await preview.waitFor({ state: 'detached' });
+    const health = evaluation(HEALTH);
+    expect(health.templateId).toBeNull();
+    expect(health.framework).toEqual(imported.framework);
+    expect(await ke.frameworkRows()).toHaveLength(5);
   });
 });
