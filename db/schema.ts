@@ -370,6 +370,9 @@ export const executionMatches = sqliteTable(
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'restrict' }),
+    /** When and from which file the match was made or last changed; null for matches made before 0009. */
+    rememberedAt: text('remembered_at'),
+    rememberedFrom: text('remembered_from'),
   },
   (t) => [uniqueIndex('execution_matches_key').on(t.year, t.unitName, t.projectName)],
 );

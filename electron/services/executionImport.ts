@@ -215,8 +215,12 @@ export interface RememberedMatchRow {
   projectName: string;
   projectId: number;
   /** The ledger's project it stands for. */
+  matchedProjectCode: string | null;
   matchedProjectName: string;
   matchedUnitName: string;
+  /** When, and by the import of which file, it was remembered; null for matches older than the ledger's 0009. */
+  rememberedAt: string | null;
+  rememberedFrom: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -239,14 +243,15 @@ export function commitExecutionImport(ctx: ServiceContext, input: ExecutionImpor
     if (problems.length > 0) throw new ImportRejected(input.fileName, problems);
 
     let rememberedMatches = 0;
+    const stamp = { rememberedAt: ctx.now().toISOString(), rememberedFrom: input.fileName };
     for (const m of remember) {
       const existing = remembered.get(matchKey(m.unitName, m.projectName));
       if (existing && existing.projectId === m.projectId) continue;
       if (existing) {
-        ctx.ledger.db.update(executionMatches).set({ projectId: m.projectId }).where(eq(executionMatches.id, existing.id)).run();
-        appendAudit(ctx, { action: 'executionMatch.update', entity: 'execution_match', entityId: existing.id, before: { ...existing }, after: { ...existing, projectId: m.projectId } });
+        ctx.ledger.db.update(executionMatches).set({ projectId: m.projectId, ...stamp }).where(eq(executionMatches.id, existing.id)).run();
+        appendAudit(ctx, { action: 'executionMatch.update', entity: 'execution_match', entityId: existing.id, before: { ...existing }, after: { ...existing, projectId: m.projectId, ...stamp } });
       } else {
-        const values = { year: preview.year, unitName: m.unitName, projectName: m.projectName, projectId: m.projectId };
+        const values = { year: preview.year, unitName: m.unitName, projectName: m.projectName, projectId: m.projectId, ...stamp };
         const row = ctx.ledger.db.insert(executionMatches).values(values).returning({ id: executionMatches.id }).get();
         appendAudit(ctx, { action: 'executionMatch.create', entity: 'execution_match', entityId: row.id, after: values });
       }
@@ -334,8 +339,11 @@ export function listRememberedMatches(ctx: ServiceContext, input: { year: number
       unitName: executionMatches.unitName,
       projectName: executionMatches.projectName,
       projectId: executionMatches.projectId,
+      matchedProjectCode: projects.code,
       matchedProjectName: projects.name,
       matchedUnitName: budgetUnits.name,
+      rememberedAt: executionMatches.rememberedAt,
+      rememberedFrom: executionMatches.rememberedFrom,
     })
     .from(executionMatches)
     .innerJoin(projects, eq(projects.id, executionMatches.projectId))

@@ -8,7 +8,8 @@ import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { AssessmentForm } from './AssessmentForm';
 import { ExportButtons } from './ExportButtons';
-import { ASSESSMENT_STATUS, assessorText, formatTime, VERDICT_COLOR } from './exAnteLabels';
+import { formatTime } from '../common/formatTime';
+import { ASSESSMENT_STATUS, assessorText, VERDICT_COLOR } from './exAnteLabels';
 import { GatePanel } from './GatePanel';
 import { RecheckPanel } from './RecheckPanel';
 

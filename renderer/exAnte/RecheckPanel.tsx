@@ -5,7 +5,7 @@ import type { AssessmentView } from '../../electron/services/exAnte';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { formatTime } from './exAnteLabels';
+import { formatTime } from '../common/formatTime';
 
 interface RecheckPanelProps {
   view: AssessmentView;

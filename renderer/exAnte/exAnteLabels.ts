@@ -1,5 +1,4 @@
 /** The zh-CN words and colours of the 事前评估 screen, in one place so list, page and overview agree. */
-import dayjs from 'dayjs';
 import type { AssessmentView, Verdict } from '../../electron/services/exAnte';
 
 export const ASSESSORS = { bureau: '财政局', thirdParty: '第三方机构' } as const;
@@ -32,8 +31,3 @@ export function assessorText(a: Pick<AssessmentView, 'assessor' | 'assessorName'
 }
 
 export const LIBRARY_STATUS_COLOR = { reserve: 'gray', admitted: 'green', withdrawn: 'red' } as const;
-
-/** A stored ISO time as the clerk reads it, in local time: "2023-03-15 14:05". */
-export function formatTime(iso: string | null): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
-}

@@ -15,7 +15,8 @@ import { FrameworkEditor } from './FrameworkEditor';
 import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
 import { canSave, sameFramework } from './frameworkDraft';
-import { formatPoints, formatTime } from './keyEvaluationLabels';
+import { formatTime } from '../common/formatTime';
+import { formatPoints } from './keyEvaluationLabels';
 import { NewTemplateModal } from './NewTemplateModal';
 
 const indicatorCount = (f: Framework) => f.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0);

@@ -1,6 +1,4 @@
 /** The zh-CN words, colours and number formats of the 重点评价 screen, in one place. */
-import dayjs from 'dayjs';
-
 export const GRADE_COLOR: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
 export function gradeColor(grade: string | null): string {
@@ -17,8 +15,4 @@ export function formatScore(points: number | null): string {
 /** A weight or 分值 as written: no trailing zeros ("15", "2.25"). */
 export function formatPoints(points: number): string {
   return String(Math.round(points * 100) / 100);
-}
-
-export function formatTime(iso: string | null): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
 }

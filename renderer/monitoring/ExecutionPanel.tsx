@@ -117,7 +117,7 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
           }}
         />
       )}
-      {showRemembered && <RememberedMatchesModal year={round.year} matches={remembered} projects={projects.data} onClose={() => setShowRemembered(false)} />}
+      {showRemembered && <RememberedMatchesModal year={round.year} matches={remembered} onClose={() => setShowRemembered(false)} />}
     </Stack>
   );
 }

@@ -2,9 +2,9 @@ import { Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { RememberedMatchRow } from '../../electron/services/executionImport';
-import type { ProjectRow } from '../../electron/services/projects';
 import { ledger } from '../bridge/client';
 import type { Loaded } from '../bridge/useCall';
+import { formatTime } from '../common/formatTime';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed } from '../exchange/notifyFile';
 
@@ -12,8 +12,6 @@ interface RememberedMatchesModalProps {
   year: number;
   /** The year's remembered matches (`execution.rememberedMatches`), read by the panel for its button. */
   matches: Loaded<RememberedMatchRow[]>;
-  /** The year's projects, for the matched project's code. */
-  projects: ProjectRow[] | null;
   onClose: () => void;
 }
 
@@ -23,10 +21,9 @@ interface RememberedMatchesModalProps {
  * forgotten, after a confirmation in the dialog itself (the list stays in view); the next import then
  * lists that row as unmatched and asks again.
  */
-export function RememberedMatchesModal({ year, matches, projects, onClose }: RememberedMatchesModalProps) {
+export function RememberedMatchesModal({ year, matches, onClose }: RememberedMatchesModalProps) {
   const [forgetting, setForgetting] = useState<RememberedMatchRow | null>(null);
   const [busy, setBusy] = useState(false);
-  const codeOf = (projectId: number) => projects?.find((p) => p.id === projectId)?.code ?? null;
 
   async function forget(m: RememberedMatchRow) {
     setBusy(true);
@@ -62,12 +59,13 @@ export function RememberedMatchesModal({ year, matches, projects, onClose }: Rem
                   <Table.Th>执行数据中的项目名称</Table.Th>
                   <Table.Th>对应的台账项目</Table.Th>
                   <Table.Th>项目所属单位</Table.Th>
+                  <Table.Th w={200}>记住于</Table.Th>
                   <Table.Th w={90}>操作</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((m) => {
-                  const code = codeOf(m.projectId);
+                  const code = m.matchedProjectCode;
                   const asked = forgetting?.id === m.id;
                   return (
                     <Table.Tr key={m.id} bg={asked ? 'var(--mantine-color-red-light)' : undefined} aria-current={asked ? 'true' : undefined}>
@@ -85,6 +83,14 @@ export function RememberedMatchesModal({ year, matches, projects, onClose }: Rem
                       </Table.Td>
                       <Table.Td>{m.matchedUnitName}</Table.Td>
                       <Table.Td>
+                        {formatTime(m.rememberedAt)}
+                        {m.rememberedFrom && (
+                          <Text fz="xs" c="dimmed">
+                            导入 {m.rememberedFrom} 时
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
                         <Button size="compact-sm" variant="subtle" color="red" aria-label={`忘记“${m.projectName}”的对应`} disabled={busy} onClick={() => setForgetting(m)}>
                           忘记
                         </Button>
@@ -94,7 +100,7 @@ export function RememberedMatchesModal({ year, matches, projects, onClose }: Rem
                 })}
                 {rows.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={5}>
+                    <Table.Td colSpan={6}>
                       <Text c="dimmed" ta="center" py="lg">
                         尚无记住的手工对应。导入执行数据时手工指定的对应会记在这里，下次导入自动沿用。
                       </Text>

@@ -3,7 +3,7 @@ import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
 import type { TargetDetail } from '../../electron/services/targets';
 import { diffSnapshots, diffSummary } from './snapshotDiff';
 import { SnapshotView } from './SnapshotView';
-import { formatTime } from './targetLabels';
+import { formatTime } from '../common/formatTime';
 
 interface AdjustmentHistoryProps {
   adjustments: TargetDetail['adjustments'];

@@ -6,7 +6,8 @@ import type { ReviewRoundView } from '../../electron/services/jointReview';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { formatTime, GRADE_COLOR } from './targetLabels';
+import { formatTime } from '../common/formatTime';
+import { GRADE_COLOR } from './targetLabels';
 
 type Opinion = ReviewRoundView['opinions'][number];
 

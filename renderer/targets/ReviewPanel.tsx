@@ -10,7 +10,8 @@ import { useBridgeForm } from '../common/useBridgeForm';
 import { OpinionCard } from './OpinionCard';
 import { ReviewSheetButtons } from './TargetExchangeButtons';
 import { Opinions } from './RoundHistory';
-import { formatTime, GRADE_COLOR, outcomeText } from './targetLabels';
+import { formatTime } from '../common/formatTime';
+import { GRADE_COLOR, outcomeText } from './targetLabels';
 
 interface ReviewPanelProps {
   detail: TargetDetail;

@@ -5,7 +5,8 @@ import type { ReviewRoundView } from '../../electron/services/jointReview';
 import type { TargetSnapshot } from '../../electron/services/targets';
 import { diffSnapshots, diffSummary, isUnchanged } from './snapshotDiff';
 import { SnapshotView } from './SnapshotView';
-import { formatTime, GRADE_COLOR, outcomeText } from './targetLabels';
+import { formatTime } from '../common/formatTime';
+import { GRADE_COLOR, outcomeText } from './targetLabels';
 
 interface RoundHistoryProps {
   rounds: ReviewRoundView[];

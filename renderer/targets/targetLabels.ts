@@ -34,12 +34,3 @@ export const GRADE_COLOR: Record<ReviewGrade, string> = { 优: 'green', 良: 'te
 export function outcomeText(grade: ReviewGrade): string {
   return `${grade}（${REVIEW_OUTCOME[grade].meaning}）`;
 }
-
-/** An ISO timestamp as the clerk reads it: "2023-03-01 14:05". */
-export function formatTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

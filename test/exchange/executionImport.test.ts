@@ -258,7 +258,10 @@ describe('matching rows to projects', () => {
       [3, 'manual'],
     ]);
     expect(listRememberedMatches(ctx, { year: YEAR })).toEqual([
-      expect.objectContaining({ unitName: '轮台县农业农村局', projectName: '耕地轮作补助', projectId: ids.rotation, matchedProjectName: '2023年耕地轮作补助项目' }),
+      expect.objectContaining({
+        unitName: '轮台县农业农村局', projectName: '耕地轮作补助', projectId: ids.rotation, matchedProjectName: '2023年耕地轮作补助项目',
+        rememberedAt: ctx.now().toISOString(), rememberedFrom: input.fileName,
+      }),
     ]);
 
     // The next round's export (another file, new amounts) matches the row by itself.
