@@ -270,7 +270,7 @@ export function saveFramework(ctx: ServiceContext, input: { id: number; framewor
 export function saveImportedFramework(ctx: ServiceContext, input: { id: number; framework: Framework; fileName: string }): KeyEvaluationView {
   return inTransaction(ctx, () => {
     const row = requireEditable(ctx, input.id);
-    return writeFramework(ctx, row, input.framework, null, 'keyEvaluation.importFramework');
+    return writeFramework(ctx, row, input.framework, null, 'keyEvaluation.importFramework', { fileName: input.fileName });
   });
 }
 
@@ -430,7 +430,15 @@ function requireEditable(ctx: ServiceContext, id: number) {
   return row;
 }
 
-function writeFramework(ctx: ServiceContext, row: typeof keyEvaluations.$inferSelect, framework: Framework, templateId: string | null, action: string): KeyEvaluationView {
+function writeFramework(
+  ctx: ServiceContext,
+  row: typeof keyEvaluations.$inferSelect,
+  framework: Framework,
+  templateId: string | null,
+  action: string,
+  /** Where the framework came from, for the audit entry (an imported file). */
+  source: Record<string, string> = {},
+): KeyEvaluationView {
   const problems = framework.length ? frameworkProblems(framework) : ['指标体系为空'];
   if (problems.length) throw new LedgerError('framework_invalid', `评价指标体系有问题，未保存：${problems.join('；')}。`, { framework: problems.join('；') });
   // Scores on indicators the framework no longer has are dropped (kept in the audit entry).
@@ -443,7 +451,7 @@ function writeFramework(ctx: ServiceContext, row: typeof keyEvaluations.$inferSe
     entity: 'key_evaluation',
     entityId: row.id,
     before: { templateId: row.templateId, framework: JSON.parse(row.framework), droppedScores: orphaned.map((s) => ({ expertId: s.expertId, indicatorCode: s.indicatorCode, score: s.score })) },
-    after: { templateId, framework },
+    after: { ...source, templateId, framework },
   });
   return getKeyEvaluation(ctx, { id: row.id });
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { ImportRejected } from '../../electron/excel/importIssue';
+import { recentAudit } from '../../electron/services/audit';
 import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/services/frameworkExchange';
 import { listFrameworkTemplates } from '../../electron/services/frameworkTemplates';
 import { applyFrameworkTemplate, getKeyEvaluation, recordScores, selectForEvaluation, setExperts } from '../../electron/services/keyEvaluations';
@@ -68,6 +69,9 @@ describe('评价指标体系 workbooks', () => {
     const view = commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '评价指标体系.xlsx', bytes });
     expect(view.templateId).toBeNull();
     expect(view.frameworkProblems).toEqual([]);
+    const audit = recentAudit(ctx, 1)[0]!;
+    expect(audit).toMatchObject({ action: 'keyEvaluation.importFramework', entityId: String(evaluation.id) });
+    expect(JSON.parse(audit.after!)).toMatchObject({ fileName: '评价指标体系.xlsx', templateId: null });
     expect(view.framework[0]!.level2.map((l2) => [l2.name, l2.indicators.map((i) => `${i.code} ${i.name} ${i.points}`)])).toEqual([
       ['项目立项', ['1.1.1 立项依据充分性 5', '1.1.2 立项程序规范性 5']],
       ['绩效目标', ['1.2.1 绩效目标合理性 10']],
