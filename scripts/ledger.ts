@@ -202,7 +202,7 @@ const exportKinds: Record<string, ExportKind> = {
     },
   },
   'targets-template': {
-    doc: '项目支出绩效目标申报表模板（每个项目一个工作表；--unit 只导出该单位的项目）',
+    doc: '项目支出绩效目标申报表模板（每个项目一个工作表，每个单位另有一张部门整体申报表；--unit 只导出该单位的）',
     yearly: true,
     byUnit: true,
     async run(ctx, input) {
@@ -210,8 +210,8 @@ const exportKinds: Record<string, ExportKind> = {
       const result = await exportTargetTemplate(ctx, { year: input.year, unitId: unit?.id ?? null });
       return {
         bytes: result.bytes,
-        text: `${result.unitCount} 个单位 ${result.projectCount} 个项目的申报表（其中 ${result.prefilledTargets} 个已按台账中的绩效目标预填）`,
-        json: { projectCount: result.projectCount, unitCount: result.unitCount, prefilledTargets: result.prefilledTargets },
+        text: `${result.unitCount} 个单位 ${result.projectCount} 个项目的申报表（其中 ${result.prefilledTargets} 个已按台账中的绩效目标预填）和部门整体申报表 ${result.unitCount} 张（其中 ${result.prefilledDepartments} 张已预填）`,
+        json: { projectCount: result.projectCount, unitCount: result.unitCount, prefilledTargets: result.prefilledTargets, prefilledDepartments: result.prefilledDepartments },
       };
     },
   },
@@ -627,13 +627,15 @@ function describeTargetPreview(p: TargetImportPreview, dryRun: boolean): string[
   const head = dryRun ? '检查结果（未写入）' : p.canCommit ? '导入完成' : '未导入';
   const verb = dryRun || !p.canCommit ? '将' : '已';
   const skipped = p.sheets.filter((s) => s.action === 'skip');
+  const departments = p.sheets.filter((s) => s.subject === 'department').length;
   const lines = [
-    `${head}：${p.fileName}，${p.year} 年度，申报表 ${p.sheets.length} 张：${verb}新建绩效目标 ${p.toCreate} 个，${verb}修改 ${p.toUpdate} 个，未变化 ${p.unchanged} 个${skipped.length ? `，未填写跳过 ${skipped.length} 张` : ''}。`,
+    `${head}：${p.fileName}，${p.year} 年度，申报表 ${p.sheets.length} 张${departments ? `（其中部门整体 ${departments} 张）` : ''}：${verb}新建绩效目标 ${p.toCreate} 个，${verb}修改 ${p.toUpdate} 个，未变化 ${p.unchanged} 个${skipped.length ? `，未填写跳过 ${skipped.length} 张` : ''}。`,
   ];
   const actions = { create: '新建', update: '修改', unchanged: '未变化', skip: '跳过', error: '有错误' } as const;
   for (const s of p.sheets) {
     const what = s.action === 'skip' ? (s.note ?? '') : `指标 ${s.indicatorCount} 个（共性 ${s.commonCount} 个），年度资金 ${s.annualTotalFen == null ? '—' : formatWanYuan(s.annualTotalFen)} 万元`;
-    lines.push(`  工作表“${s.sheet}”${s.projectName ? `（${s.projectName}）` : ''}：${actions[s.action]}，${what}`);
+    const name = s.subject === 'department' ? s.unitName && `${s.unitName}部门整体` : s.projectName;
+    lines.push(`  工作表“${s.sheet}”${name ? `（${name}）` : ''}：${actions[s.action]}，${what}`);
     for (const c of s.changes) lines.push(`    ${c}`);
   }
   if (p.ignoredSheets.length) lines.push(`未读取的工作表：${p.ignoredSheets.map((s) => `“${s.sheet}”`).join('、')}（不是申报表）`);

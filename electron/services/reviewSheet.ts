@@ -77,6 +77,7 @@ export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds:
     const form: DeclarationForm = {
       title: `${detail.subject === 'project' ? '项目支出' : '部门整体支出'}绩效目标会审意见表（${detail.year}年度 第 ${round.roundNo} 轮）`,
       idCode: reviewIdCode(detail.id, round.roundNo),
+      year: detail.year,
       subject: detail.subject,
       projectName: detail.projectName ?? '',
       projectCode: detail.projectCode ?? '',

@@ -1,15 +1,19 @@
 /**
- * 导入绩效目标申报表: filled 项目支出绩效目标申报表 back into the ledger, one workbook per unit or per
- * project, in two steps like the other importers. `previewTargetImport` reads every sheet that looks
- * like a declaration (a header block naming 项目名称/项目代码, an indicator table found by its column
- * names), checks every cell, then tries the whole import through createTarget and saveTarget inside a
- * transaction that is always rolled back, so the preview lists exactly what the commit would meet.
- * `commitTargetImport` writes all sheets or none, in one transaction.
+ * 导入绩效目标申报表: filled 项目支出 and 部门整体支出绩效目标申报表 back into the ledger, one workbook per
+ * unit or per project, in two steps like the other importers. `previewTargetImport` reads every sheet
+ * that looks like a declaration (a header block naming 项目名称/项目代码, or 部门（单位）名称/年度主要任务,
+ * an indicator table found by its column names), checks every cell, then tries the whole import
+ * through createTarget and saveTarget inside a transaction that is always rolled back, so the preview
+ * lists exactly what the commit would meet. `commitTargetImport` writes all sheets or none, in one
+ * transaction.
  *
- * Matching: a sheet is a project of the year by its 项目代码, else by 实施单位 + 项目名称, else by the
- * template's 台账识别码. A project without targets gets them created. A sheet whose content equals the
- * target's is left alone (no save, no audit entry), so re-importing a file changes nothing; a sheet that
- * would change a target under review or approved is refused, naming its status.
+ * Matching: the 台账识别码 says whether a sheet is a project's or a unit's 部门整体 (a retyped sheet
+ * goes by its labels or title). A project sheet is a project of the year by its 项目代码, else by
+ * 实施单位 + 项目名称, else by the 台账识别码; a 部门整体 sheet is a budget unit by the 台账识别码, else by
+ * its 部门（单位）名称. A project or unit without targets gets them created. A sheet whose content equals
+ * the target's is left alone (no save, no audit entry), so re-importing a file changes nothing; a sheet
+ * that would change a target under review or approved is refused, naming its status. Both kinds share
+ * the funds, the indicator table and every check below.
  *
  * Cells as units write them (domain.md §8): 性质 in its column or fused into 指标值 ("≥95%", "≧",
  * "大于等于"), percentages with or without "%" (a number cell formatted as a percentage reads as 0.95
@@ -25,7 +29,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { performanceTargets } from '../../db/schema';
+import { budgetUnits, performanceTargets } from '../../db/schema';
 import { cellText, findTable, type ColumnSpec, type FoundColumn } from '../excel/findTable';
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../excel/importIssue';
 import { readWorkbook, type CellValue, type SheetGrid } from '../excel/readWorkbook';
@@ -38,8 +42,8 @@ import { inTransaction, type ServiceContext } from './context';
 import { listIndicatorClasses, listIndicators, type IndicatorRow } from './indicators';
 import { LedgerError } from './ledgerError';
 import { listProjects, type ProjectRow } from './projects';
-import { createTarget, saveTarget, snapshotOf, type TargetContent, type TargetIndicatorInput, type TargetSnapshot } from './targets';
-import { DECLARATION_LABELS, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField } from './targetTemplate';
+import { createTarget, saveTarget, snapshotOf, unitProjectBudgetFen, type TargetContent, type TargetIndicatorInput, type TargetSnapshot } from './targets';
+import { DECLARATION_LABELS, parseTemplateId, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField, type TemplateId } from './targetTemplate';
 import { findMarker } from '../excel/formSheet';
 import { requireOpenYear } from './years';
 
@@ -71,7 +75,9 @@ export interface SheetIssue extends ImportIssue {
 
 export interface TargetSheetPlan {
   sheet: string;
-  /** create: the project gets targets; update: they change; unchanged; skip: the sheet was not filled in; error. */
+  /** 项目支出, or 部门整体 (projectId/projectCode/projectName stay null; unitName names the unit). */
+  subject: 'project' | 'department';
+  /** create: the project (unit) gets targets; update: they change; unchanged; skip: the sheet was not filled in; error. */
   action: 'create' | 'update' | 'unchanged' | 'skip' | 'error';
   /** Why a sheet is skipped or left unchanged, in a sentence. */
   note: string | null;
@@ -153,7 +159,7 @@ interface Place {
 interface SheetWork {
   plan: TargetSheetPlan;
   source: IssueSource;
-  projectId: number;
+  owner: Matched['owner'];
   targetId: number | null;
   content: TargetContent;
   fieldPlaces: Partial<Record<string, Place>>;
@@ -169,13 +175,15 @@ interface Env {
   byUnitAndName: Map<string, ProjectRow>;
   byName: Map<string, ProjectRow[]>;
   byId: Map<number, ProjectRow>;
+  unitById: Map<number, { id: number; name: string }>;
+  unitByName: Map<string, { id: number; name: string }>;
   library: IndicatorRow[];
   libraryByName: Map<string, IndicatorRow[]>;
   libraryById: Map<number, IndicatorRow>;
   classByName: Map<string, number>;
   classNameById: Map<number, string>;
-  /** Projects already matched by a sheet: project id → sheet name. */
-  claimed: Map<number, string>;
+  /** Projects (P + id) and units (U + id) already matched by a sheet → that sheet's name. */
+  claimed: Map<string, string>;
 }
 
 function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: TargetImportPreview; works: SheetWork[] } {
@@ -187,12 +195,15 @@ function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: Targ
   const projects = listProjects(ctx, { year: input.year });
   const library = listIndicators(ctx);
   const classes = listIndicatorClasses(ctx);
+  const units = ctx.ledger.db.select({ id: budgetUnits.id, name: budgetUnits.name }).from(budgetUnits).all();
   const env: Env = {
     ctx, input, preview,
     byCode: new Map(projects.filter((p) => p.code).map((p) => [p.code!, p])),
     byUnitAndName: new Map(projects.map((p) => [`${p.unitName}\u0000${p.name}`, p])),
     byName: groupBy(projects, (p) => p.name),
     byId: new Map(projects.map((p) => [p.id, p])),
+    unitById: new Map(units.map((u) => [u.id, u])),
+    unitByName: new Map(units.map((u) => [u.name, u])),
     library,
     libraryByName: groupBy(library.filter((i) => i.retiredAt === null), (i) => i.name),
     libraryById: new Map(library.map((i) => [i.id, i])),
@@ -208,7 +219,7 @@ function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: Targ
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
     preview.errors.push({
-      ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, '没有找到项目支出绩效目标申报表：没有一个工作表同时写有“项目名称”（或“项目代码”）和“三级指标”“指标值”等列。请确认选择的是填好的申报表。'),
+      ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, '没有找到绩效目标申报表：没有一个工作表同时写有“项目名称”（或“项目代码”“部门（单位）名称”）和“三级指标”“指标值”等列。请确认选择的是填好的申报表。'),
       sheet: null,
     });
   }
@@ -224,27 +235,30 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
   const labelRows = table.ok ? table.headerRow - 1 : LABEL_SCAN_ROWS;
   const fields = readFormFields(sheet, DECLARATION_LABELS, 0, labelRows);
   const first = (key: DeclarationLabel) => fields.get(key)?.[0];
-  if (!first('projectName') && !first('projectCode')) {
+  const marker = findMarker(sheet, TEMPLATE_ID);
+  const markerId = marker ? parseTemplateId(marker.match) : null;
+  const subject = sheetSubject(sheet, first, markerId, table.ok);
+  if (!subject) {
     if (table.ok) {
-      preview.errors.push(issue(source, table.headerRow, null, null, '有绩效指标表，但表头上方找不到“项目名称”或“项目代码”栏。请使用申报模板，或在指标表上方写明项目名称和项目代码。'));
+      preview.errors.push(issue(source, table.headerRow, null, null, '有绩效指标表，但表头上方找不到“项目名称”“项目代码”或“部门（单位）名称”栏。请使用申报模板，或在指标表上方写明项目名称和项目代码（部门整体申报表写明部门（单位）名称）。'));
     } else {
-      preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是绩效目标申报表（没有“项目名称”“项目代码”和绩效指标表），未读取' });
+      preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是绩效目标申报表（没有“项目名称”“项目代码”“部门（单位）名称”和绩效指标表），未读取' });
     }
     return null;
   }
   const plan: TargetSheetPlan = {
-    sheet: sheet.name, action: 'error', note: null, projectId: null, projectCode: null, projectName: null, unitName: null, targetId: null, status: null,
+    sheet: sheet.name, subject, action: 'error', note: null, projectId: null, projectCode: null, projectName: null, unitName: null, targetId: null, status: null,
     moneyUnit: '万元', annualTotalFen: null, indicatorCount: 0, commonCount: 0, changes: [], failedChecks: [],
   };
   preview.sheets.push(plan);
   const errorsBefore = preview.errors.length;
   const bad = (place: Place, value: CellValue | string | null, problem: string) => preview.errors.push(issue(source, place.row, place.column, textOf(value) || null, problem));
   const warn = (place: Place, value: CellValue | string | null, problem: string) => preview.warnings.push(issue(source, place.row, place.column, textOf(value) || null, problem));
-  const placeOf = (f: FormField | undefined): Place => (f ? { row: f.row, column: { letter: f.letter, header: f.label.replace(/[:：\s]+$/, '') } } : { row: null, column: null });
   const text = (key: DeclarationLabel) => {
     const f = first(key);
     return f ? textOf(f.value).replace(/\r\n?/g, '\n') : undefined;
   };
+  const block: HeaderBlock = { sheet: sheet.name, first, text, bad, warn };
 
   if (!table.ok) {
     preview.errors.push(...missingColumnIssues(table, source, '绩效目标申报表的绩效指标表', '“二级指标”“三级指标”“指标值”').map((i) => ({ ...i, sheet: source.sheet })));
@@ -252,9 +266,8 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
   }
 
   // The year: the 台账识别码 decides; a template from another year is refused.
-  const marker = findMarker(sheet, TEMPLATE_ID);
-  if (marker && Number(marker.match[1]) !== input.year) {
-    bad({ row: marker.row, column: { letter: marker.letter, header: '台账识别码' } }, marker.match[0], `这是 ${marker.match[1]} 年度的申报表，当前导入的是 ${input.year} 年度。请选择 ${input.year} 年度的申报表，或在 ${marker.match[1]} 年度中导入。`);
+  if (marker && markerId && markerId.year !== input.year) {
+    bad({ row: marker.row, column: { letter: marker.letter, header: '台账识别码' } }, marker.match[0], `这是 ${markerId.year} 年度的申报表，当前导入的是 ${input.year} 年度。请选择 ${input.year} 年度的申报表，或在 ${markerId.year} 年度中导入。`);
     return null;
   }
   if (!marker) {
@@ -266,46 +279,22 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
   const col = table.columns as Partial<Record<IndicatorKey, FoundColumn>>;
   const annualGoal = text('annualGoal');
   const midTermGoal = text('midTermGoal');
-  // Filled in means a goal or at least one 指标值: the template's pre-filled names alone do not count.
+  const mainTasks = text('mainTasks');
+  // Filled in means a goal, 年度主要任务 or at least one 指标值: the template's pre-filled names alone do not count.
   const valued = table.rows.filter((r) => cellText(r.cells.value) !== '');
-  if (!annualGoal?.trim() && !midTermGoal?.trim() && valued.length === 0) {
+  if (!annualGoal?.trim() && !midTermGoal?.trim() && !mainTasks?.trim() && valued.length === 0) {
     plan.action = 'skip';
-    plan.note = '未填写年度总体目标和绩效指标，已跳过';
-    plan.projectName = text('projectName') || null;
-    plan.projectCode = text('projectCode') || null;
+    plan.note = `未填写${subject === 'department' ? '年度主要任务、' : ''}年度总体目标和绩效指标，已跳过`;
+    if (subject === 'project') {
+      plan.projectName = text('projectName') || null;
+      plan.projectCode = text('projectCode') || null;
+    } else plan.unitName = unitNameText(block) || null;
     return null;
   }
 
-  // Which project.
-  const code = text('projectCode')?.trim() || '';
-  const name = text('projectName')?.replace(/\s*\n\s*/g, '').trim() || '';
-  const unitName = text('unit')?.replace(/\s*\n\s*/g, '').trim() || '';
-  let project: ProjectRow | undefined;
-  let matchedBy: 'code' | 'name' | 'id' | null = null;
-  if (code && env.byCode.has(code)) [project, matchedBy] = [env.byCode.get(code), 'code'];
-  if (!project && name && unitName) [project, matchedBy] = [env.byUnitAndName.get(`${unitName}\u0000${name}`), 'name'];
-  if (!project && name && !unitName && env.byName.get(name)?.length === 1) [project, matchedBy] = [env.byName.get(name)![0], 'name'];
-  if (!project && marker) [project, matchedBy] = [env.byId.get(Number(marker.match[2])), 'id'];
-  const namePlace = placeOf(first('projectName') ?? first('projectCode'));
-  if (!project) {
-    const what = [code ? `项目代码为“${code}”的项目` : null, name ? `${unitName ? `“${unitName}”的` : ''}项目“${name}”` : null].filter(Boolean).join('，也没有');
-    bad(code ? placeOf(first('projectCode')) : namePlace, code || name, `台账 ${input.year} 年度中没有${what || '这个项目'}。请核对项目代码和项目名称，或先导入${input.year}年度项目清单。`);
-    return null;
-  }
-  Object.assign(plan, { projectId: project.id, projectCode: project.code, projectName: project.name, unitName: project.unitName });
-  const earlier = env.claimed.get(project.id);
-  if (earlier) {
-    bad(namePlace, name || code, `与工作表“${earlier}”是同一个项目（${project.name}）。同一项目只能有一张申报表，请删除其中一张。`);
-    return null;
-  }
-  env.claimed.set(project.id, sheet.name);
-  if (matchedBy === 'code' && name && name !== project.name) warn(namePlace, name, `按项目代码 ${code} 对应台账中的“${project.name}”，表中项目名称不同，以台账为准。`);
-  if (matchedBy !== 'code' && code && code !== (project.code ?? '')) {
-    warn(placeOf(first('projectCode')), code, `台账中“${project.name}”的项目代码是${project.code ? ` ${project.code}` : '空的'}，表中的项目代码不会导入。`);
-  }
-  if (matchedBy === 'code' && unitName && unitName !== project.unitName) warn(placeOf(first('unit')), unitName, `台账中该项目的实施单位是“${project.unitName}”，以台账为准。`);
-
-  const target = env.ctx.ledger.db.select().from(performanceTargets).where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.projectId, project.id))).get();
+  const matched = subject === 'project' ? matchProject(env, block, plan, markerId) : matchUnit(env, block, plan, markerId);
+  if (!matched) return null;
+  const { target, place: namePlace } = matched;
   const current: TargetSnapshot | null = target ? snapshotOf(env.ctx, target.id) : null;
   plan.targetId = target?.id ?? null;
   plan.status = target?.status ?? null;
@@ -326,7 +315,7 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
   const moneyUnit = sheetMoneyUnit(fields.get('funds') ?? [], sheet, labelRows);
   plan.moneyUnit = moneyUnit;
   const funds = readFunds(fields, moneyUnit, (f, problem) => bad(placeOf(f), f.value, problem));
-  const annualTotalFen = funds.annualTotal === undefined ? (current?.annualTotalFen ?? project.initialBudgetFen) : funds.annualTotal;
+  const annualTotalFen = funds.annualTotal === undefined ? (current?.annualTotalFen ?? matched.budgetFen) : funds.annualTotal;
   if (funds.annualTotal === null && !funds.failed.has('annualTotal')) bad(placeOf(funds.fields.annualTotal), null, `请填写年度资金总额（${moneyUnit}）。`);
   const annualFiscalFen = funds.fiscal === undefined ? (current?.annualFiscalFen ?? annualTotalFen ?? 0) : (funds.fiscal ?? 0);
   const annualOtherFen = funds.other === undefined ? (current?.annualOtherFen ?? 0) : (funds.other ?? 0);
@@ -455,7 +444,7 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
     period: text('period') !== undefined ? text('period')!.trim() || null : (current?.period ?? `${input.year}年`),
     midTermGoal: midTermGoal !== undefined ? midTermGoal.trim() || null : (current?.midTermGoal ?? null),
     annualGoal: annualGoal !== undefined ? annualGoal.trim() : (current?.annualGoal ?? ''),
-    mainTasks: current?.mainTasks ?? null,
+    mainTasks: mainTasks !== undefined ? mainTasks.trim() || null : (current?.mainTasks ?? null),
     annualTotalFen,
     annualFiscalFen,
     annualOtherFen,
@@ -468,7 +457,7 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
 
   const mandatoryNames = classId != null ? env.library.filter((i) => i.classId === classId && i.mandatory && i.retiredAt === null).map((i) => i.name) : [];
   plan.failedChecks = checkTarget({
-    subject: 'project', annualGoal: content.annualGoal, midTermGoal: content.midTermGoal, mainTasks: content.mainTasks,
+    subject, annualGoal: content.annualGoal, midTermGoal: content.midTermGoal, mainTasks: content.mainTasks,
     funds: { totalFen: content.annualTotalFen, fiscalFen: content.annualFiscalFen, otherFen: content.annualOtherFen },
     indicators: content.indicators.filter((i) => i.period === 'annual'), mandatoryNames,
   })
@@ -483,10 +472,10 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
     else if (!isEditable(target!.status)) {
       bad(
         namePlace,
-        name || code,
+        matched.shown,
         target!.status === 'approved' || target!.status === 'published'
-          ? `“${project.name}”的绩效目标${TARGET_STATUS[target!.status]}，不能通过导入修改（本表改动了：${plan.changes.slice(0, 3).join('；')}）。如需变更，请在台账中走“目标调整”并写明原因。`
-          : `“${project.name}”的绩效目标当前为“${TARGET_STATUS[target!.status]}”，不能修改（本表改动了：${plan.changes.slice(0, 3).join('；')}）。${target!.status === 'inReview' ? '请等待会审结论，退回修改后再导入。' : ''}`,
+          ? `“${matched.name}”的绩效目标${TARGET_STATUS[target!.status]}，不能通过导入修改（本表改动了：${plan.changes.slice(0, 3).join('；')}）。如需变更，请在台账中走“目标调整”并写明原因。`
+          : `“${matched.name}”的绩效目标当前为“${TARGET_STATUS[target!.status]}”，不能修改（本表改动了：${plan.changes.slice(0, 3).join('；')}）。${target!.status === 'inReview' ? '请等待会审结论，退回修改后再导入。' : ''}`,
       );
       plan.action = 'error';
       return null;
@@ -494,18 +483,150 @@ function analyseSheet(env: Env, sheet: SheetGrid, source: IssueSource, oneSheetB
   }
   const failing = plan.failedChecks.filter((c) => !c.startsWith('（提示）'));
   if (failing.length && plan.action !== 'unchanged') {
-    warn(namePlace, null, `“${project.name}”导入后机审仍未通过：${failing.join('；')}。可先导入，提交会审前须改好。`);
+    warn(namePlace, null, `“${matched.name}”导入后机审仍未通过：${failing.join('；')}。可先导入，提交会审前须改好。`);
   }
 
   const fieldPlace = (f: FormField | undefined) => (f ? placeOf(f) : namePlace);
   return {
-    plan, source, projectId: project.id, targetId: target?.id ?? null, content, indicatorPlaces, fallback: namePlace,
+    plan, source, owner: matched.owner, targetId: target?.id ?? null, content, indicatorPlaces, fallback: namePlace,
     fieldPlaces: {
       annualTotalFen: fieldPlace(funds.fields.annualTotal), annualFiscalFen: fieldPlace(funds.fields.fiscal), annualOtherFen: fieldPlace(funds.fields.other),
       midTotalFen: fieldPlace(funds.fields.midTotal), midFiscalFen: fieldPlace(funds.fields.midFiscal), midOtherFen: fieldPlace(funds.fields.midOther),
       indicatorClassId: fieldPlace(classField), annualGoal: fieldPlace(first('annualGoal')), period: fieldPlace(first('period')),
     },
   };
+}
+
+/** Whose targets a sheet declares, once matched in the ledger. */
+interface Matched {
+  /** What createTarget starts when there is no target yet. */
+  owner: { projectId: number; unitId: null } | { projectId: null; unitId: number };
+  /** The target's name in messages: the project's, or "<单位>部门整体". */
+  name: string;
+  /** Funds when the sheet has none and there is no target yet (what createTarget would take). */
+  budgetFen: number;
+  target: typeof performanceTargets.$inferSelect | undefined;
+  /** The sheet's name cell: messages about the whole sheet point there, quoting what it says. */
+  place: Place;
+  shown: string;
+}
+
+/** A sheet's header block, and the sheet's error and warning lists. */
+interface HeaderBlock {
+  sheet: string;
+  first: (key: DeclarationLabel) => FormField | undefined;
+  text: (key: DeclarationLabel) => string | undefined;
+  bad: (place: Place, value: CellValue | string | null, problem: string) => void;
+  warn: (place: Place, value: CellValue | string | null, problem: string) => void;
+}
+
+/**
+ * 项目 or 部门整体: the 台账识别码 says; without one (a retyped sheet), 项目名称/项目代码 make a project
+ * sheet, and 部门（单位）名称, 年度主要任务 or a 部门整体 title above an indicator table a department one.
+ */
+function sheetSubject(sheet: SheetGrid, first: HeaderBlock['first'], markerId: TemplateId | null, hasTable: boolean): 'project' | 'department' | null {
+  if (markerId) return markerId.subject;
+  if (first('projectName') || first('projectCode')) return 'project';
+  if (first('departmentUnit') || first('mainTasks') || (hasTable && titleTexts(sheet).some((t) => t.includes('部门整体')))) return 'department';
+  return null;
+}
+
+/** A project of the year by its 项目代码, else by 实施单位 + 项目名称 (or a name no other project has), else by the 台账识别码. */
+function matchProject(env: Env, block: HeaderBlock, plan: TargetSheetPlan, markerId: TemplateId | null): Matched | null {
+  const { input } = env;
+  const { first, text, bad, warn } = block;
+  const code = text('projectCode')?.trim() || '';
+  const name = text('projectName')?.replace(/\s*\n\s*/g, '').trim() || '';
+  const unitName = text('unit')?.replace(/\s*\n\s*/g, '').trim() || '';
+  let project: ProjectRow | undefined;
+  let matchedBy: 'code' | 'name' | 'id' | null = null;
+  if (code && env.byCode.has(code)) [project, matchedBy] = [env.byCode.get(code), 'code'];
+  if (!project && name && unitName) [project, matchedBy] = [env.byUnitAndName.get(`${unitName}\u0000${name}`), 'name'];
+  if (!project && name && !unitName && env.byName.get(name)?.length === 1) [project, matchedBy] = [env.byName.get(name)![0], 'name'];
+  if (!project && markerId) [project, matchedBy] = [env.byId.get(markerId.subjectId), 'id'];
+  const namePlace = placeOf(first('projectName') ?? first('projectCode'));
+  if (!project) {
+    const what = [code ? `项目代码为“${code}”的项目` : null, name ? `${unitName ? `“${unitName}”的` : ''}项目“${name}”` : null].filter(Boolean).join('，也没有');
+    bad(code ? placeOf(first('projectCode')) : namePlace, code || name, `台账 ${input.year} 年度中没有${what || '这个项目'}。请核对项目代码和项目名称，或先导入${input.year}年度项目清单。`);
+    return null;
+  }
+  Object.assign(plan, { projectId: project.id, projectCode: project.code, projectName: project.name, unitName: project.unitName });
+  const earlier = env.claimed.get(`P${project.id}`);
+  if (earlier) {
+    bad(namePlace, name || code, `与工作表“${earlier}”是同一个项目（${project.name}）。同一项目只能有一张申报表，请删除其中一张。`);
+    return null;
+  }
+  env.claimed.set(`P${project.id}`, block.sheet);
+  if (matchedBy === 'code' && name && name !== project.name) warn(namePlace, name, `按项目代码 ${code} 对应台账中的“${project.name}”，表中项目名称不同，以台账为准。`);
+  if (matchedBy !== 'code' && code && code !== (project.code ?? '')) {
+    warn(placeOf(first('projectCode')), code, `台账中“${project.name}”的项目代码是${project.code ? ` ${project.code}` : '空的'}，表中的项目代码不会导入。`);
+  }
+  if (matchedBy === 'code' && unitName && unitName !== project.unitName) warn(placeOf(first('unit')), unitName, `台账中该项目的实施单位是“${project.unitName}”，以台账为准。`);
+  return {
+    owner: { projectId: project.id, unitId: null },
+    name: project.name,
+    budgetFen: project.initialBudgetFen,
+    target: env.ctx.ledger.db.select().from(performanceTargets).where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.projectId, project.id))).get(),
+    place: namePlace,
+    shown: name || code,
+  };
+}
+
+/**
+ * A budget unit by the 台账识别码's unit id, else by the 部门（单位）名称 text. A name naming another unit
+ * than the code does means a sheet copied from another unit's: refused rather than guessed.
+ */
+function matchUnit(env: Env, block: HeaderBlock, plan: TargetSheetPlan, markerId: TemplateId | null): Matched | null {
+  const { bad, warn } = block;
+  const name = unitNameText(block);
+  const place = placeOf(block.first('departmentUnit') ?? block.first('unit'));
+  const byCode = markerId ? env.unitById.get(markerId.subjectId) : undefined;
+  const byName = name ? env.unitByName.get(name) : undefined;
+  if (byCode && byName && byCode.id !== byName.id) {
+    bad(place, name, `台账识别码对应的是“${byCode.name}”，表中部门（单位）名称却是“${name}”。请使用台账为“${name}”导出的申报表，不要复制其他单位的工作表。`);
+    return null;
+  }
+  const unit = byCode ?? byName;
+  if (!unit) {
+    bad(
+      place,
+      name,
+      name
+        ? `台账中没有名为“${name}”的预算单位。请按台账中的单位名称填写部门（单位）名称；如是新单位，请先在“项目与目标”的“预算单位”页新建后再导入。`
+        : '没有填写部门（单位）名称。请填写台账中的预算单位名称，或使用台账导出的申报表。',
+    );
+    return null;
+  }
+  plan.unitName = unit.name;
+  const earlier = env.claimed.get(`U${unit.id}`);
+  if (earlier) {
+    bad(place, name, `与工作表“${earlier}”是同一个单位（${unit.name}）的部门整体申报表。每个单位只能有一张，请删除其中一张。`);
+    return null;
+  }
+  env.claimed.set(`U${unit.id}`, block.sheet);
+  if (name && name !== unit.name) warn(place, name, `按台账识别码对应台账中的“${unit.name}”，表中部门（单位）名称不同，以台账为准。`);
+  const { year } = env.input;
+  return {
+    owner: { projectId: null, unitId: unit.id },
+    name: `${unit.name}部门整体`,
+    budgetFen: unitProjectBudgetFen(env.ctx, year, unit.id),
+    target: env.ctx.ledger.db
+      .select()
+      .from(performanceTargets)
+      .where(and(eq(performanceTargets.year, year), eq(performanceTargets.subject, 'department'), eq(performanceTargets.unitId, unit.id)))
+      .get(),
+    place,
+    shown: name,
+  };
+}
+
+/** The unit a 部门整体 sheet names: 部门（单位）名称, or 单位名称 and its synonyms on a retyped sheet. */
+function unitNameText(block: HeaderBlock): string {
+  return (block.text('departmentUnit') ?? block.text('unit'))?.replace(/\s*\n\s*/g, '').trim() || '';
+}
+
+function placeOf(f: FormField | undefined): Place {
+  return f ? { row: f.row, column: { letter: f.letter, header: f.label.replace(/[:：\s]+$/, '') } } : { row: null, column: null };
 }
 
 /**
@@ -523,7 +644,7 @@ function runPlan(ctx: ServiceContext, works: SheetWork[], preview: TargetImportP
       for (const w of pending) {
         try {
           inTransaction(ctx, () => {
-            const id = w.targetId ?? createTarget(ctx, { year: input.year, projectId: w.projectId, unitId: null }).id;
+            const id = w.targetId ?? createTarget(ctx, { year: input.year, ...w.owner }).id;
             const before = w.targetId != null ? snapshotOf(ctx, id) : null;
             saveTarget(ctx, { ...w.content, id });
             if (before && sameSnapshot(before, snapshotOf(ctx, id))) throw unchanged;
@@ -658,13 +779,19 @@ function describeLevels(levels: Record<string, readonly string[]>): string {
     .join('；');
 }
 
+/** The texts in the top rows that name the form ("2023年度部门整体支出绩效目标申报表"). */
+function titleTexts(sheet: SheetGrid): string[] {
+  return sheet.rows
+    .slice(0, 3)
+    .flat()
+    .map((v) => textOf(v))
+    .filter((t) => /申报表|绩效目标/.test(t));
+}
+
 function titleYearOf(sheet: SheetGrid): number | null {
-  for (const row of sheet.rows.slice(0, 3)) {
-    for (const v of row) {
-      const t = textOf(v);
-      const m = /(\d{4})\s*年/.exec(t);
-      if (m && /申报表|绩效目标/.test(t)) return Number(m[1]);
-    }
+  for (const t of titleTexts(sheet)) {
+    const m = /(\d{4})\s*年/.exec(t);
+    if (m) return Number(m[1]);
   }
   return null;
 }

@@ -1,19 +1,23 @@
 /**
- * 项目支出绩效目标申报表 (财预〔2015〕88号 layout): the declaration template units fill in, one sheet per
- * project, and the form's reading side shared by the importers (targetImport.ts, reviewSheet.ts).
+ * 绩效目标申报表 (财预〔2015〕88号 layout): the declaration template units fill in — for each unit its
+ * 部门整体支出绩效目标申报表, then one 项目支出绩效目标申报表 per project — and the form's reading side
+ * shared by the importers (targetImport.ts, reviewSheet.ts).
  *
- * A sheet is a label–value block (项目名称, 项目代码, 主管部门, 实施单位, 项目属性, 项目期, 指标类别, 资金情况,
- * 年度总体目标, 中期目标) above the indicator table (一级/二级/三级指标, 指标性质, 指标值, 计量单位, 指标类型,
- * 指标期限). The sheet carries a clearly marked 台账识别码 (year, project id, target id) so a re-import
- * finds the project even when a clerk retypes its name; matching is still by 项目代码 first.
+ * A project sheet is a label–value block (项目名称, 项目代码, 主管部门, 实施单位, 项目属性, 项目期, 指标类别,
+ * 资金情况, 年度总体目标, 中期目标) above the indicator table (一级/二级/三级指标, 指标性质, 指标值, 计量单位,
+ * 指标类型, 指标期限). A 部门整体 sheet has the official form's block instead (部门（单位）名称, 年度, 资金情况
+ * with the annual amounts only, 年度主要任务, 年度总体目标) above the same table. Each sheet carries a
+ * clearly marked 台账识别码 (year, project or unit id, target id) so a re-import finds its subject even
+ * when a clerk retypes the name; projects are still matched by 项目代码 first.
  *
  * The template is pre-filled with what the ledger holds: the target's content when it has one,
- * otherwise the project's budget as funds, one row for each required 二级 of the year's layout and the
- * mandatory indicators of the target's class, plus empty rows. Cells to fill are on a pale fill;
- * drop-downs offer the 性质, 二级, 指标类型 and 期限 values but accept the other spellings units use.
+ * otherwise the project's budget (a unit's: its projects' budgets) as funds, one row for each required
+ * 二级 of the year's layout and the mandatory indicators of the target's class, plus empty rows. Cells
+ * to fill are on a pale fill; drop-downs offer the 性质, 二级, 指标类型 and 期限 values but accept the
+ * other spellings units use.
  */
 import type ExcelJS from 'exceljs';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { budgetUnits, performanceTargets } from '../../db/schema';
 import { cellText, normaliseHeader } from '../excel/findTable';
 import { columnLetter, type CellValue, type SheetGrid } from '../excel/readWorkbook';
@@ -24,7 +28,7 @@ import type { ServiceContext } from './context';
 import { listIndicatorClasses, listIndicators } from './indicators';
 import { LedgerError } from './ledgerError';
 import { listProjects, type ProjectRow } from './projects';
-import { targetDetail, type TargetDetail, type TargetIndicatorInput } from './targets';
+import { targetDetail, unitProjectBudgetFen, type TargetDetail, type TargetIndicatorInput } from './targets';
 import { ruleSetOf } from './years';
 
 export interface TargetTemplateExport {
@@ -33,12 +37,18 @@ export interface TargetTemplateExport {
   bytes: Buffer;
   /** One declaration sheet per project. */
   projectCount: number;
+  /** Units in the workbook, each with its 部门整体支出绩效目标申报表. */
   unitCount: number;
   /** Projects whose sheet was pre-filled from targets already in the ledger. */
   prefilledTargets: number;
+  /** Units whose 部门整体 sheet was pre-filled from their department target. */
+  prefilledDepartments: number;
 }
 
-/** The declaration template for a unit's projects, or for every project of the year when no unit is given. */
+/**
+ * The declaration template for a unit (its 部门整体 sheet and its projects), or for every unit with
+ * projects of the year when no unit is given.
+ */
 export async function exportTargetTemplate(ctx: ServiceContext, input: { year: number; unitId?: number | null }): Promise<TargetTemplateExport> {
   const layout = ruleSetOf(ctx, input.year).indicatorLayout;
   let unitName: string | null = null;
@@ -51,38 +61,53 @@ export async function exportTargetTemplate(ctx: ServiceContext, input: { year: n
   if (projects.length === 0) {
     throw new LedgerError('no_projects', `${unitName ? `“${unitName}”` : ''}${input.year} 年度还没有项目，无法生成申报模板。请先导入或新建项目。`);
   }
-  const targetIds = new Map(
-    ctx.ledger.db
-      .select({ id: performanceTargets.id, projectId: performanceTargets.projectId })
-      .from(performanceTargets)
-      .where(and(eq(performanceTargets.year, input.year), inArray(performanceTargets.projectId, projects.map((p) => p.id))))
-      .all()
-      .map((t) => [t.projectId!, t.id]),
-  );
+  const yearTargets = ctx.ledger.db
+    .select({ id: performanceTargets.id, subject: performanceTargets.subject, projectId: performanceTargets.projectId, unitId: performanceTargets.unitId })
+    .from(performanceTargets)
+    .where(eq(performanceTargets.year, input.year))
+    .all();
+  const projectTargetIds = new Map(yearTargets.filter((t) => t.projectId !== null).map((t) => [t.projectId!, t.id]));
+  const departmentTargetIds = new Map(yearTargets.filter((t) => t.subject === 'department').map((t) => [t.unitId, t.id]));
   const library = listIndicators(ctx).filter((i) => i.retiredAt === null);
   const classNames = new Map(listIndicatorClasses(ctx).map((c) => [c.id, c.name]));
+  const withDetail = (targetId: number | undefined) => {
+    const detail = targetId ? targetDetail(ctx, targetId) : null;
+    const mandatory = detail?.indicatorClassId ? library.filter((i) => i.classId === detail.indicatorClassId && i.mandatory) : [];
+    return { detail, mandatory, prefilled: detail !== null && detail.indicators.length > 0 };
+  };
+  // Projects come grouped by unit (listProjects' order); each unit's 部门整体 sheet goes before its projects.
+  const byUnit = new Map<number, ProjectRow[]>();
+  for (const p of projects) byUnit.set(p.unitId, [...(byUnit.get(p.unitId) ?? []), p]);
 
   const workbook = newWorkbook();
   workbook.created = ctx.now();
   workbook.modified = ctx.now();
   addInstructions(workbook, input.year, layout);
   let prefilled = 0;
-  projects.forEach((project, index) => {
-    const targetId = targetIds.get(project.id);
-    const detail = targetId ? targetDetail(ctx, targetId) : null;
-    if (detail && detail.indicators.length > 0) prefilled++;
-    const mandatory = detail?.indicatorClassId ? library.filter((i) => i.classId === detail.indicatorClassId && i.mandatory) : [];
-    const form = declarationFromProject(input.year, project, detail, detail?.indicatorClassId ? (classNames.get(detail.indicatorClassId) ?? null) : null, layout, mandatory);
-    const sheet = addFormSheet(workbook, { name: project.code?.trim() || `${index + 1}-${project.name.slice(0, 24)}`, widths: FORM_WIDTHS });
-    writeDeclarationForm(sheet, form, 'fill', layout);
-  });
-  const unitCount = new Set(projects.map((p) => p.unitId)).size;
+  let prefilledDepartments = 0;
+  let index = 0;
+  for (const [unitId, unitProjects] of byUnit) {
+    const { unitName: name, departmentName } = unitProjects[0]!;
+    const department = withDetail(departmentTargetIds.get(unitId));
+    if (department.prefilled) prefilledDepartments++;
+    const form = declarationFromUnit(input.year, { id: unitId, name, departmentName }, department.detail, unitProjectBudgetFen(ctx, input.year, unitId), layout, department.mandatory);
+    writeDeclarationForm(addFormSheet(workbook, { name: `部门整体-${name}`, widths: FORM_WIDTHS }), form, 'fill', layout);
+    for (const project of unitProjects) {
+      const { detail, mandatory, prefilled: fromTarget } = withDetail(projectTargetIds.get(project.id));
+      if (fromTarget) prefilled++;
+      const projectForm = declarationFromProject(input.year, project, detail, detail?.indicatorClassId ? (classNames.get(detail.indicatorClassId) ?? null) : null, layout, mandatory);
+      const sheet = addFormSheet(workbook, { name: project.code?.trim() || `${index + 1}-${project.name.slice(0, 24)}`, widths: FORM_WIDTHS });
+      writeDeclarationForm(sheet, projectForm, 'fill', layout);
+      index++;
+    }
+  }
   return {
     fileName: `${input.year}年度项目支出绩效目标申报表${unitName ? `（${unitName}）` : ''}.xlsx`,
     bytes: await workbookBytes(workbook),
     projectCount: projects.length,
-    unitCount,
+    unitCount: byUnit.size,
     prefilledTargets: prefilled,
+    prefilledDepartments,
   };
 }
 
@@ -111,6 +136,7 @@ export interface DeclarationIndicator {
 export interface DeclarationForm {
   title: string;
   idCode: string;
+  year: number;
   subject: 'project' | 'department';
   projectName: string;
   projectCode: string;
@@ -138,6 +164,8 @@ export const DECLARATION_LABELS = {
   projectCode: ['项目代码', '项目编码', '项目编号'],
   department: ['主管部门', '主管部门及代码', '主管单位', '主管部门名称'],
   unit: ['实施单位', '预算单位', '项目单位', '申报单位', '项目实施单位', '单位名称'],
+  /** 部门整体: the unit the sheet declares for ("部门（单位）名称" reads as 部门名称 once normalised). */
+  departmentUnit: ['部门（单位）名称', '部门名称'],
   continuity: ['项目属性', '新增/延续', '新增或延续'],
   period: ['项目期', '项目期限', '实施期限', '项目周期', '项目实施期'],
   className: ['指标类别', '共性指标类别', '指标库类别'],
@@ -153,9 +181,25 @@ export const DECLARATION_LABELS = {
 
 export type DeclarationLabel = keyof typeof DECLARATION_LABELS;
 
-/** 台账识别码 of a declaration sheet: year, project id and target id (0 when the project had none). */
-export const TEMPLATE_ID = /JXTZ-申报-(\d{4})-P(\d+)-T(\d+)/;
-export const templateIdCode = (year: number, projectId: number, targetId: number | null) => `JXTZ-申报-${year}-P${projectId}-T${targetId ?? 0}`;
+/**
+ * 台账识别码 of a declaration sheet: year, P + project id (部门整体: U + unit id), and target id (0 when
+ * there was none). Templates from before 部门整体 sheets carry the P form only, which still reads.
+ */
+export const TEMPLATE_ID = /JXTZ-申报-(\d{4})-([PU])(\d+)-T(\d+)/;
+
+export interface TemplateId {
+  year: number;
+  subject: 'project' | 'department';
+  /** The project's id, or the unit's for 部门整体. */
+  subjectId: number;
+  targetId: number | null;
+}
+
+export const templateIdCode = (id: TemplateId) => `JXTZ-申报-${id.year}-${id.subject === 'project' ? 'P' : 'U'}${id.subjectId}-T${id.targetId ?? 0}`;
+
+export function parseTemplateId(match: RegExpExecArray): TemplateId {
+  return { year: Number(match[1]), subject: match[2] === 'U' ? 'department' : 'project', subjectId: Number(match[3]), targetId: Number(match[4]) || null };
+}
 
 export const PERIOD_LABELS = { annual: '年度', midTerm: '中期' } as const;
 
@@ -185,19 +229,21 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
     sheet.getRow(r).height = 22;
     r++;
   };
-  if (form.subject === 'project') {
+  const project = form.subject === 'project';
+  if (project) {
     pair('项目名称', form.projectName, 'value');
     pair('项目代码', form.projectCode, 'value', '项目属性', form.continuity);
     pair('主管部门', form.departmentName, 'value', '实施单位', form.unitName);
+    pair('项目期', form.period, edit, '指标类别', form.className);
+    if (mode === 'fill') {
+      sheet.getCell(r - 1, 6).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [50], allowBlank: true, showInputMessage: true, prompt: '填写共性指标库中的类别名称（如“培训”），可不填' };
+    }
   } else {
-    pair('单位名称', form.unitName, 'value', '主管部门', form.departmentName);
-  }
-  pair('项目期', form.period, edit, '指标类别', form.className);
-  if (mode === 'fill') {
-    sheet.getCell(r - 1, 6).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [50], allowBlank: true, showInputMessage: true, prompt: '填写共性指标库中的类别名称（如“培训”），可不填' };
+    // The official 部门整体 form has no 项目期, 指标类别 or 中期 part: those stay as the ledger holds them.
+    pair('部门（单位）名称', form.unitName, 'value', '年度', String(form.year));
   }
 
-  // 资金情况: annual on the left, 中期 on the right, each with 其中：财政拨款 and 其他资金 below it.
+  // 资金情况: annual on the left, 中期 (projects only) on the right, each with 其中：财政拨款 and 其他资金 below it.
   formCell(sheet, { row: r, col: 1, toRow: r + 2 }, '资金情况（万元）', 'label');
   const money: [string, number | null, string, number | null][] = [
     ['年度资金总额', form.annualTotalFen, '中期资金总额', form.midTotalFen],
@@ -206,9 +252,11 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
   ];
   for (const [l1, v1, l2, v2] of money) {
     formCell(sheet, { row: r, col: 2 }, l1, 'label');
-    formCell(sheet, { row: r, col: 3 }, v1, edit, 'money');
-    formCell(sheet, { row: r, col: 4, toCol: 5 }, l2, 'label');
-    formCell(sheet, { row: r, col: 6, toCol: LAST_COL }, v2, edit, 'money');
+    formCell(sheet, { row: r, col: 3, toCol: project ? 3 : LAST_COL }, v1, edit, 'money');
+    if (project) {
+      formCell(sheet, { row: r, col: 4, toCol: 5 }, l2, 'label');
+      formCell(sheet, { row: r, col: 6, toCol: LAST_COL }, v2, edit, 'money');
+    }
     sheet.getRow(r).height = 20;
     r++;
   }
@@ -219,9 +267,14 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
     fitRowHeight(sheet, r, text, GOAL_WIDTH, minHeight);
     r++;
   };
-  if (form.subject === 'department') goal('年度主要任务', form.mainTasks, 60);
+  if (!project) {
+    goal('年度主要任务', form.mainTasks, mode === 'fill' ? 90 : 60);
+    if (mode === 'fill') {
+      sheet.getCell(r - 1, 2).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [32767], allowBlank: true, showInputMessage: true, prompt: '每行写一项任务，如“任务名称：主要内容”（单元格内按 Alt+Enter 换行）' };
+    }
+  }
   goal('年度总体目标', form.annualGoal, mode === 'fill' ? 66 : 36);
-  goal('中期目标', form.midTermGoal, mode === 'fill' ? 40 : 22);
+  if (project) goal('中期目标', form.midTermGoal, mode === 'fill' ? 40 : 22);
 
   formCell(
     sheet,
@@ -265,18 +318,51 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
 
 export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标类型', '指标期限'] as const;
 
-/** The 二级 a project must cover (rules/targetChecks.ts), one pre-filled row each in an empty template. */
+/** The 二级 a target must cover (rules/targetChecks.ts), one pre-filled row each in an empty template. */
 const REQUIRED_LEVEL2 = ['数量指标', '质量指标', '时效指标', '社会效益指标', '服务对象满意度指标'];
 
-function declarationFromProject(
+type MandatoryIndicator = { level1: string; level2: string; name: string; nature: Nature; unit: string | null };
+
+function declarationFromProject(year: number, project: ProjectRow, detail: TargetDetail | null, className: string | null, layout: IndicatorLayout, mandatory: MandatoryIndicator[]): DeclarationForm {
+  return {
+    title: `项目支出绩效目标申报表（${year}年度）`,
+    idCode: templateIdCode({ year, subject: 'project', subjectId: project.id, targetId: detail?.id ?? null }),
+    subject: 'project',
+    projectName: project.name,
+    projectCode: project.code ?? '',
+    departmentName: project.departmentName,
+    unitName: project.unitName,
+    continuity: CONTINUITY[project.continuity],
+    className: className ?? '',
+    ...targetContent(year, detail, project.initialBudgetFen, layout, mandatory),
+  };
+}
+
+/** 部门整体支出绩效目标申报表 of a unit; without a department target its funds are its projects' budgets. */
+function declarationFromUnit(
   year: number,
-  project: ProjectRow,
+  unit: { id: number; name: string; departmentName: string },
   detail: TargetDetail | null,
-  className: string | null,
+  projectBudgetFen: number,
   layout: IndicatorLayout,
-  mandatory: { level1: string; level2: string; name: string; nature: Nature; unit: string | null }[],
+  mandatory: MandatoryIndicator[],
 ): DeclarationForm {
-  const placed = (level1: string, level2: string) => placeIndicator(level1, level2, layout);
+  return {
+    title: `部门整体支出绩效目标申报表（${year}年度）`,
+    idCode: templateIdCode({ year, subject: 'department', subjectId: unit.id, targetId: detail?.id ?? null }),
+    subject: 'department',
+    projectName: '',
+    projectCode: '',
+    departmentName: unit.departmentName,
+    unitName: unit.name,
+    continuity: '',
+    className: '',
+    ...targetContent(year, detail, projectBudgetFen, layout, mandatory),
+  };
+}
+
+/** The target's part of a form: its content when the ledger has it, else the given funds and the rows to fill. */
+function targetContent(year: number, detail: TargetDetail | null, budgetFen: number, layout: IndicatorLayout, mandatory: MandatoryIndicator[]) {
   let indicators: DeclarationIndicator[];
   if (detail && detail.indicators.length > 0) {
     indicators = detail.indicators.map((i) => indicatorLine(i, layout));
@@ -286,35 +372,26 @@ function declarationFromProject(
     for (const [level1, level2s] of Object.entries(THREE_WAY_LEVELS)) {
       for (const level2 of level2s) {
         const here = mandatory.filter((m) => m.level1 === level1 && m.level2 === level2);
-        const at = placed(level1, level2);
+        const at = placeIndicator(level1, level2, layout);
         for (const m of here) indicators.push({ ...at, name: m.name, nature: m.nature, value: '', unit: m.unit ?? '', kind: '共性', period: null });
         if (here.length === 0 && REQUIRED_LEVEL2.includes(level2)) indicators.push({ ...at, name: '', nature: '', value: '', unit: '', kind: '', period: null });
       }
     }
   }
-  const budget = project.initialBudgetFen;
   return {
-    title: `项目支出绩效目标申报表（${year}年度）`,
-    idCode: templateIdCode(year, project.id, detail?.id ?? null),
-    subject: 'project',
-    projectName: project.name,
-    projectCode: project.code ?? '',
-    departmentName: project.departmentName,
-    unitName: project.unitName,
-    continuity: CONTINUITY[project.continuity],
+    year,
     period: detail ? (detail.period ?? '') : `${year}年`,
-    className: className ?? '',
-    annualTotalFen: detail ? detail.annualTotalFen : budget,
-    annualFiscalFen: detail ? detail.annualFiscalFen : budget,
+    annualTotalFen: detail ? detail.annualTotalFen : budgetFen,
+    annualFiscalFen: detail ? detail.annualFiscalFen : budgetFen,
     annualOtherFen: detail ? detail.annualOtherFen : 0,
     midTotalFen: detail?.midTotalFen ?? null,
     midFiscalFen: detail?.midFiscalFen ?? null,
     midOtherFen: detail?.midOtherFen ?? null,
-    mainTasks: null,
+    mainTasks: detail?.mainTasks ?? null,
     annualGoal: detail?.annualGoal ?? '',
     midTermGoal: detail?.midTermGoal ?? '',
     indicators,
-  };
+  } satisfies Partial<DeclarationForm>;
 }
 
 /** A target's indicator as a form row, placed in the year's layout. */
@@ -329,16 +406,17 @@ function addInstructions(workbook: ExcelJS.Workbook, year: number, layout: Indic
   const width = FORM_WIDTHS.reduce((a, b) => a + b, 0);
   const levels = layout === 'four' ? FOUR_WAY_LEVELS : THREE_WAY_LEVELS;
   const lines = [
-    `1. 本工作簿每个工作表是一个项目的${year}年度项目支出绩效目标申报表。请在浅黄色单元格中填写，不要修改工作表中的“台账识别码”。`,
-    '2. 项目名称、项目代码、主管部门、实施单位、项目属性以台账为准，在此修改不会改变项目信息；如有错误请联系财政局。',
+    `1. 本工作簿中“部门整体-单位名称”工作表是该单位的${year}年度部门整体支出绩效目标申报表，其余每个工作表是一个项目的项目支出绩效目标申报表。请在浅黄色单元格中填写，不要修改工作表中的“台账识别码”。`,
+    '2. 部门（单位）名称、项目名称、项目代码、主管部门、实施单位、项目属性以台账为准，在此修改不会改变单位和项目信息；如有错误请联系财政局。',
     '3. 资金情况以万元为单位，可保留至 4 位小数；财政拨款与其他资金之和应等于资金总额。中期资金不适用时留空。',
     `4. 绩效指标按${layout === 'four' ? '四分法' : '三分法'}填写：${Object.entries(levels).map(([l1, l2]) => `${l1}（${l2.join('、')}）`).join('；')}。`,
     '5. 指标性质填写 ≥、＞、＝、＜、≤ 或 定性，也可以直接写在指标值前面（如“≥95”）。定量指标须填写计量单位，百分比指标的计量单位填“%”。',
     '6. 三级指标名称与共性指标库一致的，导入时自动作为共性指标；其余为个性指标。“指标类型”一列仅供参考。',
-    '7. 每个项目至少要有数量指标、质量或时效指标、效益指标和服务对象满意度指标各一个，满意度指标值不低于 80%。',
-    '8. 未填写的工作表（无年度总体目标、无三级指标）导入时会跳过。“指标2”“……”等占位行不会导入。',
+    '7. 每个项目和部门整体至少要有数量指标、质量或时效指标、效益指标和服务对象满意度指标各一个，满意度指标值不低于 80%。',
+    '8. 部门整体申报表的年度主要任务每行写一项，如“任务名称：主要内容”；资金情况预填的是本单位本年度项目的年初预算合计，请按部门整体支出修改。',
+    '9. 未填写的工作表（无年度主要任务、年度总体目标和指标值）导入时会跳过。“指标2”“……”等占位行不会导入。',
   ];
-  formCell(sheet, { row: 1, col: 1, toCol: LAST_COL }, `${year}年度项目支出绩效目标申报表 填报说明`, 'title');
+  formCell(sheet, { row: 1, col: 1, toCol: LAST_COL }, `${year}年度绩效目标申报表 填报说明`, 'title');
   sheet.getRow(1).height = 34;
   lines.forEach((line, i) => {
     formCell(sheet, { row: i + 2, col: 1, toCol: LAST_COL }, line, 'note');

@@ -183,7 +183,7 @@ export function createTarget(ctx: ServiceContext, input: { year: number; project
         .where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.subject, 'department'), eq(performanceTargets.unitId, unit.id)))
         .get();
       if (existing) return targetDetail(ctx, existing.id);
-      const budget = ctx.ledger.db.select({ fen: sql<number>`coalesce(sum(initial_budget_fen), 0)` }).from(projects).where(and(eq(projects.year, input.year), eq(projects.unitId, unit.id))).get()?.fen ?? 0;
+      const budget = unitProjectBudgetFen(ctx, input.year, unit.id);
       values = { year: input.year, subject: 'department', unitId: unit.id, period: `${input.year}年`, annualTotalFen: budget, annualFiscalFen: budget, annualOtherFen: 0 };
     }
     const row = ctx.ledger.db.insert(performanceTargets).values(values).returning({ id: performanceTargets.id }).get();
@@ -191,6 +191,11 @@ export function createTarget(ctx: ServiceContext, input: { year: number; project
     appendAudit(ctx, { action: 'target.create', entity: 'performance_target', entityId: row.id, after: values });
     return targetDetail(ctx, row.id);
   });
+}
+
+/** A unit's 部门整体 funds before anyone writes them: its projects' 年初预算 of the year, in 分. */
+export function unitProjectBudgetFen(ctx: ServiceContext, year: number, unitId: number): number {
+  return ctx.ledger.db.select({ fen: sql<number>`coalesce(sum(initial_budget_fen), 0)` }).from(projects).where(and(eq(projects.year, year), eq(projects.unitId, unitId))).get()?.fen ?? 0;
 }
 
 /** Saves the content of a target still being written (draft, returned, or completed by the bureau after 良). */

@@ -31,7 +31,7 @@ export const SHEET_ACTION: Record<TargetSheetPlan['action'], { label: string; co
  */
 export function TargetImportModal({ year, fileId, fileName, preview, onClose, onImported }: TargetImportModalProps) {
   const skipped = preview.sheets.filter((s) => s.action === 'skip').length;
-  const projectOf = new Map(preview.sheets.map((s) => [s.sheet, s.projectName]));
+  const projectOf = new Map(preview.sheets.map((s) => [s.sheet, planName(s)]));
   return (
     <ImportPreviewModal
       title={`导入申报表预览：${fileName}（${year} 年度）`}
@@ -53,7 +53,7 @@ export function TargetImportModal({ year, fileId, fileName, preview, onClose, on
         notifications.show({
           color: 'green',
           title: '申报表已导入',
-          message: `${fileName}：新建 ${r.created} 个项目的绩效目标，更新 ${r.updated} 个，${r.unchanged} 个无变化${skipped ? `，${skipped} 张未填写的表已跳过` : ''}。`,
+          message: `${fileName}：新建 ${r.created} 个绩效目标，更新 ${r.updated} 个，${r.unchanged} 个无变化${skipped ? `，${skipped} 张未填写的表已跳过` : ''}。`,
         });
         onImported();
       }}
@@ -65,6 +65,11 @@ export function TargetImportModal({ year, fileId, fileName, preview, onClose, on
       {preview.skippedRows.length > 0 && <SkippedRows rows={preview.skippedRows} />}
     </ImportPreviewModal>
   );
+}
+
+/** The target a sheet declares, as the target list names it: the project, or "<单位>部门整体". */
+function planName(s: TargetSheetPlan): string | null {
+  return s.subject === 'department' ? s.unitName && `${s.unitName}部门整体` : s.projectName;
 }
 
 function SheetPlans({ sheets }: { sheets: TargetSheetPlan[] }) {
@@ -95,7 +100,7 @@ function SheetPlans({ sheets }: { sheets: TargetSheetPlan[] }) {
                 <Table.Td>{s.sheet}</Table.Td>
                 <Table.Td>
                   <Text fz="sm" fw={500}>
-                    {s.projectName ?? '（未对应到项目）'}
+                    {planName(s) ?? (s.subject === 'department' ? '（未对应到单位）' : '（未对应到项目）')}
                   </Text>
                   {(s.projectCode || s.unitName) && (
                     <Text fz="xs" c="dimmed">
@@ -128,7 +133,7 @@ function SheetNote({ plan: s, failing }: { plan: TargetSheetPlan; failing: strin
   const status = s.status ? `台账中为“${TARGET_STATUS[s.status]}”` : null;
   return (
     <Stack gap={2}>
-      {s.action === 'create' && <Text fz="sm">该项目尚无绩效目标，将按表新建（填报中）</Text>}
+      {s.action === 'create' && <Text fz="sm">{s.subject === 'department' ? '该单位尚无部门整体绩效目标' : '该项目尚无绩效目标'}，将按表新建（填报中）</Text>}
       {s.action === 'update' && (
         <>
           {status && (

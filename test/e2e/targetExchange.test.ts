@@ -63,7 +63,7 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(name).toBe('2023年度项目支出绩效目标申报表（轮台县教育局）.xlsx');
     expect(await targets.notification('已导出申报模板')).toContain('1 个单位、2 个项目');
     const book = await loadBook(fs.readFileSync(template));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', 'JY-01', 'JY-02']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02']);
 
     const file = path.join(folder, '教育局申报表（已填）.xlsx');
     fs.writeFileSync(
@@ -71,17 +71,18 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
       await filled(fs.readFileSync(template), { 'JY-01': { className: '培训', annualGoal: TRAINING_GOAL, funds: { total: 15, fiscal: '12', other: '3万元' }, indicators: TRAINING_ROWS } }),
     );
     const preview = await targets.importDeclarations(file);
-    expect(await preview.getByLabel('导入摘要').innerText()).toMatch(/新建目标 1[\s\S]*更新目标 0[\s\S]*跳过 1[\s\S]*错误 0/);
+    expect(await preview.getByLabel('导入摘要').innerText()).toMatch(/新建目标 1[\s\S]*更新目标 0[\s\S]*跳过 2[\s\S]*错误 0/);
     const plans = await targets.planRows(preview, '各申报表的导入结果');
-    expect(plans[0]).toEqual(['JY-01', '2023年教师培训项目\nJY-01 · 轮台县教育局', '新建目标', '15.00', '7 个（共性 6）', '该项目尚无绩效目标，将按表新建（填报中）']);
-    expect(plans[1]!.slice(0, 3)).toEqual(['JY-02', '2023年校舍维修改造项目\nJY-02', '跳过']);
-    expect(plans[1]![5]).toBe('未填写年度总体目标和绩效指标，已跳过');
+    expect(plans[0]).toEqual(['部门整体-轮台县教育局', '轮台县教育局部门整体\n轮台县教育局', '跳过', '—', '—', '未填写年度主要任务、年度总体目标和绩效指标，已跳过']);
+    expect(plans[1]).toEqual(['JY-01', '2023年教师培训项目\nJY-01 · 轮台县教育局', '新建目标', '15.00', '7 个（共性 6）', '该项目尚无绩效目标，将按表新建（填报中）']);
+    expect(plans[2]!.slice(0, 3)).toEqual(['JY-02', '2023年校舍维修改造项目\nJY-02', '跳过']);
+    expect(plans[2]![5]).toBe('未填写年度总体目标和绩效指标，已跳过');
     expect(await preview.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
     await clearNotices();
     await session.screenshot('60-申报表导入预览', { fullPage: false });
 
     await targets.confirmImport(preview);
-    expect(await targets.notification('申报表已导入')).toContain('新建 1 个项目的绩效目标，更新 0 个，0 个无变化，1 张未填写的表已跳过');
+    expect(await targets.notification('申报表已导入')).toContain('新建 1 个绩效目标，更新 0 个，0 个无变化，2 张未填写的表已跳过');
     await expect.poll(() => targets.cell('2023年教师培训项目', 'status')).toBe('填报中');
     expect(await targets.cell('2023年教师培训项目', 'indicators')).toBe('7');
     expect(await targets.cell('2023年校舍维修改造项目', 'status')).toBe('未填报');
@@ -143,8 +144,8 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(errors).toContainEqual([String(header + 1), 'D（指标性质）', '约等于', '“约等于”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。']);
     expect(await preview.getByRole('region', { name: '工作表“JY-02”的错误' }).innerText()).toContain('工作表“JY-02”（2023年校舍维修改造项目）：2 处错误');
     const plans = await targets.planRows(preview, '各申报表的导入结果');
-    expect(plans.map((p) => [p[0], p[2]])).toEqual([['JY-01', '更新目标'], ['JY-02', '有错误']]);
-    expect(plans[0]![5]).toContain('年度总体目标：已修改');
+    expect(plans.map((p) => [p[0], p[2]])).toEqual([['部门整体-轮台县教育局', '跳过'], ['JY-01', '更新目标'], ['JY-02', '有错误']]);
+    expect(plans[1]![5]).toContain('年度总体目标：已修改');
     expect(await preview.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await clearNotices();
     await session.screenshot('61-申报表导入错误', { fullPage: false });

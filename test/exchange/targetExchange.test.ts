@@ -26,7 +26,7 @@ describe('the declaration template', () => {
     expect(exported).toMatchObject({ projectCount: 2, unitCount: 1, fileName: '2023年度项目支出绩效目标申报表（轮台县教育局）.xlsx' });
 
     const book = await loadBook(exported.bytes);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', 'JY-01', 'JY-02']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02']);
     const sheet = book.getWorksheet('JY-01')!;
     expect(sheet.getCell('A1').value).toBe('项目支出绩效目标申报表（2023年度）');
     expect(sheet.getCell('A1').font.bold).toBe(true);
@@ -70,7 +70,7 @@ describe('the declaration template', () => {
     setIndicatorLayout(ctx, { year: YEAR, layout: 'four' });
 
     const book = await loadBook((await exportTargetTemplate(ctx, { year: YEAR })).bytes);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', 'JY-01', 'JY-02', 'YZ-01', 'BM-01']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02', '部门整体-轮台县第一中学', 'YZ-01', '部门整体-轮台县保密局', 'BM-01']);
     const rows = (name: string) => {
       const sheet = book.getWorksheet(name)!;
       const h = indicatorHeaderRow(sheet);
@@ -94,7 +94,7 @@ describe('the declaration template', () => {
     // but no goal and no 指标值 yet: not filled in, skipped.
     const auditBefore = auditCount(ctx);
     const again = commitTargetImport(ctx, importOf((await exportTargetTemplate(ctx, { year: YEAR })).bytes));
-    expect(again.preview.sheets.map((s) => [s.sheet, s.action])).toEqual([['JY-01', 'skip'], ['JY-02', 'unchanged'], ['YZ-01', 'skip'], ['BM-01', 'skip']]);
+    expect(again.preview.sheets.filter((s) => s.subject === 'project').map((s) => [s.sheet, s.action])).toEqual([['JY-01', 'skip'], ['JY-02', 'unchanged'], ['YZ-01', 'skip'], ['BM-01', 'skip']]);
     expect(auditCount(ctx)).toBe(auditBefore);
   });
 });
@@ -113,9 +113,9 @@ describe('importing filled declarations', () => {
     });
     const preview = previewTargetImport(ctx, importOf(file));
     expect(preview.errors).toEqual([]);
-    expect(preview.sheets.map((s) => [s.sheet, s.action])).toEqual([['JY-01', 'create'], ['JY-02', 'skip']]);
+    expect(preview.sheets.map((s) => [s.sheet, s.action])).toEqual([['部门整体-轮台县教育局', 'skip'], ['JY-01', 'create'], ['JY-02', 'skip']]);
     expect(preview.ignoredSheets.map((s) => s.sheet)).toEqual(['填报说明']);
-    expect(preview.sheets[0]).toMatchObject({ indicatorCount: 7, commonCount: 6, failedChecks: [] });
+    expect(preview.sheets[1]).toMatchObject({ indicatorCount: 7, commonCount: 6, failedChecks: [] });
     expect(listTargets(ctx, { year: YEAR }).every((t) => t.targetId === null)).toBe(true); // the preview wrote nothing
 
     const result = commitTargetImport(ctx, importOf(file));
@@ -148,7 +148,7 @@ describe('importing filled declarations', () => {
     // A change is an update, described field by field, with one save and one import entry in the audit log.
     const changed = await filled(reexported.bytes, { 'JY-01': { annualGoal: '全年培训中小学教师 600 人次。', indicators: [['产出指标', '数量指标', '培训人次', '≥', '600', '人次']] } });
     const update = previewTargetImport(ctx, importOf(changed));
-    expect(update.sheets[0]!.changes).toEqual(['年度总体目标：已修改', '修改指标：“培训人次”≥500人次 → ≥600人次']);
+    expect(update.sheets[1]!.changes).toEqual(['年度总体目标：已修改', '修改指标：“培训人次”≥500人次 → ≥600人次']);
     commitTargetImport(ctx, importOf(changed));
     expect(auditCount(ctx)).toBe(audit + 2);
   });

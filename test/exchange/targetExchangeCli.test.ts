@@ -50,8 +50,8 @@ describe('ledger export targets-template / import targets', () => {
     const template = path.join(dir, '模板.xlsx');
     const exported = await run('export', 'targets-template', '--ledger', file, '--year', '2023', '--out', template, '--unit', '轮台县第一中学');
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(/1 个单位 2 个项目的申报表/);
-    expect((await loadBook(fs.readFileSync(template))).worksheets.map((w) => w.name)).toEqual(['填报说明', '652822-23-0001', '652822-23-0002']);
+    expect(exported.out).toMatch(/1 个单位 2 个项目的申报表（其中 0 个已按台账中的绩效目标预填）和部门整体申报表 1 张（其中 0 张已预填）/);
+    expect((await loadBook(fs.readFileSync(template))).worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县第一中学', '652822-23-0001', '652822-23-0002']);
     expect((await run('export', 'targets-template', '--ledger', file, '--year', '2023', '--out', path.join(dir, 'x.xlsx'), '--unit', '没有这个单位')).err).toMatch(/台账中没有名为“没有这个单位”的预算单位/);
     expect((await run('export', 'projects', '--ledger', file, '--year', '2023', '--out', path.join(dir, 'y.xlsx'), '--unit', '轮台县第一中学')).code).toBe(2);
 
@@ -81,7 +81,7 @@ describe('ledger export targets-template / import targets', () => {
 
     const done = await run('import', 'targets', good, '--ledger', file, '--year', '2023');
     expect(done.code).toBe(0);
-    expect(done.out).toMatch(/导入完成：好\.xlsx，2023 年度，申报表 2 张：已新建绩效目标 1 个，已修改 0 个，未变化 0 个，未填写跳过 1 张。/);
+    expect(done.out).toMatch(/导入完成：好\.xlsx，2023 年度，申报表 3 张（其中部门整体 1 张）：已新建绩效目标 1 个，已修改 0 个，未变化 0 个，未填写跳过 2 张。/);
     expect(done.out).toMatch(/工作表“652822-23-0001”（教师培训项目）：新建，指标 7 个（共性 6 个），年度资金 11.00 万元/);
     const again = json(await run('import', 'targets', good, '--ledger', file, '--year', '2023', '--json'));
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1 });
