@@ -297,7 +297,7 @@ const HELP = `绩效台账 管理命令行
 用法：npm run ledger -- <命令> [参数]
 
   init 文件 [--year 年度]                  新建空台账，载入默认共性指标库（可同时建立一个预算年度）
-  demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目）
+  demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目及其绩效目标、5 月监控）
   import <类别> 文件 [--year 年度] [--ledger 台账] [--round 轮次] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
                                            （execution 须给 --round：轮次名称、编号或截止月份）
@@ -376,14 +376,17 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         const y = values.year ? year() : 2023;
         return withLedger(openLedger(file), io, now, (ctx) => {
           const started = performance.now();
-          loadDefaultLibrary(ctx);
           const summary = buildDemoLedger(ctx, { year: y });
           const seconds = (performance.now() - started) / 1000;
+          const { targets, monitoring } = summary;
+          const firstRound = Object.entries(targets.firstRound).filter(([, n]) => n > 0).map(([grade, n]) => `${grade} ${n}`).join('、');
           emit(
             [
               `已新建演示台账：${path.resolve(file)}（${seconds.toFixed(1)} 秒）`,
               `${summary.year} 年度：${summary.units} 个预算单位（其中主管部门 ${summary.departments} 个、涉密单位 ${summary.classifiedUnits} 个），${summary.projects} 个项目，年初预算合计 ${formatWanYuan(summary.totalFen)} 万元。`,
               ...Object.entries(summary.projectsByKind).map(([k, n]) => `  ${BUDGET_KINDS[k as BudgetKind]}：${n} 个项目`),
+              `绩效目标：项目 ${targets.projects} 个、部门整体 ${targets.departments} 个，经三方联合会审（首轮 ${firstRound}，“中”的修改后重新会审通过）全部批复；已公开 ${targets.published} 个，涉密单位的 ${targets.classifiedUnpublished} 个不公开。`,
+              monitoring.sentence,
             ],
             { ok: true, ledger: path.resolve(file), seconds, ...summary },
           );

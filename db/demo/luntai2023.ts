@@ -7,8 +7,13 @@
  * The ten 2023 key evaluations (domain.md §1) are here under their own names with fixed amounts, so
  * later areas can hang evaluations on them: the nine projects plus the 党校's own projects (its 部门整体
  * evaluation) add up to the summary's 13170.99 万元.
+ *
+ * Below them, the words the year's targets, their review and the May monitoring round are written
+ * with: each project's 指标类别, the 年度总体目标 of each class, the reviewers' opinions, the units'
+ * 偏差原因 and their feedback on 整改通知.
  */
 import type { ProjectType } from '../../electron/rules/labels';
+import type { DeviationReason } from '../../electron/rules/monitoringLabels';
 
 /** g 一般公共预算, f 政府性基金预算, s 国有资本经营预算, i 社会保险基金预算. */
 export type KindCode = 'g' | 'f' | 's' | 'i';
@@ -535,3 +540,125 @@ export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
   town('野云沟乡', [['野云沟乡特色种植示范基地', '补助补贴', 'g', 60, 180]]),
   town('阿克萨来乡', [['阿克萨来乡农村供水管网改造', '重点建设项目', 'g', 80, 260]]),
 ];
+
+// ---------------------------------------------------------------------------------------------------
+// The year's 绩效目标, 三方联合会审 and May monitoring (electron/services/demoTargetsAndMonitoring.ts)
+
+/**
+ * 指标类别 of a project's targets: the first rule with a word the project's name contains, else the
+ * class of its type. Order matters: a 疫苗采购 is 林果与畜牧养殖 before it is 购置, a school's 教学楼 is
+ * 基础设施建设 before it is 教育. A class's mandatory indicators go into every target of it, so a
+ * project joins a class only where they fit (环卫, 审计 and 检测 services stay 政府购买服务).
+ */
+export const TARGET_CLASS_BY_WORD: readonly (readonly [words: readonly string[], className: string])[] = [
+  [['债券', '还本付息'], '债务项目'],
+  [['广告', '宣传', '舆情'], '宣传'],
+  [['培训'], '培训'],
+  [['会议'], '会议'],
+  [['干部报酬', '贴息', '资本金', '改革成本', '农机购置'], '补助补贴'],
+  [['疫苗', '防疫', '良种', '畜禽', '羊养殖', '林果', '白杏标准化', '红枣', '鼠虫害'], '林果与畜牧养殖'],
+  [['应急', '救援', '安全生产', '防汛'], '安全生产与应急'],
+  [['信息化', '系统运维', '平台运维', '信息平台', '数字化', '视频监控', '热线', '电子化', '雪亮工程'], '信息化建设'],
+  [['购置', '采购', '装备', '器具适配'], '购置'],
+  [['人居环境'], '城乡建设与人居环境'],
+  [['道路', '公路', '农村路', '街巷'], '道路交通'],
+  [['渠首', '水利', '水文', '供水', '饮水', '河湖'], '水利'],
+  [['老旧小区', '公租房', '危房', '住房'], '住房保障'],
+  [['耕地', '农田', '农业', '农技', '农作物', '化肥', '农机', '种植', '储备粮', '集体产权', '病虫害', '电子商务进农村'], '农业农村'],
+  [['护林', '天然林', '退耕还林', '胡杨林', '防护林', '草原生态', '地质灾害'], '生态环境'],
+  [['改扩建', '校舍', '园舍', '教学楼', '业务用房', '办公楼', '节能改造', '运动场', '活动场地', '实训基地', '代表之家', '教育基地', '场所设施', '设施改造', '维修改造', '厕所', '维修加固', '实践中心', '工业园区'], '基础设施建设'],
+  [['救助', '低保', '特困', '孤儿', '残疾', '抚恤', '优抚', '困难', '扶助', '保险基金', '居民基本养老保险', '返贫', '脱贫', '雨露计划'], '社会保障与救助'],
+  [['老年', '养老', '高龄', '离退休'], '养老'],
+  [['就业', '公益性岗位', '见习', '劳务输出', '欠薪'], '就业'],
+  [['学校', '学生', '小学', '中学', '幼儿园', '教学', '教师', '助学', '学前', '义务教育', '中职', '送教'], '教育'],
+  [['医院', '卫生', '医疗', '健康', '防控', '医药', '保健', '筛查', '医共体', '传染病', '体检'], '卫生健康'],
+  [['文化', '文物', '旅游', '图书', '体育', '健身', '非物质', '广播电视', '文明'], '文化旅游'],
+  [['执法', '纪检', '监察', '检验', '抽检', '矫正', '留置'], '执法监管'],
+];
+
+export const TARGET_CLASS_BY_TYPE: Record<ProjectType, string> = {
+  重点建设项目: '基础设施建设',
+  政府购买服务: '政府购买服务',
+  政府债务: '债务项目',
+  政府采购: '购置',
+  补助补贴: '补助补贴',
+  其他运转类: '部门整体运转',
+  特定目标类: '其他',
+};
+
+/** The class of a 主管部门's 部门整体 targets. */
+export const DEPARTMENT_TARGET_CLASS = '部门整体运转';
+
+/** 年度总体目标 by class, after "2023年，". */
+export const ANNUAL_GOAL_BY_CLASS: Record<string, string> = {
+  购置: '按政府采购程序完成设备购置、安装和验收并投入使用，改善工作条件，保障单位履职需要',
+  培训: '按计划组织开展培训，完成年度培训任务，提升参训人员业务能力和综合素质',
+  会议: '按计划组织召开会议，严格执行会议费标准，推动重点工作部署落实',
+  基础设施建设: '按设计和合同完成工程建设任务，工程质量验收合格并按期投入使用，改善公共服务条件',
+  道路交通: '完成道路建设（改造、养护）任务，工程验收合格，改善群众出行条件',
+  农业农村: '按计划实施项目，推广先进适用技术，促进农业增效、农民增收',
+  林果与畜牧养殖: '推进林果提质增效和畜牧业发展，做好动物疫病防控，带动农牧民增收',
+  教育: '改善办学条件，落实学生资助政策，保障教育教学工作正常开展',
+  卫生健康: '提升基层医疗卫生服务能力，做好疾病防控和健康服务，保障群众健康',
+  社会保障与救助: '按标准及时足额发放救助（保障）资金，保障困难群众基本生活',
+  养老: '按标准及时足额发放老年人津贴，完善养老服务，提高老年人生活质量',
+  就业: '落实就业创业扶持政策，开发和管理公益性岗位，促进城乡劳动力稳定就业',
+  文化旅游: '丰富群众文化生活，加强文化遗产保护和旅游宣传推广',
+  生态环境: '加强生态保护修复，完成造林、管护和治理任务，改善生态环境',
+  住房保障: '落实住房保障政策，完成改造和保障任务，改善困难群众居住条件',
+  城乡建设与人居环境: '推进人居环境整治和城乡环境卫生管理，改善城乡面貌',
+  水利: '完成水利工程建设和运行维护任务，保障供水和防洪安全',
+  信息化建设: '保障信息系统和平台安全稳定运行，提高业务办理效率',
+  政府购买服务: '按合同购买服务，服务质量达标、按期完成，提升公共服务供给水平',
+  补助补贴: '按政策标准及时足额发放补助资金，政策惠及对象精准',
+  债务项目: '按时足额偿还到期债务本息，规范使用债券资金，防范化解政府债务风险',
+  宣传: '开展宣传推广活动，扩大政策和特色品牌的知晓度和影响力',
+  安全生产与应急: '加强安全生产监管和应急能力建设，防范遏制生产安全事故',
+  执法监管: '依法开展执法监管和检查，规范市场和社会秩序',
+  部门整体运转: '保障机构和基层组织正常运转，完成年度重点工作任务',
+  其他: '按计划完成项目各项工作任务，资金使用规范，发挥预期效益',
+};
+
+/** A 主管部门's 部门整体 targets: 年度主要任务 (with its own projects' count) and 年度总体目标. */
+export const departmentTargetText = (year: number, projects: number) => ({
+  mainTasks: `一是保障机构正常运转，完成部门“三定”职责范围内的年度重点工作；二是组织实施本部门 ${projects} 个项目，按进度拨付使用资金；三是加强预算和绩效管理，按时完成绩效监控、自评和信息公开。`,
+  annualGoal: `${year}年，围绕部门职责完成年度重点工作任务，预算执行率不低于95%，资金使用规范，服务对象满意度不低于90%。`,
+});
+
+/** 三方联合会审: who speaks for each party, and what each says at each grade. */
+export const REVIEWERS = { finance: '县财政局预算股、绩效股', thirdParty: '新疆某会计师事务所' } as const;
+export const REVIEW_OPINIONS: Record<'unit' | 'finance' | 'thirdParty', Record<'优' | '良' | '中', string>> = {
+  unit: {
+    优: '绩效目标与项目实施内容、资金量匹配，指标可衡量，本单位能够完成。',
+    良: '同意会审意见，个别指标值偏保守，配合财政部门完善。',
+    中: '部分指标不够具体，按会审意见修改后重新申报。',
+  },
+  finance: {
+    优: '绩效目标完整，指标细化量化，与预算安排相符，同意。',
+    良: '指标基本合理，部分指标值与资金量匹配度不足，由财政会同单位完善后批复。',
+    中: '绩效指标未细化量化，与资金量不匹配，退回单位修改。',
+  },
+  thirdParty: {
+    优: '目标明确，指标设置科学，体现项目产出和效益，建议通过。',
+    良: '产出指标较完整，效益指标可进一步量化。',
+    中: '缺少可衡量的产出和效益指标，建议退回修改。',
+  },
+};
+export const REVIEW_RESULT_NOTES = { 良: '指标值偏保守，由财政部门会同单位完善后批复。', 中: '绩效指标未细化量化，退回单位修改后重新会审。' } as const;
+
+/** 偏差原因, 原因说明 and 纠偏措施 a unit writes for an indicator behind schedule in May. */
+export const DEVIATIONS: readonly { reason: DeviationReason; explanation: string; correctiveAction: string }[] = [
+  { reason: 'funding', explanation: '上级专项资金尚未全部下达，部分工作推迟开展。', correctiveAction: '已向主管部门申请加快资金下达，资金到位后集中推进。' },
+  { reason: 'hardware', explanation: '受冬春季低温影响，实施期推迟至4月中旬。', correctiveAction: '倒排工期、增加实施力量，确保三季度完成年度任务。' },
+  { reason: 'staffing', explanation: '项目负责人员调整，前期工作衔接不及时。', correctiveAction: '明确专人负责，每月调度项目进度。' },
+  { reason: 'institution', explanation: '实施方案审批和采购程序耗时较长，合同5月下旬才签订。', correctiveAction: '合同已签订，督促承接主体按月报送进度。' },
+  { reason: 'other', explanation: '服务对象核定工作尚未完成，补助暂未发放。', correctiveAction: '6月底前完成对象核定，7月集中发放。' },
+];
+
+/** A unit's written feedback on a May 整改通知, and the bureau's words when it closes one. */
+export const NOTICE_FEEDBACK: readonly string[] = [
+  '已逐项分析偏离原因：资金支付滞后于实施进度。已建立周调度机制，督促承接单位按合同节点报账，预计8月底执行率达到70%以上。',
+  '项目受季节影响开工较晚，现已全面开工，已调整资金支付计划，确保年底前完成年度绩效目标。',
+  '已对照绩效目标重新梳理实施计划，补齐人员力量，并将整改情况纳入单位月度工作调度。',
+];
+export const NOTICE_CLOSING = '整改措施具体，执行进度已明显加快，同意办结。';

@@ -1,9 +1,11 @@
 /**
  * 演示台账: a realistic county year (轮台县, db/demo/luntai2023.ts) for trying the app, training clerks
  * and testing at the real scale. Everything is written through the services (createYear, createUnit,
- * createProject) in one transaction, so the audit log holds every record like any other entry; the
+ * createProject, …) in one transaction, so the audit log holds every record like any other entry; the
  * project-library status, which only the ex-ante gate moves in real use, is set here directly with its
- * own audit entry. Deterministic: the same seed always gives the same amounts and flags (no Math.random).
+ * own audit entry. The year's targets, their review and the May monitoring round are built by
+ * demoTargetsAndMonitoring.ts. Deterministic: the same seed always gives the same amounts, flags and
+ * figures (no Math.random).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { budgetUnits, fiscalYears, projects } from '../../db/schema';
@@ -12,7 +14,9 @@ import { presetPoints, type ItemScore, type Rating } from '../rules/exAnteScore'
 import type { BudgetKind, LibraryStatus } from '../rules/labels';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
 import { createAssessment, finalizeAssessment, saveAssessment } from './exAnte';
+import { listIndicatorClasses, loadDefaultLibrary } from './indicators';
 import { applyFrameworkTemplate, finalizeKeyEvaluation, recordScores, saveEvaluationTexts, selectForEvaluation, setExperts } from './keyEvaluations';
 import { LedgerError } from './ledgerError';
 import { createProject } from './projects';
@@ -37,6 +41,10 @@ export interface DemoSummary {
   libraryStatus: Record<LibraryStatus, number>;
   /** 财政重点绩效评价, all final. */
   keyEvaluations: number;
+  /** 绩效目标 through 三方联合会审, 批复 and 公开. */
+  targets: DemoTargetFigures;
+  /** The 5月项目监控 round, from its summary. */
+  monitoring: DemoMonitoringFigures;
 }
 
 const KIND: Record<KindCode, BudgetKind> = { g: 'general', f: 'fund', s: 'stateCapital', i: 'socialInsurance' };
@@ -49,8 +57,10 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     const yearRow = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
     if (anyUnit) throw new LedgerError('demo_not_empty', '台账中已有预算单位，演示数据只能写入空台账。请新建一个台账文件再生成演示数据。');
     if (!yearRow) createYear(ctx, { year });
+    // The targets take their common indicators from the library.
+    if (listIndicatorClasses(ctx).length === 0) loadDefaultLibrary(ctx);
 
-    const summary: DemoSummary = {
+    const summary: Omit<DemoSummary, 'targets' | 'monitoring'> = {
       year,
       units: 0,
       departments: 0,
@@ -123,14 +133,19 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     }
     // The year's 财政重点绩效评价: the seed's ten subjects, scored by their experts and finalised.
     summary.keyEvaluations = evaluateKeySubjects(ctx, year);
+    // Drawn after everything above, so the units, projects and amounts stay as they were.
+    const { targets, monitoring } = buildDemoTargetsAndMonitoring(ctx, year, random);
 
     appendAudit(ctx, {
       action: 'demo.build',
       entity: 'fiscal_year',
       entityId: year,
-      after: { county: DEMO_COUNTY.name, seed: options.seed ?? 20230101, units: summary.units, projects: summary.projects, admitted: summary.projects - notAdmitted.length, reserve: status.get('reserve'), withdrawn: status.get('withdrawn') },
+      after: {
+        county: DEMO_COUNTY.name, seed: options.seed ?? 20230101, units: summary.units, projects: summary.projects, admitted: summary.projects - notAdmitted.length,
+        reserve: status.get('reserve'), withdrawn: status.get('withdrawn'), targets: targets.approved, monitored: monitoring.projects, notices: monitoring.notices.issued,
+      },
     });
-    return summary;
+    return { ...summary, targets, monitoring };
   });
 }
 

@@ -4,10 +4,11 @@ import { listProjects } from '../../electron/services/projects';
 import { formatWanYuan } from '../../electron/rules/money';
 import { describeInChromium } from './support/chromium';
 import { startSession, type Session } from './support/session';
+import { MonitoringPage } from './pages/MonitoringPage';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { UnitsPage } from './pages/UnitsPage';
 
-/** The demo county's 2023 (about 110 units, 290 projects): the scale the bureau works at. */
+/** The demo county's 2023 (about 110 units, 290 projects, their targets and the May round): the scale the bureau works at. */
 describeInChromium('演示台账：一个县一整年的项目', () => {
   let session: Session;
   let projects: ProjectsPage;
@@ -55,5 +56,15 @@ describeInChromium('演示台账：一个县一整年的项目', () => {
     await units.open();
     await expect.poll(async () => (await units.unitNames()).length).toBe(demo.units);
     await session.screenshot('21-演示台账预算单位', { fullPage: false });
+  });
+
+  it('shows the May round’s figures on 绩效监控, as the records give them', async () => {
+    const monitoring = new MonitoringPage(session.page);
+    await monitoring.open();
+    await monitoring.chooseRound(demo.monitoring.round);
+    await monitoring.tab('本轮概况');
+    await expect.poll(() => session.page.getByRole('status', { name: '本轮监控情况' }).innerText()).toBe(demo.monitoring.sentence);
+    expect(demo.monitoring).toMatchObject({ units: 110, projects: demo.targets.projects });
+    await session.screenshot('22-演示台账5月监控', { fullPage: false });
   });
 });

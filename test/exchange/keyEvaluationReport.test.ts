@@ -1,18 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildDemoLedger } from '../../electron/services/demoYear';
 import { exportKeyEvaluationReport } from '../../electron/services/keyEvaluationReport';
 import { getKeyEvaluation, listKeyEvaluations } from '../../electron/services/keyEvaluations';
-import { loadDefaultLibrary } from '../../electron/services/indicators';
 import { describeWithLibreOffice, docxToPdf, pdfFirstPagePng, pdfText } from '../fixtures/documents';
-import { freshContext } from '../ledger/tempLedger';
+import { demoContext } from '../fixtures/demoLedger';
 
 describeWithLibreOffice('the key-evaluation report as a reader sees it', () => {
   it('follows the outline and carries the scoring table, subtotals, total and grade as recorded', async () => {
-    const ctx = freshContext();
-    loadDefaultLibrary(ctx);
-    buildDemoLedger(ctx, { year: 2023 });
+    const ctx = demoContext();
     const row = listKeyEvaluations(ctx, { year: 2023 }).find((e) => e.name.includes('煤改电'))!;
     const evaluation = getKeyEvaluation(ctx, { id: row.id });
     const report = await exportKeyEvaluationReport(ctx, { id: row.id });

@@ -8,12 +8,12 @@ import * as XLSX from 'xlsx';
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from '../../electron/services/context';
-import { buildDemoLedger } from '../../electron/services/demoYear';
 import { exportProjects } from '../../electron/services/projectExport';
 import { commitProjectImport, previewProjectImport } from '../../electron/services/projectImport';
 import { createProject, listProjects, type ProjectRow } from '../../electron/services/projects';
 import { createUnit, listUnits } from '../../electron/services/units';
 import { freshContext } from '../ledger/tempLedger';
+import { demoContext } from '../fixtures/demoLedger';
 
 const YEAR = 2023;
 const auditCount = (ctx: ServiceContext) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n;
@@ -72,8 +72,7 @@ describe('the demo year exported and imported back', () => {
   let exported: Awaited<ReturnType<typeof exportProjects>>;
 
   beforeAll(async () => {
-    source = freshContext();
-    buildDemoLedger(source, { year: YEAR });
+    source = demoContext();
     exported = await exportProjects(source, { year: YEAR });
   });
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliJson, cliRunner, type CliRun } from '../fixtures/cli';
+import { demoLedgerFile } from '../fixtures/demoLedger';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { tempFolder } from './tempLedger';
 
@@ -21,12 +22,6 @@ function spawn(...argv: string[]): CliRun {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-async function demoLedger(): Promise<string> {
-  const file = path.join(tempFolder(), '演示.db');
-  const r = await run('demo', file);
-  expect(r.code).toBe(0);
-  return file;
-}
 
 describe('usage', () => {
   it('help prints the commands and kinds; no command is a usage error', async () => {
@@ -65,7 +60,8 @@ describe('init, demo, check, report', () => {
   });
 
   it('demo builds the county and check --json reports it sound; demo refuses a non-empty file', async () => {
-    const file = await demoLedger();
+    const file = path.join(tempFolder(), '演示.db');
+    expect((await run('demo', file)).code).toBe(0);
     const check = json(await run('check', '--ledger', file, '--json'));
     expect(check).toMatchObject({ ok: true, integrity: 'ok', foreignKeyViolations: [], audit: { brokenAt: null } });
     expect(check.counts.budget_units).toBeGreaterThanOrEqual(105);
@@ -74,7 +70,7 @@ describe('init, demo, check, report', () => {
   });
 
   it('report ex-ante gives the year\'s assessments by conclusion with their money, as the records say', async () => {
-    const file = await demoLedger();
+    const file = demoLedgerFile();
     const r = await run('report', 'ex-ante', '--ledger', file, '--year', '2023', '--json');
     expect(r.code).toBe(0);
     const report = json(r);
@@ -86,7 +82,7 @@ describe('init, demo, check, report', () => {
   });
 
   it('report summary gives units, projects and money by budget kind and 主管部门', async () => {
-    const file = await demoLedger();
+    const file = demoLedgerFile();
     const r = await run('report', 'summary', '--ledger', file, '--year', '2023', '--json');
     expect(r.code).toBe(0);
     const report = json(r);
@@ -133,7 +129,7 @@ describe('import and export', () => {
   });
 
   it('export then re-import changes nothing', async () => {
-    const file = await demoLedger();
+    const file = demoLedgerFile();
     const out = path.join(tempFolder(), '2023年度项目清单.xlsx');
     const exported = await run('export', 'projects', '--ledger', file, '--year', '2023', '--out', out);
     expect(exported.code).toBe(0);

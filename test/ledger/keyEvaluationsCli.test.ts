@@ -5,14 +5,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliRunner } from '../fixtures/cli';
+import { demoLedgerFile } from '../fixtures/demoLedger';
 import { tempFolder } from './tempLedger';
 
 const run = cliRunner();
 
 describe('report key-evaluations on the demo year', () => {
   it('gives the summary’s sentence: 10 evaluations, 13170.99 万元, 7 优 and 3 良', async () => {
-    const file = path.join(tempFolder(), '演示.db');
-    expect((await run('demo', file)).code).toBe(0);
+    const file = demoLedgerFile();
 
     const text = await run('report', 'key-evaluations', '--ledger', file, '--year', '2023');
     expect(text.code).toBe(0);
