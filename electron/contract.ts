@@ -298,9 +298,9 @@ export const contract = {
     z.object({ targetId: id('绩效目标'), track: z.enum(['budget', 'target']), step: z.enum(syncStepCodes), date: isoDate.nullable() }),
     '记录五个同步某一步的日期',
   ),
-  'targets.templateExport': read<SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number }>>()(
+  'targets.templateExport': read<SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number; prefilledDepartments: number }>>()(
     z.object({ year, unitId: z.number().int().positive().nullable() }),
-    '导出项目支出绩效目标申报模板（按单位，或全部单位）',
+    '导出绩效目标申报模板（项目支出和部门整体；按单位，或全部单位）',
     SAVE_XLSX,
   ),
   'targets.importPreview': read<ImportPreviewOutcome<TargetImportPreview>>()(z.object({ year }), '选择单位填好的申报表并预览（不写入）', OPEN_SPREADSHEET),

@@ -32,7 +32,7 @@ import { targetDetail, unitProjectBudgetFen, type TargetDetail, type TargetIndic
 import { ruleSetOf } from './years';
 
 export interface TargetTemplateExport {
-  /** A suggested file name, e.g. "2023年度项目支出绩效目标申报表（轮台县教育局）.xlsx". */
+  /** A suggested file name, e.g. "2023年度绩效目标申报表（轮台县教育局）.xlsx". */
   fileName: string;
   bytes: Buffer;
   /** One declaration sheet per project. */
@@ -102,7 +102,7 @@ export async function exportTargetTemplate(ctx: ServiceContext, input: { year: n
     }
   }
   return {
-    fileName: `${input.year}年度项目支出绩效目标申报表${unitName ? `（${unitName}）` : ''}.xlsx`,
+    fileName: `${input.year}年度绩效目标申报表${unitName ? `（${unitName}）` : ''}.xlsx`,
     bytes: await workbookBytes(workbook),
     projectCount: projects.length,
     unitCount: byUnit.size,

@@ -20,8 +20,8 @@ function unitChoices(units: readonly UnitRow[]): ComboboxData {
 }
 
 /**
- * 导出申报模板: the 项目支出绩效目标申报表 to hand out, one sheet per project — for one unit (the usual
- * case: each unit fills its own), or for every project of the year in one file.
+ * 导出申报模板: the 绩效目标申报表 to hand out — each unit's 部门整体 sheet and one sheet per project — for
+ * one unit (the usual case: each unit fills its own), or for every unit of the year in one file.
  */
 export function TemplateExportModal({ year, onClose }: TemplateExportModalProps) {
   const units = useCall('units.list', { year });
@@ -41,17 +41,21 @@ export function TemplateExportModal({ year, onClose }: TemplateExportModalProps)
     if (!result.ok) return setRefusal(result.error.message);
     const { saved, summary } = result.value;
     if (!saved) return;
-    const prefilled = summary.prefilledTargets ? `，其中 ${summary.prefilledTargets} 个已按台账中的目标预填` : '';
-    notifySaved('已导出申报模板', saved.savedAs, `${summary.unitCount} 个单位、${summary.projectCount} 个项目（每个项目一张表）${prefilled}`);
+    const prefilled = summary.prefilledTargets + summary.prefilledDepartments;
+    notifySaved(
+      '已导出申报模板',
+      saved.savedAs,
+      `${summary.unitCount} 个单位的部门整体申报表和 ${summary.projectCount} 个项目的项目支出申报表${prefilled ? `，其中 ${prefilled} 张已按台账中的目标预填` : ''}`,
+    );
     onClose();
   }
 
   return (
-    <Modal opened onClose={onClose} title={`导出项目支出绩效目标申报模板（${year} 年度）`}>
+    <Modal opened onClose={onClose} title={`导出绩效目标申报模板（${year} 年度）`}>
       <Stack gap="sm">
         {units.error && <LoadError error={units.error} onRetry={units.reload} />}
         <Text fz="sm" c="dimmed">
-          每个项目一张申报表，已预填项目名称、代码、单位和年初预算，已有目标的项目按台账内容预填。单位填好后用“导入申报表”导入。
+          每个单位一张部门整体申报表（已预填单位名称和项目年初预算合计），每个项目一张项目支出申报表（已预填项目名称、代码、单位和年初预算）；已有目标的按台账内容预填。单位填好后用“导入申报表”导入。
         </Text>
         <Radio.Group label="导出范围" value={scope} onChange={(v) => setScope(v as 'unit' | 'all')}>
           <Stack gap={6} mt={6}>

@@ -60,8 +60,8 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
   it('exports a unit’s declaration template, imports it filled in: the preview names the project, and the target then passes the checks', async () => {
     await targets.open();
     const name = await targets.exportTemplate('轮台县教育局', template);
-    expect(name).toBe('2023年度项目支出绩效目标申报表（轮台县教育局）.xlsx');
-    expect(await targets.notification('已导出申报模板')).toContain('1 个单位、2 个项目');
+    expect(name).toBe('2023年度绩效目标申报表（轮台县教育局）.xlsx');
+    expect(await targets.notification('已导出申报模板')).toContain('1 个单位的部门整体申报表和 2 个项目的项目支出申报表');
     const book = await loadBook(fs.readFileSync(template));
     expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02']);
 

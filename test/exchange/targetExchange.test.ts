@@ -24,7 +24,7 @@ describe('the declaration template', () => {
   it('has one styled sheet per project of the unit, with the title, identification, funds and the required 二级 rows', async () => {
     const { ctx, education, training } = county();
     const exported = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
-    expect(exported).toMatchObject({ projectCount: 2, unitCount: 1, fileName: '2023年度项目支出绩效目标申报表（轮台县教育局）.xlsx' });
+    expect(exported).toMatchObject({ projectCount: 2, unitCount: 1, fileName: '2023年度绩效目标申报表（轮台县教育局）.xlsx' });
 
     const book = await loadBook(exported.bytes);
     expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02']);

@@ -303,7 +303,7 @@ export class TargetsPage {
   /** 导出申报模板 for one unit (by its name as listed) or all units; returns where the download went and its suggested name. */
   async exportTemplate(unit: string | null, saveAs: string): Promise<string> {
     await this.page.getByRole('button', { name: '导出申报模板' }).click();
-    const dialog = this.page.getByRole('dialog', { name: /导出项目支出绩效目标申报模板/ });
+    const dialog = this.page.getByRole('dialog', { name: /导出绩效目标申报模板/ });
     await dialog.waitFor();
     if (unit === null) await dialog.getByRole('radio', { name: /^全部单位/ }).check();
     else {
