@@ -4,9 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
-import type { Ledger } from '../../db/open';
 import { auditLog } from '../../db/schema';
-import type { ServiceContext } from './context';
+import { prepared, type ServiceContext } from './context';
 
 const GENESIS = '0'.repeat(64);
 
@@ -29,28 +28,24 @@ export interface AuditEntry {
   after: string | null;
 }
 
-/**
- * The two statements every write runs, prepared once per open ledger: building and preparing them
- * anew was a measurable share of a large write such as the demo year's thousands of entries.
- */
-const statements = new WeakMap<Ledger, ReturnType<typeof prepareStatements>>();
-
-function prepareStatements(ledger: Ledger) {
-  const p = (name: keyof typeof auditLog.$inferInsert) => sql.placeholder(name);
-  return {
-    lastHash: ledger.db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
-    insert: ledger.db
-      .insert(auditLog)
-      .values({ at: p('at'), actor: p('actor'), action: p('action'), entity: p('entity'), entityId: p('entityId'), before: p('before'), after: p('after'), prevHash: p('prevHash'), hash: p('hash') })
-      .prepare(),
-  };
+/** The two statements every write runs. */
+function auditStatements(ctx: ServiceContext) {
+  return prepared(ctx, 'audit.append', (db) => {
+    const p = (name: keyof typeof auditLog.$inferInsert) => sql.placeholder(name);
+    return {
+      lastHash: db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
+      insert: db
+        .insert(auditLog)
+        .values({ at: p('at'), actor: p('actor'), action: p('action'), entity: p('entity'), entityId: p('entityId'), before: p('before'), after: p('after'), prevHash: p('prevHash'), hash: p('hash') })
+        .prepare(),
+    };
+  });
 }
 
 /** Call inside the write's transaction, so the entry and the change land together. */
 export function appendAudit(ctx: ServiceContext, input: AuditInput): void {
-  let prepared = statements.get(ctx.ledger);
-  if (!prepared) statements.set(ctx.ledger, (prepared = prepareStatements(ctx.ledger)));
-  const last = prepared.lastHash.get();
+  const statements = auditStatements(ctx);
+  const last = statements.lastHash.get();
   const row = {
     at: ctx.now().toISOString(),
     actor: ctx.actor,
@@ -61,7 +56,7 @@ export function appendAudit(ctx: ServiceContext, input: AuditInput): void {
     after: input.after === undefined ? null : JSON.stringify(input.after),
   };
   const prevHash = last?.hash ?? GENESIS;
-  prepared.insert.run({ ...row, prevHash, hash: entryHash(prevHash, row) });
+  statements.insert.run({ ...row, prevHash, hash: entryHash(prevHash, row) });
 }
 
 export interface AuditChainReport {

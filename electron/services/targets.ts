@@ -14,7 +14,7 @@ import { indicatorProblems } from '../rules/indicatorRules';
 import { isEditable, isLocked, type SyncStep, type TargetStatus } from '../rules/jointReview';
 import { checkTarget, type CheckItem } from '../rules/targetChecks';
 import { appendAudit } from './audit';
-import { inTransaction, type ServiceContext } from './context';
+import { inTransaction, prepared, type ServiceContext } from './context';
 import { createIndicator, type IndicatorRow } from './indicators';
 import { LedgerError } from './ledgerError';
 import { requireOpenYear } from './years';
@@ -269,7 +269,7 @@ export function setSyncDateInside(ctx: ServiceContext, targetId: number, track: 
 }
 
 export function requireTarget(ctx: ServiceContext, id: number) {
-  const row = ctx.ledger.db.select().from(performanceTargets).where(eq(performanceTargets.id, id)).get();
+  const row = prepared(ctx, 'targets.byId', (db) => db.select().from(performanceTargets).where(eq(performanceTargets.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
   return row;
 }
@@ -290,38 +290,14 @@ export function snapshotOf(ctx: ServiceContext, id: number): TargetSnapshot {
 }
 
 export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
-  const department = alias(budgetUnits, 'department');
-  const row = ctx.ledger.db
-    .select({
-      t: performanceTargets,
-      projectName: projects.name,
-      projectCode: projects.code,
-      projectBudgetFen: projects.initialBudgetFen,
-      unitName: budgetUnits.name,
-      classified: budgetUnits.classified,
-      departmentName: sql<string>`coalesce(${department.name}, ${budgetUnits.name})`,
-      className: indicatorClasses.name,
-    })
-    .from(performanceTargets)
-    .innerJoin(budgetUnits, eq(budgetUnits.id, performanceTargets.unitId))
-    .leftJoin(department, eq(department.id, budgetUnits.parentId))
-    .leftJoin(projects, eq(projects.id, performanceTargets.projectId))
-    .leftJoin(indicatorClasses, eq(indicatorClasses.id, performanceTargets.indicatorClassId))
-    .where(eq(performanceTargets.id, id))
-    .get();
+  const q = detailQueries(ctx);
+  const row = q.target.get({ id });
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
   const { t } = row;
   const rows = indicatorRows(ctx, id);
-  const mandatoryNames = t.indicatorClassId
-    ? ctx.ledger.db
-        .select({ name: indicators.name })
-        .from(indicators)
-        .where(and(eq(indicators.classId, t.indicatorClassId), eq(indicators.mandatory, true), sql`${indicators.retiredAt} is null`))
-        .all()
-        .map((i) => i.name)
-    : [];
+  const mandatoryNames = t.indicatorClassId ? q.mandatoryNames.all({ classId: t.indicatorClassId }).map((i) => i.name) : [];
   const sync: TargetDetail['sync'] = { budget: {}, target: {} };
-  for (const d of ctx.ledger.db.select().from(syncDates).where(eq(syncDates.targetId, id)).all()) sync[d.track][d.step] = d.date;
+  for (const d of q.syncDates.all({ id })) sync[d.track][d.step] = d.date;
   return {
     id: t.id, year: t.year, subject: t.subject, projectId: t.projectId, projectName: row.projectName, projectCode: row.projectCode,
     projectBudgetFen: row.projectBudgetFen, unitId: t.unitId, unitName: row.unitName, departmentName: row.departmentName, classified: row.classified,
@@ -340,12 +316,8 @@ export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
       mandatoryNames,
     }),
     sync,
-    adjustments: ctx.ledger.db
-      .select()
-      .from(targetAdjustments)
-      .where(eq(targetAdjustments.targetId, id))
-      .orderBy(asc(targetAdjustments.id))
-      .all()
+    adjustments: q.adjustments
+      .all({ id })
       .map((a) => ({ id: a.id, at: a.at, actor: a.actor, reason: a.reason, before: JSON.parse(a.before) as TargetSnapshot, after: JSON.parse(a.after) as TargetSnapshot })),
     updatedAt: t.updatedAt,
   };
@@ -356,25 +328,62 @@ export function roundCount(ctx: ServiceContext, targetId: number): number {
   return ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(reviewRounds).where(eq(reviewRounds.targetId, targetId)).get()?.n ?? 0;
 }
 
+/** targetDetail's reads, prepared once per ledger: every write of a target returns its detail. */
+function detailQueries(ctx: ServiceContext) {
+  return prepared(ctx, 'targets.detail', (db) => {
+    const department = alias(budgetUnits, 'department');
+    const id = sql.placeholder('id');
+    return {
+      target: db
+        .select({
+          t: performanceTargets,
+          projectName: projects.name,
+          projectCode: projects.code,
+          projectBudgetFen: projects.initialBudgetFen,
+          unitName: budgetUnits.name,
+          classified: budgetUnits.classified,
+          departmentName: sql<string>`coalesce(${department.name}, ${budgetUnits.name})`,
+          className: indicatorClasses.name,
+        })
+        .from(performanceTargets)
+        .innerJoin(budgetUnits, eq(budgetUnits.id, performanceTargets.unitId))
+        .leftJoin(department, eq(department.id, budgetUnits.parentId))
+        .leftJoin(projects, eq(projects.id, performanceTargets.projectId))
+        .leftJoin(indicatorClasses, eq(indicatorClasses.id, performanceTargets.indicatorClassId))
+        .where(eq(performanceTargets.id, id))
+        .prepare(),
+      mandatoryNames: db
+        .select({ name: indicators.name })
+        .from(indicators)
+        .where(and(eq(indicators.classId, sql.placeholder('classId')), eq(indicators.mandatory, true), sql`${indicators.retiredAt} is null`))
+        .prepare(),
+      syncDates: db.select().from(syncDates).where(eq(syncDates.targetId, id)).prepare(),
+      adjustments: db.select().from(targetAdjustments).where(eq(targetAdjustments.targetId, id)).orderBy(asc(targetAdjustments.id)).prepare(),
+      indicatorRows: db
+        .select({
+          id: targetIndicators.id,
+          libraryIndicatorId: targetIndicators.libraryIndicatorId,
+          period: targetIndicators.period,
+          level1: targetIndicators.level1,
+          level2: targetIndicators.level2,
+          name: targetIndicators.name,
+          nature: targetIndicators.nature,
+          value: targetIndicators.value,
+          unit: targetIndicators.unit,
+          libraryName: indicators.name,
+        })
+        .from(targetIndicators)
+        .leftJoin(indicators, eq(indicators.id, targetIndicators.libraryIndicatorId))
+        .where(eq(targetIndicators.targetId, id))
+        .orderBy(asc(targetIndicators.sortOrder), asc(targetIndicators.id))
+        .prepare(),
+    };
+  });
+}
+
 function indicatorRows(ctx: ServiceContext, targetId: number): TargetIndicatorRow[] {
-  return ctx.ledger.db
-    .select({
-      id: targetIndicators.id,
-      libraryIndicatorId: targetIndicators.libraryIndicatorId,
-      period: targetIndicators.period,
-      level1: targetIndicators.level1,
-      level2: targetIndicators.level2,
-      name: targetIndicators.name,
-      nature: targetIndicators.nature,
-      value: targetIndicators.value,
-      unit: targetIndicators.unit,
-      libraryName: indicators.name,
-    })
-    .from(targetIndicators)
-    .leftJoin(indicators, eq(indicators.id, targetIndicators.libraryIndicatorId))
-    .where(eq(targetIndicators.targetId, targetId))
-    .orderBy(asc(targetIndicators.sortOrder), asc(targetIndicators.id))
-    .all()
+  return detailQueries(ctx)
+    .indicatorRows.all({ id: targetId })
     .map(({ libraryName, ...r }) => ({ ...r, libraryNameNow: libraryName && libraryName !== r.name ? libraryName : null }));
 }
 

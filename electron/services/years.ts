@@ -8,7 +8,7 @@ import type { IndicatorLayout } from '../rules/indicatorRules';
 import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
 import { createDefaultRounds } from './monitoringRounds';
-import { inTransaction, type ServiceContext } from './context';
+import { inTransaction, prepared, type ServiceContext } from './context';
 import { LedgerError } from './ledgerError';
 
 export interface YearSummary {
@@ -70,7 +70,7 @@ export function requireOpenYear(ctx: ServiceContext, year: number): void {
 }
 
 function requireYear(ctx: ServiceContext, year: number) {
-  const row = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
+  const row = prepared(ctx, 'years.byYear', (db) => db.select().from(fiscalYears).where(eq(fiscalYears.year, sql.placeholder('year'))).prepare()).get({ year });
   if (!row) throw new LedgerError('year_missing', `台账中没有 ${year} 年度。请先在“设置”中新建该年度。`, { year: `没有 ${year} 年度` });
   return row;
 }
