@@ -526,6 +526,11 @@ export const contract = {
     '按预览结果导入专家评分（全部成功或全部不写入）',
   ),
   'keyEvaluations.publication': read<PublicationRow[]>()(z.object({ year }), '重点评价结果公开表（不含涉密单位）'),
+  'keyEvaluations.exportPublication': read<SaveOutcome<{ evaluationCount: number; coveredFen: number; excludedClassified: number }>>()(
+    z.object({ year }),
+    '导出重点评价结果公开表（xlsx，不含涉密单位）',
+    SAVE_XLSX,
+  ),
   'keyEvaluations.yearFigures': read<KeyEvaluationYearFigures>()(z.object({ year }), '年度重点评价的数量、资金和等级分布'),
   'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),

@@ -15,7 +15,7 @@ import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememb
 import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from './services/frameworkExchange';
 import { createFrameworkTemplate, listFrameworkTemplates, setFrameworkTemplateRetired, updateFrameworkTemplate } from './services/frameworkTemplates';
 import { exportKeyEvaluationReport } from './services/keyEvaluationReport';
-import { keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
+import { exportKeyEvaluationPublication, keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from './services/keyEvaluationResults';
 import {
   applyFrameworkTemplate,
   evaluationScore,
@@ -220,6 +220,10 @@ export const handlers: Handlers = {
   'keyEvaluations.scoreSheetImportCommit': (ctx, input) =>
     commitStagedFile(ctx, input.fileId, (file) => commitExpertScoreSheetImport(ctx, { id: input.id, fileName: file.name, bytes: file.bytes })),
   'keyEvaluations.publication': publicationRows,
+  'keyEvaluations.exportPublication': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportKeyEvaluationPublication(ctx, input);
+    return saveFile(ctx, '导出重点评价结果公开表', fileName, bytes, summary);
+  },
   'keyEvaluations.yearFigures': keyEvaluationYearFigures,
   'units.list': listUnits,
   'units.create': createUnit,

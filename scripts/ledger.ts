@@ -27,7 +27,7 @@ import { exAnteOverview } from '../electron/services/exAnte';
 import { commitExecutionImport, previewExecutionImport, type ExecutionImportPreview, type ExecutionImportResult } from '../electron/services/executionImport';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport, type IndicatorImportPreview } from '../electron/services/indicatorExchange';
 import { loadDefaultLibrary } from '../electron/services/indicators';
-import { keyEvaluationYearFigures, publicationRows } from '../electron/services/keyEvaluationResults';
+import { exportKeyEvaluationPublication, keyEvaluationYearFigures, publicationRows } from '../electron/services/keyEvaluationResults';
 import { checkLedger, type LedgerCheck } from '../electron/services/integrity';
 import { LedgerError } from '../electron/services/ledgerError';
 import { findRound } from '../electron/services/monitoringRounds';
@@ -227,6 +227,18 @@ const exportKinds: Record<string, ExportKind> = {
       if (ids.length === 0) throw new LedgerError('nothing_in_review', `${unit ? `“${unit.name}”` : ''}${input.year} 年度没有会审中的绩效目标。`);
       const result = await exportReviewSheet(ctx, { targetIds: ids });
       return { bytes: result.bytes, text: `${result.targetCount} 个绩效目标的会审意见表`, json: { targetCount: result.targetCount } };
+    },
+  },
+  'key-evaluation-publication': {
+    doc: '重点评价结果公开表（已定稿的重点绩效评价，含得分和等级，不含涉密单位）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportKeyEvaluationPublication(ctx, input);
+      return {
+        bytes: result.bytes,
+        text: `${result.evaluationCount} 项重点绩效评价，涉及资金 ${formatWanYuan(result.coveredFen)} 万元${result.excludedClassified ? `；涉密单位 ${result.excludedClassified} 项未公开` : ''}`,
+        json: { evaluationCount: result.evaluationCount, coveredFen: result.coveredFen, excludedClassified: result.excludedClassified },
+      };
     },
   },
   publication: {

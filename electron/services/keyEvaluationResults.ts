@@ -7,6 +7,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { projects, resultActions } from '../../db/schema';
 import { RESULT_ACTION_STATUS, RESULT_ACTION_TYPES, type ResultActionStatus } from '../rules/keyEvaluationFrameworks';
+import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../excel/styledWorkbook';
 import { formatWanYuan } from '../rules/money';
 import { appendAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -132,6 +133,39 @@ export function publicationRows(ctx: ServiceContext, input: { year: number }): P
       evaluatorLabel: e.evaluatorLabel,
       evaluatorName: e.evaluatorName,
     }));
+}
+
+export interface PublicationExport {
+  fileName: string;
+  bytes: Buffer;
+  evaluationCount: number;
+  coveredFen: number;
+  /** Final evaluations of 涉密单位, left out. */
+  excludedClassified: number;
+}
+
+/** 评价结果公开表 for the portal: the publication rows as a styled workbook with a 合计 of the money. */
+export async function exportKeyEvaluationPublication(ctx: ServiceContext, input: { year: number }): Promise<PublicationExport> {
+  const rows = publicationRows(ctx, input);
+  if (rows.length === 0) throw new LedgerError('nothing_to_publish', `${input.year} 年度尚无定稿的重点绩效评价可公开。`);
+  const excludedClassified = listKeyEvaluations(ctx, input).filter((e) => e.status === 'final' && e.unitClassified).length;
+  const columns: SheetColumn<PublicationRow>[] = [
+    { header: '序号', width: 6, kind: 'integer', value: (_r, i) => i + 1 },
+    { header: '评价对象', width: 40, kind: 'text', value: (r) => r.name, wrap: true },
+    { header: '类型', width: 10, kind: 'text', value: (r) => r.subjectLabel },
+    { header: '预算单位', width: 28, kind: 'text', value: (r) => r.unitName, wrap: true },
+    { header: '评价主体', width: 24, kind: 'text', value: (r) => (r.evaluatorName ? `${r.evaluatorLabel}（${r.evaluatorName}）` : r.evaluatorLabel), wrap: true },
+    { header: '涉及资金（万元）', width: 16, kind: 'money', value: (r) => r.coveredFen, total: true },
+    { header: '评价得分', width: 10, kind: 'decimal', value: (r) => r.total },
+    { header: '评价等级', width: 10, kind: 'text', value: (r) => r.grade },
+  ];
+  const workbook = newWorkbook();
+  workbook.created = ctx.now();
+  workbook.modified = ctx.now();
+  const note = `单位：万元；共 ${rows.length} 项${excludedClassified ? `（涉密单位 ${excludedClassified} 项不公开）` : ''}`;
+  addTableSheet(workbook, { name: '重点评价结果公开', title: `${input.year}年度财政重点绩效评价结果公开表`, note, columns, rows, totalLabel: '合计' });
+  const coveredFen = rows.reduce((s, r) => s + r.coveredFen, 0);
+  return { fileName: `${input.year}年度财政重点绩效评价结果公开表.xlsx`, bytes: await workbookBytes(workbook), evaluationCount: rows.length, coveredFen, excludedClassified };
 }
 
 /** The year's figures as the annual summary states them, from the final evaluations. */

@@ -1,15 +1,34 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { PublicationRow } from '../../electron/services/keyEvaluationResults';
+import { ledger } from '../bridge/client';
+import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { formatScore, gradeColor } from './keyEvaluationLabels';
 
 /** 评价结果公开: the year's final evaluations, 涉密单位 left out by the ledger. */
 export function PublicationTable({ rows, year }: { rows: PublicationRow[]; year: number }) {
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    const result = await ledger.keyEvaluations.exportPublication({ year });
+    setBusy(false);
+    if (!result.ok) return notifyFailed('导出公开表失败', result.error);
+    const { saved, summary } = result.value;
+    if (saved) notifySaved('已导出重点评价结果公开表', saved.savedAs, `${summary.evaluationCount} 项，涉及资金 ${formatWanYuan(summary.coveredFen)} 万元${summary.excludedClassified ? `；涉密单位 ${summary.excludedClassified} 项未列入` : ''}`);
+  }
+
   return (
     <Stack gap="xs">
-      <Text fz="sm" c="dimmed">
-        {year} 年度已定稿的重点绩效评价结果，按规定向社会公开（涉密单位不列入）。
-      </Text>
+      <Group justify="space-between">
+        <Text fz="sm" c="dimmed">
+          {year} 年度已定稿的重点绩效评价结果，按规定向社会公开（涉密单位不列入）。
+        </Text>
+        <Button variant="default" onClick={() => void save()} loading={busy} disabled={rows.length === 0}>
+          导出公开表
+        </Button>
+      </Group>
       <Table striped tabularNums withTableBorder aria-label="结果公开表">
         <Table.Thead>
           <Table.Tr>

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,5 +145,18 @@ describeInChromium('重点评价', () => {
     await ke.readyForScreenshot();
     await session.screenshot('80-重点评价列表');
     expect(await ke.publicationRows()).toEqual([['1', ROTATION, '县农业技术推广中心', '第三方机构（新疆天正会计师事务所）', '356.75', '90.06', '优']]);
+
+    await ke.readyForScreenshot();
+    await session.screenshot('89-结果公开', { fullPage: false });
+
+    // The table for the portal, as a file.
+    const download = session.page.waitForEvent('download');
+    await session.page.getByRole('button', { name: '导出公开表', exact: true }).click();
+    const file = path.join(downloads, 'publication.xlsx');
+    await (await download).saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const row = book.worksheets[0]!.getRow(4);
+    expect([row.getCell(2).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([ROTATION, 356.75, 90.06, '优']);
   });
 });
