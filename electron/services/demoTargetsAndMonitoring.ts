@@ -1,8 +1,8 @@
 /**
  * 演示台账 (demoYear.ts), carried through budget preparation and the May checkpoint with the services
- * a clerk uses: 绩效目标 declared, 三方联合会审, 批复 and 公开 (the targets' 五个同步 dates); then the
- * 5月项目监控 round — the budget platform's execution export as a real workbook, each unit's
- * monitoring form, the three warning lines, and 整改通知 for 偏离率 above the year's threshold.
+ * a clerk uses: 绩效目标 declared, 三方联合会审, 批复 and 公开 (五个同步 dates of the targets and of the
+ * budget); then the 5月项目监控 round — the budget platform's execution export as a real workbook, each
+ * unit's monitoring form, the three warning lines, and 整改通知 for 偏离率 above the year's threshold.
  *
  * The rules the demo follows:
  * - Targets for every project that entered the budget: 入库 with a 年初预算 above 0 (储备, 撤回 and the
@@ -36,7 +36,7 @@ import {
 } from '../../db/demo/luntai2023';
 import { recommendIndicators, type LibraryIndicator } from '../rules/indicatorRecommendation';
 import { isLowerBetter } from '../rules/indicatorRules';
-import { REVIEW_PARTIES, type ReviewGrade, type ReviewParty } from '../rules/jointReview';
+import { REVIEW_PARTIES, SYNC_STEPS, type ReviewGrade, type ReviewParty, type SyncStep } from '../rules/jointReview';
 import { requiredEntryFields, type WarningLineKind } from '../rules/monitoringLabels';
 import { numberIn } from '../rules/targetChecks';
 import { completionLine, indicatorLine, type Colour } from '../rules/warningLines';
@@ -48,7 +48,7 @@ import { indicatorKey, saveMonitoringForm, type MonitoringEntryInput } from './m
 import { createDefaultRounds } from './monitoringRounds';
 import { listProjects, type ProjectRow } from './projects';
 import { draftNoticesFromWarnings, issueNotices, recordFeedback, reviewNotice } from './rectification';
-import { createTarget, saveTarget, type TargetDetail, type TargetIndicatorInput } from './targets';
+import { createTarget, saveTarget, setSyncDateInside, type TargetDetail, type TargetIndicatorInput } from './targets';
 import { listUnits } from './units';
 import { computeWarnings, roundSummary } from './warnings';
 import { ruleSetOf } from './years';
@@ -131,6 +131,7 @@ export function buildDemoTargetsAndMonitoring(ctx: ServiceContext, year: number,
   approveTargets(on('approve'), { targetIds: ids });
   const publishable = targets.filter((t) => !t.classified).map((t) => t.id);
   publishTargets(on('publish'), { targetIds: publishable });
+  budgetSide(on, year, targets);
 
   const monitoring = monitorMay(ctx, on, year, projectTargets, budgeted, random);
   return {
@@ -148,6 +149,21 @@ export function buildDemoTargetsAndMonitoring(ctx: ServiceContext, year: number,
 
 // ---------------------------------------------------------------------------------------------------
 // 绩效目标 and 三方联合会审
+
+/**
+ * The budget's side of 五个同步, dated as the budget office ran its steps: on the calendar's days, 公开
+ * except for the 涉密单位. A target returned with 中 was reviewed again a fortnight later, so the board
+ * shows it lagging its budget at 审核 — as it would have.
+ */
+function budgetSide(on: (s: Step) => ServiceContext, year: number, targets: readonly TargetDetail[]): void {
+  const dateOf = (step: Step) => `${year + CALENDAR[step][0]}-${CALENDAR[step][1]}`;
+  for (const t of targets) {
+    for (const step of Object.keys(SYNC_STEPS) as SyncStep[]) {
+      if (step === 'publish' && t.classified) continue;
+      setSyncDateInside(on(step), t.id, 'budget', step, dateOf(step), true);
+    }
+  }
+}
 
 type Subject = { project: ProjectRow } | { department: { id: number; name: string }; projects: number };
 

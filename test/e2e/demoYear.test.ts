@@ -6,6 +6,7 @@ import { describeInChromium } from './support/chromium';
 import { startSession, type Session } from './support/session';
 import { MonitoringPage } from './pages/MonitoringPage';
 import { ProjectsPage } from './pages/ProjectsPage';
+import { TargetsPage } from './pages/TargetsPage';
 import { UnitsPage } from './pages/UnitsPage';
 
 /** The demo county's 2023 (about 110 units, 290 projects, their targets and the May round): the scale the bureau works at. */
@@ -66,5 +67,12 @@ describeInChromium('演示台账：一个县一整年的项目', () => {
     await expect.poll(() => session.page.getByRole('status', { name: '本轮监控情况' }).innerText()).toBe(demo.monitoring.sentence);
     expect(demo.monitoring).toMatchObject({ units: 110, projects: demo.targets.projects });
     await session.screenshot('22-演示台账5月监控', { fullPage: false });
+  });
+
+  it('shows both sides of 五个同步, with the targets returned at 会审 lagging their budget', async () => {
+    const targets = new TargetsPage(session.page);
+    await targets.openSyncBoard();
+    await expect.poll(() => session.page.getByRole('status', { name: '滞后数' }).innerText()).toBe(`${demo.targets.firstRound.中} 个`);
+    await session.screenshot('23-演示台账五个同步', { fullPage: false });
   });
 });

@@ -4,6 +4,7 @@
  * the May monitoring round with its warnings and notices, every record audited, and the same every time.
  */
 import { describe, expect, it } from 'vitest';
+import { syncLags } from '../../electron/rules/jointReview';
 import { KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS } from '../../db/demo/luntai2023';
 import { buildDemoLedger } from '../../electron/services/demoYear';
 import { exAnteOverview } from '../../electron/services/exAnte';
@@ -186,6 +187,15 @@ describe('the demo year', () => {
     expect(publication.projectTargets + publication.departmentTargets).toBe(summary.targets.published);
     expect(publication.excludedClassifiedTargets).toBe(summary.targets.classifiedUnpublished);
   }, 60_000);
+
+  it('dates both sides of 五个同步; a target returned with 中 lags its budget at 审核, and only those', () => {
+    const rows = listTargets(ctx, { year: 2023 }).filter((r) => r.targetId !== null);
+    const classified = new Set(listUnits(ctx, { year: 2023 }).filter((u) => u.classified).map((u) => u.id));
+    for (const r of rows) expect(Object.keys(r.sync!.budget).sort(), r.name).toEqual(classified.has(r.unitId) ? ['approve', 'assign', 'declare', 'review'] : ['approve', 'assign', 'declare', 'publish', 'review']);
+    const lagging = rows.filter((r) => syncLags(r.sync!).length > 0);
+    expect(lagging.map((r) => syncLags(r.sync!).map((l) => l.step))).toEqual(lagging.map(() => ['review']));
+    expect(lagging).toHaveLength(summary.targets.firstRound.中);
+  });
 
   it('monitored every project with targets in May, 110 units, with the figures the reports compute from the records', () => {
     const report = monitoringReport(ctx, { year: 2023, round: MAY }).json as RoundSummary;
