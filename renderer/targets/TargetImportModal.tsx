@@ -31,12 +31,13 @@ export const SHEET_ACTION: Record<TargetSheetPlan['action'], { label: string; co
  */
 export function TargetImportModal({ year, fileId, fileName, preview, onClose, onImported }: TargetImportModalProps) {
   const skipped = preview.sheets.filter((s) => s.action === 'skip').length;
+  const departments = preview.sheets.filter((s) => s.subject === 'department').length;
   const projectOf = new Map(preview.sheets.map((s) => [s.sheet, planName(s)]));
   return (
     <ImportPreviewModal
       title={`导入申报表预览：${fileName}（${year} 年度）`}
       size="80rem"
-      description={`读到 ${preview.sheets.length} 张申报表${ignoredText(preview.ignoredSheets, '申报表')}。只有填写了年度总体目标或指标值的表才会导入；整份文件要么全部导入，要么一张也不写入。`}
+      description={`读到 ${preview.sheets.length} 张申报表${departments ? `（其中部门整体 ${departments} 张）` : ''}${ignoredText(preview.ignoredSheets, '申报表')}。只有填写了年度总体目标、年度主要任务或指标值的表才会导入；整份文件要么全部导入，要么一张也不写入。`}
       counts={[
         { label: '新建目标', value: preview.toCreate, color: 'blue' },
         { label: '更新目标', value: preview.toUpdate, color: 'orange' },
@@ -79,7 +80,7 @@ function SheetPlans({ sheets }: { sheets: TargetSheetPlan[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={90}>工作表</Table.Th>
-            <Table.Th w={260}>项目</Table.Th>
+            <Table.Th w={260}>项目/部门整体</Table.Th>
             <Table.Th w={90}>导入结果</Table.Th>
             <Table.Th w={130} ta="right" style={{ whiteSpace: 'nowrap' }}>
               年度资金（万元）
