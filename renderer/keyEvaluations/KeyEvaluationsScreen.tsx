@@ -9,6 +9,7 @@ import { gradeColor } from './keyEvaluationLabels';
 import { PublicationTable } from './PublicationTable';
 import { SelectEvaluationModal } from './SelectEvaluationModal';
 import { TemplatesPanel } from './TemplatesPanel';
+import { YearActionsTable } from './YearActionsTable';
 
 /**
  * 重点评价: the year's figures, the list of key evaluations with their score and grade, 选定评价项目,
@@ -19,6 +20,7 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
   const list = useCall('keyEvaluations.list', { year });
   const figures = useCall('keyEvaluations.yearFigures', { year });
   const publication = useCall('keyEvaluations.publication', { year });
+  const actions = useCall('keyEvaluations.listActions', { year });
   const projects = useCall('projects.list', { year });
   const units = useCall('units.list', { year });
   const [openId, setOpenId] = useState<number | null>(null);
@@ -27,18 +29,25 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
   const { reload: reloadList } = list;
   const { reload: reloadFigures } = figures;
   const { reload: reloadPublication } = publication;
+  const { reload: reloadActions } = actions;
   const reloadAll = useCallback(() => {
     reloadList();
     reloadFigures();
     reloadPublication();
-  }, [reloadList, reloadFigures, reloadPublication]);
+    reloadActions();
+  }, [reloadList, reloadFigures, reloadPublication, reloadActions]);
 
   if (openId !== null) {
-    return <EvaluationPage key={openId} evaluationId={openId} year={year} onBack={() => setOpenId(null)} onChanged={reloadAll} />;
+    // Back to the list reloads it too: result actions are recorded on the page without reporting each one.
+    const back = () => {
+      setOpenId(null);
+      reloadAll();
+    };
+    return <EvaluationPage key={openId} evaluationId={openId} year={year} onBack={back} onChanged={reloadAll} />;
   }
 
-  const error = list.error ?? figures.error ?? publication.error ?? projects.error ?? units.error;
-  const ready = list.data && figures.data && publication.data && projects.data && units.data;
+  const error = list.error ?? figures.error ?? publication.error ?? actions.error ?? projects.error ?? units.error;
+  const ready = list.data && figures.data && publication.data && actions.data && projects.data && units.data;
   return (
     <Stack gap="md">
       <Title order={2}>重点评价 · {year} 年度</Title>
@@ -73,6 +82,7 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
             <Tabs.List>
               <Tabs.Tab value="list">评价项目（{list.data!.length}）</Tabs.Tab>
               <Tabs.Tab value="publication">结果公开（{publication.data!.length}）</Tabs.Tab>
+              <Tabs.Tab value="actions">结果应用（{actions.data!.filter((a) => a.status !== 'cancelled').length}）</Tabs.Tab>
               <Tabs.Tab value="templates">指标体系模板</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="list" pt="md">
@@ -88,6 +98,9 @@ export function KeyEvaluationsScreen({ year }: { year: number }) {
             </Tabs.Panel>
             <Tabs.Panel value="publication" pt="md">
               <PublicationTable rows={publication.data!} year={year} />
+            </Tabs.Panel>
+            <Tabs.Panel value="actions" pt="md">
+              <YearActionsTable actions={actions.data!} evaluations={list.data!} year={year} />
             </Tabs.Panel>
             <Tabs.Panel value="templates" pt="md">
               <TemplatesPanel />

@@ -149,6 +149,15 @@ describeInChromium('重点评价', () => {
     await ke.readyForScreenshot();
     await session.screenshot('89-结果公开', { fullPage: false });
 
+    // The year's result actions in one place, for next year's budget.
+    await session.page.getByRole('tab', { name: /^结果应用/ }).click();
+    const actions = session.page.getByRole('table', { name: '年度结果应用' });
+    await actions.waitFor();
+    expect((await actions.locator('tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim())).toEqual([ROTATION, '优', '优先保障', '50.00', NEXT_ROTATION, '已落实', '评价结果为优，下年度优先保障']);
+    expect(await session.page.getByLabel('结果应用概况').innerText()).toContain('1 项（已落实 1 项、拟定 0 项），涉及金额 50.00 万元');
+    await session.screenshot('90-结果应用', { fullPage: false });
+    await session.page.getByRole('tab', { name: /^结果公开/ }).click();
+
     // The table for the portal, as a file.
     const download = session.page.waitForEvent('download');
     await session.page.getByRole('button', { name: '导出公开表', exact: true }).click();
