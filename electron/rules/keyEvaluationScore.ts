@@ -38,6 +38,7 @@ export type Aggregation = 'mean' | 'trimmedMean';
 
 /** What is wrong with a framework, in the words shown to the bureau; empty when it can be used. */
 export function frameworkProblems(framework: Framework): string[] {
+  if (framework.length === 0) return ['尚未设置评价指标体系'];
   const problems: string[] = [];
   const total = sumHundredths(framework.map((l1) => l1.weight));
   if (total !== 10_000) problems.push(`一级指标权重合计为 ${total / 100}，应为 100`);

@@ -216,7 +216,7 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
   });
   preview.indicatorCount = preview.level1.reduce((n, l) => n + l.indicatorCount, 0);
   if (preview.errors.length === 0) {
-    const problems = framework.length ? frameworkProblems(framework) : ['表中没有三级指标'];
+    const problems = frameworkProblems(framework);
     for (const p of problems) preview.errors.push(cellIssue(source, null, null, null, `${p}。请改正后重新导入。`));
   }
   preview.errors.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));

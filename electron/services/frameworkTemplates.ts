@@ -98,7 +98,7 @@ export function createFrameworkTemplate(
 export function createTemplateFromFramework(ctx: ServiceContext, input: TemplateFields, framework: Framework, origin: string): FrameworkTemplateRow {
   return inTransaction(ctx, () => {
     const fields = checkFields(ctx, input, null);
-    const problems = problemsOf(framework);
+    const problems = frameworkProblems(framework);
     if (problems.length) throw new LedgerError('framework_invalid', `该指标体系有问题，不能存为模板：${problems.join('；')}。`, { framework: problems.join('；') });
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(framework), origin };
     const row = ctx.ledger.db.insert(frameworkTemplates).values(values).returning().get();
@@ -112,7 +112,7 @@ export function updateFrameworkTemplate(ctx: ServiceContext, input: TemplateFiel
   return inTransaction(ctx, () => {
     const before = requireOwn(ctx, input.id);
     const fields = checkFields(ctx, input, before.id);
-    const problems = problemsOf(input.framework);
+    const problems = frameworkProblems(input.framework);
     if (problems.length) throw new LedgerError('framework_invalid', `评价指标体系有问题，未保存：${problems.join('；')}。`, { framework: problems.join('；') });
     const at = ctx.now().toISOString();
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(input.framework) };
@@ -142,10 +142,6 @@ export function setFrameworkTemplateRetired(ctx: ServiceContext, input: { id: st
     });
     return findFrameworkTemplate(ctx, input.id)!;
   });
-}
-
-function problemsOf(framework: Framework): string[] {
-  return framework.length ? frameworkProblems(framework) : ['指标体系为空'];
 }
 
 function checkFields(ctx: ServiceContext, input: TemplateFields, ownRowId: number | null): TemplateFields {

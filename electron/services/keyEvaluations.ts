@@ -130,7 +130,7 @@ export function getKeyEvaluation(ctx: ServiceContext, input: { id: number }): Ke
   return {
     ...row,
     framework,
-    frameworkProblems: framework.length ? frameworkProblems(framework) : ['尚未设置评价指标体系'],
+    frameworkProblems: frameworkProblems(framework),
     experts,
     scores,
     score: liveScore(ctx, row.year, framework, experts, scores, row.aggregation),
@@ -439,7 +439,7 @@ function writeFramework(
   /** Where the framework came from, for the audit entry (an imported file). */
   source: Record<string, string> = {},
 ): KeyEvaluationView {
-  const problems = framework.length ? frameworkProblems(framework) : ['指标体系为空'];
+  const problems = frameworkProblems(framework);
   if (problems.length) throw new LedgerError('framework_invalid', `评价指标体系有问题，未保存：${problems.join('；')}。`, { framework: problems.join('；') });
   // Scores on indicators the framework no longer has are dropped (kept in the audit entry).
   const codes = new Set(framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code))));

@@ -92,6 +92,10 @@ describe('framework checks and aggregation', () => {
     expect(frameworkProblems(f)).toEqual(['一级指标权重合计为 105，应为 100', '“决策”下三级指标分值合计为 15，应等于其权重 20']);
   });
 
+  it('says an empty framework is not set up yet, rather than that its weights add up to 0', () => {
+    expect(frameworkProblems([])).toEqual(['尚未设置评价指标体系']);
+  });
+
   it('names a 一级 or a 二级 given twice, whose subtotals would otherwise merge', () => {
     const f = framework();
     f[1]!.name = f[0]!.name;
