@@ -3,6 +3,7 @@ import { LIBRARY_STATUS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { AssessmentView } from '../../electron/services/exAnte';
 import type { ProjectRow } from '../../electron/services/projects';
+import { EmptyRow } from '../common/EmptyRow';
 import { ASSESSMENT_STATUS, ASSESSORS, formatScore, LIBRARY_STATUS_COLOR, VERDICT_COLOR } from './exAnteLabels';
 
 interface AssessmentTableProps {
@@ -96,15 +97,7 @@ export function AssessmentTable({ assessments, projects, onOpen }: AssessmentTab
               </Table.Tr>
             );
           })}
-          {assessments.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={9}>
-                <Text c="dimmed" ta="center" py="lg">
-                  本年度还没有事前评估。点击“新建评估”，或在上方为重大政策和项目“开始评估”。
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {assessments.length === 0 && <EmptyRow colSpan={9}>本年度还没有事前评估。点击“新建评估”，或在上方为重大政策和项目“开始评估”。</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

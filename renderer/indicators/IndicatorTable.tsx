@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { EmptyRow } from '../common/EmptyRow';
 import { SortableTh } from '../common/SortableTh';
 import type { IndicatorSort, IndicatorSortKey, PlacedIndicator } from './indicatorListView';
 
@@ -105,15 +106,7 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
               </Table.Tr>
             );
           })}
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={9}>
-                <Text c="dimmed" ta="center" py="lg">
-                  {emptyText}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={9}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

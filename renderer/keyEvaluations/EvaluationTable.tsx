@@ -1,6 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { KeyEvaluationRow } from '../../electron/services/keyEvaluations';
+import { EmptyRow } from '../common/EmptyRow';
 import { formatScore, gradeColor, STATUS_COLOR } from './keyEvaluationLabels';
 
 /** The year's key evaluations: object, unit, who evaluates, money covered, total, grade and status. */
@@ -62,15 +63,7 @@ export function EvaluationTable({ evaluations, onOpen }: { evaluations: KeyEvalu
               </Table.Td>
             </Table.Tr>
           ))}
-          {evaluations.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>
-                <Text c="dimmed" ta="center" py="lg">
-                  本年度还没有重点绩效评价。点击“选定评价项目”开始。
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {evaluations.length === 0 && <EmptyRow colSpan={8}>本年度还没有重点绩效评价。点击“选定评价项目”开始。</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { PublicationRow } from '../../electron/services/keyEvaluationResults';
 import { ledger } from '../bridge/client';
+import { EmptyRow } from '../common/EmptyRow';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { formatScore, gradeColor } from './keyEvaluationLabels';
 
@@ -57,15 +58,7 @@ export function PublicationTable({ rows, year }: { rows: PublicationRow[]; year:
               </Table.Td>
             </Table.Tr>
           ))}
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text c="dimmed" ta="center" py="lg">
-                  本年度尚无定稿的重点绩效评价可公开。
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={7}>本年度尚无定稿的重点绩效评价可公开。</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Stack>

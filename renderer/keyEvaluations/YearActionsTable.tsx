@@ -2,6 +2,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { ResultActionRow } from '../../electron/services/keyEvaluationResults';
 import type { KeyEvaluationRow } from '../../electron/services/keyEvaluations';
+import { EmptyRow } from '../common/EmptyRow';
 import { gradeColor } from './keyEvaluationLabels';
 
 const STATUS_COLOR: Record<ResultActionRow['status'], string> = { planned: 'yellow', applied: 'green', cancelled: 'gray' };
@@ -57,15 +58,7 @@ export function YearActionsTable({ actions, evaluations, year }: { actions: Resu
               </Table.Tr>
             );
           })}
-          {actions.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text c="dimmed" ta="center" py="lg">
-                  尚未记录结果应用。评价定稿后，在该评价的“评价结果”中按等级记录对下年度预算的应用。
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {actions.length === 0 && <EmptyRow colSpan={7}>尚未记录结果应用。评价定稿后，在该评价的“评价结果”中按等级记录对下年度预算的应用。</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Stack>

@@ -6,6 +6,7 @@ import type { ExecutionImportPreview } from '../../electron/services/executionIm
 import type { RoundRow } from '../../electron/services/monitoringRounds';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed } from '../exchange/notifyFile';
 import { ExecutionImportModal } from './ExecutionImportModal';
@@ -88,15 +89,7 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={9}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      本轮还没有执行数据。点击“导入执行数据”，选择预算管理一体化平台导出的执行情况表（xlsx、xls 或 csv）。
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {rows.length === 0 && <EmptyRow colSpan={9}>本轮还没有执行数据。点击“导入执行数据”，选择预算管理一体化平台导出的执行情况表（xlsx、xls 或 csv）。</EmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,6 +1,7 @@
-import { Badge, Button, Loader, Table, Text } from '@mantine/core';
+import { Badge, Button, Loader, Table } from '@mantine/core';
 import type { MonitoringFormListRow } from '../../electron/services/monitoringEntries';
 import type { Loaded } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 
 /** 监控表: the round's forms to fill, with progress; open one to fill it in. */
@@ -39,15 +40,7 @@ export function FormsPanel({ forms, onOpen }: { forms: Loaded<MonitoringFormList
               </Table.Td>
             </Table.Tr>
           ))}
-          {forms.data.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" ta="center" py="lg">
-                  本轮没有需要填报监控表的绩效目标。
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {forms.data.length === 0 && <EmptyRow colSpan={6}>本轮没有需要填报监控表的绩效目标。</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { RememberedMatchRow } from '../../electron/services/executionImport';
 import { ledger } from '../bridge/client';
 import type { Loaded } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { formatTime } from '../common/formatTime';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed } from '../exchange/notifyFile';
@@ -98,15 +99,7 @@ export function RememberedMatchesModal({ year, matches, onClose }: RememberedMat
                     </Table.Tr>
                   );
                 })}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="lg">
-                        尚无记住的手工对应。导入执行数据时手工指定的对应会记在这里，下次导入自动沿用。
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={6}>尚无记住的手工对应。导入执行数据时手工指定的对应会记在这里，下次导入自动沿用。</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -7,6 +7,7 @@ import type { RoundRow } from '../../electron/services/monitoringRounds';
 import type { WarningLineView, WarningRow } from '../../electron/services/warnings';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { SortableTh } from '../common/SortableTh';
 import { notifyFailed } from '../exchange/notifyFile';
@@ -140,15 +141,7 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
                 {rows.map((r) => (
                   <WarningTableRow key={r.projectId} row={r} targetId={targetOf(r.projectId)} onOpenForm={onOpenForm} />
                 ))}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={8}>
-                      <Text c="dimmed" ta="center" py="lg">
-                        {units.data?.length ? '没有符合条件的项目。' : '本轮还没有预警结果。导入执行数据、填报监控表后，点击“计算预警”。'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={8}>{units.data?.length ? '没有符合条件的项目。' : '本轮还没有预警结果。导入执行数据、填报监控表后，点击“计算预警”。'}</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

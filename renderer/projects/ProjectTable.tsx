@@ -1,5 +1,6 @@
-import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, VisuallyHidden } from '@mantine/core';
 import type { ProjectRow } from '../../electron/services/projects';
+import { EmptyRow } from '../common/EmptyRow';
 import { SortableTh } from '../common/SortableTh';
 import { PROJECT_COLUMNS, type ProjectColumnKey } from './projectColumns';
 import type { ProjectSort } from './projectListView';
@@ -42,15 +43,7 @@ export function ProjectTable({ rows, sort, onSort, onEdit, emptyText }: ProjectT
               </Table.Td>
             </Table.Tr>
           ))}
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={PROJECT_COLUMNS.length + 1}>
-                <Text c="dimmed" ta="center" py="lg">
-                  {emptyText}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={PROJECT_COLUMNS.length + 1}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,6 +1,7 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { UnitRow } from '../../electron/services/units';
 import { formatWanYuan } from '../../electron/rules/money';
+import { EmptyRow } from '../common/EmptyRow';
 
 interface UnitTableProps {
   units: UnitRow[];
@@ -50,15 +51,7 @@ export function UnitTable({ units, onEdit, emptyText }: UnitTableProps) {
               </Table.Td>
             </Table.Tr>
           ))}
-          {units.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text c="dimmed" ta="center" py="lg">
-                  {emptyText}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {units.length === 0 && <EmptyRow colSpan={7}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -5,6 +5,7 @@ import { NOTICE_STATUS, type NoticeStatus } from '../../electron/rules/rectifica
 import type { NoticeRow } from '../../electron/services/rectification';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { NoticeDrawer } from './NoticeDrawer';
@@ -142,15 +143,7 @@ export function RectificationScreen({ year }: { year: number }) {
                 {rows.map((n) => (
                   <NoticeTableRow key={n.id} notice={n} checked={checked.includes(n.id)} onCheck={(on) => toggle(n.id, on)} onOpen={() => setOpenId(n.id)} />
                 ))}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={9}>
-                      <Text c="dimmed" ta="center" py="lg">
-                        {all.data?.length ? '没有符合条件的整改通知。' : '本年度还没有整改通知。在“绩效监控”的预警清单中为偏离率超过阈值的项目起草整改通知。'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={9}>{all.data?.length ? '没有符合条件的整改通知。' : '本年度还没有整改通知。在“绩效监控”的预警清单中为偏离率超过阈值的项目起草整改通知。'}</EmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { SYNC_STEPS } from '../../electron/rules/jointReview';
 import type { TargetDetail } from '../../electron/services/targets';
 import { useCall } from '../bridge/useCall';
+import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { matchesSearch } from '../common/sortRows';
 import { SyncDateCell } from './SyncDateCell';
@@ -124,15 +125,7 @@ export function SyncBoard({ year }: { year: number }) {
                 </Table.Tr>
               )),
             )}
-            {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed" ta="center" py="lg">
-                    {all.length ? '没有符合条件的目标。' : `${year} 年度还没有绩效目标。`}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {rows.length === 0 && <EmptyRow colSpan={8}>{all.length ? '没有符合条件的目标。' : `${year} 年度还没有绩效目标。`}</EmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

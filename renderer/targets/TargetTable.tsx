@@ -3,6 +3,7 @@ import type { TargetListRow } from '../../electron/services/targets';
 import { formatWanYuan } from '../../electron/rules/money';
 import { GRADE_COLOR, STATUS_COLOR, statusLabel } from './targetLabels';
 import type { ReviewGrade } from '../../electron/rules/jointReview';
+import { EmptyRow } from '../common/EmptyRow';
 
 interface TargetTableProps {
   rows: TargetListRow[];
@@ -119,15 +120,7 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
               </Table.Td>
             </Table.Tr>
           ))}
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={10}>
-                <Text c="dimmed" ta="center" py="lg">
-                  {emptyText}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={10}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
