@@ -14,7 +14,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rolldownOptions: { input: { main: resolve(import.meta.dirname, 'electron/main.ts') } },
+      rolldownOptions: { input: { main: resolve(import.meta.dirname, 'electron/shell/main.ts') } },
     },
   },
   preload: {
@@ -22,7 +22,7 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       isolatedEntries: true,
-      rolldownOptions: { input: { preload: resolve(import.meta.dirname, 'electron/preload.ts') } },
+      rolldownOptions: { input: { preload: resolve(import.meta.dirname, 'electron/shell/preload.ts') } },
     },
   },
   renderer: {

@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
-import { LedgerError } from '../electron/services/ledgerError';
+import { LedgerError } from './ledgerError';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema>;
 

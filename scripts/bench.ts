@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { closeLedger, openLedger } from '../db/open';
-import { dispatch } from '../electron/dispatcher';
-import { serviceContext } from '../electron/services/context';
-import { buildDemoLedger } from '../electron/services/demoYear';
-import { exportProjects } from '../electron/services/projectExport';
-import { previewProjectImport } from '../electron/services/projectImport';
-import { loadDefaultLibrary } from '../electron/services/indicators';
-import { createYear } from '../electron/services/years';
+import { dispatch } from '../electron/bridge/dispatcher';
+import { serviceContext } from '../electron/ledger/context';
+import { buildDemoLedger } from './demo/demoYear';
+import { exportProjects } from '../electron/projects/projectExport';
+import { previewProjectImport } from '../electron/projects/projectImport';
+import { loadDefaultLibrary } from '../electron/indicators/indicators';
+import { createYear } from '../electron/ledger/years';
 
 interface Case {
   name: string;

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeLedger, openLedger, type Ledger } from '../db/open';
-import { startBrowserHost } from '../electron/browserHost';
-import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledgerLocation';
+import { startBrowserHost } from '../electron/bridge/browserHost';
+import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

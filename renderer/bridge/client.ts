@@ -2,7 +2,7 @@
  * The renderer's one way to the ledger: `window.ledger` from the desktop preload, or the HTTP bridge
  * when the page is served to a browser. Screens import `ledger` (writes) and `useCall` (reads).
  */
-import type { CallInput, CallName, CallResult, Envelope, LedgerApi } from '../../electron/contract';
+import type { CallInput, CallName, CallResult, Envelope, LedgerApi } from '../../electron/bridge/contract';
 import { httpLedgerApi, takeAccessToken } from './httpBridge';
 
 declare global {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BridgeError, CallInput, CallName, CallResult } from '../../electron/contract';
+import type { BridgeError, CallInput, CallName, CallResult } from '../../electron/bridge/contract';
 import { callLedger } from './client';
 
 export interface Loaded<T> {

@@ -1,5 +1,5 @@
 import { Alert, Button } from '@mantine/core';
-import type { BridgeError } from '../../electron/contract';
+import type { BridgeError } from '../../electron/bridge/contract';
 
 /** A failed read, with the bridge's message and a way to try again. */
 export function LoadError({ error, onRetry }: { error: BridgeError; onRetry?: () => void }) {

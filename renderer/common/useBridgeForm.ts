@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Envelope } from '../../electron/contract';
+import type { Envelope } from '../../electron/bridge/contract';
 
 export interface BridgeForm {
   /** Messages the bridge gave for fields this form shows, by field name. */

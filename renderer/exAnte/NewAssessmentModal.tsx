@@ -2,8 +2,8 @@ import { Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput }
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/services/exAnte';
-import type { ProjectRow } from '../../electron/services/projects';
+import type { AssessmentView } from '../../electron/exAnte/exAnte';
+import type { ProjectRow } from '../../electron/projects/projects';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { ImportIssue } from '../../electron/excel/importIssue';
+import type { ImportIssue } from '../../electron/formats/importIssue';
 
 /** Every problem an import found, one row per cell, as the clerk will look for it in Excel. */
 export function ImportIssuesTable({ issues, kind }: { issues: ImportIssue[]; kind: 'error' | 'warning' }) {

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { Envelope } from '../../electron/contract';
+import type { Envelope } from '../../electron/bridge/contract';
 
 export interface PreviewCount {
   label: string;

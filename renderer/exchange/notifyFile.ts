@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import type { BridgeError } from '../../electron/contract';
+import type { BridgeError } from '../../electron/bridge/contract';
 
 /** Where an export went, in the words a clerk needs to find it again. */
 export function notifySaved(title: string, savedAs: string, detail: string) {

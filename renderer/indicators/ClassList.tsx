@@ -1,5 +1,5 @@
 import { Badge, Button, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
-import type { IndicatorClassRow } from '../../electron/services/indicators';
+import type { IndicatorClassRow } from '../../electron/indicators/indicators';
 
 interface ClassListProps {
   classes: IndicatorClassRow[];

@@ -1,9 +1,9 @@
 import { Button, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import type { Envelope } from '../../electron/contract';
-import type { IndicatorRow } from '../../electron/services/indicators';
-import type { YearSummary } from '../../electron/services/years';
+import type { Envelope } from '../../electron/bridge/contract';
+import type { IndicatorRow } from '../../electron/indicators/indicators';
+import type { YearSummary } from '../../electron/ledger/years';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -1,7 +1,7 @@
 import { Badge, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { CallInput } from '../../electron/contract';
+import type { CallInput } from '../../electron/bridge/contract';
 import type { Recommendation } from '../../electron/rules/indicatorRecommendation';
 import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
 import { useCall } from '../bridge/useCall';

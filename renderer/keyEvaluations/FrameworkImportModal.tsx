@@ -1,7 +1,7 @@
 import { Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { Envelope } from '../../electron/contract';
-import type { FrameworkImportPreview } from '../../electron/services/frameworkExchange';
+import type { Envelope } from '../../electron/bridge/contract';
+import type { FrameworkImportPreview } from '../../electron/keyEvaluations/frameworkExchange';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { formatPoints } from './keyEvaluationLabels';

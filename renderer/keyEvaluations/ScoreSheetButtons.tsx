@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ExpertScoreImportPreview, ExpertSheetPlan } from '../../electron/services/expertScoreSheet';
-import type { KeyEvaluationView } from '../../electron/services/keyEvaluations';
+import type { ExpertScoreImportPreview, ExpertSheetPlan } from '../../electron/keyEvaluations/expertScoreSheet';
+import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';

@@ -2,8 +2,8 @@ import { Badge, Button, Group, Loader, Paper, Stack, Switch, Table, Text, TextIn
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
-import type { FrameworkImportPreview } from '../../electron/services/frameworkExchange';
-import type { FrameworkTemplateRow } from '../../electron/services/frameworkTemplates';
+import type { FrameworkImportPreview } from '../../electron/keyEvaluations/frameworkExchange';
+import type { FrameworkTemplateRow } from '../../electron/keyEvaluations/frameworkTemplates';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { BackWithGuard } from '../common/BackWithGuard';

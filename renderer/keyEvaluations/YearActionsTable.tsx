@@ -1,7 +1,7 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ResultActionRow } from '../../electron/services/keyEvaluationResults';
-import type { KeyEvaluationRow } from '../../electron/services/keyEvaluations';
+import type { ResultActionRow } from '../../electron/keyEvaluations/keyEvaluationResults';
+import type { KeyEvaluationRow } from '../../electron/keyEvaluations/keyEvaluations';
 import { EmptyRow } from '../common/EmptyRow';
 import { gradeColor } from './keyEvaluationLabels';
 

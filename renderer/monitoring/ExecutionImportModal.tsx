@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Group, Select, Table, Text, Title } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch } from '../../electron/services/executionImport';
-import type { ProjectRow } from '../../electron/services/projects';
+import type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch } from '../../electron/monitoring/executionImport';
+import type { ProjectRow } from '../../electron/projects/projects';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';

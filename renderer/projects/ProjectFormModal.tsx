@@ -1,9 +1,9 @@
 import { Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { CallInput } from '../../electron/contract';
-import type { ProjectRow } from '../../electron/services/projects';
-import type { UnitRow } from '../../electron/services/units';
+import type { CallInput } from '../../electron/bridge/contract';
+import type { ProjectRow } from '../../electron/projects/projects';
+import type { UnitRow } from '../../electron/projects/units';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES } from '../../electron/rules/labels';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import { ledger } from '../bridge/client';

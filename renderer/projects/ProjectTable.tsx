@@ -1,5 +1,5 @@
 import { Button, Table, VisuallyHidden } from '@mantine/core';
-import type { ProjectRow } from '../../electron/services/projects';
+import type { ProjectRow } from '../../electron/projects/projects';
 import { EmptyRow } from '../common/EmptyRow';
 import { SortableTh } from '../common/SortableTh';
 import { PROJECT_COLUMNS, type ProjectColumnKey } from './projectColumns';

@@ -1,9 +1,9 @@
 import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { ProjectRow } from '../../electron/services/projects';
-import type { UnitRow } from '../../electron/services/units';
+import type { ProjectRow } from '../../electron/projects/projects';
+import type { UnitRow } from '../../electron/projects/units';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ProjectImportPreview } from '../../electron/services/projectImport';
+import type { ProjectImportPreview } from '../../electron/projects/projectImport';
 import { ledger } from '../bridge/client';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import type { ProjectColumnKey } from './projectColumns';

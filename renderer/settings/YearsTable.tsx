@@ -1,5 +1,5 @@
 import { Badge, Table } from '@mantine/core';
-import type { YearSummary } from '../../electron/services/years';
+import type { YearSummary } from '../../electron/ledger/years';
 
 export function YearsTable({ years }: { years: YearSummary[] }) {
   return (

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { BridgeError } from '../../electron/contract';
-import type { YearSummary } from '../../electron/services/years';
+import type { BridgeError } from '../../electron/bridge/contract';
+import type { YearSummary } from '../../electron/ledger/years';
 import { useCall } from '../bridge/useCall';
 
 const CHOSEN_YEAR_KEY = 'ledger.chosenYear';

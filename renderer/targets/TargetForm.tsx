@@ -2,8 +2,8 @@ import { Alert, Button, Divider, Group, SegmentedControl, Select, SimpleGrid, St
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorClassRow, IndicatorRow } from '../../electron/services/indicators';
-import type { TargetDetail } from '../../electron/services/targets';
+import type { IndicatorClassRow, IndicatorRow } from '../../electron/indicators/indicators';
+import type { TargetDetail } from '../../electron/targets/targets';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -1,5 +1,5 @@
 import { SYNC_STEPS, syncLags, type SyncStep } from '../../electron/rules/jointReview';
-import type { TargetDetail, TargetListRow } from '../../electron/services/targets';
+import type { TargetDetail, TargetListRow } from '../../electron/targets/targets';
 
 export type Sync = TargetDetail['sync'];
 export type Track = 'budget' | 'target';

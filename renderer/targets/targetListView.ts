@@ -1,4 +1,4 @@
-import type { TargetListRow } from '../../electron/services/targets';
+import type { TargetListRow } from '../../electron/targets/targets';
 import { matchesSearch } from '../common/sortRows';
 import type { ListStatus } from './targetLabels';
 

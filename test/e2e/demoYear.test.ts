@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { buildDemoLedger, type DemoSummary } from '../../electron/services/demoYear';
-import { listProjects } from '../../electron/services/projects';
+import { buildDemoLedger, type DemoSummary } from '../../scripts/demo/demoYear';
+import { listProjects } from '../../electron/projects/projects';
 import { formatWanYuan } from '../../electron/rules/money';
 import { describeInChromium } from './support/chromium';
 import { startSession, type Session } from './support/session';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { listIndicators } from '../../electron/services/indicators';
+import { listIndicators } from '../../electron/indicators/indicators';
 import { xlsx } from '../fixtures/workbooks';
 import { fillBureauLedgerWithLibrary } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';

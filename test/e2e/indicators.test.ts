@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { recentAudit } from '../../electron/services/audit';
-import { listIndicators, recommendForProject } from '../../electron/services/indicators';
-import { listYears } from '../../electron/services/years';
+import { recentAudit } from '../../electron/ledger/audit';
+import { listIndicators, recommendForProject } from '../../electron/indicators/indicators';
+import { listYears } from '../../electron/ledger/years';
 import { matchesIndicator } from '../../electron/rules/indicatorRecommendation';
 import { fillBureauLedgerWithLibrary, TRAINING_PROJECT } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';

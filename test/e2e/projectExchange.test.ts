@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { listProjects } from '../../electron/services/projects';
+import { listProjects } from '../../electron/projects/projects';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { fillBureauLedger } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { recentAudit } from '../../electron/services/audit';
-import { listProjects } from '../../electron/services/projects';
+import { recentAudit } from '../../electron/ledger/audit';
+import { listProjects } from '../../electron/projects/projects';
 import { formatWanYuan } from '../../electron/rules/money';
 import { fen, fillBureauLedger, projectsOf, UNITS, unitCount } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';

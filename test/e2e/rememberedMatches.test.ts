@@ -5,10 +5,10 @@
  * after a confirmation that says the next import asks again, and the next preview does.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { commitExecutionImport, listRememberedMatches, previewExecutionImport } from '../../electron/services/executionImport';
-import type { ServiceContext } from '../../electron/services/context';
-import { listMonitoringRounds } from '../../electron/services/monitoringRounds';
-import { listProjects } from '../../electron/services/projects';
+import { commitExecutionImport, listRememberedMatches, previewExecutionImport } from '../../electron/monitoring/executionImport';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
+import { listProjects } from '../../electron/projects/projects';
 import { xlsx } from '../fixtures/workbooks';
 import { setupRound } from '../ledger/monitoringFixture';
 import { fillBureauLedger } from './support/bureauLedger';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context';
-import { listRounds } from '../../electron/services/jointReview';
-import { listProjects } from '../../electron/services/projects';
-import { createTarget, listTargets, targetDetail } from '../../electron/services/targets';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { listRounds } from '../../electron/targets/jointReview';
+import { listProjects } from '../../electron/projects/projects';
+import { createTarget, listTargets, targetDetail } from '../../electron/targets/targets';
 import { fillBureauLedgerWithLibrary, projectsOf, TRAINING_PROJECT } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';

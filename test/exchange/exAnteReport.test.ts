@@ -4,10 +4,10 @@ import * as XLSX from 'xlsx';
 import { expect, it } from 'vitest';
 import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { createAssessment, finalizeAssessment, saveAssessment } from '../../electron/services/exAnte';
-import { exportExAnteReport, exportExAnteScoreSheet } from '../../electron/services/exAnteReport';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+import { createAssessment, finalizeAssessment, saveAssessment } from '../../electron/exAnte/exAnte';
+import { exportExAnteReport, exportExAnteScoreSheet } from '../../electron/exAnte/exAnteReport';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { describeWithLibreOffice, docxToPdf, pdfFirstPagePng, pdfText } from '../fixtures/documents';
 import { freshContext } from '../ledger/tempLedger';
 

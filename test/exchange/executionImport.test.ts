@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditLog, executionMatches, executionRecords } from '../../db/schema';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import type { ServiceContext } from '../../electron/services/context';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import type { ServiceContext } from '../../electron/ledger/context';
 import {
   commitExecutionImport,
   forgetRememberedMatch,
@@ -17,11 +17,11 @@ import {
   listRememberedMatches,
   previewExecutionImport,
   type ExecutionImportInput,
-} from '../../electron/services/executionImport';
-import { LedgerError } from '../../electron/services/ledgerError';
-import { findRound } from '../../electron/services/monitoringRounds';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+} from '../../electron/monitoring/executionImport';
+import { LedgerError } from '../../db/ledgerError';
+import { findRound } from '../../electron/monitoring/monitoringRounds';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { csvText, gbkBytes, utf8Bytes, xlsx, type Cell } from '../fixtures/workbooks';
 import { freshContext } from '../ledger/tempLedger';
 

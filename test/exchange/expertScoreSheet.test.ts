@@ -7,17 +7,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import type { ServiceContext } from '../../electron/services/context';
+import type { ServiceContext } from '../../electron/ledger/context';
 import {
   commitExpertScoreSheetImport,
   EXPERT_SHEET_CODE_CELL,
   exportExpertScoreSheet,
   previewExpertScoreSheetImport,
-} from '../../electron/services/expertScoreSheet';
-import { applyFrameworkTemplate, finalizeKeyEvaluation, getKeyEvaluation, recordScores, selectForEvaluation, setExperts, type KeyEvaluationView } from '../../electron/services/keyEvaluations';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+} from '../../electron/keyEvaluations/expertScoreSheet';
+import { applyFrameworkTemplate, finalizeKeyEvaluation, getKeyEvaluation, recordScores, selectForEvaluation, setExperts, type KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { freshContext } from '../ledger/tempLedger';
 
 function setup() {

@@ -3,11 +3,11 @@
  * is, every non-project row skipped with a reason, the money unit taken from the header or a note.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeTextBytes } from '../../electron/excel/decodeText';
-import { findTable, normaliseHeader, type ColumnSpec, type TableFound } from '../../electron/excel/findTable';
-import { readWorkbook } from '../../electron/excel/readWorkbook';
-import { PROJECT_COLUMNS } from '../../electron/services/projectImport';
-import { LedgerError } from '../../electron/services/ledgerError';
+import { decodeTextBytes } from '../../electron/formats/decodeText';
+import { findTable, normaliseHeader, type ColumnSpec, type TableFound } from '../../electron/formats/findTable';
+import { readWorkbook } from '../../electron/formats/readWorkbook';
+import { PROJECT_COLUMNS } from '../../electron/projects/projectImport';
+import { LedgerError } from '../../db/ledgerError';
 import { csvText, gbkBytes, PROJECT_HEADER, projectRow, utf8Bytes, workbookBytes, xlsx, type Cell } from '../fixtures/workbooks';
 
 function table(bytes: Uint8Array, fileName = '项目.xlsx', spec: readonly ColumnSpec[] = PROJECT_COLUMNS): TableFound {

@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { recentAudit } from '../../electron/services/audit';
-import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/services/frameworkExchange';
-import { listFrameworkTemplates } from '../../electron/services/frameworkTemplates';
-import { applyFrameworkTemplate, getKeyEvaluation, recordScores, selectForEvaluation, setExperts } from '../../electron/services/keyEvaluations';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { recentAudit } from '../../electron/ledger/audit';
+import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/keyEvaluations/frameworkExchange';
+import { listFrameworkTemplates } from '../../electron/keyEvaluations/frameworkTemplates';
+import { applyFrameworkTemplate, getKeyEvaluation, recordScores, selectForEvaluation, setExperts } from '../../electron/keyEvaluations/keyEvaluations';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { freshContext } from '../ledger/tempLedger';
 import { xlsx, type Cell } from '../fixtures/workbooks';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../scripts/ledger';
-import { recentAudit } from '../../electron/services/audit';
-import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from '../../electron/services/indicatorExchange';
-import { listIndicators, loadDefaultLibrary } from '../../electron/services/indicators';
+import { recentAudit } from '../../electron/ledger/audit';
+import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
+import { listIndicators, loadDefaultLibrary } from '../../electron/indicators/indicators';
 import { workbookBytes, xlsx } from '../fixtures/workbooks';
 import { freshContext, tempFolder } from '../ledger/tempLedger';
 

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportKeyEvaluationPublication, publicationRows } from '../../electron/services/keyEvaluationResults';
+import { exportKeyEvaluationPublication, publicationRows } from '../../electron/keyEvaluations/keyEvaluationResults';
 import { cliJson, cliRunner } from '../fixtures/cli';
 import { demoContext, demoLedgerFile } from '../fixtures/demoLedger';
 import { freshContext, tempFolder } from '../ledger/tempLedger';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { exportKeyEvaluationReport } from '../../electron/services/keyEvaluationReport';
-import { getKeyEvaluation, listKeyEvaluations } from '../../electron/services/keyEvaluations';
+import { exportKeyEvaluationReport } from '../../electron/keyEvaluations/keyEvaluationReport';
+import { getKeyEvaluation, listKeyEvaluations } from '../../electron/keyEvaluations/keyEvaluations';
 import { describeWithLibreOffice, docxToPdf, pdfFirstPagePng, pdfText } from '../fixtures/documents';
 import { demoContext } from '../fixtures/demoLedger';
 

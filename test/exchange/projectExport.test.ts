@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import type { ServiceContext } from '../../electron/services/context';
-import { exportProjects } from '../../electron/services/projectExport';
-import { commitProjectImport, previewProjectImport } from '../../electron/services/projectImport';
-import { createProject, listProjects, type ProjectRow } from '../../electron/services/projects';
-import { createUnit, listUnits } from '../../electron/services/units';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { exportProjects } from '../../electron/projects/projectExport';
+import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
+import { createProject, listProjects, type ProjectRow } from '../../electron/projects/projects';
+import { createUnit, listUnits } from '../../electron/projects/units';
 import { freshContext } from '../ledger/tempLedger';
 import { demoContext } from '../fixtures/demoLedger';
 

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditLog, budgetUnits, projects } from '../../db/schema';
-import type { ServiceContext } from '../../electron/services/context';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { commitProjectImport, previewProjectImport } from '../../electron/services/projectImport';
-import { listProjects } from '../../electron/services/projects';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
+import { listProjects } from '../../electron/projects/projects';
 import { csvText, gbkBytes, PROJECT_HEADER, projectRow, utf8Bytes, workbookBytes, xlsx, type Cell } from '../fixtures/workbooks';
 import { freshContext } from '../ledger/tempLedger';
 

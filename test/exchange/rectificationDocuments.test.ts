@@ -7,9 +7,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { expect, it } from 'vitest';
-import { HIGHLIGHT_FILL } from '../../electron/excel/styledWorkbook';
-import { createNotice, draftNoticesFromWarnings, issueNotices, recordFeedback, reviewNotice } from '../../electron/services/rectification';
-import { exportNoticeDocuments, exportNoticeList } from '../../electron/services/rectificationDocuments';
+import { HIGHLIGHT_FILL } from '../../electron/formats/styledWorkbook';
+import { createNotice, draftNoticesFromWarnings, issueNotices, recordFeedback, reviewNotice } from '../../electron/rectification/rectification';
+import { exportNoticeDocuments, exportNoticeList } from '../../electron/rectification/rectificationDocuments';
 import { describeWithLibreOffice, docxToPdf, pdfFirstPagePng, pdfPageCount, pdfText } from '../fixtures/documents';
 import { monitoredYear } from '../fixtures/notices';
 

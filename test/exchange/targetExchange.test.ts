@@ -6,16 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { listIndicators } from '../../electron/services/indicators';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { commitTargetImport, parseIndicatorValue, previewTargetImport } from '../../electron/services/targetImport';
-import { exportTargetTemplate } from '../../electron/services/targetTemplate';
-import { createTarget, listTargets, saveTarget, targetDetail } from '../../electron/services/targets';
-import { setIndicatorLayout } from '../../electron/services/years';
+import { listIndicators } from '../../electron/indicators/indicators';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { commitTargetImport, parseIndicatorValue, previewTargetImport } from '../../electron/targets/targetImport';
+import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
+import { createTarget, listTargets, saveTarget, targetDetail } from '../../electron/targets/targets';
+import { setIndicatorLayout } from '../../electron/ledger/years';
 import { passesChecks } from '../../electron/rules/targetChecks';
 import { demoContext } from '../fixtures/demoLedger';
 import { workbookBytes } from '../fixtures/workbooks';
-import { approveTargets } from '../../electron/services/jointReview';
+import { approveTargets } from '../../electron/targets/jointReview';
 import { auditCount, completeContent, county, decide, filled, indicatorHeaderRow, loadBook, rowCount, targetInReview, TRAINING_ROWS, valueCell, YEAR } from '../fixtures/targetForms';
 
 const importOf = (bytes: Uint8Array, fileName = '申报表.xlsx') => ({ year: YEAR, fileName, bytes });
@@ -344,7 +344,7 @@ describe('importing filled declarations', () => {
 
     const template = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
     const filledIn = await filled(template.bytes, { 'JY-01': { annualGoal: '目标', indicators: TRAINING_ROWS } });
-    const { createYear } = await import('../../electron/services/years');
+    const { createYear } = await import('../../electron/ledger/years');
     createYear(ctx, { year: 2024 });
     const wrongYear = previewTargetImport(ctx, { year: 2024, fileName: '申报表.xlsx', bytes: filledIn });
     expect(wrongYear.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/工作表“JY-01”第 2 行 C 列（台账识别码）：这是 2023 年度的申报表，当前导入的是 2024 年度/));
@@ -352,7 +352,7 @@ describe('importing filled declarations', () => {
 
   it('writes text as text: a hostile project name stays a string in the template', async () => {
     const { ctx, education } = county();
-    const { createProject } = await import('../../electron/services/projects');
+    const { createProject } = await import('../../electron/projects/projects');
     createProject(ctx, { year: YEAR, unitId: education.id, code: '=1+1', name: '=HYPERLINK("http://x")', projectType: '特定目标类', budgetKind: 'general', initialBudgetFen: 0, continuity: 'new', majorPolicy: false });
     const { bytes } = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
     const book = XLSX.read(bytes, { type: 'buffer', cellFormula: true, dense: true });

@@ -6,16 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
-import { ImportRejected } from '../../electron/excel/importIssue';
+import { ImportRejected } from '../../electron/formats/importIssue';
 import { passesChecks } from '../../electron/rules/targetChecks';
-import type { ServiceContext } from '../../electron/services/context';
-import { approveTargets, submitForReview } from '../../electron/services/jointReview';
-import { createProject } from '../../electron/services/projects';
-import { commitTargetImport, previewTargetImport } from '../../electron/services/targetImport';
-import { exportTargetTemplate, parseTemplateId, TEMPLATE_ID } from '../../electron/services/targetTemplate';
-import { createTarget, listTargets, saveTarget, snapshotOf, targetDetail } from '../../electron/services/targets';
-import { createUnit } from '../../electron/services/units';
-import { setIndicatorLayout } from '../../electron/services/years';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { approveTargets, submitForReview } from '../../electron/targets/jointReview';
+import { createProject } from '../../electron/projects/projects';
+import { commitTargetImport, previewTargetImport } from '../../electron/targets/targetImport';
+import { exportTargetTemplate, parseTemplateId, TEMPLATE_ID } from '../../electron/targets/targetTemplate';
+import { createTarget, listTargets, saveTarget, snapshotOf, targetDetail } from '../../electron/targets/targets';
+import { createUnit } from '../../electron/projects/units';
+import { setIndicatorLayout } from '../../electron/ledger/years';
 import { workbookBytes } from '../fixtures/workbooks';
 import {
   auditCount, completeContent, county, decide, DEPARTMENT_ROWS, DEPARTMENT_TASKS, filled, indicatorHeaderRow, loadBook, rowCount, saveBook, TRAINING_ROWS, valueCell, YEAR,

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { approveTargets, publishTargets } from '../../electron/services/jointReview';
-import { createProject } from '../../electron/services/projects';
-import { createTarget, saveTarget } from '../../electron/services/targets';
-import { exportTargetPublication } from '../../electron/services/targetPublication';
+import { approveTargets, publishTargets } from '../../electron/targets/jointReview';
+import { createProject } from '../../electron/projects/projects';
+import { createTarget, saveTarget } from '../../electron/targets/targets';
+import { exportTargetPublication } from '../../electron/targets/targetPublication';
 import { completeContent, county, decide, loadBook, targetInReview, YEAR } from '../fixtures/targetForms';
 
 function approved(ctx: Parameters<typeof targetInReview>[0], projectId: number, className = '培训', overrides = {}): number {
@@ -42,7 +42,7 @@ describe('the publication workbook', () => {
     targetInReview(ctx, repair.id, '基础设施建设'); // not approved: not published
     const dept = createTarget(ctx, { year: YEAR, projectId: null, unitId: education.id });
     saveTarget(ctx, { ...completeContent(ctx, '部门整体运转', { mainTasks: '保障全县中小学教育教学正常运转。', annualGoal: '完成年度教育工作任务。' }), id: dept.id });
-    const { submitForReview } = await import('../../electron/services/jointReview');
+    const { submitForReview } = await import('../../electron/targets/jointReview');
     submitForReview(ctx, { targetId: dept.id });
     decide(ctx, dept.id, '优');
     approveTargets(ctx, { targetIds: [dept.id] });

@@ -4,9 +4,9 @@
  * that is not 优/良/中/差.
  */
 import { describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { listRounds, recordOpinion } from '../../electron/services/jointReview';
-import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../electron/services/reviewSheet';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { listRounds, recordOpinion } from '../../electron/targets/jointReview';
+import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
 import { auditCount, county, decide, loadBook, resubmit, saveBook, targetInReview, valueCell } from '../fixtures/targetForms';
 
 async function fillOpinion(bytes: Uint8Array, sheetName: string, values: Partial<Record<'会审方' | '审核人' | '完整性' | '相关性' | '适当性' | '可行性' | '修改意见', string | null>>): Promise<Buffer> {

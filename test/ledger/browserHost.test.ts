@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/contentSecurity';
-import { MAX_BODY_BYTES, resolveStaticFile, startBrowserHost, type BrowserHost } from '../../electron/browserHost';
-import { listYears } from '../../electron/services/years';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/contentSecurity';
+import { MAX_BODY_BYTES, resolveStaticFile, startBrowserHost, type BrowserHost } from '../../electron/bridge/browserHost';
+import { listYears } from '../../electron/ledger/years';
 import { freshContext, tempFolder } from './tempLedger';
 
 interface RawResponse {

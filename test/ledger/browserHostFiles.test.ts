@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/browserHost';
-import { listProjects } from '../../electron/services/projects';
+import { startBrowserHost, type BrowserHost } from '../../electron/bridge/browserHost';
+import { listProjects } from '../../electron/projects/projects';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { freshContext, tempFolder } from './tempLedger';
 

@@ -5,19 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syncLags } from '../../electron/rules/jointReview';
-import { KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS } from '../../db/demo/luntai2023';
-import { buildDemoLedger } from '../../electron/services/demoYear';
-import { exAnteOverview } from '../../electron/services/exAnte';
-import { listExecution } from '../../electron/services/executionImport';
-import { checkLedger } from '../../electron/services/integrity';
-import { listRounds } from '../../electron/services/jointReview';
-import { findRound } from '../../electron/services/monitoringRounds';
-import { listProjects } from '../../electron/services/projects';
-import { listNotices } from '../../electron/services/rectification';
-import { exportTargetPublication } from '../../electron/services/targetPublication';
-import { listTargets, targetDetail } from '../../electron/services/targets';
-import { listUnits } from '../../electron/services/units';
-import { monitoringReport, warningsReport, type RoundSummary } from '../../electron/services/warnings';
+import { KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS } from '../../scripts/demo/luntai2023';
+import { buildDemoLedger } from '../../scripts/demo/demoYear';
+import { exAnteOverview } from '../../electron/exAnte/exAnte';
+import { listExecution } from '../../electron/monitoring/executionImport';
+import { checkLedger } from '../../electron/ledger/integrity';
+import { listRounds } from '../../electron/targets/jointReview';
+import { findRound } from '../../electron/monitoring/monitoringRounds';
+import { listProjects } from '../../electron/projects/projects';
+import { listNotices } from '../../electron/rectification/rectification';
+import { exportTargetPublication } from '../../electron/targets/targetPublication';
+import { listTargets, targetDetail } from '../../electron/targets/targets';
+import { listUnits } from '../../electron/projects/units';
+import { monitoringReport, warningsReport, type RoundSummary } from '../../electron/monitoring/warnings';
 import { PROJECT_TYPES } from '../../electron/rules/labels';
 import { freshContext } from './tempLedger';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, contract } from '../../electron/contract';
-import { dispatch } from '../../electron/dispatcher';
-import { handlers } from '../../electron/handlers';
-import { listProjects } from '../../electron/services/projects';
+import { callNames, contract } from '../../electron/bridge/contract';
+import { dispatch } from '../../electron/bridge/dispatcher';
+import { handlers } from '../../electron/bridge/handlers';
+import { listProjects } from '../../electron/projects/projects';
 import { freshContext } from './tempLedger';
 
 async function setup() {

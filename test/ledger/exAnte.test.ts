@@ -4,12 +4,12 @@
  * insert, flipping the flag on an admitted project, and target approval.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/dispatcher';
+import { dispatch } from '../../electron/bridge/dispatcher';
 import { presetPoints, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, recheckRevisedPlan, saveAssessment } from '../../electron/services/exAnte';
-import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, recheckRevisedPlan, saveAssessment } from '../../electron/exAnte/exAnte';
+import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
 
 const rules = DEFAULT_RULE_SET.exAnte;

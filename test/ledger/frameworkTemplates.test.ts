@@ -6,17 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
-import { recentAudit } from '../../electron/services/audit';
+import { recentAudit } from '../../electron/ledger/audit';
 import {
   createFrameworkTemplate,
   listFrameworkTemplates,
   setFrameworkTemplateRetired,
   updateFrameworkTemplate,
-} from '../../electron/services/frameworkTemplates';
-import { applyFrameworkTemplate, getKeyEvaluation, saveFramework, selectForEvaluation } from '../../electron/services/keyEvaluations';
-import { LedgerError } from '../../electron/services/ledgerError';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
+} from '../../electron/keyEvaluations/frameworkTemplates';
+import { applyFrameworkTemplate, getKeyEvaluation, saveFramework, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
+import { LedgerError } from '../../db/ledgerError';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
 
 function refusal(fn: () => unknown): LedgerError {

@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, budgetUnits, projects } from '../../db/schema';
-import type { ServiceContext } from '../../electron/services/context';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { commitProjectImport, previewProjectImport } from '../../electron/services/projectImport';
-import { createProject, listProjects } from '../../electron/services/projects';
-import { createUnit, listUnits } from '../../electron/services/units';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { createYear } from '../../electron/services/years';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
+import { createProject, listProjects } from '../../electron/projects/projects';
+import { createUnit, listUnits } from '../../electron/projects/units';
+import { verifyAuditChain } from '../../electron/ledger/audit';
+import { createYear } from '../../electron/ledger/years';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { freshContext } from './tempLedger';
 

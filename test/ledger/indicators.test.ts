@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, loadDefaultLibrary, reinstateIndicator, retireIndicator, updateIndicator, type IndicatorInput } from '../../electron/services/indicators';
+import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, loadDefaultLibrary, reinstateIndicator, retireIndicator, updateIndicator, type IndicatorInput } from '../../electron/indicators/indicators';
 import { freshContext } from './tempLedger';
 
 describe('the default common indicator library', () => {

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeLedger, openLedger } from '../../db/open';
-import { backupLedger, restoreLedger } from '../../electron/services/backup';
-import { serviceContext } from '../../electron/services/context';
-import { checkLedger } from '../../electron/services/integrity';
-import { createProject, listProjects } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
-import { createYear } from '../../electron/services/years';
+import { backupLedger, restoreLedger } from '../../electron/ledger/backup';
+import { serviceContext } from '../../electron/ledger/context';
+import { checkLedger } from '../../electron/ledger/integrity';
+import { createProject, listProjects } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
+import { createYear } from '../../electron/ledger/years';
 import { freshContext, tempFolder, track } from './tempLedger';
 
 function populated(file: string) {

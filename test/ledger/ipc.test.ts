@@ -2,8 +2,8 @@
  * The IPC registration against a real ledger file, with a fake ipcMain (Electron cannot run here).
  */
 import { describe, expect, it } from 'vitest';
-import { registerLedgerIpc, type InvokeEventLike } from '../../electron/ipc';
-import { isTrustedSender, LEDGER_CHANNEL } from '../../electron/security';
+import { registerLedgerIpc, type InvokeEventLike } from '../../electron/shell/ipc';
+import { isTrustedSender, LEDGER_CHANNEL } from '../../electron/shell/security';
 import { freshContext } from './tempLedger';
 
 type Handler = (event: InvokeEventLike, payload: unknown) => unknown;

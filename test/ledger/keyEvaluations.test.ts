@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_TEMPLATES, respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { frameworkProblems, type Framework } from '../../electron/rules/keyEvaluationScore';
-import type { ServiceContext } from '../../electron/services/context';
+import type { ServiceContext } from '../../electron/ledger/context';
 import {
   keyEvaluationYearFigures,
   listResultActions,
   publicationRows,
   recordResultAction,
   suggestedAction,
-} from '../../electron/services/keyEvaluationResults';
+} from '../../electron/keyEvaluations/keyEvaluationResults';
 import {
   applyFrameworkTemplate,
   finalizeKeyEvaluation,
@@ -25,12 +25,12 @@ import {
   selectForEvaluation,
   setExperts,
   type KeyEvaluationView,
-} from '../../electron/services/keyEvaluations';
-import { LedgerError } from '../../electron/services/ledgerError';
-import { listNotices } from '../../electron/services/rectification';
-import { createProject } from '../../electron/services/projects';
-import { createUnit } from '../../electron/services/units';
-import { createYear } from '../../electron/services/years';
+} from '../../electron/keyEvaluations/keyEvaluations';
+import { LedgerError } from '../../db/ledgerError';
+import { listNotices } from '../../electron/rectification/rectification';
+import { createProject } from '../../electron/projects/projects';
+import { createUnit } from '../../electron/projects/units';
+import { createYear } from '../../electron/ledger/years';
 import { freshContext } from './tempLedger';
 
 function refusal(fn: () => unknown): LedgerError {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { closeLedger, defaultMigrationsFolder, openLedger } from '../../db/open';
-import { LedgerError } from '../../electron/services/ledgerError';
+import { LedgerError } from '../../db/ledgerError';
 import { tempFolder, tempLedgerFile, track } from './tempLedger';
 
 const MIGRATIONS = defaultMigrationsFolder();

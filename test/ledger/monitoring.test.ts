@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, monitoringEntries, rectificationNotices, warnings } from '../../db/schema';
-import { serviceContext } from '../../electron/services/context';
-import { LedgerError } from '../../electron/services/ledgerError';
-import { indicatorKey, listMonitoringForms, monitoringForm, saveMonitoringForm } from '../../electron/services/monitoringEntries';
-import { adjustTarget, createTarget, saveTarget } from '../../electron/services/targets';
-import { approveTargets, decideRound, recordOpinion, submitForReview } from '../../electron/services/jointReview';
-import { computeWarnings, listWarnings, roundSummary } from '../../electron/services/warnings';
+import { serviceContext } from '../../electron/ledger/context';
+import { LedgerError } from '../../db/ledgerError';
+import { indicatorKey, listMonitoringForms, monitoringForm, saveMonitoringForm } from '../../electron/monitoring/monitoringEntries';
+import { adjustTarget, createTarget, saveTarget } from '../../electron/targets/targets';
+import { approveTargets, decideRound, recordOpinion, submitForReview } from '../../electron/targets/jointReview';
+import { computeWarnings, listWarnings, roundSummary } from '../../electron/monitoring/warnings';
 import { content, entry, INDICATORS, lagging, onSchedule, setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
 

@@ -6,13 +6,13 @@
  *   P4 an adjusted budget of 0 (执行率 "—"), no entries.
  */
 import { executionRecords } from '../../db/schema';
-import type { MonitoringEntryInput } from '../../electron/services/monitoringEntries';
-import { indicatorKey, saveMonitoringForm } from '../../electron/services/monitoringEntries';
-import { listMonitoringRounds } from '../../electron/services/monitoringRounds';
-import { createProject } from '../../electron/services/projects';
-import { createTarget, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/services/targets';
-import { createUnit } from '../../electron/services/units';
-import type { ServiceContext } from '../../electron/services/context';
+import type { MonitoringEntryInput } from '../../electron/monitoring/monitoringEntries';
+import { indicatorKey, saveMonitoringForm } from '../../electron/monitoring/monitoringEntries';
+import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
+import { createProject } from '../../electron/projects/projects';
+import { createTarget, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/targets/targets';
+import { createUnit } from '../../electron/projects/units';
+import type { ServiceContext } from '../../electron/ledger/context';
 
 export const INDICATORS: TargetIndicatorInput[] = [
   { libraryIndicatorId: null, period: 'annual', level1: '产出指标', level2: '数量指标', name: '培训人次', nature: '≥', value: '1200', unit: '人次' },

@@ -2,10 +2,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { ImportRejected } from '../../electron/excel/importIssue';
-import { monitoringForm } from '../../electron/services/monitoringEntries';
-import { listMonitoringRounds } from '../../electron/services/monitoringRounds';
-import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../electron/services/monitoringTemplate';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { monitoringForm } from '../../electron/monitoring/monitoringEntries';
+import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
+import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../electron/monitoring/monitoringTemplate';
 import { setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
 

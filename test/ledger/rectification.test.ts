@@ -21,9 +21,9 @@ import {
   writtenDate,
   type NoticeStatus,
 } from '../../electron/rules/rectificationRules';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { LedgerError } from '../../electron/services/ledgerError';
-import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from '../../electron/services/rectification';
+import { verifyAuditChain } from '../../electron/ledger/audit';
+import { LedgerError } from '../../db/ledgerError';
+import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from '../../electron/rectification/rectification';
 import { monitoredYear } from '../fixtures/notices';
 
 function refusal(fn: () => unknown): LedgerError {

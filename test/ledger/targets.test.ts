@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { indicators as indicatorTable } from '../../db/schema';
-import { indicatorUsage, listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/services/indicators';
-import { approveTargets, decideRound, listRounds, publishTargets, recordOpinion, submitForReview, type OpinionInput } from '../../electron/services/jointReview';
-import { createProject } from '../../electron/services/projects';
-import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/services/targets';
-import { createUnit } from '../../electron/services/units';
+import { indicatorUsage, listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/indicators/indicators';
+import { approveTargets, decideRound, listRounds, publishTargets, recordOpinion, submitForReview, type OpinionInput } from '../../electron/targets/jointReview';
+import { createProject } from '../../electron/projects/projects';
+import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/targets/targets';
+import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
 
 function setup() {

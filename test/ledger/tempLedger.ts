@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
-import { serviceContext, type ServiceContext } from '../../electron/services/context';
-import { createYear } from '../../electron/services/years';
+import { serviceContext, type ServiceContext } from '../../electron/ledger/context';
+import { createYear } from '../../electron/ledger/years';
 
 const opened: Ledger[] = [];
 const folders: string[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recentAudit, verifyAuditChain } from '../../electron/services/audit';
-import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/services/projects';
-import { createUnit, listUnits, updateUnit } from '../../electron/services/units';
-import { createYear, listYears } from '../../electron/services/years';
+import { recentAudit, verifyAuditChain } from '../../electron/ledger/audit';
+import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/projects/projects';
+import { createUnit, listUnits, updateUnit } from '../../electron/projects/units';
+import { createYear, listYears } from '../../electron/ledger/years';
 import { freshContext } from './tempLedger';
 
 function education(ctx: ReturnType<typeof freshContext>) {

@@ -1,6 +1,6 @@
 /**
  * Where code may run, checked on the import statements (after Signal Desktop's file-suffix lint):
- * - only the shell (electron/main.ts, preload.ts, ipc.ts, dialogs.ts) imports 'electron';
+ * - only the shell (electron/shell/) imports 'electron';
  * - the renderer uses no Node built-ins, no database and no service code except `import type`,
  *   directly or through anything it imports;
  * - the sandboxed preload's whole import graph needs nothing but 'electron' and bundled pure code;
@@ -19,7 +19,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCE_FOLDERS = ['electron', 'renderer', 'db', 'scripts'];
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
-const SHELL_FILES = new Set(['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/dialogs.ts']);
+const SHELL = 'electron/shell/';
 const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 const DATABASE_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-kit'];
 
@@ -86,7 +86,7 @@ export function checkBoundaries(files: ReadonlyMap<string, string>): Violation[]
   for (const [file, refs] of graph) {
     for (const ref of refs) {
       const report = (rule: string) => violations.push({ file, line: ref.line, specifier: ref.specifier, rule });
-      if (isElectron(ref.specifier) && !SHELL_FILES.has(file)) report(`only the shell (${[...SHELL_FILES].join(', ')}) may import 'electron'`);
+      if (isElectron(ref.specifier) && !file.startsWith(SHELL)) report(`only the shell (${SHELL}) may import 'electron'`);
 
       if (file.startsWith('renderer/')) {
         const why = rendererForbidden(ref);
@@ -104,12 +104,12 @@ export function checkBoundaries(files: ReadonlyMap<string, string>): Violation[]
   // type imports are erased and never reach the bundle).
   for (const [entry, label, allowedPackages] of [
     ...[...graph.keys()].filter((f) => f.startsWith('renderer/')).map((f) => [f, 'renderer', null] as const),
-    ['electron/preload.ts', 'preload', new Set(['electron', 'zod'])] as const,
+    ['electron/shell/preload.ts', 'preload', new Set(['electron', 'zod'])] as const,
   ]) {
     if (!graph.has(entry)) continue;
     for (const { via, ref } of reachable(entry, graph)) {
       if (label === 'renderer' && via === entry) continue; // already reported as a direct import
-      const why = rendererForbidden(ref);
+      const why = label === 'renderer' ? rendererForbidden(ref) : bundleForbidden(ref);
       if (why) violations.push({ file: entry, line: 0, specifier: ref.specifier, rule: `${label}: ${why} (through ${via})` });
     }
     if (allowedPackages) {
@@ -124,15 +124,21 @@ export function checkBoundaries(files: ReadonlyMap<string, string>): Violation[]
   return dedupe(violations);
 }
 
-function rendererForbidden(ref: ImportRef & { target: string | null }): string | null {
+/** What no code bundled for a browser context (the renderer, the sandboxed preload) may reach. */
+function bundleForbidden(ref: ImportRef & { target: string | null }): string | null {
   const spec = ref.specifier;
   if (isNodeBuiltin(spec)) return `no Node built-ins ('${spec}')`;
   if (DATABASE_PACKAGES.includes(packageName(spec))) return `no database packages ('${spec}')`;
   if (ref.target?.startsWith('db/')) return `nothing from db/ ('${spec}')`;
-  if (ref.target?.startsWith('electron/services/') && !ref.typeOnly) return `electron/services only as 'import type' ('${spec}')`;
-  if (ref.target && /^electron\/(dispatcher|handlers|ipc|main|browserHost|appProtocol)\.ts$/.test(ref.target) && !ref.typeOnly) {
-    return `no main-process module ('${spec}')`;
-  }
+  return null;
+}
+
+function rendererForbidden(ref: ImportRef & { target: string | null }): string | null {
+  const bundle = bundleForbidden(ref);
+  if (bundle) return bundle;
+  const spec = ref.specifier;
+  const sharedWithRenderer = ref.target?.startsWith('electron/rules/') || ref.target === 'electron/bridge/contract.ts';
+  if (ref.target?.startsWith('electron/') && !sharedWithRenderer && !ref.typeOnly) return `from electron/ only the contract and the rules ('${spec}')`;
   return null;
 }
 
@@ -238,7 +244,7 @@ describe('the import scanner (self-test on synthetic sources)', () => {
   it('reports each kind of violation and passes clean code', () => {
     const repo = new Map<string, string>([
       ['electron/services/units.ts', `import { app } from 'electron';\nimport Database from 'better-sqlite3';`],
-      ['electron/main.ts', `import { app } from 'electron';`],
+      ['electron/shell/main.ts', `import { app } from 'electron';`],
       ['electron/rules/money.ts', `import { z } from 'zod';\nimport { x } from './labels';`],
       ['electron/rules/labels.ts', `export const x = 1;`],
       ['electron/rules/bad.ts', `import fs from 'node:fs';\nimport { openLedger } from '../../db/open';\nimport { listUnits } from '../services/units';\nimport dayjs from 'dayjs';`],
@@ -247,13 +253,13 @@ describe('the import scanner (self-test on synthetic sources)', () => {
       ['renderer/direct.tsx', `import path from 'path';\nconst cp = require('node:child_process');\nimport { openLedger } from '../db/open';\nimport { listUnits } from '../electron/services/units';\nimport Database from 'better-sqlite3';\nimport { eq } from 'drizzle-orm/sql';\nimport { ipcRenderer } from 'electron';`],
       ['renderer/indirect.ts', `import { helper } from '../electron/helper';`],
       ['electron/helper.ts', `import os from 'node:os';\nexport const helper = os.EOL;`],
-      ['electron/preload.ts', `import { contextBridge } from 'electron';\nimport { helper } from './helper';\nimport { z } from 'zod';`],
+      ['electron/shell/preload.ts', `import { contextBridge } from 'electron';\nimport { helper } from '../helper';\nimport { z } from 'zod';`],
     ]);
     const found = checkBoundaries(repo);
     const by = (file: string) => found.filter((v) => v.file === file && v.line > 0).map((v) => v.specifier);
     const through = (file: string) => found.filter((v) => v.file === file && v.line === 0).map((v) => v.specifier);
 
-    expect(by('electron/main.ts')).toEqual([]);
+    expect(by('electron/shell/main.ts')).toEqual([]);
     expect(by('electron/services/units.ts')).toEqual(['electron']);
     expect(by('db/open.ts')).toEqual([]);
     expect(by('electron/rules/money.ts')).toEqual([]);
@@ -262,9 +268,9 @@ describe('the import scanner (self-test on synthetic sources)', () => {
     expect(by('renderer/ok.tsx')).toEqual([]);
     expect(by('renderer/direct.tsx')).toEqual(['path', 'node:child_process', '../db/open', '../electron/services/units', 'better-sqlite3', 'drizzle-orm/sql', 'electron']);
     expect(through('renderer/direct.tsx')).toEqual(['better-sqlite3', 'better-sqlite3']); // via db/open.ts, via services/units.ts
-    expect(by('renderer/indirect.ts')).toEqual([]);
+    expect(by('renderer/indirect.ts')).toEqual(['../electron/helper']);
     expect(through('renderer/indirect.ts')).toEqual(['node:os']);
-    expect(through('electron/preload.ts')).toEqual(['node:os']);
+    expect(through('electron/shell/preload.ts')).toEqual(['node:os']);
     expect(through('renderer/ok.tsx')).toEqual([]);
   });
 });
@@ -273,8 +279,8 @@ describe('the code base', () => {
   const files = sourceFiles();
 
   it('has the files the rules talk about', () => {
-    expect(files.has('electron/main.ts')).toBe(true);
-    expect(files.has('electron/preload.ts')).toBe(true);
+    expect(files.has('electron/shell/main.ts')).toBe(true);
+    expect(files.has('electron/shell/preload.ts')).toBe(true);
     expect([...files.keys()].some((f) => f.startsWith('electron/rules/'))).toBe(true);
   });
 

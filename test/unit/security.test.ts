@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveAppFile } from '../../electron/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../electron/contentSecurity';
+import { contentTypeFor, resolveAppFile } from '../../electron/shell/appProtocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/contentSecurity';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -17,7 +17,7 @@ import {
   responseHeaders,
   windowOpenPolicy,
   windowOptions,
-} from '../../electron/security';
+} from '../../electron/shell/security';
 
 describe('the window', () => {
   const options = windowOptions('/app/out/preload/preload.js');

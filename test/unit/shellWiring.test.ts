@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { PRIVILEGED_SCHEMES, APP_ENTRY_URL, windowOptions } from '../../electron/security';
-import { CONTENT_SECURITY_POLICY } from '../../electron/contentSecurity';
+import { PRIVILEGED_SCHEMES, APP_ENTRY_URL, windowOptions } from '../../electron/shell/security';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/contentSecurity';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -130,7 +130,7 @@ afterAll(() => {
 });
 
 async function start(setup: { lock?: boolean; packaged?: boolean; ledger?: string; outDir?: string } = {}) {
-  const { startShell } = await import('../../electron/main');
+  const { startShell } = await import('../../electron/shell/main');
   const electron = fakes.makeElectron({ userData: tempFolder(), ...setup });
   started.push(electron);
   const env = setup.ledger ? { LEDGER_PATH: setup.ledger } : {};
@@ -142,7 +142,7 @@ const trustedEvent = { senderFrame: { url: 'app://renderer/index.html', parent: 
 
 describe('importing electron/main.ts', () => {
   it('starts the shell: lock, privileged scheme before ready, ledger, IPC, then the window', async () => {
-    await import('../../electron/main');
+    await import('../../electron/shell/main');
     await vi.waitFor(() => expect(fakes.auto.windows).toHaveLength(1));
 
     const { order, modules } = fakes.auto;
@@ -307,7 +307,7 @@ describe('the shell', () => {
 
 describe('the preload', () => {
   it('exposes window.ledger as named functions that invoke the one channel', async () => {
-    await import('../../electron/preload');
+    await import('../../electron/shell/preload');
     const { exposeInMainWorld } = fakes.renderer.contextBridge;
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, Record<string, Listener>>];

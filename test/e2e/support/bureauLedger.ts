@@ -2,11 +2,11 @@
  * A small county ledger for the browser tests, written through the services as a clerk would: two
  * years, departments with their units, and projects across the four budgets.
  */
-import type { ServiceContext } from '../../../electron/services/context';
-import { loadDefaultLibrary } from '../../../electron/services/indicators';
-import { createProject } from '../../../electron/services/projects';
-import { createUnit } from '../../../electron/services/units';
-import { createYear } from '../../../electron/services/years';
+import type { ServiceContext } from '../../../electron/ledger/context';
+import { loadDefaultLibrary } from '../../../electron/indicators/indicators';
+import { createProject } from '../../../electron/projects/projects';
+import { createUnit } from '../../../electron/projects/units';
+import { createYear } from '../../../electron/ledger/years';
 import type { BudgetKind, Continuity, ProjectType } from '../../../electron/rules/labels';
 import { parseMoney } from '../../../electron/rules/money';
 

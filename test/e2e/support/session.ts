@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { closeLedger, openLedger, type Ledger } from '../../../db/open';
-import { startBrowserHost, type BrowserHost } from '../../../electron/browserHost';
-import { serviceContext, type ServiceContext } from '../../../electron/services/context';
+import { startBrowserHost, type BrowserHost } from '../../../electron/bridge/browserHost';
+import { serviceContext, type ServiceContext } from '../../../electron/ledger/context';
 import { chromiumPath } from './chromium';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -1,0 +1,71 @@
+/**
+ * The one dispatcher behind every transport (Electron IPC, the browser host, tests): it accepts only
+ * calls named in the contract, parses the input with the call's schema, runs the service and wraps the
+ * outcome. Nothing thrown escapes: the caller always gets an envelope with a zh-CN message.
+ */
+import type { z } from 'zod';
+import { contract, isCallName, type BridgeError, type Envelope } from './contract';
+import { NO_FILES, StagedFiles, type FileGateway } from './fileExchange';
+import { handlers, type HandlerContext } from './handlers';
+import type { ServiceContext } from '../ledger/context';
+import { LedgerError } from '../../db/ledgerError';
+
+/** How a transport lets calls reach files: its gateway, and the staged picks awaiting their commit. */
+export interface FileAccess {
+  files: FileGateway;
+  staged: StagedFiles;
+}
+
+export function noFileAccess(): FileAccess {
+  return { files: NO_FILES, staged: new StagedFiles() };
+}
+
+export async function dispatch(ctx: ServiceContext, call: unknown, input: unknown, access: FileAccess = noFileAccess()): Promise<Envelope<unknown>> {
+  if (!isCallName(call)) {
+    return fail({ code: 'unknown_call', message: `未知的操作：${describe(call)}。请升级或重新安装绩效台账。` });
+  }
+  const spec = contract[call];
+  const parsed = (spec.input as z.ZodType).safeParse(input);
+  if (!parsed.success) return fail(inputError(parsed.error));
+  try {
+    const handler = handlers[call] as (ctx: HandlerContext, input: unknown) => unknown;
+    return { ok: true, value: await handler({ ...ctx, ...access }, parsed.data) };
+  } catch (err) {
+    return fail(toBridgeError(err));
+  }
+}
+
+/** Maps anything a service throws to what the user should read. */
+export function toBridgeError(err: unknown): BridgeError {
+  if (err instanceof LedgerError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+  const code = (err as { code?: unknown }).code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { code: 'ledger_busy', message: '台账正被其他程序占用，本次操作未保存。请稍后重试。' };
+  }
+  // The ledger's own rule triggers raise "code: 中文说明" (see db/migrations); show the explanation as is.
+  const rule = code === 'SQLITE_CONSTRAINT_TRIGGER' ? /^([a-z_]+): (.+)$/.exec((err as Error).message) : null;
+  if (rule) return { code: rule[1]!, message: `${rule[2]}。本次操作未保存。` };
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'constraint', message: `数据不符合台账的约束（${(err as Error).message}），本次操作未保存。` };
+  }
+  return { code: 'internal', message: `操作未完成：${(err as Error)?.message ?? String(err)}。台账未作修改，请把此信息告知技术支持。` };
+}
+
+function inputError(error: z.ZodError): BridgeError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  const first = Object.values(fields)[0];
+  return { code: 'invalid_input', message: `输入有误：${first}${Object.keys(fields).length > 1 ? ' 等' : ''}。请修改后重试。`, fields };
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function fail(error: BridgeError): Envelope<never> {
+  return { ok: false, error };
+}

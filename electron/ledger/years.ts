@@ -1,0 +1,76 @@
+/**
+ * 预算年度: creating a year copies the previous year's rule set (or the defaults), so a year's rules
+ * are fixed with it. A closed year refuses writes.
+ */
+import { desc, eq, sql } from 'drizzle-orm';
+import { fiscalYears } from '../../db/schema';
+import type { IndicatorLayout } from '../rules/indicatorRules';
+import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
+import { appendAudit } from './audit';
+import { createDefaultRounds } from '../monitoring/monitoringRounds';
+import { inTransaction, prepared, type ServiceContext } from './context';
+import { LedgerError } from '../../db/ledgerError';
+
+export interface YearSummary {
+  year: number;
+  status: 'open' | 'closed';
+  projectCount: number;
+  indicatorLayout: IndicatorLayout;
+}
+
+export function listYears(ctx: ServiceContext): YearSummary[] {
+  return ctx.ledger.db
+    .select({
+      year: fiscalYears.year,
+      status: fiscalYears.status,
+      ruleSet: fiscalYears.ruleSet,
+      // Spelled out: drizzle leaves columns unqualified in a single-table select, which would bind to the subquery.
+      projectCount: sql<number>`(select count(*) from projects p where p.year = fiscal_years.year)`,
+    })
+    .from(fiscalYears)
+    .orderBy(desc(fiscalYears.year))
+    .all()
+    .map(({ ruleSet, ...y }) => ({ ...y, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout }));
+}
+
+export function createYear(ctx: ServiceContext, input: { year: number }): YearSummary {
+  return inTransaction(ctx, () => {
+    const exists = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, input.year)).get();
+    if (exists) throw new LedgerError('year_exists', `${input.year} 年度已存在。`, { year: `${input.year} 年度已存在` });
+    const previous = ctx.ledger.db.select().from(fiscalYears).where(sql`${fiscalYears.year} < ${input.year}`).orderBy(desc(fiscalYears.year)).get();
+    const ruleSet = previous?.ruleSet ?? serialiseRuleSet(DEFAULT_RULE_SET);
+    ctx.ledger.db.insert(fiscalYears).values({ year: input.year, ruleSet }).run();
+    appendAudit(ctx, { action: 'year.create', entity: 'fiscal_year', entityId: input.year, after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' } });
+    createDefaultRounds(ctx, { year: input.year });
+    return { year: input.year, status: 'open', projectCount: 0, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout };
+  });
+}
+
+/** Chooses the year's indicator layout (三分法 or 四分法); part of the year's rule set. */
+export function setIndicatorLayout(ctx: ServiceContext, input: { year: number; layout: IndicatorLayout }): YearSummary {
+  return inTransaction(ctx, () => {
+    requireOpenYear(ctx, input.year);
+    const before = ruleSetOf(ctx, input.year);
+    const after: RuleSet = { ...before, indicatorLayout: input.layout };
+    ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet(after) }).where(eq(fiscalYears.year, input.year)).run();
+    appendAudit(ctx, { action: 'year.setIndicatorLayout', entity: 'fiscal_year', entityId: input.year, before: { indicatorLayout: before.indicatorLayout }, after: { indicatorLayout: input.layout } });
+    return listYears(ctx).find((y) => y.year === input.year)!;
+  });
+}
+
+/** Returns the year's rule set; refuses an unknown year with a message naming it. */
+export function ruleSetOf(ctx: ServiceContext, year: number): RuleSet {
+  return parseRuleSet(requireYear(ctx, year).ruleSet);
+}
+
+/** For writes: the year must exist and be open. */
+export function requireOpenYear(ctx: ServiceContext, year: number): void {
+  const row = requireYear(ctx, year);
+  if (row.status === 'closed') throw new LedgerError('year_closed', `${year} 年度已关账，只能查看，不能修改。`);
+}
+
+function requireYear(ctx: ServiceContext, year: number) {
+  const row = prepared(ctx, 'years.byYear', (db) => db.select().from(fiscalYears).where(eq(fiscalYears.year, sql.placeholder('year'))).prepare()).get({ year });
+  if (!row) throw new LedgerError('year_missing', `台账中没有 ${year} 年度。请先在“设置”中新建该年度。`, { year: `没有 ${year} 年度` });
+  return row;
+}
