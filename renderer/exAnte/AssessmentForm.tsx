@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { scoreExAnte } from '../../electron/rules/exAnteScore';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/exAnte/exAnte';
+import type { AssessmentView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

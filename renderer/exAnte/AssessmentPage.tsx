@@ -1,8 +1,7 @@
 import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/exAnte/exAnte';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { AssessmentView, ProjectRow } from '../../electron/bridge/contract';
 import { BackWithGuard } from '../common/BackWithGuard';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { LIBRARY_STATUS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/exAnte/exAnte';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { AssessmentView, ProjectRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
 import { ASSESSMENT_STATUS, ASSESSORS, formatScore, LIBRARY_STATUS_COLOR, VERDICT_COLOR } from './exAnteLabels';
 

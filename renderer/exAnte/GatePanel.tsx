@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIBRARY_STATUS } from '../../electron/rules/labels';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { ProjectRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -2,8 +2,7 @@ import { Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput }
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/exAnte/exAnte';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { AssessmentView, ProjectRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -1,6 +1,6 @@
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { AssessmentView, ExAnteOverview } from '../../electron/exAnte/exAnte';
+import type { AssessmentView, ExAnteOverview } from '../../electron/bridge/contract';
 import { VERDICT_COLOR, verdictOfConclusion } from './exAnteLabels';
 
 interface OverviewPanelProps {

@@ -3,10 +3,9 @@
  * and conclusion come from scoreExAnte, the function the ledger scores and finalises with, so the form
  * and the ledger cannot disagree.
  */
-import type { CallInput } from '../../electron/bridge/contract';
+import type { AssessmentView, CallInput } from '../../electron/bridge/contract';
 import { presetPoints, type ExAnteRules, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
 import { fenToWanYuanInput } from '../../electron/rules/money';
-import type { AssessmentView } from '../../electron/exAnte/exAnte';
 import type { Assessor } from './exAnteLabels';
 
 export const RATINGS: readonly Rating[] = ['优', '良', '中', '差'];

@@ -1,5 +1,5 @@
 /** The zh-CN words and colours of the 事前评估 screen, in one place so list, page and overview agree. */
-import type { AssessmentView, Verdict } from '../../electron/exAnte/exAnte';
+import type { AssessmentView, Verdict } from '../../electron/bridge/contract';
 
 export const ASSESSORS = { bureau: '财政局', thirdParty: '第三方机构' } as const;
 export type Assessor = keyof typeof ASSESSORS;

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { ImportIssue } from '../../electron/formats/importIssue';
+import type { ImportIssue } from '../../electron/bridge/contract';
 
 /** Every problem an import found, one row per cell, as the clerk will look for it in Excel. */
 export function ImportIssuesTable({ issues, kind }: { issues: ImportIssue[]; kind: 'error' | 'warning' }) {

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import type { ImportIssue } from '../../electron/formats/importIssue';
+import type { ImportIssue } from '../../electron/bridge/contract';
 import { ImportIssuesTable } from './ImportIssuesTable';
 
 /** An issue of a workbook that holds one form per sheet (申报表, 会审意见表, 监控表). */

@@ -1,5 +1,5 @@
 import { Badge, Button, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
-import type { IndicatorClassRow } from '../../electron/indicators/indicators';
+import type { IndicatorClassRow } from '../../electron/bridge/contract';
 
 interface ClassListProps {
   classes: IndicatorClassRow[];

@@ -1,9 +1,7 @@
 import { Button, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import type { Envelope } from '../../electron/bridge/contract';
-import type { IndicatorRow } from '../../electron/indicators/indicators';
-import type { YearSummary } from '../../electron/ledger/years';
+import type { Envelope, IndicatorRow, YearSummary } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -1,7 +1,7 @@
 import { Button, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { IndicatorImportPreview } from '../../electron/indicators/indicatorExchange';
+import type { IndicatorImportPreview } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';

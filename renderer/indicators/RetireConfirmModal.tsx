@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { IndicatorRow } from '../../electron/indicators/indicators';
+import type { IndicatorRow } from '../../electron/bridge/contract';
 
 interface RetireConfirmModalProps {
   indicator: IndicatorRow;

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { AGGREGATION, EVALUATOR, type Evaluator } from '../../electron/rules/keyEvaluationFrameworks';
 import type { Aggregation } from '../../electron/rules/keyEvaluationScore';
 import { fenToWanYuanInput } from '../../electron/rules/money';
-import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Tabs, Text, T
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { BackWithGuard } from '../common/BackWithGuard';

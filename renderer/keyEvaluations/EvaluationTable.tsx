@@ -1,6 +1,6 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { KeyEvaluationRow } from '../../electron/keyEvaluations/keyEvaluations';
+import type { KeyEvaluationRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
 import { formatScore, gradeColor, STATUS_COLOR } from './keyEvaluationLabels';
 

@@ -1,7 +1,7 @@
 import { Button, CloseButton, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -1,7 +1,6 @@
 import { Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { Envelope } from '../../electron/bridge/contract';
-import type { FrameworkImportPreview } from '../../electron/keyEvaluations/frameworkExchange';
+import type { Envelope, FrameworkImportPreview } from '../../electron/bridge/contract';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { formatPoints } from './keyEvaluationLabels';

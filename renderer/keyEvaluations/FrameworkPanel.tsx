@@ -2,9 +2,7 @@ import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
-import type { FrameworkImportPreview } from '../../electron/keyEvaluations/frameworkExchange';
-import type { FrameworkTemplateRow } from '../../electron/keyEvaluations/frameworkTemplates';
-import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { FrameworkImportPreview, FrameworkTemplateRow, KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';

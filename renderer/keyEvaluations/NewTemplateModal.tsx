@@ -1,7 +1,7 @@
 import { Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { FrameworkTemplateRow } from '../../electron/keyEvaluations/frameworkTemplates';
+import type { FrameworkTemplateRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { FormFooter } from '../common/FormFooter';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { PublicationRow } from '../../electron/keyEvaluations/keyEvaluationResults';
+import type { PublicationRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { EmptyRow } from '../common/EmptyRow';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Drawer, Group, NumberInput, Paper, Stack, Table, 
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { scoreEvaluation, type ExpertScore } from '../../electron/rules/keyEvaluationScore';
-import type { ExpertRow, KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { ExpertRow, KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { formatPoints, formatScore, gradeColor } from './keyEvaluationLabels';
 

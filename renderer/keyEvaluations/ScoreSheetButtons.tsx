@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ExpertScoreImportPreview, ExpertSheetPlan } from '../../electron/keyEvaluations/expertScoreSheet';
-import type { KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import type { ExpertScoreImportPreview, ExpertSheetPlan, KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';

@@ -2,8 +2,7 @@ import { Badge, Button, Group, Loader, Paper, Stack, Switch, Table, Text, TextIn
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
-import type { FrameworkImportPreview } from '../../electron/keyEvaluations/frameworkExchange';
-import type { FrameworkTemplateRow } from '../../electron/keyEvaluations/frameworkTemplates';
+import type { FrameworkImportPreview, FrameworkTemplateRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { BackWithGuard } from '../common/BackWithGuard';

@@ -1,7 +1,6 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ResultActionRow } from '../../electron/keyEvaluations/keyEvaluationResults';
-import type { KeyEvaluationRow } from '../../electron/keyEvaluations/keyEvaluations';
+import type { KeyEvaluationRow, ResultActionRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
 import { gradeColor } from './keyEvaluationLabels';
 

@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Group, Select, Table, Text, Title } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch } from '../../electron/monitoring/executionImport';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch, ProjectRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';

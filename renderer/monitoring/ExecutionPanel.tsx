@@ -1,9 +1,7 @@
 import { Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { ImportPreviewOutcome } from '../../electron/bridge/contract';
+import type { ExecutionImportPreview, ImportPreviewOutcome, RoundRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ExecutionImportPreview } from '../../electron/monitoring/executionImport';
-import type { RoundRow } from '../../electron/monitoring/monitoringRounds';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Select, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { MonitoringImportPreview, MonitoringSheetPlan } from '../../electron/monitoring/monitoringTemplate';
+import type { MonitoringImportPreview, MonitoringSheetPlan } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';

@@ -1,5 +1,5 @@
 import { Badge, Button, Loader, Table } from '@mantine/core';
-import type { MonitoringFormListRow } from '../../electron/monitoring/monitoringEntries';
+import type { MonitoringFormListRow } from '../../electron/bridge/contract';
 import type { Loaded } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';

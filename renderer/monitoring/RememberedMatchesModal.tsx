@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { RememberedMatchRow } from '../../electron/monitoring/executionImport';
+import type { RememberedMatchRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import type { Loaded } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';

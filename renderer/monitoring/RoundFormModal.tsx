@@ -1,6 +1,6 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { RoundRow } from '../../electron/monitoring/monitoringRounds';
+import type { RoundRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

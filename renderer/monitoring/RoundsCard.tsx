@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Radio, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { RoundRow } from '../../electron/monitoring/monitoringRounds';
+import type { RoundRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { notifyFailed } from '../exchange/notifyFile';
 import { RoundFormModal } from './RoundFormModal';

@@ -1,5 +1,5 @@
 import type { Colour } from '../../electron/rules/warningLines';
-import type { MatchedBy } from '../../electron/monitoring/executionImport';
+import type { MatchedBy } from '../../electron/bridge/contract';
 
 /** Mantine colours for the warning colours; "—" is plain grey. */
 export const COLOUR_COLOR: Record<Colour, string> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', none: 'gray' };

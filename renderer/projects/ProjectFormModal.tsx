@@ -1,9 +1,7 @@
 import { Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { CallInput } from '../../electron/bridge/contract';
-import type { ProjectRow } from '../../electron/projects/projects';
-import type { UnitRow } from '../../electron/projects/units';
+import type { CallInput, ProjectRow, UnitRow } from '../../electron/bridge/contract';
 import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES } from '../../electron/rules/labels';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import { ledger } from '../bridge/client';

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BUDGET_KINDS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ProjectImportPreview } from '../../electron/projects/projectImport';
+import type { ProjectImportPreview } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';

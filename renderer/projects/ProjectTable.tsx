@@ -1,5 +1,5 @@
 import { Button, Table, VisuallyHidden } from '@mantine/core';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { ProjectRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
 import { SortableTh } from '../common/SortableTh';
 import { PROJECT_COLUMNS, type ProjectColumnKey } from './projectColumns';

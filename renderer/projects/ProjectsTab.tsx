@@ -1,9 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { ProjectRow } from '../../electron/projects/projects';
-import type { UnitRow } from '../../electron/projects/units';
+import type { ProjectImportPreview, ProjectRow, UnitRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ProjectImportPreview } from '../../electron/projects/projectImport';
 import { ledger } from '../bridge/client';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import type { ProjectColumnKey } from './projectColumns';

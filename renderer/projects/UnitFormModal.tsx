@@ -1,7 +1,7 @@
 import { Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { UnitRow } from '../../electron/projects/units';
+import type { UnitRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

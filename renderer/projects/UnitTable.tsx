@@ -1,5 +1,5 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import type { UnitRow } from '../../electron/projects/units';
+import type { UnitRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { EmptyRow } from '../common/EmptyRow';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { UnitRow } from '../../electron/projects/units';
+import type { UnitRow } from '../../electron/bridge/contract';
 import { matchesSearch } from '../common/sortRows';
 import { UnitFormModal } from './UnitFormModal';
 import { UnitTable } from './UnitTable';

@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { ProjectRow } from '../../electron/bridge/contract';
 import { BUDGET_KINDS, CONTINUITY, LIBRARY_STATUS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { SortValue } from '../common/sortRows';

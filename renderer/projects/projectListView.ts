@@ -1,4 +1,4 @@
-import type { ProjectRow } from '../../electron/projects/projects';
+import type { ProjectRow } from '../../electron/bridge/contract';
 import type { BudgetKind, ProjectType } from '../../electron/rules/labels';
 import type { SortDirection } from '../common/SortableTh';
 import { matchesSearch, sortRows } from '../common/sortRows';

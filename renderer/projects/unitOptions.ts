@@ -1,5 +1,5 @@
 import type { ComboboxData } from '@mantine/core';
-import type { UnitRow } from '../../electron/projects/units';
+import type { UnitRow } from '../../electron/bridge/contract';
 
 /** Budget units grouped under their 主管部门, for the project form's 预算单位 picker. */
 export function unitsByDepartment(units: readonly UnitRow[]): ComboboxData {

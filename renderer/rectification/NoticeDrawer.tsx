@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { NoticeDetail } from '../../electron/rectification/rectification';
+import type { NoticeDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';

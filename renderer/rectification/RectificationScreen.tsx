@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, Loader, Menu, Select, Stack, Switch, Ta
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { NOTICE_STATUS, type NoticeStatus } from '../../electron/rules/rectificationRules';
-import type { NoticeRow } from '../../electron/rectification/rectification';
+import type { NoticeRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';

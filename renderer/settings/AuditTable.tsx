@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
-import type { AuditEntry } from '../../electron/ledger/audit';
+import type { AuditEntry } from '../../electron/bridge/contract';
 import { auditActionLabel, auditEntityLabel, auditSubject } from './auditLabels';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {

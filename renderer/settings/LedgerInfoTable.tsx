@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import type { LedgerInfo } from '../../electron/ledger/ledgerInfo';
+import type { LedgerInfo } from '../../electron/bridge/contract';
 
 export function LedgerInfoTable({ info }: { info: LedgerInfo }) {
   const rows: [string, string][] = [

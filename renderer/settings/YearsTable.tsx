@@ -1,5 +1,5 @@
 import { Badge, Table } from '@mantine/core';
-import type { YearSummary } from '../../electron/ledger/years';
+import type { YearSummary } from '../../electron/bridge/contract';
 
 export function YearsTable({ years }: { years: YearSummary[] }) {
   return (

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../electron/ledger/audit';
+import type { AuditEntry } from '../../electron/bridge/contract';
 
 /** zh-CN names for the audit log's action codes; a code without a name is shown as recorded. */
 const ACTIONS: Record<string, string> = {

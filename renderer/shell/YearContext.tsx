@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { BridgeError } from '../../electron/bridge/contract';
-import type { YearSummary } from '../../electron/ledger/years';
+import type { BridgeError, YearSummary } from '../../electron/bridge/contract';
 import { useCall } from '../bridge/useCall';
 
 const CHOSEN_YEAR_KEY = 'ledger.chosenYear';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { passesChecks, type CheckItem } from '../../electron/rules/targetChecks';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 
 interface CheckListProps {

@@ -1,6 +1,6 @@
 import { Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';

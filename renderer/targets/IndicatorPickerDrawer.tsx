@@ -2,7 +2,7 @@ import { Badge, Button, Drawer, Group, ScrollArea, Select, Stack, Table, Tabs, T
 import { useDeferredValue, useMemo, useState } from 'react';
 import { matchesIndicator } from '../../electron/rules/indicatorRecommendation';
 import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorClassRow, IndicatorRow } from '../../electron/indicators/indicators';
+import type { IndicatorClassRow, IndicatorRow } from '../../electron/bridge/contract';
 import { RecommendationPanel } from '../indicators/RecommendationPanel';
 import { PERIOD_LABELS, type Period } from './targetDraft';
 

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { REVIEW_DIMENSIONS, REVIEW_GRADES, REVIEW_PARTIES, type ReviewDimension, type ReviewGrade, type ReviewParty } from '../../electron/rules/jointReview';
-import type { ReviewRoundView } from '../../electron/targets/jointReview';
+import type { ReviewRoundView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -2,8 +2,7 @@ import { Alert, Badge, Button, Divider, Group, Paper, Select, SimpleGrid, Stack,
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { REVIEW_GRADES, REVIEW_OUTCOME, REVIEW_PARTIES, TARGET_STATUS, type ReviewGrade, type ReviewParty } from '../../electron/rules/jointReview';
-import type { ReviewRoundView } from '../../electron/targets/jointReview';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { ReviewRoundView, TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension } from '../../electron/rules/jointReview';
-import type { ReviewSheetPlan, ReviewSheetPreview } from '../../electron/targets/reviewSheet';
+import type { ReviewSheetPlan, ReviewSheetPreview } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { ignoredText, SheetIssues } from '../exchange/SheetIssues';

@@ -2,7 +2,7 @@ import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { TargetSnapshot } from '../../electron/targets/targets';
+import type { TargetSnapshot } from '../../electron/bridge/contract';
 import { diffSnapshots, FUND_LABELS, identity, indicatorValueText, TEXT_LABELS, type FundField, type TextField } from './snapshotDiff';
 import { PERIOD_LABELS, type Period } from './targetDraft';
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { SYNC_STEPS } from '../../electron/rules/jointReview';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { TargetDetail } from '../../electron/bridge/contract';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';

@@ -1,7 +1,7 @@
 import { Button, Group, Popover, Stack, TextInput, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { SYNC_STEPS, type SyncStep } from '../../electron/rules/jointReview';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { TRACK_LABELS, type Track } from './syncBoardView';
 

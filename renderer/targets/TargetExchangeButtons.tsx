@@ -1,7 +1,6 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { useState } from 'react';
-import type { ReviewSheetPreview } from '../../electron/targets/reviewSheet';
-import type { TargetImportPreview } from '../../electron/targets/targetImport';
+import type { ReviewSheetPreview, TargetImportPreview } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { ReviewSheetImportModal } from './ReviewSheetImportModal';

@@ -2,8 +2,7 @@ import { Alert, Button, Divider, Group, SegmentedControl, Select, SimpleGrid, St
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorClassRow, IndicatorRow } from '../../electron/indicators/indicators';
-import type { TargetDetail } from '../../electron/targets/targets';
+import type { IndicatorClassRow, IndicatorRow, TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

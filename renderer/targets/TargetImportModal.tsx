@@ -2,7 +2,7 @@ import { Badge, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { TARGET_STATUS } from '../../electron/rules/jointReview';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { TargetImportPreview, TargetSheetPlan } from '../../electron/targets/targetImport';
+import type { TargetImportPreview, TargetSheetPlan } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { ignoredText, SheetIssues } from '../exchange/SheetIssues';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Grid, Group, Loader, Paper, Stack, Tabs, Text, Ti
 import { useCallback, useMemo, useState } from 'react';
 import { TARGET_STATUS, type TargetStatus } from '../../electron/rules/jointReview';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { TargetDetail, TargetSnapshot } from '../../electron/targets/targets';
+import type { TargetDetail, TargetSnapshot } from '../../electron/bridge/contract';
 import { BackWithGuard } from '../common/BackWithGuard';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
-import type { TargetListRow } from '../../electron/targets/targets';
+import type { TargetListRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { GRADE_COLOR, STATUS_COLOR, statusLabel } from './targetLabels';
 import type { ReviewGrade } from '../../electron/rules/jointReview';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import type { TargetListRow } from '../../electron/targets/targets';
+import type { TargetListRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

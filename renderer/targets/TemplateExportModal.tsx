@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, type ComboboxData } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { UnitRow } from '../../electron/projects/units';
+import type { UnitRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -2,7 +2,7 @@
  * What changed between two versions of a target (one review round's and the next, or an adjustment's
  * before and after): the goals, the funds, and the indicators added, removed or given a new value.
  */
-import type { TargetIndicatorInput, TargetSnapshot } from '../../electron/targets/targets';
+import type { TargetIndicatorInput, TargetSnapshot } from '../../electron/bridge/contract';
 
 export type TextField = 'period' | 'midTermGoal' | 'annualGoal' | 'mainTasks';
 export type FundField = 'annualTotalFen' | 'annualFiscalFen' | 'annualOtherFen' | 'midTotalFen' | 'midFiscalFen' | 'midOtherFen';

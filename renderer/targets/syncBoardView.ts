@@ -1,5 +1,5 @@
 import { SYNC_STEPS, syncLags, type SyncStep } from '../../electron/rules/jointReview';
-import type { TargetDetail, TargetListRow } from '../../electron/targets/targets';
+import type { TargetDetail, TargetListRow } from '../../electron/bridge/contract';
 
 export type Sync = TargetDetail['sync'];
 export type Track = 'budget' | 'target';

@@ -3,11 +3,9 @@
  * they are saved — grouped by period, then by 一级/二级 in the year's layout — so a bridge message
  * keyed `indicators.3.value` names the fourth row on screen.
  */
-import type { CallInput } from '../../electron/bridge/contract';
+import type { CallInput, IndicatorRow, TargetDetail } from '../../electron/bridge/contract';
 import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS, type IndicatorLayout, type Nature } from '../../electron/rules/indicatorRules';
 import { fenToWanYuanInput } from '../../electron/rules/money';
-import type { IndicatorRow } from '../../electron/indicators/indicators';
-import type { TargetDetail } from '../../electron/targets/targets';
 
 export type Period = 'annual' | 'midTerm';
 

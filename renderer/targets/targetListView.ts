@@ -1,4 +1,4 @@
-import type { TargetListRow } from '../../electron/targets/targets';
+import type { TargetListRow } from '../../electron/bridge/contract';
 import { matchesSearch } from '../common/sortRows';
 import type { ListStatus } from './targetLabels';
 

@@ -109,7 +109,7 @@ export function checkBoundaries(files: ReadonlyMap<string, string>): Violation[]
     if (!graph.has(entry)) continue;
     for (const { via, ref } of reachable(entry, graph)) {
       if (label === 'renderer' && via === entry) continue; // already reported as a direct import
-      const why = label === 'renderer' ? rendererForbidden(ref) : bundleForbidden(ref);
+      const why = label === 'renderer' ? bundleForbidden(ref) ?? outsideContract(ref) : bundleForbidden(ref);
       if (why) violations.push({ file: entry, line: 0, specifier: ref.specifier, rule: `${label}: ${why} (through ${via})` });
     }
     if (allowedPackages) {
@@ -137,9 +137,21 @@ function rendererForbidden(ref: ImportRef & { target: string | null }): string |
   const bundle = bundleForbidden(ref);
   if (bundle) return bundle;
   const spec = ref.specifier;
+  // The renderer's view of the main process is the contract (calls and result types) and the pure rules.
   const sharedWithRenderer = ref.target?.startsWith('electron/rules/') || ref.target === 'electron/bridge/contract.ts';
-  if (ref.target?.startsWith('electron/') && !sharedWithRenderer && !ref.typeOnly) return `from electron/ only the contract and the rules ('${spec}')`;
+  if (ref.target?.startsWith('electron/') && !sharedWithRenderer) return `from electron/ only the contract and the rules ('${spec}')`;
   return null;
+}
+
+/** The modules the contract is made of (it is shared with the renderer), besides the pure rules. */
+function isContractModule(target: string): boolean {
+  return target === 'electron/bridge/contract.ts' || target === 'electron/bridge/callSpec.ts' || target.startsWith('electron/bridge/calls/');
+}
+
+function outsideContract(ref: ImportRef & { target: string | null }): string | null {
+  const t = ref.target;
+  if (!t?.startsWith('electron/') || t.startsWith('electron/rules/') || isContractModule(t)) return null;
+  return `no main-process module ('${ref.specifier}')`;
 }
 
 function reachable(entry: string, graph: Map<string, (ImportRef & { target: string | null })[]>) {
@@ -249,8 +261,10 @@ describe('the import scanner (self-test on synthetic sources)', () => {
       ['electron/rules/labels.ts', `export const x = 1;`],
       ['electron/rules/bad.ts', `import fs from 'node:fs';\nimport { openLedger } from '../../db/open';\nimport { listUnits } from '../services/units';\nimport dayjs from 'dayjs';`],
       ['db/open.ts', `import Database from 'better-sqlite3';`],
-      ['renderer/ok.tsx', `import type { UnitRow } from '../electron/services/units';\nimport { x } from '../electron/rules/labels';\nimport { Button } from '@mantine/core';`],
+      ['electron/bridge/contract.ts', `import { z } from 'zod';`],
+      ['renderer/ok.tsx', `import type { UnitRow } from '../electron/bridge/contract';\nimport { x } from '../electron/rules/labels';\nimport { Button } from '@mantine/core';`],
       ['renderer/direct.tsx', `import path from 'path';\nconst cp = require('node:child_process');\nimport { openLedger } from '../db/open';\nimport { listUnits } from '../electron/services/units';\nimport Database from 'better-sqlite3';\nimport { eq } from 'drizzle-orm/sql';\nimport { ipcRenderer } from 'electron';`],
+      ['renderer/typeFromService.ts', `import type { UnitRow } from '../electron/services/units';`],
       ['renderer/indirect.ts', `import { helper } from '../electron/helper';`],
       ['electron/helper.ts', `import os from 'node:os';\nexport const helper = os.EOL;`],
       ['electron/shell/preload.ts', `import { contextBridge } from 'electron';\nimport { helper } from '../helper';\nimport { z } from 'zod';`],
@@ -266,6 +280,7 @@ describe('the import scanner (self-test on synthetic sources)', () => {
     expect(by('electron/rules/labels.ts')).toEqual([]);
     expect(by('electron/rules/bad.ts')).toEqual(['node:fs', '../../db/open', '../services/units', 'dayjs']);
     expect(by('renderer/ok.tsx')).toEqual([]);
+    expect(by('renderer/typeFromService.ts')).toEqual(['../electron/services/units']);
     expect(by('renderer/direct.tsx')).toEqual(['path', 'node:child_process', '../db/open', '../electron/services/units', 'better-sqlite3', 'drizzle-orm/sql', 'electron']);
     expect(through('renderer/direct.tsx')).toEqual(['better-sqlite3', 'better-sqlite3']); // via db/open.ts, via services/units.ts
     expect(by('renderer/indirect.ts')).toEqual(['../electron/helper']);

@@ -1,0 +1,50 @@
+/** Bridge calls for 预算单位 and 项目. */
+import { z } from 'zod';
+import type { ProjectImportPreview, ProjectImportResult } from '../../projects/projectImport';
+import type { ProjectRow } from '../../projects/projects';
+import type { UnitRow } from '../../projects/units';
+import { BUDGET_KINDS, type BudgetKind, CONTINUITY, PROJECT_TYPES } from '../../rules/labels';
+import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
+import { year, id, optionalText, wanYuan } from './fields';
+
+/** Result shapes the renderer reads through the contract. */
+export type { ProjectImportPreview } from '../../projects/projectImport';
+export type { ProjectRow } from '../../projects/projects';
+export type { UnitRow } from '../../projects/units';
+
+const unitFields = z.object({
+  name: z.string({ error: '请填写单位名称' }).trim().min(1, '请填写单位名称').max(100, '单位名称不超过 100 个字'),
+  code: optionalText(50, '单位代码'),
+  parentId: z.number().int().positive().nullable(),
+  classified: z.boolean(),
+});
+
+const budgetKindCodes = Object.keys(BUDGET_KINDS) as [BudgetKind, ...BudgetKind[]];
+
+const continuityCodes = Object.keys(CONTINUITY) as [keyof typeof CONTINUITY, ...(keyof typeof CONTINUITY)[]];
+
+const projectFields = z
+  .object({
+    year,
+    unitId: id('预算单位').or(z.null()).refine((v) => v !== null, '请选择预算单位'),
+    code: optionalText(50, '项目代码'),
+    name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(200, '项目名称不超过 200 个字'),
+    projectType: z.enum(PROJECT_TYPES, { error: '请选择项目类型' }),
+    budgetKind: z.enum(budgetKindCodes, { error: '请选择预算类型（四本预算之一）' }),
+    initialBudget: wanYuan,
+    continuity: z.enum(continuityCodes, { error: '请选择新增或延续' }),
+    majorPolicy: z.boolean(),
+  })
+  .transform(({ initialBudget, unitId, ...rest }) => ({ ...rest, unitId: unitId as number, initialBudgetFen: initialBudget }));
+
+export const projectsCalls = {
+  'units.list': read<UnitRow[]>()(z.object({ year }), '预算单位及其在该年度的项目数与预算'),
+  'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
+  'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),
+  'projects.list': read<ProjectRow[]>()(z.object({ year }), '某年度的全部项目'),
+  'projects.create': write<ProjectRow>()(projectFields, '新增项目'),
+  'projects.update': write<ProjectRow>()(z.intersection(projectFields, z.object({ id: id('项目') })), '修改项目'),
+  'projects.importPreview': read<ImportPreviewOutcome<ProjectImportPreview>>()(z.object({ year }), '选择单位和项目工作簿并预览导入结果（不写入）', OPEN_SPREADSHEET),
+  'projects.importCommit': write<ProjectImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入（全部成功或全部不写入）'),
+  'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(z.object({ year }), '导出年度项目清单（带格式的 xlsx，可再导入）', SAVE_XLSX),
+} as const;

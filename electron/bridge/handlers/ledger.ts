@@ -1,0 +1,14 @@
+/** Which service answers each of the area's bridge calls (calls/ledger.ts). */
+import { recentAudit } from '../../ledger/audit';
+import { ledgerInfo } from '../../ledger/ledgerInfo';
+import { createYear, listYears, setIndicatorLayout } from '../../ledger/years';
+import { type AreaHandlers } from './fileSteps';
+import type { ledgerCalls } from '../calls/ledger';
+
+export const ledgerHandlers: AreaHandlers<typeof ledgerCalls> = {
+  'ledger.info': (ctx) => ledgerInfo(ctx),
+  'audit.recent': (ctx, input) => recentAudit(ctx, input.limit),
+  'years.list': (ctx) => listYears(ctx),
+  'years.create': createYear,
+  'years.setIndicatorLayout': setIndicatorLayout,
+};
