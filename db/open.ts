@@ -19,6 +19,8 @@ export interface Ledger {
   readonly db: LedgerDb;
   /** Where the pre-migration backup went, when this open migrated an existing ledger. */
   readonly migrationBackup: string | null;
+  /** True for the read-only view (see readOnlyView): SQLite refuses every write through it. */
+  readonly readOnly?: boolean;
 }
 
 export interface OpenOptions {
@@ -72,7 +74,26 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
   }
 }
 
+const readOnlyViews = new WeakMap<Ledger, Ledger>();
+
+/**
+ * The same ledger through a second connection that SQLite opens read-only. Calls declared as reads run
+ * on it, so a read that tries to write fails at the database instead of trusting the declaration. In
+ * WAL mode it sees every committed write of the main connection.
+ */
+export function readOnlyView(ledger: Ledger): Ledger {
+  const existing = readOnlyViews.get(ledger);
+  if (existing?.sqlite.open) return existing;
+  const sqlite = new Database(ledger.file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const view: Ledger = { file: ledger.file, sqlite, db: drizzle(sqlite, { schema }), migrationBackup: null, readOnly: true };
+  readOnlyViews.set(ledger, view);
+  return view;
+}
+
 export function closeLedger(ledger: Ledger): void {
+  const view = readOnlyViews.get(ledger);
+  if (view?.sqlite.open) view.sqlite.close();
   if (ledger.sqlite.open) ledger.sqlite.close();
 }
 

@@ -4,6 +4,7 @@
  * outcome. Nothing thrown escapes: the caller always gets an envelope with a zh-CN message.
  */
 import type { z } from 'zod';
+import { readOnlyView } from '../../db/open';
 import { contract, isCallName, type BridgeError, type Envelope } from './contract';
 import { NO_FILES, StagedFiles, type FileGateway } from './fileExchange';
 import { handlers, type HandlerContext } from './handlers';
@@ -29,7 +30,9 @@ export async function dispatch(ctx: ServiceContext, call: unknown, input: unknow
   if (!parsed.success) return fail(inputError(parsed.error));
   try {
     const handler = handlers[call] as (ctx: HandlerContext, input: unknown) => unknown;
-    return { ok: true, value: await handler({ ...ctx, ...access }, parsed.data) };
+    // A call declared as a read gets the ledger through a read-only connection: the declaration is enforced, not trusted.
+    const ledger = spec.write ? ctx.ledger : readOnlyView(ctx.ledger);
+    return { ok: true, value: await handler({ ...ctx, ledger, ...access }, parsed.data) };
   } catch (err) {
     return fail(toBridgeError(err));
   }
@@ -41,6 +44,9 @@ export function toBridgeError(err: unknown): BridgeError {
   const code = (err as { code?: unknown }).code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'ledger_busy', message: '台账正被其他程序占用，本次操作未保存。请稍后重试。' };
+  }
+  if (code === 'SQLITE_READONLY') {
+    return { code: 'read_only', message: '这是一个只读操作，却试图修改台账，已被拒绝，台账未作修改。请把此信息告知技术支持。' };
   }
   // The ledger's own rule triggers raise "code: 中文说明" (see db/migrations); show the explanation as is.
   const rule = code === 'SQLITE_CONSTRAINT_TRIGGER' ? /^([a-z_]+): (.+)$/.exec((err as Error).message) : null;

@@ -44,7 +44,8 @@ export const projectsCalls = {
   'projects.list': read<ProjectRow[]>()(z.object({ year }), '某年度的全部项目'),
   'projects.create': write<ProjectRow>()(projectFields, '新增项目'),
   'projects.update': write<ProjectRow>()(z.intersection(projectFields, z.object({ id: id('项目') })), '修改项目'),
-  'projects.importPreview': read<ImportPreviewOutcome<ProjectImportPreview>>()(z.object({ year }), '选择单位和项目工作簿并预览导入结果（不写入）', OPEN_SPREADSHEET),
+  // Declared as a write: the preview runs the whole import in a transaction it rolls back, so it needs the writable connection.
+  'projects.importPreview': write<ImportPreviewOutcome<ProjectImportPreview>>()(z.object({ year }), '选择单位和项目工作簿并预览导入结果（试导入后回滚，台账不变）', OPEN_SPREADSHEET),
   'projects.importCommit': write<ProjectImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入（全部成功或全部不写入）'),
   'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(z.object({ year }), '导出年度项目清单（带格式的 xlsx，可再导入）', SAVE_XLSX),
 } as const;

@@ -74,7 +74,8 @@ export const targetsCalls = {
     '导出绩效目标申报模板（项目支出和部门整体；按单位，或全部单位）',
     SAVE_XLSX,
   ),
-  'targets.importPreview': read<ImportPreviewOutcome<TargetImportPreview>>()(z.object({ year }), '选择单位填好的申报表并预览（不写入）', OPEN_SPREADSHEET),
+  // Declared as a write: the preview runs the whole import in a transaction it rolls back, so it needs the writable connection.
+  'targets.importPreview': write<ImportPreviewOutcome<TargetImportPreview>>()(z.object({ year }), '选择单位填好的申报表并预览（试导入后回滚，台账不变）', OPEN_SPREADSHEET),
   'targets.importCommit': write<TargetImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入申报表（全部成功或全部不写入）'),
   'targets.publicationExport': read<
     SaveOutcome<{ unitCount: number; projectTargets: number; departmentTargets: number; excludedClassifiedUnits: number; excludedClassifiedTargets: number }>
