@@ -110,7 +110,7 @@ export function normaliseHeader(value: unknown): string {
     .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '')
     .replace(/^[*★※]+|[*★※]+$/g, '')
     .replace(/(单位[:：]?)?(万元|元)$/, '')
-    .replace(/[\/:：]+$/, '');
+    .replace(/[/:：]+$/, '');
 }
 
 /** A cell's text with spaces trimmed (including full-width and non-breaking ones); '' for empty. */

@@ -136,7 +136,7 @@ function analyse(ctx: ServiceContext, input: { fileName: string; bytes: Uint8Arr
     const name = text('name');
 
     let natureText = text('nature');
-    let hint = text('referenceHint') || null;
+    const hint = text('referenceHint') || null;
     const fused = hint ? FUSED_VALUE.exec(hint) : null;
     if (!natureText && fused) natureText = fused[1]!;
     const nature = natureText ? normaliseNature(natureText) : null;

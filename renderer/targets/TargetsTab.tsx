@@ -59,7 +59,10 @@ export function TargetsTab({ year }: { year: number }) {
   function choose(ids: number[], on: boolean) {
     setChosen((current) => {
       const next = new Set(current);
-      for (const id of ids) (on ? next.add(id) : next.delete(id));
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
       return next;
     });
   }

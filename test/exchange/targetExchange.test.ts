@@ -4,7 +4,7 @@
  * nothing. Real files in temp folders, real ledgers.
  */
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { listIndicators } from '../../electron/indicators/indicators';
 import { ImportRejected } from '../../electron/formats/importIssue';

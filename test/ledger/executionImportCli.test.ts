@@ -137,6 +137,6 @@ describe('ledger import execution', () => {
     fs.writeFileSync(export1, xlsx([HEADER, ['轮台县第一中学', null, '实验设备购置', 12, 12, 3]]));
     const r = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5月项目监控');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n  第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/);
+    expect(r.out).toMatch(/未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n {2}第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/);
   });
 });

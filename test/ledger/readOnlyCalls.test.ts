@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exAnteAssessments, indicators, keyEvaluations, monitoringEntries, performanceTargets, projects, rectificationNotices } from '../../db/schema';
-import { contract, type CallInput, type CallName } from '../../electron/bridge/contract';
+import type { CallInput, CallName, contract } from '../../electron/bridge/contract';
 import { dispatch, type FileAccess } from '../../electron/bridge/dispatcher';
 import { StagedFiles, type FileGateway, type PickedFile } from '../../electron/bridge/fileExchange';
 import { handlers, type HandlerContext, type Handlers } from '../../electron/bridge/handlers';
