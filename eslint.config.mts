@@ -6,9 +6,10 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import type { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-const AREAS = ['projects', 'indicators', 'targets', 'exAnte', 'monitoring', 'rectification', 'keyEvaluations', 'reports'];
+const AREAS = ['settings', 'projects', 'indicators', 'targets', 'exAnte', 'monitoring', 'rectification', 'keyEvaluations', 'reports'];
 const NODE_AND_DATABASE = [
   { regex: '^node:', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },
   { regex: '^(fs|path|os|child_process|crypto|url|util|stream)$', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },
@@ -16,7 +17,7 @@ const NODE_AND_DATABASE = [
 ];
 
 /** A folder rule: files matching `files` may not import specifiers matching any of `patterns`. */
-const folderRule = (files: string[], patterns: { regex: string; message: string }[], ignores: string[] = []) => ({
+const folderRule = (files: string[], patterns: { regex: string; message: string }[], ignores: string[] = []): Linter.Config => ({
   files,
   ignores,
   rules: { 'no-restricted-imports': ['error', { patterns }] },

@@ -83,6 +83,11 @@ const readOnlyViews = new WeakMap<Ledger, Ledger>();
  */
 export function readOnlyView(ledger: Ledger): Ledger {
   const existing = readOnlyViews.get(ledger);
+  // The view lives only as long as the ledger: once it is closed, every call fails alike.
+  if (!ledger.sqlite.open) {
+    if (existing?.sqlite.open) existing.sqlite.close();
+    return ledger;
+  }
   if (existing?.sqlite.open) return existing;
   const sqlite = new Database(ledger.file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');

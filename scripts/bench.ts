@@ -15,7 +15,7 @@ import { buildDemoLedger } from './demo/demoYear';
 import { exportProjects } from '../electron/projects/projectExport';
 import { previewProjectImport } from '../electron/projects/projectImport';
 import { loadDefaultLibrary } from '../electron/indicators/indicators';
-import { createYear } from '../electron/ledger/years';
+import { createYear } from '../electron/settings/yearSetup';
 
 interface Case {
   name: string;

@@ -41,7 +41,8 @@ import { listTargets } from '../electron/targets/targets';
 import { exportTargetTemplate } from '../electron/targets/targetTemplate';
 import { findUnitByName, listUnits } from '../electron/projects/units';
 import { monitoringReport, warningsReport } from '../electron/monitoring/warnings';
-import { createYear, listYears } from '../electron/ledger/years';
+import { listYears } from '../electron/ledger/years';
+import { createYear } from '../electron/settings/yearSetup';
 import { ImportRejected } from '../electron/formats/importIssue';
 
 export interface CliIO {

@@ -1,13 +1,12 @@
 /**
- * 预算年度: creating a year copies the previous year's rule set (or the defaults), so a year's rules
- * are fixed with it. A closed year refuses writes.
+ * 预算年度 and their rule sets, as every area reads them: a year's rules are fixed with it (see
+ * settings/yearSetup.ts for creating one), and a closed year refuses writes.
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { fiscalYears } from '../../db/schema';
 import type { IndicatorLayout } from '../rules/indicatorRules';
-import { DEFAULT_RULE_SET, parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
+import { parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
-import { createDefaultRounds } from '../monitoring/monitoringRounds';
 import { inTransaction, prepared, type ServiceContext } from './context';
 import { LedgerError } from '../../db/ledgerError';
 
@@ -31,19 +30,6 @@ export function listYears(ctx: ServiceContext): YearSummary[] {
     .orderBy(desc(fiscalYears.year))
     .all()
     .map(({ ruleSet, ...y }) => ({ ...y, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout }));
-}
-
-export function createYear(ctx: ServiceContext, input: { year: number }): YearSummary {
-  return inTransaction(ctx, () => {
-    const exists = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, input.year)).get();
-    if (exists) throw new LedgerError('year_exists', `${input.year} 年度已存在。`, { year: `${input.year} 年度已存在` });
-    const previous = ctx.ledger.db.select().from(fiscalYears).where(sql`${fiscalYears.year} < ${input.year}`).orderBy(desc(fiscalYears.year)).get();
-    const ruleSet = previous?.ruleSet ?? serialiseRuleSet(DEFAULT_RULE_SET);
-    ctx.ledger.db.insert(fiscalYears).values({ year: input.year, ruleSet }).run();
-    appendAudit(ctx, { action: 'year.create', entity: 'fiscal_year', entityId: input.year, after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' } });
-    createDefaultRounds(ctx, { year: input.year });
-    return { year: input.year, status: 'open', projectCount: 0, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout };
-  });
 }
 
 /** Chooses the year's indicator layout (三分法 or 四分法); part of the year's rule set. */

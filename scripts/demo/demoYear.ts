@@ -21,7 +21,8 @@ import { applyFrameworkTemplate, finalizeKeyEvaluation, recordScores, saveEvalua
 import { LedgerError } from '../../db/ledgerError';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
-import { createYear, ruleSetOf } from '../../electron/ledger/years';
+import { ruleSetOf } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 
 export interface DemoOptions {
   year?: number;

@@ -16,7 +16,7 @@ import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds
 import { createProject, type ProjectRow } from '../../electron/projects/projects';
 import { draftNoticesFromWarnings, issueNotices, listNotices } from '../../electron/rectification/rectification';
 import { createUnit } from '../../electron/projects/units';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { RectificationPage } from './pages/RectificationPage';

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { passesChecks } from '../../electron/rules/targetChecks';
 import { approveTargets, listRounds, submitForReview } from '../../electron/targets/jointReview';
 import { listTargets, targetDetail } from '../../electron/targets/targets';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { auditCount, county, decide, filled, indicatorHeaderRow, loadBook, saveBook, targetInReview, TRAINING_ROWS, valueCell, YEAR, type County } from '../fixtures/targetForms';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';

@@ -344,7 +344,7 @@ describe('importing filled declarations', () => {
 
     const template = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
     const filledIn = await filled(template.bytes, { 'JY-01': { annualGoal: '目标', indicators: TRAINING_ROWS } });
-    const { createYear } = await import('../../electron/ledger/years');
+    const { createYear } = await import('../../electron/settings/yearSetup');
     createYear(ctx, { year: 2024 });
     const wrongYear = previewTargetImport(ctx, { year: 2024, fileName: '申报表.xlsx', bytes: filledIn });
     expect(wrongYear.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/工作表“JY-01”第 2 行 C 列（台账识别码）：这是 2023 年度的申报表，当前导入的是 2024 年度/));

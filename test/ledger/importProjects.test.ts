@@ -12,7 +12,7 @@ import { commitProjectImport, previewProjectImport } from '../../electron/projec
 import { createProject, listProjects } from '../../electron/projects/projects';
 import { createUnit, listUnits } from '../../electron/projects/units';
 import { verifyAuditChain } from '../../electron/ledger/audit';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { freshContext } from './tempLedger';
 

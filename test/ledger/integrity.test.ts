@@ -12,7 +12,7 @@ import { serviceContext } from '../../electron/ledger/context';
 import { checkLedger } from '../../electron/ledger/integrity';
 import { createProject, listProjects } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { freshContext, tempFolder, track } from './tempLedger';
 
 function populated(file: string) {

@@ -30,7 +30,7 @@ import { LedgerError } from '../../db/ledgerError';
 import { listNotices } from '../../electron/rectification/rectification';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { freshContext } from './tempLedger';
 
 function refusal(fn: () => unknown): LedgerError {

@@ -11,7 +11,8 @@ import { dispatch, type FileAccess } from '../../electron/bridge/dispatcher';
 import { StagedFiles, type FileGateway, type PickedFile } from '../../electron/bridge/fileExchange';
 import { handlers, type HandlerContext, type Handlers } from '../../electron/bridge/handlers';
 import type { ServiceContext } from '../../electron/ledger/context';
-import { createYear, listYears } from '../../electron/ledger/years';
+import { listYears } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { demoContext } from '../fixtures/demoLedger';
 
 type ReadCall = { [K in CallName]: (typeof contract)[K]['write'] extends false ? K : never }[CallName];

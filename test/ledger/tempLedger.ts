@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
 import { serviceContext, type ServiceContext } from '../../electron/ledger/context';
-import { createYear } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 
 const opened: Ledger[] = [];
 const folders: string[] = [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recentAudit, verifyAuditChain } from '../../electron/ledger/audit';
 import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/projects/projects';
 import { createUnit, listUnits, updateUnit } from '../../electron/projects/units';
-import { createYear, listYears } from '../../electron/ledger/years';
+import { listYears } from '../../electron/ledger/years';
+import { createYear } from '../../electron/settings/yearSetup';
 import { freshContext } from './tempLedger';
 
 function education(ctx: ReturnType<typeof freshContext>) {

@@ -192,6 +192,51 @@ function packageName(spec: string): string {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
+/**
+ * Groups of files that import each other in a circle (value imports; erased type imports cannot
+ * create a load-order problem). Tarjan's strongly connected components, each given in path order.
+ */
+export function importCycles(files: ReadonlyMap<string, string>): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const [file, source] of files) {
+    const targets = importsOf(source, file)
+      .filter((ref) => !ref.typeOnly)
+      .map((ref) => resolveRelative(file, ref.specifier, files))
+      .filter((t): t is string => t !== null && files.has(t));
+    edges.set(file, targets);
+  }
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (edges.get(v) ?? []).includes(v)) cycles.push(component.sort());
+    }
+  };
+  for (const file of edges.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
 function dedupe(violations: Violation[]): Violation[] {
   const seen = new Set<string>();
   return violations.filter((v) => {
@@ -290,6 +335,18 @@ describe('the import scanner (self-test on synthetic sources)', () => {
   });
 });
 
+describe('the cycle finder (self-test)', () => {
+  it('finds a circle through value imports, and ignores one closed only by a type import', () => {
+    const repo = new Map<string, string>([
+      ['electron/ledger/years.ts', `import { createDefaultRounds } from '../monitoring/monitoringRounds';`],
+      ['electron/monitoring/monitoringRounds.ts', `import { ruleSetOf } from '../ledger/years';`],
+      ['electron/a.ts', `import type { B } from './b';`],
+      ['electron/b.ts', `import { a } from './a';`],
+    ]);
+    expect(importCycles(repo)).toEqual([['electron/ledger/years.ts', 'electron/monitoring/monitoringRounds.ts']]);
+  });
+});
+
 describe('the code base', () => {
   const files = sourceFiles();
 
@@ -302,5 +359,9 @@ describe('the code base', () => {
   it('keeps every module where it may run', () => {
     const violations = checkBoundaries(files);
     expect(violations, describeViolations(violations)).toEqual([]);
+  });
+
+  it('has no import cycles', () => {
+    expect(importCycles(files)).toEqual([]);
   });
 });

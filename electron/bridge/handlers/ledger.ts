@@ -1,7 +1,8 @@
 /** Which service answers each of the area's bridge calls (calls/ledger.ts). */
 import { recentAudit } from '../../ledger/audit';
 import { ledgerInfo } from '../../ledger/ledgerInfo';
-import { createYear, listYears, setIndicatorLayout } from '../../ledger/years';
+import { listYears, setIndicatorLayout } from '../../ledger/years';
+import { createYear } from '../../settings/yearSetup';
 import { type AreaHandlers } from './fileSteps';
 import type { ledgerCalls } from '../calls/ledger';
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../../electron/ledger/context';
 import { loadDefaultLibrary } from '../../../electron/indicators/indicators';
 import { createProject } from '../../../electron/projects/projects';
 import { createUnit } from '../../../electron/projects/units';
-import { createYear } from '../../../electron/ledger/years';
+import { createYear } from '../../../electron/settings/yearSetup';
 import type { BudgetKind, Continuity, ProjectType } from '../../../electron/rules/labels';
 import { parseMoney } from '../../../electron/rules/money';
 
