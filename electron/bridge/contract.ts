@@ -18,6 +18,7 @@ import { exAnteCalls } from './calls/exAnte';
 import { monitoringCalls } from './calls/monitoring';
 import { rectificationCalls } from './calls/rectification';
 import { keyEvaluationsCalls } from './calls/keyEvaluations';
+import { reportsCalls } from './calls/reports';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 export type * from './calls/fields';
@@ -29,6 +30,7 @@ export type * from './calls/exAnte';
 export type * from './calls/monitoring';
 export type * from './calls/rectification';
 export type * from './calls/keyEvaluations';
+export type * from './calls/reports';
 
 export const contract = {
   ...ledgerCalls,
@@ -39,6 +41,7 @@ export const contract = {
   ...monitoringCalls,
   ...rectificationCalls,
   ...keyEvaluationsCalls,
+  ...reportsCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { exAnteHandlers } from './handlers/exAnte';
 import { monitoringHandlers } from './handlers/monitoring';
 import { rectificationHandlers } from './handlers/rectification';
 import { keyEvaluationsHandlers } from './handlers/keyEvaluations';
+import { reportsHandlers } from './handlers/reports';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...monitoringHandlers,
   ...rectificationHandlers,
   ...keyEvaluationsHandlers,
+  ...reportsHandlers,
 };

@@ -55,7 +55,8 @@ export function requireOpenYear(ctx: ServiceContext, year: number): void {
   if (row.status === 'closed') throw new LedgerError('year_closed', `${year} 年度已关账，只能查看，不能修改。`);
 }
 
-function requireYear(ctx: ServiceContext, year: number) {
+/** The year's row; refuses an unknown year, saying where to create it. */
+export function requireYear(ctx: ServiceContext, year: number) {
   const row = prepared(ctx, 'years.byYear', (db) => db.select().from(fiscalYears).where(eq(fiscalYears.year, sql.placeholder('year'))).prepare()).get({ year });
   if (!row) throw new LedgerError('year_missing', `台账中没有 ${year} 年度。请先在“设置”中新建该年度。`, { year: `没有 ${year} 年度` });
   return row;

@@ -5,6 +5,7 @@ import { KeyEvaluationsScreen } from '../keyEvaluations/KeyEvaluationsScreen';
 import { MonitoringScreen } from '../monitoring/MonitoringScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { RectificationScreen } from '../rectification/RectificationScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
 import { AREAS, areaById, type AreaId } from './areas';
@@ -64,6 +65,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;
   if (area === 'keyEvaluation') return <KeyEvaluationsScreen key={year} year={year} />;
   if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
+  if (area === 'reports') return <ReportsScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;
   return <PlannedArea area={areaById(area)!} />;

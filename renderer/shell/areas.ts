@@ -7,7 +7,7 @@ export const AREAS = [
   { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
   { id: 'keyEvaluation', label: '重点评价', plan: '' },
   { id: 'rectification', label: '整改', plan: '' },
-  { id: 'reports', label: '报表', plan: '年度汇总说明与各类统计表的生成和导出。' },
+  { id: 'reports', label: '报表', plan: '' },
   { id: 'settings', label: '设置', plan: '' },
 ] as const;
 

@@ -67,6 +67,7 @@ describe('read-only bridge calls', () => {
     // One input per read call; a new read call without an entry here is a type error.
     const inputs: { [K in ReadCall]: CallInput<K> } = {
       'ledger.info': {},
+      'settings.get': {},
       'audit.recent': { limit: 50 },
       'years.list': {},
       'units.list': { year },
@@ -121,6 +122,7 @@ describe('read-only bridge calls', () => {
       'keyEvaluations.publication': { year },
       'keyEvaluations.exportPublication': { year },
       'keyEvaluations.yearFigures': { year },
+      'reports.yearSummary': { year },
     };
 
     const before = fingerprint(ctx);
