@@ -601,3 +601,19 @@ export const frameworkTemplates = sqliteTable(
   },
   (t) => [uniqueIndex('framework_templates_name').on(t.name)],
 );
+
+/**
+ * 本局信息: the bureau's own name and 发文字号前缀 (validated by rules/ledgerSettingsRules.ts). At most one
+ * row (id 1); a new ledger has none until the clerk fills 设置 → 本局信息.
+ */
+export const ledgerSettings = sqliteTable(
+  'ledger_settings',
+  {
+    id: integer('id').primaryKey(),
+    bureauName: text('bureau_name').notNull(),
+    /** Null until set; issuing a 整改通知 needs it. */
+    noticePrefix: text('notice_prefix'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('ledger_settings_single_row', sql`${t.id} = 1`)],
+);

@@ -33,16 +33,18 @@ import { LedgerError } from '../db/ledgerError';
 import { findRound } from '../electron/monitoring/monitoringRounds';
 import { exportProjects } from '../electron/projects/projectExport';
 import { commitProjectImport, previewProjectImport, type ProjectImportPreview } from '../electron/projects/projectImport';
-import { listProjects } from '../electron/projects/projects';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport, type ReviewSheetPreview } from '../electron/targets/reviewSheet';
 import { commitTargetImport, previewTargetImport, type TargetImportPreview } from '../electron/targets/targetImport';
 import { exportTargetPublication } from '../electron/targets/targetPublication';
 import { listTargets } from '../electron/targets/targets';
 import { exportTargetTemplate } from '../electron/targets/targetTemplate';
-import { findUnitByName, listUnits } from '../electron/projects/units';
+import { findUnitByName } from '../electron/projects/units';
+import { yearSummary as yearSummaryReport } from '../electron/reports/yearSummary';
 import { monitoringReport, warningsReport } from '../electron/monitoring/warnings';
 import { listYears } from '../electron/ledger/years';
 import { createYear } from '../electron/settings/yearSetup';
+import { saveLedgerSettings } from '../electron/ledger/settings';
+import { ledgerSettingsProblems, SETTINGS_PLACE } from '../electron/rules/ledgerSettingsRules';
 import { ImportRejected } from '../electron/formats/importIssue';
 
 export interface CliIO {
@@ -309,7 +311,9 @@ const HELP = `绩效台账 管理命令行
 
 用法：npm run ledger -- <命令> [参数]
 
-  init 文件 [--year 年度]                  新建空台账，载入默认共性指标库（可同时建立一个预算年度）
+  init 文件 [--year 年度] [--bureau 名称]
+                                           新建空台账，载入默认共性指标库（可同时建立一个预算年度）；
+                                           --bureau 填写本局的财政局名称（印在整改通知落款处）
   demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目及其绩效目标、5 月监控）
   import <类别> 文件 [--year 年度] [--ledger 台账] [--round 轮次] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
@@ -344,6 +348,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         year: { type: 'string' },
         out: { type: 'string' },
         unit: { type: 'string' },
+        bureau: { type: 'string' },
         round: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -369,16 +374,24 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         const file = requireArg(rest[0], 'init 需要台账文件名，例如：npm run ledger -- init 台账.db');
         refuseExisting(file);
         const y = values.year ? year() : null;
+        // Checked before the file is made, so a mistyped name leaves nothing behind.
+        const bureau = values.bureau === undefined ? null : { bureauName: values.bureau, noticePrefix: null };
+        const bureauProblem = bureau && Object.values(ledgerSettingsProblems(bureau))[0];
+        if (bureauProblem) throw new UsageError(`--bureau：${bureauProblem}。`);
         return withLedger(openLedger(file), io, now, (ctx) => {
           if (y) createYear(ctx, { year: y });
           const library = loadDefaultLibrary(ctx);
+          const settings = bureau ? saveLedgerSettings(ctx, bureau) : null;
           emit(
             [
               `已新建台账：${path.resolve(file)}`,
               `已载入默认共性指标库：${library.classesCreated} 类 ${library.created} 条指标。`,
               ...(y ? [`已建立 ${y} 年度。`] : ['尚无预算年度，可在程序“设置”中新建，或用 init --year。']),
+              settings
+                ? `本局名称：${settings.bureauName}。下发整改通知前，请在程序${SETTINGS_PLACE}中填写发文字号前缀。`
+                : `尚未填写本局信息（财政局名称、发文字号前缀），导出整改通知前请在程序${SETTINGS_PLACE}中填写，或用 init --bureau。`,
             ],
-            { ok: true, ledger: path.resolve(file), year: y, indicatorLibrary: library },
+            { ok: true, ledger: path.resolve(file), year: y, bureauName: settings?.bureauName ?? null, indicatorLibrary: library },
           );
           return 0;
         });
@@ -716,46 +729,20 @@ function describeExecutionPreview(p: ExecutionImportPreview, dryRun: boolean, wr
   return lines;
 }
 
-/** report summary: the year at a glance, money exact in 分 (JSON) and 万元 (text). */
+/** report summary: the year at a glance (electron/reports/yearSummary.ts), money exact in 分 (JSON) and 万元 (text). */
 function yearSummary(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown } {
-  if (!listYears(ctx).some((y) => y.year === input.year)) throw new LedgerError('year_missing', `台账中没有 ${input.year} 年度。`);
-  const projects = listProjects(ctx, input);
-  const units = listUnits(ctx, input);
-  const byKind = (Object.keys(BUDGET_KINDS) as BudgetKind[]).map((kind) => {
-    const list = projects.filter((p) => p.budgetKind === kind);
-    return { kind, label: BUDGET_KINDS[kind], projects: list.length, fen: list.reduce((s, p) => s + p.initialBudgetFen, 0) };
-  });
-  const departments = new Map<string, { department: string; units: Set<number>; projects: number; fen: number }>();
-  for (const p of projects) {
-    const d = departments.get(p.departmentName) ?? { department: p.departmentName, units: new Set<number>(), projects: 0, fen: 0 };
-    d.units.add(p.unitId);
-    d.projects++;
-    d.fen += p.initialBudgetFen;
-    departments.set(p.departmentName, d);
-  }
-  const byDepartment = [...departments.values()].map((d) => ({ department: d.department, units: d.units.size, projects: d.projects, fen: d.fen })).sort((a, b) => b.fen - a.fen);
-  const totalFen = projects.reduce((s, p) => s + p.initialBudgetFen, 0);
-  const json = {
-    year: input.year,
-    units: units.length,
-    departments: units.filter((u) => u.parentId == null).length,
-    unitsWithProjects: new Set(projects.map((p) => p.unitId)).size,
-    projects: projects.length,
-    totalFen,
-    byBudgetKind: byKind,
-    byDepartment,
-  };
+  const s = yearSummaryReport(ctx, input);
   const text = [
-    `${input.year} 年度概况`,
-    `预算单位 ${json.units} 个（主管部门 ${json.departments} 个，有项目的单位 ${json.unitsWithProjects} 个）；项目 ${json.projects} 个；年初预算合计 ${formatWanYuan(totalFen)} 万元。`,
+    `${s.year} 年度概况`,
+    `预算单位 ${s.units} 个（主管部门 ${s.departments} 个，有项目的单位 ${s.unitsWithProjects} 个）；项目 ${s.projects} 个；年初预算合计 ${formatWanYuan(s.totalFen)} 万元。`,
     '',
     '按预算类型：',
-    ...byKind.map((k) => `  ${k.label.padEnd(9, '　')} ${String(k.projects).padStart(4)} 个  ${formatWanYuan(k.fen).padStart(14)} 万元`),
+    ...s.byBudgetKind.map((k) => `  ${k.label.padEnd(9, '　')} ${String(k.projects).padStart(4)} 个  ${formatWanYuan(k.fen).padStart(14)} 万元`),
     '',
     '按主管部门（年初预算从高到低）：',
-    ...byDepartment.map((d) => `  ${d.department}：${d.units} 个单位，${d.projects} 个项目，${formatWanYuan(d.fen)} 万元`),
+    ...s.byDepartment.map((d) => `  ${d.department}：${d.units} 个单位，${d.projects} 个项目，${formatWanYuan(d.fen)} 万元`),
   ];
-  return { text, json };
+  return { text, json: s };
 }
 
 // Run as a program (tsx scripts/ledger.ts …), not when a test imports main().

@@ -8,14 +8,14 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { exAnteAssessments, projects } from '../../db/schema';
-import { scoreExAnte, type ExAnteScore, type ItemScore } from '../rules/exAnteScore';
+import { scoreExAnte, verdictOfConclusion, type ExAnteScore, type ItemScore, type Verdict } from '../rules/exAnteScore';
 import type { RuleSet } from '../rules/ruleSet';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
 
-export type Verdict = 'support' | 'supportAfterRevision' | 'reject';
+export type { Verdict };
 
 export interface AssessmentContent {
   assessor: 'bureau' | 'thirdParty';
@@ -124,7 +124,9 @@ export function finalizeAssessment(ctx: ServiceContext, input: { id: number }): 
     const rules = ruleSetOf(ctx, row.year);
     const score = scoreExAnte(JSON.parse(row.scores) as ItemScore[], rules.exAnte);
     if (score.conclusion === null) throw new LedgerError('assessment_incomplete', `评分尚未完成，不能定稿：${score.problems.join('；')}。`);
-    const verdict = verdictOf(score.conclusion, rules);
+    const verdict = verdictOfConclusion(score.conclusion, rules.exAnte.conclusionBands);
+    // The conclusion comes from the same bands, so this only guards against a broken rule set.
+    if (verdict === null) throw new LedgerError('conclusion_unknown', `评估结论“${score.conclusion}”不在 ${row.year} 年度规则的结论档次中，不能定稿。请检查该年度的事前评估规则。`);
     ctx.ledger.db
       .update(exAnteAssessments)
       .set({ status: 'final', total: score.total, verdict, conclusion: score.conclusion, ruleVersion: rules.version, finalizedAt: ctx.now().toISOString(), updatedAt: ctx.now().toISOString() })
@@ -230,15 +232,6 @@ export function exAnteOverview(ctx: ServiceContext, input: { year: number }): Ex
     recommendedFen: finals.reduce((s, r) => s + (r.a.recommendedBudgetFen ?? 0), 0),
     majorWithoutSupport: majors.map((p) => ({ projectId: p.id, name: p.name, gate: gateFor(ctx, p.id) })).filter((p) => !p.gate.passed).map((p) => ({ projectId: p.projectId, name: p.name, reason: p.gate.reason! })),
   };
-}
-
-/** The verdict code of a conclusion: its band's place (first supports, last rejects, any between supports after revision). */
-function verdictOf(conclusion: string, rules: RuleSet): Verdict {
-  const bands = rules.exAnte.conclusionBands;
-  const index = bands.findIndex((b) => b.conclusion === conclusion);
-  if (index === 0) return 'support';
-  if (index === bands.length - 1) return 'reject';
-  return 'supportAfterRevision';
 }
 
 function requireAssessment(ctx: ServiceContext, id: number) {

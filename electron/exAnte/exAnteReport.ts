@@ -10,6 +10,7 @@ import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../
 import { BUDGET_KINDS, CONTINUITY } from '../rules/labels';
 import { formatWanYuan } from '../rules/money';
 import type { ServiceContext } from '../ledger/context';
+import { getLedgerSettings } from '../ledger/settings';
 import { getAssessment, type AssessmentView } from './exAnte';
 
 export interface GeneratedFile {
@@ -18,6 +19,11 @@ export interface GeneratedFile {
 }
 
 const ASSESSOR = { bureau: '县财政局', thirdParty: '第三方机构' } as const;
+
+/** 评估机构 as printed: the named assessor, else the bureau by its own name (本局信息) when it assessed. */
+function assessorOf(ctx: ServiceContext, a: AssessmentView): string {
+  return a.assessorName ?? (a.assessor === 'bureau' ? getLedgerSettings(ctx).bureauName : null) ?? ASSESSOR[a.assessor];
+}
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export async function exportExAnteReport(ctx: ServiceContext, input: { id: number }): Promise<GeneratedFile> {
@@ -35,7 +41,7 @@ export async function exportExAnteReport(ctx: ServiceContext, input: { id: numbe
 
   const blocks: Block[] = [
     title(`${a.subjectName}事前绩效评估报告`),
-    subtitle(`评估机构：${a.assessorName ?? ASSESSOR[a.assessor]}　　${date}`),
+    subtitle(`评估机构：${assessorOf(ctx, a)}　　${date}`),
     heading1('一、评估对象基本情况'),
     ...body(basics),
     heading1('二、评估工作开展情况'),
@@ -84,7 +90,7 @@ export async function exportExAnteScoreSheet(ctx: ServiceContext, input: { id: n
   addTableSheet(workbook, {
     name: '评分表',
     title: `${a.subjectName}事前绩效评估评分表`,
-    note: `评估方：${a.assessorName ?? ASSESSOR[a.assessor]}　　状态：${a.status === 'final' ? '定稿' : '草稿'}${a.recommendedBudgetFen != null ? `　　建议预算：${formatWanYuan(a.recommendedBudgetFen)} 万元` : ''}`,
+    note: `评估方：${assessorOf(ctx, a)}　　状态：${a.status === 'final' ? '定稿' : '草稿'}${a.recommendedBudgetFen != null ? `　　建议预算：${formatWanYuan(a.recommendedBudgetFen)} 万元` : ''}`,
     columns,
     rows,
   });

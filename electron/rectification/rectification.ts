@@ -33,7 +33,9 @@ import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireRound } from '../monitoring/monitoringRounds';
-import { requireOpenYear, ruleSetOf } from '../ledger/years';
+import { storedNoticeDecision } from '../monitoring/warnings';
+import { requireOpenYear } from '../ledger/years';
+import { requireNoticePrefix } from '../ledger/settings';
 
 export interface NoticeEventRow {
   id: number;
@@ -132,17 +134,17 @@ export function todayOf(ctx: ServiceContext): string {
 // Drafting
 
 /**
- * For each project of the round whose 偏离率 is above the year's threshold and which has no notice
- * for this round yet, a draft: findings from the project's warnings, the default requirements, and
- * today + 15 days to answer. Returns the drafts it made; a second call makes none.
+ * For each project of the round whose stored 第三条线 says a notice is due — the decision computeWarnings
+ * stored with its threshold, which the warning list shows; a changed threshold counts once the warnings
+ * are recomputed — and which has no notice for this round yet, a draft: findings from the project's
+ * warnings, the default requirements, and today + 15 days to answer. A second call makes none.
  */
 export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: number }): NoticeRow[] {
   return inTransaction(ctx, () => {
     const round = requireRound(ctx, input.roundId);
     requireOpenYear(ctx, round.year);
-    const threshold = ruleSetOf(ctx, round.year).monitoring.deviationNoticeThreshold;
     const roundWarnings = ctx.ledger.db
-      .select({ projectId: warnings.projectId, line: warnings.line, colour: warnings.colour, value: warnings.value, text: warnings.text, unitId: projects.unitId, projectName: projects.name })
+      .select({ projectId: warnings.projectId, line: warnings.line, colour: warnings.colour, value: warnings.value, text: warnings.text, inputs: warnings.inputs, unitId: projects.unitId })
       .from(warnings)
       .innerJoin(projects, eq(projects.id, warnings.projectId))
       .where(eq(warnings.roundId, round.id))
@@ -159,9 +161,11 @@ export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: 
     const deadline = addDays(todayOf(ctx), DEFAULT_FEEDBACK_DAYS);
     const created: number[] = [];
     for (const dev of roundWarnings) {
-      if (dev.line !== 'deviation' || dev.value === null || !(dev.value > threshold) || noticed.has(dev.projectId)) continue;
+      if (dev.line !== 'deviation' || noticed.has(dev.projectId)) continue;
+      const decision = storedNoticeDecision(JSON.parse(dev.inputs) as Record<string, unknown>);
+      if (!decision?.noticeDue) continue;
       const line = (l: 'execution' | 'completion') => roundWarnings.find((w) => w.projectId === dev.projectId && w.line === l) ?? null;
-      const findings = findingsFromWarnings({ month: round.asOfMonth, threshold, deviation: dev, execution: line('execution'), completion: line('completion') });
+      const findings = findingsFromWarnings({ month: round.asOfMonth, threshold: decision.threshold, deviation: dev, execution: line('execution'), completion: line('completion') });
       const values = {
         year: round.year,
         source: 'monitoring' as const,
@@ -174,7 +178,7 @@ export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: 
         status: 'draft' as const,
       };
       const row = ctx.ledger.db.insert(rectificationNotices).values(values).returning({ id: rectificationNotices.id }).get();
-      appendAudit(ctx, { action: 'notice.draftFromWarnings', entity: 'rectification_notice', entityId: row.id, after: { ...values, deviation: dev.value, threshold } });
+      appendAudit(ctx, { action: 'notice.draftFromWarnings', entity: 'rectification_notice', entityId: row.id, after: { ...values, deviation: dev.value, threshold: decision.threshold } });
       noticed.add(dev.projectId);
       created.push(row.id);
     }
@@ -248,6 +252,7 @@ export function issueNotices(ctx: ServiceContext, input: { ids: number[] }): Not
   return inTransaction(ctx, () => {
     const ids = [...new Set(input.ids)];
     if (ids.length === 0) throw new LedgerError('invalid_input', '请选择要下发的整改通知。');
+    const prefix = requireNoticePrefix(ctx);
     const today = todayOf(ctx);
     const at = ctx.now().toISOString();
     const nextOfYear = new Map<number, number>();
@@ -267,7 +272,7 @@ export function issueNotices(ctx: ServiceContext, input: { ids: number[] }): Not
       }
       const serial = nextOfYear.get(notice.year)!;
       nextOfYear.set(notice.year, serial + 1);
-      const number = noticeNumber(notice.year, serial);
+      const number = noticeNumber(notice.year, serial, prefix);
       ctx.ledger.db.update(rectificationNotices).set({ number, status: 'issued', issuedAt: at, updatedAt: at }).where(eq(rectificationNotices.id, id)).run();
       addEvent(ctx, id, 'issued', `文号 ${number}，反馈期限 ${notice.deadline}`);
       appendAudit(ctx, { action: 'notice.issue', entity: 'rectification_notice', entityId: id, before: { status: notice.status }, after: { status: 'issued', number, issuedAt: at } });

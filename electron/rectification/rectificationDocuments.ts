@@ -5,8 +5,10 @@
  */
 import { body, documentBytes, heading1, heading2, addressee, signature, subtitle, table, title, type Block } from '../formats/officialDocument';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
-import { chinaDate, ISSUING_AUTHORITY, NOTICE_SOURCE, noticeSerial, overdueText, writtenDate, type NoticeSource } from '../rules/rectificationRules';
+import { chinaDate, NOTICE_SOURCE, noticeSerial, overdueText, writtenDate, type NoticeSource } from '../rules/rectificationRules';
+import { BUREAU_NAME_PLACEHOLDER } from '../rules/ledgerSettingsRules';
 import type { ServiceContext } from '../ledger/context';
+import { getLedgerSettings, requireBureauName } from '../ledger/settings';
 import type { GeneratedFile } from '../exAnte/exAnteReport';
 import { LedgerError } from '../../db/ledgerError';
 import { listNotices, noticeDetail, todayOf, type NoticeRow } from './rectification';
@@ -27,8 +29,8 @@ const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八',
 
 /**
  * One .docx holding the chosen issued notices, each letter starting on a new page: per 'project' a
- * letter per notice, per 'unit' one letter per unit listing its projects. Drafts are refused (they
- * have no 文号 yet).
+ * letter per notice, per 'unit' one letter per unit listing its projects, each signed with the bureau's
+ * name from 本局信息. Drafts are refused (they have no 文号 yet), and so is a ledger without that name.
  */
 export async function exportNoticeDocuments(ctx: ServiceContext, input: { ids: number[]; per: 'unit' | 'project' }): Promise<NoticeDocumentsFile> {
   const ids = [...new Set(input.ids)];
@@ -36,6 +38,7 @@ export async function exportNoticeDocuments(ctx: ServiceContext, input: { ids: n
   const notices = ids.map((id) => noticeDetail(ctx, { id })).sort((a, b) => a.year - b.year || serialOf(a) - serialOf(b) || a.id - b.id);
   const draft = notices.find((n) => !n.number);
   if (draft) throw new LedgerError('notice_state', `整改通知“${draft.label}”尚未下发，还没有文号，不能导出。请先下发。`);
+  const bureauName = requireBureauName(ctx);
 
   const letters: NoticeRow[][] = [];
   if (input.per === 'project') for (const n of notices) letters.push([n]);
@@ -45,7 +48,7 @@ export async function exportNoticeDocuments(ctx: ServiceContext, input: { ids: n
     letters.push(...byUnit.values());
   }
 
-  const blocks: Block[] = letters.flatMap((letter, i) => letterBlocks(letter, i > 0));
+  const blocks: Block[] = letters.flatMap((letter, i) => letterBlocks(letter, bureauName, i > 0));
   const titles = letters.map(letterTitle);
   const docTitle = letters.length === 1 ? titles[0]! : `${notices[0]!.year}年度整改通知（${letters.length}份）`;
   const fileName = letters.length === 1 ? `${letters[0]!.map((n) => n.number).join('、')}${titles[0]}.docx` : `${docTitle}.docx`;
@@ -57,7 +60,8 @@ export async function exportNoticeDocuments(ctx: ServiceContext, input: { ids: n
   };
 }
 
-/** The year's issued notices (drafts left out) as a styled list; overdue rows on a red fill. */
+/** The year's issued notices (drafts left out) as a styled list; overdue rows on a red fill. A list, not a
+ * notice: without 本局信息 it still exports, with a placeholder where the bureau's name goes. */
 export async function exportNoticeList(ctx: ServiceContext, input: { year: number }): Promise<NoticeListFile> {
   const today = todayOf(ctx);
   const rows = listNotices(ctx, { year: input.year }).filter((n) => n.status !== 'draft');
@@ -80,7 +84,7 @@ export async function exportNoticeList(ctx: ServiceContext, input: { year: numbe
   addTableSheet(workbook, {
     name: '整改通知',
     title: `${input.year}年度整改通知台账`,
-    note: `统计日期：${writtenDate(today)}　　已下发 ${rows.length} 件，其中逾期未反馈 ${overdueCount} 件（红色底纹）`,
+    note: `编制单位：${getLedgerSettings(ctx).bureauName ?? BUREAU_NAME_PLACEHOLDER}　　统计日期：${writtenDate(today)}　　已下发 ${rows.length} 件，其中逾期未反馈 ${overdueCount} 件（红色底纹）`,
     columns,
     rows,
     highlight: (r) => r.overdue,
@@ -106,7 +110,7 @@ function letterTitle(letter: readonly NoticeRow[]): string {
   return `关于${first.unitName}项目${sourceWords(letter)}发现问题的整改通知`;
 }
 
-function letterBlocks(letter: readonly NoticeRow[], newPage: boolean): Block[] {
+function letterBlocks(letter: readonly NoticeRow[], bureauName: string, newPage: boolean): Block[] {
   const first = letter[0]!;
   const year = first.year;
   const basis = (() => {
@@ -149,7 +153,7 @@ function letterBlocks(letter: readonly NoticeRow[], newPage: boolean): Block[] {
     if (new Set(letter.map((n) => n.deadline)).size === 1) blocks.push(...body(`请于${writtenDate(first.deadline)}前将上述项目的整改情况书面反馈我局。`));
     else blocks.push(...body([...letter.map((n) => `${name(n)}：${writtenDate(n.deadline)}前；`), '请在上述期限前将整改情况书面反馈我局。'].join('\n')));
   }
-  blocks.push(...signature([ISSUING_AUTHORITY, writtenDate(issuedOn)]));
+  blocks.push(...signature([bureauName, writtenDate(issuedOn)]));
   return blocks;
 }
 

@@ -6,6 +6,8 @@ import type { RuleSet } from './ruleSet';
 
 export type ExAnteRules = RuleSet['exAnte'];
 export type Rating = '优' | '良' | '中' | '差';
+/** What a conclusion means for the 项目库 gate, stored as a code (the ledger's trigger reads it). */
+export type Verdict = 'support' | 'supportAfterRevision' | 'reject';
 
 export interface ItemScore {
   dimension: string;
@@ -69,6 +71,19 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
 export function conclusionOf(total: number, rules: ExAnteRules): string {
   for (const b of rules.conclusionBands) if (b.min === null || total >= b.min) return b.conclusion;
   return rules.conclusionBands[rules.conclusionBands.length - 1]!.conclusion;
+}
+
+/**
+ * The verdict of a conclusion by its band's place in the year's bands: the first supports, the last
+ * rejects, any between supports after revision. Null for a conclusion the bands do not name, so no
+ * caller turns an unknown conclusion into a verdict.
+ */
+export function verdictOfConclusion(conclusion: string, bands: readonly { conclusion: string }[]): Verdict | null {
+  const index = bands.findIndex((b) => b.conclusion === conclusion);
+  if (index < 0) return null;
+  if (index === 0) return 'support';
+  if (index === bands.length - 1) return 'reject';
+  return 'supportAfterRevision';
 }
 
 /** Sums of points are kept to 2 decimals so 8.5 + 9.1 stays 17.6, not 17.599999. */

@@ -75,17 +75,11 @@ export function refusalOf(label: string, status: NoticeStatus, action: NoticeAct
 // 文号
 
 /**
- * The bureau's 发文字号 prefix for rectification notices (轮台县财政局 绩效 整改). A constant for now; when
- * the bureau wants another, it moves into the year's rule set — existing numbers keep theirs, and
- * `noticeSerial` reads the serial whatever the prefix was.
+ * 轮财绩整〔2023〕5号: the bureau's 发文字号前缀 (本局信息, rules/ledgerSettingsRules.ts), the year in 六角括号
+ * 〔〕, the serial without leading zeros (GB/T 9704). When the bureau changes its prefix, numbers already
+ * issued keep theirs, and `noticeSerial` reads the serial whatever the prefix was.
  */
-export const NOTICE_NUMBER_PREFIX = '轮财绩整';
-
-/** The issuing authority written under the notice (落款). Configurable later, with the prefix. */
-export const ISSUING_AUTHORITY = '轮台县财政局';
-
-/** 轮财绩整〔2023〕5号: the year in 六角括号 〔〕, the serial without leading zeros (GB/T 9704). */
-export function noticeNumber(year: number, serial: number, prefix: string = NOTICE_NUMBER_PREFIX): string {
+export function noticeNumber(year: number, serial: number, prefix: string): string {
   return `${prefix}〔${year}〕${serial}号`;
 }
 

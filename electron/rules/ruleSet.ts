@@ -4,6 +4,7 @@
  * thresholds from it; none hard-codes a band.
  */
 import { z } from 'zod';
+import { QUALITATIVE_LEVELS } from './monitoringLabels';
 
 /** A band's lower bound, inclusive; null for the open bottom band (JSON has no -Infinity). */
 const lowerBound = z.number().nullable();
@@ -16,6 +17,13 @@ export const ruleSetSchema = z.object({
   indicatorLayout: z.enum(['three', 'four']),
   /** Grade bands, highest first, half-open: score ≥ min. */
   gradeBands: z.array(band).min(1),
+  /** 绩效目标的机审 (rules/targetChecks.ts). */
+  targets: z
+    .object({
+      /** The lowest 满意度 target a reviewer accepts, % (domain.md §3). */
+      minSatisfactionPercent: z.number().min(0).max(100),
+    })
+    .default(() => ({ ...DEFAULT_TARGET_RULES })),
   exAnte: z.object({
     /** The five dimensions and their sub-items with points; a year may reweight or reword them. */
     framework: z
@@ -39,6 +47,10 @@ export const ruleSetSchema = z.object({
      * (both measured against the calendar). Either way the two sides measure the same thing.
      */
     deviationBasis: z.enum(['annual', 'schedule']).default('annual'),
+    /** 二级 whose targets accumulate over the year and are judged against the share due by the month. */
+    proratedLevel2: z.array(z.string()).default(() => [...DEFAULT_PRORATED_LEVEL2]),
+    /** How much of a 定性 indicator's target each reported level counts as, % (for 目标完成率). */
+    qualitativeShares: z.record(z.enum(QUALITATIVE_LEVELS), z.number().min(0).max(100)).default(() => ({ ...DEFAULT_QUALITATIVE_SHARES })),
   }),
   selfEvaluation: z.object({
     weights: z.object({ execution: z.number(), output: z.number(), benefit: z.number(), satisfaction: z.number() }),
@@ -98,6 +110,15 @@ export const DEFAULT_RATING_SHARES = {
   差: { min: 0, max: 0.6, preset: 0.4 },
 };
 
+/** 满意度 ≥ 80% (domain.md §3). */
+const DEFAULT_TARGET_RULES = { minSatisfactionPercent: 80 };
+
+/** 数量 and 效益 accumulate over the year; 质量, 时效, 成本 and 满意度 are judged against the whole target. */
+const DEFAULT_PRORATED_LEVEL2 = ['数量指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'];
+
+/** 达成 counts in full, 部分达成 as 60%, 未达成 as nothing. */
+const DEFAULT_QUALITATIVE_SHARES = { 达成: 100, 部分达成: 60, 未达成: 0 };
+
 /** The defaults of domain.md, the common practice where the national texts leave a choice open. */
 export const DEFAULT_RULE_SET: RuleSet = {
   version: '2023.1',
@@ -108,6 +129,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     { grade: '中', min: 60 },
     { grade: '差', min: null },
   ],
+  targets: DEFAULT_TARGET_RULES,
   exAnte: {
     framework: DEFAULT_EX_ANTE_FRAMEWORK,
     ratingShares: DEFAULT_RATING_SHARES,
@@ -127,6 +149,8 @@ export const DEFAULT_RULE_SET: RuleSet = {
     completionBands: { red: 60, yellow: 80, blue: 120 },
     deviationNoticeThreshold: 20,
     deviationBasis: 'annual',
+    proratedLevel2: DEFAULT_PRORATED_LEVEL2,
+    qualitativeShares: DEFAULT_QUALITATIVE_SHARES,
   },
   selfEvaluation: { weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 } },
   keyEvaluation: {

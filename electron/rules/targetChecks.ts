@@ -4,6 +4,9 @@
  * submission to 三方联合会审; warnings are shown but do not block.
  */
 import { isLowerBetter, type Nature } from './indicatorRules';
+import { DEFAULT_RULE_SET, type RuleSet } from './ruleSet';
+
+export type TargetRules = RuleSet['targets'];
 
 export interface TargetIndicatorDraft {
   level1: string;
@@ -36,9 +39,6 @@ export interface CheckItem {
   detail: string;
 }
 
-/** The lowest 满意度 target a reviewer accepts (domain.md §3). */
-export const MIN_SATISFACTION_PERCENT = 80;
-
 /** 二级 groups a project target must cover, with the 二级 names that satisfy each. */
 const REQUIRED_GROUPS: { id: string; label: string; level2: readonly string[] }[] = [
   { id: 'quantity', label: '至少一个数量指标', level2: ['数量指标'] },
@@ -47,7 +47,12 @@ const REQUIRED_GROUPS: { id: string; label: string; level2: readonly string[] }[
   { id: 'satisfaction', label: '至少一个满意度指标', level2: ['服务对象满意度指标'] },
 ];
 
-export function checkTarget(target: TargetDraft): CheckItem[] {
+/**
+ * The checklist of a target under the year's rules. The default serves only the workbook import
+ * (targets/targetImport.ts), which does not pass its year's rules yet; every other caller passes them.
+ */
+export function checkTarget(target: TargetDraft, rules: TargetRules = DEFAULT_RULE_SET.targets): CheckItem[] {
+  const minSatisfaction = rules.minSatisfactionPercent;
   const items: CheckItem[] = [];
   const add = (id: string, label: string, failures: string[], severity: CheckItem['severity'] = 'error') =>
     items.push({ id, label, ok: failures.length === 0, severity, detail: failures.join('；') });
@@ -74,12 +79,12 @@ export function checkTarget(target: TargetDraft): CheckItem[] {
 
   add(
     'satisfaction',
-    `满意度指标值不低于 ${MIN_SATISFACTION_PERCENT}%`,
+    `满意度指标值不低于 ${minSatisfaction}%`,
     target.indicators
       .filter((i) => i.level2 === '服务对象满意度指标')
       .filter((i) => {
         const n = numberIn(i.value);
-        return n !== null && !isLowerBetter(i.nature) && (n < 1 && i.unit === '%' ? n * 100 : n) < MIN_SATISFACTION_PERCENT;
+        return n !== null && !isLowerBetter(i.nature) && (n < 1 && i.unit === '%' ? n * 100 : n) < minSatisfaction;
       })
       .map((i) => `“${i.name}”为 ${i.value}${i.unit ?? ''}`),
   );

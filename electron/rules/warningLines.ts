@@ -6,6 +6,7 @@
  */
 import type { RuleSet } from './ruleSet';
 import { isLowerBetter, type Nature } from './indicatorRules';
+import type { QUALITATIVE_LEVELS } from './monitoringLabels';
 import { numberIn } from './targetChecks';
 
 export type Colour = 'red' | 'yellow' | 'green' | 'blue' | 'none';
@@ -53,7 +54,7 @@ export function executionLine(input: { executedFen: number; budgetFen: number; m
   return { line: 'execution', executionRate, timeProgress: progress, ratio, colour, text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}` };
 }
 
-export type Qualitative = '达成' | '部分达成' | '未达成';
+export type Qualitative = (typeof QUALITATIVE_LEVELS)[number];
 
 export interface IndicatorProgress {
   name: string;
@@ -77,17 +78,14 @@ export interface IndicatorLine {
   text: string;
 }
 
-/** 二级 whose targets accumulate over the year and are prorated to the month (数量 and 效益). */
-const PRORATED = new Set(['数量指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标']);
-const QUALITATIVE_SHARE: Record<Qualitative, number> = { 达成: 100, 部分达成: 60, 未达成: 0 };
 const QUALITATIVE_COLOUR: Record<Qualitative, Colour> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' };
 
 /** 第二条线 绩效目标完成情况, for one indicator. */
 export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
   if (ind.nature === '定性') {
     const level = ind.current.trim() as Qualitative;
-    if (!(level in QUALITATIVE_SHARE)) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
-    const share = QUALITATIVE_SHARE[level];
+    if (!Object.hasOwn(QUALITATIVE_COLOUR, level)) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
+    const share = rules.qualitativeShares[level];
     return { name: ind.name, ratio: null, completion: share, annualCompletion: share, colour: QUALITATIVE_COLOUR[level], text: `“${ind.name}”${level}` };
   }
   const target = numberIn(ind.target);
@@ -102,7 +100,7 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
     return { name: ind.name, ratio, completion, annualCompletion: completion, colour: within ? 'green' : 'red', text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}` };
   }
 
-  const prorated = PRORATED.has(ind.level2);
+  const prorated = rules.proratedLevel2.includes(ind.level2);
   const due = prorated ? (target * month) / 12 : target;
   if (due === 0) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
   const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
@@ -144,8 +142,10 @@ export interface DeviationLine {
   line: 'deviation';
   /** |执行率 − 目标完成率|, percentage points. */
   deviation: number | null;
-  /** Above the year's threshold: a rectification notice is due. */
+  /** Above the year's threshold: a rectification notice is due. Stored with the warning, it is what drafting reads. */
   noticeDue: boolean;
+  /** The threshold noticeDue was judged against, %. */
+  threshold: number;
   colour: Colour;
   text: string;
 }
@@ -164,17 +164,19 @@ export function projectDeviation(execution: Pick<ExecutionLine, 'executionRate' 
 /** 第三条线 预算执行与绩效目标总体完成偏离率, between two rates already on the same basis. */
 export function deviationLine(executionRate: number | null, completionRate: number | null, rules: MonitoringRules, labels: [string, string] = ['执行率', '目标完成率']): DeviationLine {
   const [executionLabel, completionLabel] = labels;
+  const threshold = rules.deviationNoticeThreshold;
   if (executionRate === null || completionRate === null) {
-    return { line: 'deviation', deviation: null, noticeDue: false, colour: 'none', text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）` };
+    return { line: 'deviation', deviation: null, noticeDue: false, threshold, colour: 'none', text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）` };
   }
   const deviation = Math.abs(executionRate - completionRate);
-  const noticeDue = deviation > rules.deviationNoticeThreshold;
+  const noticeDue = deviation > threshold;
   return {
     line: 'deviation',
     deviation,
     noticeDue,
+    threshold,
     colour: noticeDue ? 'red' : 'green',
-    text: `${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${rules.deviationNoticeThreshold}%，应下发整改通知` : ''}`,
+    text: `${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${threshold}%，应下发整改通知` : ''}`,
   };
 }
 

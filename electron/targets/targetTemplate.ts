@@ -50,7 +50,8 @@ export interface TargetTemplateExport {
  * projects of the year when no unit is given.
  */
 export async function exportTargetTemplate(ctx: ServiceContext, input: { year: number; unitId?: number | null }): Promise<TargetTemplateExport> {
-  const layout = ruleSetOf(ctx, input.year).indicatorLayout;
+  const rules = ruleSetOf(ctx, input.year);
+  const layout = rules.indicatorLayout;
   let unitName: string | null = null;
   if (input.unitId != null) {
     const unit = ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
@@ -82,7 +83,7 @@ export async function exportTargetTemplate(ctx: ServiceContext, input: { year: n
   const workbook = newWorkbook();
   workbook.created = ctx.now();
   workbook.modified = ctx.now();
-  addInstructions(workbook, input.year, layout);
+  addInstructions(workbook, input.year, layout, rules.targets.minSatisfactionPercent);
   let prefilled = 0;
   let prefilledDepartments = 0;
   let index = 0;
@@ -400,7 +401,8 @@ export function indicatorLine(i: TargetIndicatorInput, layout: IndicatorLayout):
   return { ...at, name: i.name, nature: i.nature, value: i.value, unit: i.unit ?? '', kind: i.libraryIndicatorId != null ? '共性' : '个性', period: i.period };
 }
 
-function addInstructions(workbook: ExcelJS.Workbook, year: number, layout: IndicatorLayout): void {
+/** The 填报说明 sheet; the 满意度 floor is the year's rule, as the target checks apply it. */
+function addInstructions(workbook: ExcelJS.Workbook, year: number, layout: IndicatorLayout, minSatisfactionPercent: number): void {
   // Spread over the form's columns (one very wide column prints badly in some spreadsheet programs).
   const sheet = addFormSheet(workbook, { name: '填报说明', widths: FORM_WIDTHS });
   const width = FORM_WIDTHS.reduce((a, b) => a + b, 0);
@@ -412,7 +414,7 @@ function addInstructions(workbook: ExcelJS.Workbook, year: number, layout: Indic
     `4. 绩效指标按${layout === 'four' ? '四分法' : '三分法'}填写：${Object.entries(levels).map(([l1, l2]) => `${l1}（${l2.join('、')}）`).join('；')}。`,
     '5. 指标性质填写 ≥、＞、＝、＜、≤ 或 定性，也可以直接写在指标值前面（如“≥95”）。定量指标须填写计量单位，百分比指标的计量单位填“%”。',
     '6. 三级指标名称与共性指标库一致的，导入时自动作为共性指标；其余为个性指标。“指标类型”一列仅供参考。',
-    '7. 每个项目和部门整体至少要有数量指标、质量或时效指标、效益指标和服务对象满意度指标各一个，满意度指标值不低于 80%。',
+    `7. 每个项目和部门整体至少要有数量指标、质量或时效指标、效益指标和服务对象满意度指标各一个，满意度指标值不低于 ${minSatisfactionPercent}%。`,
     '8. 部门整体申报表的年度主要任务每行写一项，如“任务名称：主要内容”；资金情况预填的是本单位本年度项目的年初预算合计，请按部门整体支出修改。',
     '9. 未填写的工作表（无年度主要任务、年度总体目标和指标值）导入时会跳过。“指标2”“……”等占位行不会导入。',
   ];

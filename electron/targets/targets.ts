@@ -17,7 +17,7 @@ import { appendAudit } from '../ledger/audit';
 import { inTransaction, prepared, type ServiceContext } from '../ledger/context';
 import { createIndicator, type IndicatorRow } from '../indicators/indicators';
 import { LedgerError } from '../../db/ledgerError';
-import { requireOpenYear } from '../ledger/years';
+import { requireOpenYear, ruleSetOf } from '../ledger/years';
 
 export interface TargetIndicatorInput {
   /** The library indicator this row uses; null for a 个性 indicator. */
@@ -314,7 +314,7 @@ export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
       funds: { totalFen: t.annualTotalFen, fiscalFen: t.annualFiscalFen, otherFen: t.annualOtherFen },
       indicators: rows.filter((r) => r.period === 'annual'),
       mandatoryNames,
-    }),
+    }, ruleSetOf(ctx, t.year).targets),
     sync,
     adjustments: q.adjustments
       .all({ id })

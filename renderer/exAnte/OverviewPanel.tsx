@@ -1,7 +1,8 @@
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { AssessmentView, ExAnteOverview } from '../../electron/bridge/contract';
-import { VERDICT_COLOR, verdictOfConclusion } from './exAnteLabels';
+import { verdictOfConclusion } from '../../electron/rules/exAnteScore';
+import { VERDICT_COLOR } from './exAnteLabels';
 
 interface OverviewPanelProps {
   overview: ExAnteOverview;

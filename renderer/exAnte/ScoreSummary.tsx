@@ -1,6 +1,6 @@
 import { Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { ExAnteRules, ExAnteScore } from '../../electron/rules/exAnteScore';
-import { formatScore, VERDICT_COLOR, verdictOfConclusion } from './exAnteLabels';
+import { verdictOfConclusion, type ExAnteRules, type ExAnteScore } from '../../electron/rules/exAnteScore';
+import { formatScore, VERDICT_COLOR } from './exAnteLabels';
 
 interface ScoreSummaryProps {
   score: ExAnteScore;

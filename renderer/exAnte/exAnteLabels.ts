@@ -8,18 +8,6 @@ export const ASSESSMENT_STATUS = { draft: '草稿', final: '定稿' } as const;
 
 export const VERDICT_COLOR: Record<Verdict, string> = { support: 'green', supportAfterRevision: 'orange', reject: 'red' };
 
-/**
- * The verdict of a conclusion by its band's place, as the ledger decides it: the first band supports,
- * the last rejects, any between supports after revision.
- */
-export function verdictOfConclusion(conclusion: string, bands: readonly { conclusion: string }[]): Verdict | null {
-  const index = bands.findIndex((b) => b.conclusion === conclusion);
-  if (index < 0) return null;
-  if (index === 0) return 'support';
-  if (index === bands.length - 1) return 'reject';
-  return 'supportAfterRevision';
-}
-
 /** A score as shown: at most 2 decimals, half-up, no trailing zeros ("85.5", "94"). */
 export function formatScore(points: number): string {
   return String(Math.round(points * 100) / 100);

@@ -4,15 +4,17 @@ import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { useYear } from '../shell/YearContext';
 import { AuditTable } from './AuditTable';
+import { BureauSettingsForm } from './BureauSettingsForm';
 import { CreateYearForm } from './CreateYearForm';
 import { LedgerInfoTable } from './LedgerInfoTable';
 import { YearsTable } from './YearsTable';
 
-/** 设置: which ledger file is open, its fiscal years, and the latest entries of its audit log. */
+/** 设置: which ledger file is open, the bureau's own details, its fiscal years, and the latest entries of its audit log. */
 export function SettingsScreen() {
   const { years, error: yearsError, reloadYears } = useYear();
   const info = useCall('ledger.info', {});
   const audit = useCall('audit.recent', { limit: 50 });
+  const settings = useCall('settings.get', {});
 
   function afterYearCreated() {
     info.reload();
@@ -24,6 +26,22 @@ export function SettingsScreen() {
       <Title order={2}>设置</Title>
       <Section title="台账信息">
         {info.error ? <LoadError error={info.error} onRetry={info.reload} /> : info.data ? <LedgerInfoTable info={info.data} /> : <Loader size="sm" />}
+      </Section>
+      <Section title="本局信息">
+        {settings.error ? (
+          <LoadError error={settings.error} onRetry={settings.reload} />
+        ) : settings.data ? (
+          <BureauSettingsForm
+            key={settings.data.updatedAt ?? 'new'}
+            settings={settings.data}
+            onSaved={() => {
+              settings.reload();
+              audit.reload();
+            }}
+          />
+        ) : (
+          <Loader size="sm" />
+        )}
       </Section>
       <Section title="预算年度">
         {yearsError ? (

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../electron/bridge/contract';
 
 /** zh-CN names for the audit log's action codes; a code without a name is shown as recorded. */
 const ACTIONS: Record<string, string> = {
+  'settings.save': '修改本局信息',
   'year.create': '新建预算年度',
   'year.setIndicatorLayout': '选择指标体系',
   'unit.create': '新增预算单位',
@@ -51,6 +52,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 const ENTITIES: Record<string, string> = {
+  ledger_settings: '本局信息',
   fiscal_year: '预算年度',
   budget_unit: '预算单位',
   project: '项目',
@@ -78,8 +80,9 @@ export function auditSubject(entry: AuditEntry): string {
   const snapshot = entry.after ?? entry.before;
   if (!snapshot) return '';
   try {
-    const value = JSON.parse(snapshot) as { name?: unknown; year?: unknown };
+    const value = JSON.parse(snapshot) as { name?: unknown; bureauName?: unknown; year?: unknown };
     if (typeof value.name === 'string') return value.name;
+    if (typeof value.bureauName === 'string') return value.bureauName;
     if (typeof value.year === 'number') return `${value.year} 年度`;
   } catch {
     // a snapshot that is not JSON is shown as nothing rather than raw text

@@ -17,12 +17,15 @@ import { inTransaction, type ServiceContext } from '../../electron/ledger/contex
 import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
 import { createAssessment, finalizeAssessment, saveAssessment } from '../../electron/exAnte/exAnte';
 import { listIndicatorClasses, loadDefaultLibrary } from '../../electron/indicators/indicators';
-import { applyFrameworkTemplate, finalizeKeyEvaluation, recordScores, saveEvaluationTexts, selectForEvaluation, setExperts } from '../../electron/keyEvaluations/keyEvaluations';
+import { saveEvaluationTexts, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate } from '../../electron/keyEvaluations/keyEvaluationFramework';
+import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { ruleSetOf } from '../../electron/ledger/years';
 import { createYear } from '../../electron/settings/yearSetup';
+import { saveLedgerSettings } from '../../electron/ledger/settings';
 
 export interface DemoOptions {
   year?: number;
@@ -58,6 +61,8 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     const yearRow = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
     if (anyUnit) throw new LedgerError('demo_not_empty', '台账中已有预算单位，演示数据只能写入空台账。请新建一个台账文件再生成演示数据。');
     if (!yearRow) createYear(ctx, { year });
+    // The demo county's own 本局信息, which its notices are signed and numbered with.
+    saveLedgerSettings(ctx, { bureauName: `${DEMO_COUNTY.name}财政局`, noticePrefix: '轮财绩整' });
     // The targets take their common indicators from the library.
     if (listIndicatorClasses(ctx).length === 0) loadDefaultLibrary(ctx);
 

@@ -17,6 +17,7 @@ import { createProject, type ProjectRow } from '../../electron/projects/projects
 import { draftNoticesFromWarnings, issueNotices, listNotices } from '../../electron/rectification/rectification';
 import { createUnit } from '../../electron/projects/units';
 import { createYear } from '../../electron/settings/yearSetup';
+import { saveLedgerSettings } from '../../electron/ledger/settings';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { RectificationPage } from './pages/RectificationPage';
@@ -31,6 +32,7 @@ const ROTATION = '2023年耕地轮作补助项目';
  */
 function fillNotices(ctx: ServiceContext): void {
   createYear(ctx, { year: 2023 });
+  saveLedgerSettings(ctx, { bureauName: '轮台县财政局', noticePrefix: '轮财绩整' });
   const then = serviceContext(ctx.ledger, '绩效股', () => new Date('2023-06-16T02:00:00Z'));
   const education = createUnit(ctx, { name: '轮台县教育局', code: '105', parentId: null, classified: false }).id;
   const agriculture = createUnit(ctx, { name: '轮台县农业农村局', code: '130', parentId: null, classified: false }).id;

@@ -46,7 +46,7 @@ it('the list workbook has every issued notice, overdue ones marked in a column a
   expect(book.SheetNames).toEqual(['整改通知']);
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['整改通知']!, { header: 1, defval: '' });
   expect(rows[0]![0]).toBe('2023年度整改通知台账');
-  expect(rows[1]![0]).toBe('统计日期：2023年7月13日　　已下发 3 件，其中逾期未反馈 1 件（红色底纹）');
+  expect(rows[1]![0]).toBe('编制单位：轮台县财政局　　统计日期：2023年7月13日　　已下发 3 件，其中逾期未反馈 1 件（红色底纹）');
   expect(rows[2]).toEqual(['文号', '预算单位', '项目', '来源', '发现问题', '整改要求', '整改期限', '状态', '是否逾期', '反馈情况', '办结日期']);
   const data = rows.slice(3);
   expect(data.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9], r[10]])).toEqual([

@@ -10,6 +10,7 @@ import { buildDemoLedger } from '../../scripts/demo/demoYear';
 import { exAnteOverview } from '../../electron/exAnte/exAnte';
 import { listExecution } from '../../electron/monitoring/executionImport';
 import { checkLedger } from '../../electron/ledger/integrity';
+import { getLedgerSettings } from '../../electron/ledger/settings';
 import { listRounds } from '../../electron/targets/jointReview';
 import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { listProjects } from '../../electron/projects/projects';
@@ -93,6 +94,7 @@ describe('the demo year', () => {
     const actions = Object.fromEntries((ctx.ledger.sqlite.prepare('select action, count(*) as n from audit_log group by action').all() as { action: string; n: number }[]).map((a) => [a.action, a.n]));
     expect(actions).toEqual({
       'year.create': 1,
+      'settings.save': 1,
       'monitoringRound.create': 3,
       'indicatorLibrary.merge': 1,
       'unit.create': summary.units,
@@ -230,6 +232,8 @@ describe('the demo year', () => {
     const notices = listNotices(ctx, { year: 2023 });
     expect(notices.map((n) => n.projectId).sort()).toEqual(warnings.projects.filter((p) => p.noticeDue).map((p) => p.projectId).sort());
     expect(notices.length).toBe(summary.monitoring.noticeDue);
+    // Numbered with the demo county's own 本局信息, which its notices are also signed with.
+    expect(getLedgerSettings(ctx)).toMatchObject({ bureauName: '轮台县财政局', noticePrefix: '轮财绩整' });
     expect(notices.every((n) => n.source === 'monitoring' && n.roundName === MAY && /^轮财绩整〔2023〕\d+号$/.test(n.number ?? ''))).toBe(true);
     expect(notices.every((n) => n.issuedAt?.startsWith('2023-06') && n.deadline === '2023-07-04')).toBe(true);
     const status = (s: string) => notices.filter((n) => n.status === s).length;

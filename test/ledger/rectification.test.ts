@@ -25,6 +25,11 @@ import { verifyAuditChain } from '../../electron/ledger/audit';
 import { LedgerError } from '../../db/ledgerError';
 import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from '../../electron/rectification/rectification';
 import { monitoredYear } from '../fixtures/notices';
+import { serialiseRuleSet } from '../../electron/rules/ruleSet';
+import { ruleSetOf } from '../../electron/ledger/years';
+import { computeWarnings, listWarnings } from '../../electron/monitoring/warnings';
+import { setupRound } from './monitoringFixture';
+import { freshContext } from './tempLedger';
 
 function refusal(fn: () => unknown): LedgerError {
   try {
@@ -58,7 +63,7 @@ describe('the notice rules', () => {
   });
 
   it('numbers notices 轮财绩整〔年〕n号 and continues after the year’s highest serial', () => {
-    expect(noticeNumber(2023, 5)).toBe('轮财绩整〔2023〕5号');
+    expect(noticeNumber(2023, 5, '轮财绩整')).toBe('轮财绩整〔2023〕5号');
     expect(noticeSerial('轮财绩整〔2023〕12号', 2023)).toBe(12);
     expect(noticeSerial('轮财绩整〔2022〕12号', 2023)).toBeNull();
     expect(nextSerial([], 2023)).toBe(1);
@@ -143,6 +148,31 @@ describe('drafting from the round’s warnings', () => {
     const { ctx, roundId } = monitoredYear();
     ctx.ledger.db.update(fiscalYears).set({ status: 'closed' }).where(eq(fiscalYears.year, 2023)).run();
     expect(() => draftNoticesFromWarnings(ctx, { roundId })).toThrow(/2023 年度已关账/);
+  });
+
+  // Drafting reads the decision computeWarnings stored, so it agrees with the warning list the bureau
+  // looked at; a threshold changed afterwards counts once the warnings are recomputed.
+  it('follows the decision stored with the warnings, not a threshold changed after they were computed', () => {
+    const raisedAfterCompute = (recompute: boolean) => {
+      const ctx = freshContext({ year: 2023 });
+      const { may } = setupRound(ctx); // 偏离率: P2 64.1, P3 28.8, P1 5.4
+      computeWarnings(ctx, { roundId: may.id });
+      const ruleSet = ruleSetOf(ctx, 2023);
+      ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet({ ...ruleSet, monitoring: { ...ruleSet.monitoring, deviationNoticeThreshold: 30 } }) }).where(eq(fiscalYears.year, 2023)).run();
+      if (recompute) computeWarnings(ctx, { roundId: may.id });
+      const shownDue = listWarnings(ctx, { roundId: may.id }).filter((r) => r.noticeDue).map((r) => r.projectCode);
+      const drafts = draftNoticesFromWarnings(ctx, { roundId: may.id });
+      return { shownDue, drafted: drafts.map((d) => d.projectCode), firstFinding: drafts.map((d) => d.findings.split('\n')[0]) };
+    };
+    const stale = raisedAfterCompute(false);
+    expect(stale.drafted).toEqual(['P2', 'P3']);
+    expect(stale.drafted).toEqual(stale.shownDue);
+    expect(stale.firstFinding[1]).toBe('截至5月底，执行率 99%，目标总体完成率 70.2%，偏离率 28.8%，超过 20%。');
+
+    const recomputed = raisedAfterCompute(true);
+    expect(recomputed.drafted).toEqual(['P2']);
+    expect(recomputed.drafted).toEqual(recomputed.shownDue);
+    expect(recomputed.firstFinding[0]).toMatch(/偏离率 64\.1%，超过 30%。$/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { indicators as indicatorTable } from '../../db/schema';
+import { fiscalYears, indicators as indicatorTable } from '../../db/schema';
+import { ruleSetOf } from '../../electron/ledger/years';
+import { serialiseRuleSet } from '../../electron/rules/ruleSet';
 import { indicatorUsage, listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/indicators/indicators';
 import { approveTargets, decideRound, listRounds, publishTargets, recordOpinion, submitForReview, type OpinionInput } from '../../electron/targets/jointReview';
 import { createProject } from '../../electron/projects/projects';
@@ -80,6 +82,20 @@ describe('declaring targets', () => {
     const promoted = promoteIndicator(ctx, { targetIndicatorId: row.id, classId: training.id });
     expect(promoted).toMatchObject({ className: '培训', name: '村级后备干部培训人数', unit: '人', referenceHint: '≥120人' });
     expect(ctx.ledger.db.select().from(indicatorTable).where(eq(indicatorTable.id, promoted.id)).get()).toBeDefined();
+  });
+});
+
+describe('机审 under the year’s rule set', () => {
+  it('refuses to send an 85% 满意度 target to review in a year whose rules ask for 90%', () => {
+    const { ctx, project, content, common } = setup();
+    const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
+    const draft = content();
+    draft.indicators[3] = common('参训人员满意度', '85');
+    expect(saveTarget(ctx, { ...draft, id: t.id }).checks.find((c) => c.id === 'satisfaction')).toMatchObject({ ok: true, label: '满意度指标值不低于 80%' });
+
+    const ruleSet = ruleSetOf(ctx, 2023);
+    ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet({ ...ruleSet, targets: { minSatisfactionPercent: 90 } }) }).where(eq(fiscalYears.year, 2023)).run();
+    expect(() => submitForReview(ctx, { targetId: t.id })).toThrow('机审未通过，不能提交会审：满意度指标值不低于 90%（“参训人员满意度”为 85%）。');
   });
 });
 

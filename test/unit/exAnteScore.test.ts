@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conclusionOf, presetPoints, scoreExAnte, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
+import { conclusionOf, presetPoints, scoreExAnte, verdictOfConclusion, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
 
 const rules = DEFAULT_RULE_SET.exAnte;
@@ -41,5 +41,18 @@ describe('事前评估 scoring', () => {
     const s = scoreExAnte(items, rules);
     expect(s.conclusion).toBeNull();
     expect(s.problems).toEqual(['“立项必要性·政策相关性”评为“优”，得分应在 9–10 分之间，现为 8 分', '“立项必要性·需求迫切性”尚未评级']);
+  });
+});
+
+describe('the verdict of a conclusion', () => {
+  it('is the band’s place: the first supports, the last rejects, any between supports after revision', () => {
+    expect(rules.conclusionBands.map((b) => verdictOfConclusion(b.conclusion, rules.conclusionBands))).toEqual(['support', 'supportAfterRevision', 'reject']);
+    const four = [{ conclusion: '予以支持' }, { conclusion: '基本支持' }, { conclusion: '调整后支持' }, { conclusion: '不予支持' }];
+    expect(four.map((b) => verdictOfConclusion(b.conclusion, four))).toEqual(['support', 'supportAfterRevision', 'supportAfterRevision', 'reject']);
+  });
+
+  it('is null for a conclusion the bands do not name, never a guess', () => {
+    expect(verdictOfConclusion('暂缓支持', rules.conclusionBands)).toBeNull();
+    expect(verdictOfConclusion('予以支持', [])).toBeNull();
   });
 });

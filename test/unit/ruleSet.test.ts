@@ -22,6 +22,24 @@ describe('the year rule set', () => {
     expect(gradeOf(score, DEFAULT_RULE_SET.gradeBands)).toBe(grade);
   });
 
+  it('reads a rule set stored before the target and monitoring values were part of it as today’s rules', () => {
+    const stored = JSON.parse(serialiseRuleSet(DEFAULT_RULE_SET));
+    delete stored.targets;
+    delete stored.monitoring.proratedLevel2;
+    delete stored.monitoring.qualitativeShares;
+    const back = parseRuleSet(JSON.stringify(stored));
+    expect(back).toEqual(DEFAULT_RULE_SET);
+    expect(back.targets.minSatisfactionPercent).toBe(80);
+    expect(back.monitoring.proratedLevel2).toEqual(['数量指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标']);
+    expect(back.monitoring.qualitativeShares).toEqual({ 达成: 100, 部分达成: 60, 未达成: 0 });
+  });
+
+  it('refuses 定性 shares that leave out a level', () => {
+    const stored = JSON.parse(serialiseRuleSet(DEFAULT_RULE_SET));
+    stored.monitoring.qualitativeShares = { 达成: 100, 未达成: 0 };
+    expect(() => parseRuleSet(JSON.stringify(stored))).toThrow();
+  });
+
   it('refuses a stored rule set with a missing part', () => {
     const broken = JSON.parse(serialiseRuleSet(DEFAULT_RULE_SET));
     delete broken.monitoring;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canMove, isEditable, isLocked, REVIEW_OUTCOME, suggestCombinedGrade, syncLags } from '../../electron/rules/jointReview';
+import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
 import { checkTarget, numberIn, passesChecks, type TargetDraft, type TargetIndicatorDraft } from '../../electron/rules/targetChecks';
 
 const ind = (level1: string, level2: string, name: string, value: string, unit: string | null = '个', nature: TargetIndicatorDraft['nature'] = '≥'): TargetIndicatorDraft => ({ level1, level2, name, nature, value, unit });
@@ -31,6 +32,15 @@ describe('机审 of a target', () => {
     const t = complete();
     t.indicators = t.indicators.filter((i) => i.level2 !== '质量指标' && i.level1 !== '满意度指标');
     expect(failing(t)).toEqual(['group.qualityOrTime', 'group.satisfaction', 'mandatory']);
+  });
+
+  it('takes the lowest 满意度 from the year’s rules: a year that says 90 refuses 85%', () => {
+    const t = complete();
+    t.indicators[3] = ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '85', '%');
+    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'satisfaction')).toMatchObject({ ok: true, label: '满意度指标值不低于 80%' });
+    const strict = checkTarget(t, { minSatisfactionPercent: 90 });
+    expect(strict.find((i) => i.id === 'satisfaction')).toMatchObject({ ok: false, label: '满意度指标值不低于 90%', detail: '“参训人员满意度”为 85%' });
+    expect(passesChecks(strict)).toBe(false);
   });
 
   it('refuses 满意度 below 80%, also written as a fraction', () => {

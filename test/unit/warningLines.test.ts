@@ -86,6 +86,22 @@ describe('第二条线 绩效目标完成情况', () => {
   });
 });
 
+describe('第二条线 under a year’s own rules', () => {
+  it('prorates only the 二级 the year names: 600 of 1200 人次 at month 6 is green prorated, red judged against the whole', () => {
+    const count = ind('数量指标', '≥', '1200', '600');
+    expect(indicatorLine(count, 6, rules)).toMatchObject({ ratio: 100, colour: 'green' });
+    const wholeYear = { ...rules, proratedLevel2: rules.proratedLevel2.filter((l) => l !== '数量指标') };
+    expect(indicatorLine(count, 6, wholeYear)).toMatchObject({ ratio: 50, colour: 'red' });
+    expect(indicatorLine(count, 6, wholeYear).text).toBe('“指标”当前 600，目标 1200，完成比 50%');
+  });
+
+  it('counts 部分达成 at the share the year gives it', () => {
+    const partly = [ind('社会效益指标', '定性', '有效提升', '部分达成'), ind('社会效益指标', '定性', '有效提升', '达成')];
+    expect(completionLine(partly, 6, rules).completionRate).toBe(80);
+    expect(completionLine(partly, 6, { ...rules, qualitativeShares: { 达成: 100, 部分达成: 50, 未达成: 0 } }).completionRate).toBe(75);
+  });
+});
+
 describe('第三条线 偏离率', () => {
   it.each([
     [50, 70, 20, false],
