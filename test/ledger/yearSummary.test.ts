@@ -61,7 +61,7 @@ describe('年度概况', () => {
     expect(() => yearSummary(ctx, { year: 2030 })).toThrow('台账中没有 2030 年度。请先在“设置”中新建该年度。');
     expect(await dispatch(ctx, 'reports.yearSummary', { year: 2030 })).toEqual({
       ok: false,
-      error: { code: 'year_missing', message: '台账中没有 2030 年度。请先在“设置”中新建该年度。' },
+      error: { code: 'year_missing', message: '台账中没有 2030 年度。请先在“设置”中新建该年度。', fields: { year: '没有 2030 年度' } },
     });
   });
 
