@@ -21,9 +21,11 @@ import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '.
 import { columnLetter, readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, decimalValidation, fitRowHeight, formCell, newWorkbook, uniqueSheetNames, workbookBytes } from '../formats/styledWorkbook';
 import type { FrameworkIndicator } from '../rules/keyEvaluationScore';
+import { twoDecimalProblem } from '../rules/decimals';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
-import { getKeyEvaluation, recordScores, type ExpertRow, type KeyEvaluationView } from './keyEvaluations';
+import { getKeyEvaluation, type ExpertRow, type KeyEvaluationView } from './keyEvaluations';
+import { recordScores } from './keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear } from '../ledger/years';
 import { safeFileName } from '../formats/fileNames';
@@ -277,7 +279,8 @@ function scoreOf(value: CellValue | undefined, points: number): { score: number 
   const n = typeof value === 'number' ? value : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.normalize('NFKC')) ? Number(text.normalize('NFKC')) : NaN;
   if (!Number.isFinite(n)) return { problem: `“${text}”不是数字。得分请填 0–${points} 之间的数字，暂不评分填“/”或留空。` };
   if (n < 0 || n > points) return { problem: `该指标满分 ${points} 分，得分应在 0–${points} 分之间。` };
-  if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return { problem: '得分最多保留两位小数。' };
+  const decimals = twoDecimalProblem('得分', n);
+  if (decimals) return { problem: `${decimals}。` };
   return { score: Math.round(n * 100) / 100 };
 }
 

@@ -4,7 +4,8 @@
  * institutions and other counties send their frameworks as Excel tables, laid out as printed:
  * 一级/二级 written once and left blank (or merged) below, "一、决策（20分）" with its weight in the
  * name, 分值 as "3分", no 编号 column, a 合计 row. All of that is read; every bad cell is listed by
- * sheet, row and column, and nothing is written unless the whole framework is usable.
+ * sheet, row and column, then what checkFramework finds in the framework read (at the cell it came
+ * from where it concerns one), and nothing is written unless the whole framework is usable.
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
@@ -12,10 +13,12 @@ import { cellText, findTable, type ColumnSpec, type FoundColumn } from '../forma
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type SheetGrid } from '../formats/readWorkbook';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
-import { frameworkProblems, sumHundredths, type Framework, type FrameworkIndicator } from '../rules/keyEvaluationScore';
+import { checkFramework } from '../rules/keyEvaluationFrameworkCheck';
+import { sumHundredths, type Framework, type FrameworkIndicator } from '../rules/keyEvaluationScore';
 import type { ServiceContext } from '../ledger/context';
 import { createTemplateFromFramework, findFrameworkTemplate, type FrameworkTemplateRow } from './frameworkTemplates';
-import { getKeyEvaluation, saveImportedFramework, type KeyEvaluationView } from './keyEvaluations';
+import { getKeyEvaluation, type KeyEvaluationView } from './keyEvaluations';
+import { saveImportedFramework } from './keyEvaluationFramework';
 import { safeFileName } from '../formats/fileNames';
 import { LedgerError } from '../../db/ledgerError';
 
@@ -143,7 +146,6 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
   const sheet = book.sheets.find((s) => s.name === table.sheet)!;
   Object.assign(preview, { sheet: source.sheet, headerRow: table.headerRow, title: titleAbove(sheet, table.headerRow) });
 
-  interface Group1 { name: string; weight: number | null; weightRow: number; row: number; level2: { name: string; indicators: FrameworkIndicator[] }[] }
   const groups: Group1[] = [];
   let current2: Group1['level2'][number] | null = null;
 
@@ -178,7 +180,7 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
       const name = nameAndPoints(level2Text).name;
       if (!current2 || current2.name !== name) {
         if (g1.level2.some((l2) => l2.name === name)) issue('level2', `“${g1.name}”下的二级指标“${name}”在前面已出现过。同一二级指标的行须排在一起。`);
-        current2 = { name, indicators: [] };
+        current2 = { name, row: row.rowNumber, indicators: [], rows: [] };
         g1.level2.push(current2);
       }
     }
@@ -196,11 +198,12 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
     if (!pointsText) issue('points', `缺少“${name || '该指标'}”的分值。`);
     else if (points === null) issue('points', `“${pointsText}”不是数字。分值请填写数字（如 3 或 2.5），可带“分”字。`);
     else if (!(points > 0) || points > 100) issue('points', '分值须大于 0、不超过 100。');
-    else if (Math.abs(Math.round(points * 100) - points * 100) > 1e-6) issue('points', '分值最多保留两位小数。');
     if (!rule) issue('rule', `缺少“${name || '该指标'}”的评分标准。专家按评分标准打分，请补上。`);
     if (!name || points === null || !(points > 0) || points > 100 || !rule) continue;
     const code = text('code') || `${groups.length}.${g1.level2.length}.${current2.indicators.length + 1}`;
-    current2.indicators.push({ code, name, points: Math.round(points * 100) / 100, rule, formula: text('formula') || null });
+    // More than two decimals is checkFramework's to say, at this cell, once the cells are read.
+    current2.indicators.push({ code, name, points, rule, formula: text('formula') || null });
+    current2.rows.push(row.rowNumber);
   }
 
   for (const g of groups) {
@@ -209,19 +212,45 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
       preview.warnings.push(cellIssue(source, g.row, col.level1 ?? null, g.name, `未写一级指标“${g.name}”的权重，按其三级指标分值合计 ${g.weight} 计。`));
     }
   }
-  const framework: Framework = groups.map((g) => ({ name: g.name, weight: g.weight!, level2: g.level2 }));
+  const framework: Framework = groups.map((g) => ({ name: g.name, weight: g.weight!, level2: g.level2.map(({ name, indicators }) => ({ name, indicators })) }));
   preview.level1 = groups.map((g) => {
     const indicators = g.level2.flatMap((l2) => l2.indicators);
     return { name: g.name, weight: g.weight!, level2Count: g.level2.length, indicatorCount: indicators.length, points: sumHundredths(indicators.map((i) => i.points)) / 100, row: g.row };
   });
   preview.indicatorCount = preview.level1.reduce((n, l) => n + l.indicatorCount, 0);
   if (preview.errors.length === 0) {
-    const problems = frameworkProblems(framework);
-    for (const p of problems) preview.errors.push(cellIssue(source, null, null, null, `${p}。请改正后重新导入。`));
+    for (const p of checkFramework(framework)) {
+      const cell = p.field === null ? null : cellOf(p.field, groups);
+      preview.errors.push(cellIssue(source, cell?.row ?? null, cell ? (col[cell.key] ?? col.level1 ?? null) : null, null, `${p.text}。请改正后重新导入。`));
+    }
   }
   preview.errors.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   preview.canCommit = preview.errors.length === 0;
   return { preview, framework: preview.canCommit ? framework : null };
+}
+
+/** A 一级 as read, with the rows its 二级 and 三级 came from. */
+interface Group1 {
+  name: string;
+  weight: number | null;
+  weightRow: number;
+  row: number;
+  level2: { name: string; row: number; indicators: FrameworkIndicator[]; rows: number[] }[];
+}
+
+const INDICATOR_COLUMN = { code: 'code', name: 'name', points: 'points', rule: 'rule', formula: 'formula' } as const satisfies Record<string, Key>;
+
+/** The row and column a checkFramework field (`${i1}.weight`, `${i1}.${i2}.${i3}.points` …) was read from. */
+function cellOf(field: string, groups: readonly Group1[]): { row: number; key: Key } | null {
+  const [i1, i2, i3, leaf] = field.split('.');
+  const g = groups[Number(i1)];
+  if (!g) return null;
+  if (i3 === undefined) return i2 === 'weight' ? { row: g.weightRow, key: 'weight' } : { row: g.row, key: 'level1' };
+  const l2 = g.level2[Number(i2)];
+  if (!l2) return null;
+  if (leaf === undefined) return { row: l2.row, key: 'level2' };
+  const row = l2.rows[Number(i3)];
+  return row === undefined ? null : { row, key: INDICATOR_COLUMN[leaf as keyof typeof INDICATOR_COLUMN] };
 }
 
 function setWeight(g: { weight: number | null; weightRow: number }, weight: number, row: number, conflict: () => void): void {

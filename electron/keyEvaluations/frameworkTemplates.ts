@@ -10,10 +10,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { frameworkTemplates, keyEvaluations } from '../../db/schema';
 import { FRAMEWORK_TEMPLATES, templateById } from '../rules/keyEvaluationFrameworks';
-import { frameworkProblems, type Framework } from '../rules/keyEvaluationScore';
+import type { Framework } from '../rules/keyEvaluationScore';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
+import { requireUsableFramework } from './frameworkRefusal';
 
 export interface FrameworkTemplateRow {
   id: string;
@@ -98,8 +99,7 @@ export function createFrameworkTemplate(
 export function createTemplateFromFramework(ctx: ServiceContext, input: TemplateFields, framework: Framework, origin: string): FrameworkTemplateRow {
   return inTransaction(ctx, () => {
     const fields = checkFields(ctx, input, null);
-    const problems = frameworkProblems(framework);
-    if (problems.length) throw new LedgerError('framework_invalid', `该指标体系有问题，不能存为模板：${problems.join('；')}。`, { framework: problems.join('；') });
+    requireUsableFramework(framework, '该指标体系有问题，不能存为模板');
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(framework), origin };
     const row = ctx.ledger.db.insert(frameworkTemplates).values(values).returning().get();
     appendAudit(ctx, { action: 'frameworkTemplate.create', entity: 'framework_template', entityId: row.id, after: { ...values, framework } });
@@ -112,8 +112,7 @@ export function updateFrameworkTemplate(ctx: ServiceContext, input: TemplateFiel
   return inTransaction(ctx, () => {
     const before = requireOwn(ctx, input.id);
     const fields = checkFields(ctx, input, before.id);
-    const problems = frameworkProblems(input.framework);
-    if (problems.length) throw new LedgerError('framework_invalid', `评价指标体系有问题，未保存：${problems.join('；')}。`, { framework: problems.join('；') });
+    requireUsableFramework(input.framework, '评价指标体系有问题，未保存');
     const at = ctx.now().toISOString();
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(input.framework) };
     ctx.ledger.db.update(frameworkTemplates).set({ ...values, updatedAt: at }).where(eq(frameworkTemplates.id, before.id)).run();

@@ -189,8 +189,8 @@ export function defaultWeights(rules: RuleSet): number[] {
 /**
  * The framework with its 一级 weights set to `weights` (one per 一级, in order): each 一级's indicators
  * are scaled proportionally in hundredths, and the last indicator of the 一级 takes the rounding so the
- * points add up to the weight exactly. A copy; the input is not changed. Whether the weights add up to
- * 100 is frameworkProblems' to say.
+ * points add up to the weight exactly. A copy; the input is not changed. The weights are kept as given:
+ * whether they add up to 100 and have at most two decimals is checkFramework's to say.
  */
 export function respreadWeights(framework: Framework, weights: readonly number[]): Framework {
   if (weights.length !== framework.length) throw new RangeError(`需要 ${framework.length} 个一级指标权重，给出了 ${weights.length} 个`);
@@ -202,7 +202,7 @@ export function respreadWeights(framework: Framework, weights: readonly number[]
     let given = 0;
     return {
       ...l1,
-      weight: target / 100,
+      weight: weights[k]!,
       level2: l1.level2.map((l2) => ({
         ...l2,
         indicators: l2.indicators.map((i) => {

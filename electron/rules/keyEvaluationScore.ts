@@ -27,7 +27,7 @@ export interface FrameworkLevel2 {
 
 export interface FrameworkLevel1 {
   name: string;
-  /** The 一级 weight; its indicators' points must add up to it. */
+  /** The 一级 weight; its indicators' points must add up to it (keyEvaluationFrameworkCheck.ts). */
   weight: number;
   level2: FrameworkLevel2[];
 }
@@ -35,37 +35,6 @@ export interface FrameworkLevel1 {
 export type Framework = FrameworkLevel1[];
 
 export type Aggregation = 'mean' | 'trimmedMean';
-
-/** What is wrong with a framework, in the words shown to the bureau; empty when it can be used. */
-export function frameworkProblems(framework: Framework): string[] {
-  if (framework.length === 0) return ['尚未设置评价指标体系'];
-  const problems: string[] = [];
-  const total = sumHundredths(framework.map((l1) => l1.weight));
-  if (total !== 10_000) problems.push(`一级指标权重合计为 ${total / 100}，应为 100`);
-  const codes = new Set<string>();
-  // Subtotals are summed by name, so two 一级 (or two 二级 of one 一级) of the same name would merge.
-  const level1Names = new Set<string>();
-  for (const l1 of framework) {
-    if (level1Names.has(l1.name)) problems.push(`一级指标“${l1.name}”重复`);
-    level1Names.add(l1.name);
-    const level2Names = new Set<string>();
-    for (const l2 of l1.level2) {
-      if (level2Names.has(l2.name)) problems.push(`“${l1.name}”下二级指标“${l2.name}”重复`);
-      level2Names.add(l2.name);
-    }
-    const points = sumHundredths(l1.level2.flatMap((l2) => l2.indicators.map((i) => i.points)));
-    if (points !== toHundredths(l1.weight)) problems.push(`“${l1.name}”下三级指标分值合计为 ${points / 100}，应等于其权重 ${l1.weight}`);
-    for (const l2 of l1.level2) {
-      if (l2.indicators.length === 0) problems.push(`“${l1.name}·${l2.name}”下没有三级指标`);
-      for (const i of l2.indicators) {
-        if (!(i.points > 0)) problems.push(`“${i.name}”的分值须大于 0`);
-        if (codes.has(i.code)) problems.push(`指标编号 ${i.code} 重复`);
-        codes.add(i.code);
-      }
-    }
-  }
-  return problems;
-}
 
 /** One expert's score on one indicator, with 得分依据. */
 export interface ExpertScore {

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, NumberInput, Stack, Table, Text, Textarea, TextInput, type NumberInputProps } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
-import { frameworkProblems, type Framework, type FrameworkIndicator } from '../../electron/rules/keyEvaluationScore';
+import type { Framework, FrameworkIndicator } from '../../electron/rules/keyEvaluationScore';
 import {
   addIndicator,
   addLevel1,
   addLevel2,
-  draftFieldErrors,
+  draftMessages,
   level1PointsSum,
   moveIndicator,
   removeIndicator,
@@ -23,8 +23,11 @@ import { formatPoints } from './keyEvaluationLabels';
 export interface FrameworkEditorProps {
   value: Framework;
   onChange: (next: Framework) => void;
-  /** Field errors from the ledger (LedgerError fields), shown in an Alert above the table. */
-  serverProblems?: string[];
+  /**
+   * The fields of the ledger's refusal of this very value (useBridgeForm's errors, see
+   * refusalFieldNames): shown at the inputs and in the alert. Pass nothing once the value is edited.
+   */
+  refusal?: Readonly<Record<string, string>>;
   disabled?: boolean;
   /**
    * Codes a new indicator must not take: pass the saved framework's codes, so an indicator removed in
@@ -46,10 +49,9 @@ const errorStyles = { error: { fontSize: 11 } };
  * so every 二级 keeps a row for its name and buttons; a framework that arrives with an empty one still
  * shows it, with its message.
  */
-export function FrameworkEditor({ value, onChange, serverProblems = [], disabled = false, reservedCodes = [] }: FrameworkEditorProps) {
+export function FrameworkEditor({ value, onChange, refusal, disabled = false, reservedCodes = [] }: FrameworkEditorProps) {
   const idBase = useId();
-  const errors = useMemo(() => draftFieldErrors(value), [value]);
-  const problems = [...frameworkProblems(value), ...serverProblems];
+  const { fields: errors, overall: problems } = useMemo(() => draftMessages(value, refusal), [value, refusal]);
   const total = weightsSum(value);
   const moveButtonId = (i1: number, i2: number, i3: number, direction: 'up' | 'down') => `${idBase}-${direction}-${i1}-${i2}-${i3}`;
 
@@ -222,6 +224,8 @@ export function FrameworkEditor({ value, onChange, serverProblems = [], disabled
                 value={ind.formula ?? ''}
                 onChange={(e) => patch({ formula: e.currentTarget.value || null })}
                 readOnly={disabled}
+                error={err('formula')}
+                styles={errorStyles}
               />
             </Table.Td>
             <Table.Td style={cell}>

@@ -12,7 +12,7 @@ import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { FrameworkEditor } from './FrameworkEditor';
 import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
-import { canSave, sameFramework } from './frameworkDraft';
+import { canSave, refusalFieldNames, sameFramework } from './frameworkDraft';
 import { formatPoints } from './keyEvaluationLabels';
 import { NewTemplateModal } from './NewTemplateModal';
 
@@ -142,12 +142,15 @@ function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; on
 
 /** Editing this evaluation's own copy; saved through keyEvaluations.saveFramework. */
 function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluationView; draft: Framework; onChange: (f: Framework) => void; onDone: (saved: KeyEvaluationView | null) => void }) {
-  const form = useBridgeForm([]);
+  const form = useBridgeForm(refusalFieldNames(draft));
+  // The refusal's messages belong to the draft that was sent; an edit makes them stale.
+  const [sent, setSent] = useState<Framework | null>(null);
   const codes = new Set(draft.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code))));
   const losing = new Set(view.scores.filter((s) => !codes.has(s.indicatorCode)).map((s) => s.indicatorCode)).size;
   const usable = canSave(draft);
 
   async function save() {
+    setSent(draft);
     const saved = await form.submit(() => ledger.keyEvaluations.saveFramework({ id: view.id, framework: draft }));
     if (!saved) return;
     notifications.show({ color: 'green', title: '已保存评价指标体系', message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
@@ -159,7 +162,13 @@ function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluati
       <Text fz="sm" c="dimmed">
         逐项修改本评价的指标体系：一级权重合计须为 100，每个一级下三级指标分值之和须等于其权重。修改只影响本评价，不改变模板。
       </Text>
-      <FrameworkEditor value={draft} onChange={onChange} reservedCodes={view.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code)))} disabled={form.submitting} />
+      <FrameworkEditor
+        value={draft}
+        onChange={onChange}
+        refusal={sent === draft ? form.errors : undefined}
+        reservedCodes={view.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code)))}
+        disabled={form.submitting}
+      />
       {losing > 0 && (
         <Text fz="sm" c="orange" role="status">
           已删除的 {losing} 项指标上有专家评分，保存后这些评分将被删除（审计记录中保留）。

@@ -13,7 +13,7 @@ import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { FrameworkEditor } from './FrameworkEditor';
 import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
-import { canSave, sameFramework } from './frameworkDraft';
+import { canSave, refusalFieldNames, sameFramework } from './frameworkDraft';
 import { formatTime } from '../common/formatTime';
 import { formatPoints } from './keyEvaluationLabels';
 import { NewTemplateModal } from './NewTemplateModal';
@@ -211,11 +211,14 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
   const [name, setName] = useState(template.name);
   const [description, setDescription] = useState(template.description);
   const [draft, setDraft] = useState<Framework>(() => structuredClone(template.framework));
-  const form = useBridgeForm(['name', 'description']);
+  const form = useBridgeForm(['name', 'description', ...refusalFieldNames(draft)]);
+  // The refusal's messages belong to the draft that was sent; an edit makes them stale.
+  const [sent, setSent] = useState<Framework | null>(null);
   const dirty = !template.builtIn && (name !== template.name || description !== template.description || !sameFramework(draft, template.framework));
   const usable = canSave(draft);
 
   async function save() {
+    setSent(draft);
     const saved = await form.submit(() => ledger.keyEvaluations.updateTemplate({ id: template.id, name, description, framework: draft }));
     if (!saved) return;
     notifications.show({ color: 'green', title: '已保存模板', message: `“${saved.name}”：${indicatorCount(saved.framework)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
@@ -268,7 +271,7 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
             />
             <Textarea label="说明" autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.errors.description} />
           </Group>
-          <FrameworkEditor value={draft} onChange={setDraft} disabled={form.submitting} />
+          <FrameworkEditor value={draft} onChange={setDraft} refusal={sent === draft ? form.errors : undefined} disabled={form.submitting} />
           <FormAlert messages={form.alert} />
           <Group justify="flex-end">
             <Button

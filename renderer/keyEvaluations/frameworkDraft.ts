@@ -8,12 +8,11 @@
  * or in `reserved` (pass the saved framework's codes): so a code freed by a removal in this edit is not
  * handed to a different indicator, which would otherwise inherit the removed one's scores.
  *
- * Field messages (draftFieldErrors) are keyed by 0-based position:
- *   `${i1}.name`  `${i1}.weight`  `${i1}.level2`                     一级: 名称, 权重, 没有二级指标
- *   `${i1}.${i2}.name`  `${i1}.${i2}.indicators`                     二级: 名称, 没有三级指标
- *   `${i1}.${i2}.${i3}.code` / `.name` / `.points` / `.rule`         三级
+ * What is wrong with a draft is the ledger's own check (rules/keyEvaluationFrameworkCheck.ts), so the
+ * editor refuses exactly what the ledger refuses, in the same words.
  */
-import { frameworkProblems, sumHundredths, type Framework, type FrameworkIndicator, type FrameworkLevel1, type FrameworkLevel2 } from '../../electron/rules/keyEvaluationScore';
+import { checkFramework, fieldErrorsOf, problemTexts, REFUSAL_FIELD } from '../../electron/rules/keyEvaluationFrameworkCheck';
+import { sumHundredths, type Framework, type FrameworkIndicator, type FrameworkLevel1, type FrameworkLevel2 } from '../../electron/rules/keyEvaluationScore';
 
 const NEW_LEVEL1_NAME = '新一级指标';
 const NEW_LEVEL2_NAME = '新二级指标';
@@ -90,52 +89,53 @@ export function weightsSum(f: Framework): number {
 
 /**
  * What a NumberInput holds, as a number: it gives a string while the text is not yet a plain number
- * ('', '2.', '2.50'); '' and anything unparsable count as 0, which draftFieldErrors then points out.
+ * ('', '2.', '2.50'); '' and anything unparsable count as 0, which the check then points out.
  */
 export function typedNumber(v: number | string): number {
   const n = typeof v === 'number' ? v : v.trim() === '' ? 0 : Number(v);
   return Number.isFinite(n) ? n : 0;
 }
 
-/**
- * The short zh-CN message for each field that is wrong, keyed as described at the top: what
- * frameworkProblems refuses, at the field it concerns, and besides that names and 评分标准 are required.
- */
-export function draftFieldErrors(f: Framework): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const codes = counts(allCodes(f));
-  const level1Names = counts(f.map((l1) => l1.name));
-  f.forEach((l1, i1) => {
-    const name1 = l1.name.trim();
-    if (!name1) errors[`${i1}.name`] = '一级指标名称不能为空';
-    else if (level1Names.get(name1)! > 1) errors[`${i1}.name`] = `一级指标“${name1}”重复`;
-    if (!(l1.weight >= 0)) errors[`${i1}.weight`] = '权重不能为负数';
-    else if (!hasAtMostTwoDecimals(l1.weight)) errors[`${i1}.weight`] = '权重最多两位小数';
-    if (l1.level2.length === 0) errors[`${i1}.level2`] = '请至少设一个二级指标';
-    const level2Names = counts(l1.level2.map((l2) => l2.name));
-    l1.level2.forEach((l2, i2) => {
-      const name2 = l2.name.trim();
-      if (!name2) errors[`${i1}.${i2}.name`] = '二级指标名称不能为空';
-      else if (level2Names.get(name2)! > 1) errors[`${i1}.${i2}.name`] = `二级指标“${name2}”重复`;
-      if (l2.indicators.length === 0) errors[`${i1}.${i2}.indicators`] = '请至少设一个三级指标';
-      l2.indicators.forEach((ind, i3) => {
-        const key = `${i1}.${i2}.${i3}`;
-        const code = ind.code.trim();
-        if (!code) errors[`${key}.code`] = '请填写编号';
-        else if (codes.get(code)! > 1) errors[`${key}.code`] = `编号 ${code} 重复`;
-        if (!ind.name.trim()) errors[`${key}.name`] = '三级指标名称不能为空';
-        if (!(ind.points > 0)) errors[`${key}.points`] = '分值须大于 0';
-        else if (!hasAtMostTwoDecimals(ind.points)) errors[`${key}.points`] = '分值最多两位小数';
-        if (!ind.rule.trim()) errors[`${key}.rule`] = '请填写评分标准';
-      });
-    });
-  });
-  return errors;
+export interface DraftMessages {
+  /** The message at each input, keyed by position as checkFramework keys its fields. */
+  fields: Record<string, string>;
+  /** What concerns the framework as a whole (weights, sums), for the alert above the table. */
+  overall: string[];
 }
 
-/** Whether the draft can be saved: nothing wrong at a field and nothing the ledger would refuse. */
+/**
+ * What the editor shows: the check's problems, and those of a refusal of this very draft (the bridge's
+ * fields, see refusalFields) where the check has none — the two agree unless the ledger changed meanwhile.
+ */
+export function draftMessages(f: Framework, refusal: Readonly<Record<string, string>> = {}): DraftMessages {
+  const problems = checkFramework(f);
+  const prefix = `${REFUSAL_FIELD}.`;
+  const refused = Object.fromEntries(Object.entries(refusal).filter(([k]) => k.startsWith(prefix)).map(([k, m]) => [k.slice(prefix.length), m]));
+  const overall = problemTexts(problems.filter((p) => p.field === null));
+  const alsoRefused = (refusal[REFUSAL_FIELD]?.split('；') ?? []).filter((text) => !overall.includes(text));
+  return { fields: { ...refused, ...fieldErrorsOf(problems) }, overall: [...overall, ...alsoRefused] };
+}
+
+/** The bridge field names a refusal of the draft may use, so a form shows them at the editor's inputs. */
+export function refusalFieldNames(f: Framework): string[] {
+  const inputs = f.flatMap((l1, i1) => [
+    `${i1}.name`,
+    `${i1}.weight`,
+    `${i1}.level2`,
+    ...l1.level2.flatMap((l2, i2) => [
+      `${i1}.${i2}.name`,
+      `${i1}.${i2}.indicators`,
+      ...l2.indicators.flatMap((_, i3) => INDICATOR_FIELDS.map((field) => `${i1}.${i2}.${i3}.${field}`)),
+    ]),
+  ]);
+  return [REFUSAL_FIELD, ...inputs.map((k) => `${REFUSAL_FIELD}.${k}`)];
+}
+
+const INDICATOR_FIELDS = ['code', 'name', 'points', 'rule', 'formula'] as const;
+
+/** Whether the draft can be saved: the ledger's check finds nothing. */
 export function canSave(f: Framework): boolean {
-  return Object.keys(draftFieldErrors(f)).length === 0 && frameworkProblems(f).length === 0;
+  return checkFramework(f).length === 0;
 }
 
 /** Deep equality, for the dirty flag; an empty 计算公式 ('', null or absent) is the same as none. */
@@ -157,17 +157,6 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 
 function allCodes(f: Framework): string[] {
   return f.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code)));
-}
-
-/** How often each value occurs, trimmed. */
-function counts(values: readonly string[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const v of values) seen.set(v.trim(), (seen.get(v.trim()) ?? 0) + 1);
-  return seen;
-}
-
-function hasAtMostTwoDecimals(n: number): boolean {
-  return Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 }
 
 function at<T>(list: readonly T[], i: number): T {

@@ -14,7 +14,9 @@ import {
   exportExpertScoreSheet,
   previewExpertScoreSheetImport,
 } from '../../electron/keyEvaluations/expertScoreSheet';
-import { applyFrameworkTemplate, finalizeKeyEvaluation, getKeyEvaluation, recordScores, selectForEvaluation, setExperts, type KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import { getKeyEvaluation, selectForEvaluation, type KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate } from '../../electron/keyEvaluations/keyEvaluationFramework';
+import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';

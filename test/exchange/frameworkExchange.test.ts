@@ -9,7 +9,9 @@ import { ImportRejected } from '../../electron/formats/importIssue';
 import { recentAudit } from '../../electron/ledger/audit';
 import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/keyEvaluations/frameworkExchange';
 import { listFrameworkTemplates } from '../../electron/keyEvaluations/frameworkTemplates';
-import { applyFrameworkTemplate, getKeyEvaluation, recordScores, selectForEvaluation, setExperts } from '../../electron/keyEvaluations/keyEvaluations';
+import { getKeyEvaluation, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate } from '../../electron/keyEvaluations/keyEvaluationFramework';
+import { recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from '../ledger/tempLedger';
@@ -126,5 +128,20 @@ describe('评价指标体系 workbooks', () => {
     const sums = readFrameworkWorkbook('坏表.xlsx', xlsx(broken));
     expect(sums.preview.errors.map((e) => e.message)).toEqual(['坏表.xlsx 工作表“Sheet1”：“产出”下三级指标分值合计为 35，应等于其权重 30。请改正后重新导入。']);
     expect(sums.framework).toBeNull();
+  });
+
+  it('applies the ledger’s framework check once the cells are read, at the cell each problem came from', () => {
+    const { ctx, evaluation } = setup();
+    const rows = PRINTED.map((r) => [...r]);
+    // 4.996 + 5.004 add up to 10 in hundredths, so only the third decimal is wrong — once silently rounded.
+    rows[3]![3] = '4.996';
+    rows[4]![3] = 5.004;
+    const preview = previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '三位小数.xlsx', bytes: xlsx(rows) });
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      '三位小数.xlsx 工作表“Sheet1”第 4 行 D 列（分值）：三级指标“立项依据充分性”：分值最多两位小数。请改正后重新导入。',
+      '三位小数.xlsx 工作表“Sheet1”第 5 行 D 列（分值）：三级指标“立项程序规范性”：分值最多两位小数。请改正后重新导入。',
+    ]);
+    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '三位小数.xlsx', bytes: xlsx(rows) })).toThrow(ImportRejected);
+    expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual([]);
   });
 });

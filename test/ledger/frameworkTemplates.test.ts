@@ -13,7 +13,8 @@ import {
   setFrameworkTemplateRetired,
   updateFrameworkTemplate,
 } from '../../electron/keyEvaluations/frameworkTemplates';
-import { applyFrameworkTemplate, getKeyEvaluation, saveFramework, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
+import { getKeyEvaluation, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
 import { LedgerError } from '../../db/ledgerError';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';

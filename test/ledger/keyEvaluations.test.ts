@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_TEMPLATES, respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
-import { frameworkProblems, type Framework } from '../../electron/rules/keyEvaluationScore';
+import { frameworkProblems } from '../../electron/rules/keyEvaluationFrameworkCheck';
+import type { Framework } from '../../electron/rules/keyEvaluationScore';
 import type { ServiceContext } from '../../electron/ledger/context';
 import {
   keyEvaluationYearFigures,
@@ -14,18 +15,9 @@ import {
   recordResultAction,
   suggestedAction,
 } from '../../electron/keyEvaluations/keyEvaluationResults';
-import {
-  applyFrameworkTemplate,
-  finalizeKeyEvaluation,
-  getKeyEvaluation,
-  issueFindingsNotice,
-  recordScores,
-  saveEvaluationTexts,
-  saveFramework,
-  selectForEvaluation,
-  setExperts,
-  type KeyEvaluationView,
-} from '../../electron/keyEvaluations/keyEvaluations';
+import { getKeyEvaluation, issueFindingsNotice, saveEvaluationTexts, selectForEvaluation, type KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
+import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
 import { listNotices } from '../../electron/rectification/rectification';
 import { createProject } from '../../electron/projects/projects';

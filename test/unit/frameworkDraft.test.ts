@@ -4,14 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_TEMPLATES } from '../../electron/rules/keyEvaluationFrameworks';
-import { frameworkProblems, type Framework, type FrameworkIndicator } from '../../electron/rules/keyEvaluationScore';
+import { checkFramework, frameworkProblems, refusalFields } from '../../electron/rules/keyEvaluationFrameworkCheck';
+import type { Framework, FrameworkIndicator } from '../../electron/rules/keyEvaluationScore';
 import {
   addIndicator,
   addLevel1,
   addLevel2,
-  draftFieldErrors,
+  canSave,
+  draftMessages,
   level1PointsSum,
   moveIndicator,
+  refusalFieldNames,
   removeIndicator,
   removeLevel1,
   removeLevel2,
@@ -40,6 +43,9 @@ function sample(): Framework {
     { name: '效益', weight: 40, level2: [{ name: '社会效益', indicators: [ind('2.1.1', 40)] }] },
   ];
 }
+
+/** The messages the editor shows at its inputs. */
+const draftFieldErrors = (f: Framework) => draftMessages(f).fields;
 
 const codes = (f: Framework) => f.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((i) => i.code)));
 
@@ -182,7 +188,7 @@ describe('typedNumber', () => {
   });
 });
 
-describe('draftFieldErrors', () => {
+describe('the messages at the inputs', () => {
   it('finds nothing in a usable framework nor in the templates', () => {
     expect(draftFieldErrors(sample())).toEqual({});
     for (const t of FRAMEWORK_TEMPLATES) {
@@ -240,10 +246,48 @@ describe('draftFieldErrors', () => {
     expect(draftFieldErrors(updateIndicator(sample(), 0, 0, 0, { rule: '  ' }))).toEqual({ '0.0.0.rule': '请填写评分标准' });
   });
 
+  it('limits 编号, 名称, 评分标准 and 计算公式 to what the scoring table holds', () => {
+    const long = updateIndicator(sample(), 0, 0, 0, { code: '1'.repeat(21), name: '名'.repeat(101), rule: '标'.repeat(2001), formula: '式'.repeat(501) });
+    expect(draftFieldErrors(long)).toEqual({
+      '0.0.0.code': '编号不超过 20 个字符',
+      '0.0.0.name': '三级指标名称不超过 100 个字',
+      '0.0.0.rule': '评分标准不超过 2000 个字',
+      '0.0.0.formula': '计算公式不超过 500 个字',
+    });
+  });
+
   it('requires a 二级 under every 一级 and a 三级 under every 二级', () => {
     const f = sample();
     const empty: Framework = [{ ...f[0]!, level2: [{ name: '项目立项', indicators: [] }] }, { ...f[1]!, level2: [] }];
     expect(draftFieldErrors(empty)).toEqual({ '0.0.indicators': '请至少设一个三级指标', '1.level2': '请至少设一个二级指标' });
+  });
+});
+
+describe('the messages for the framework as a whole', () => {
+  it('puts sums in the alert, not at a field, and allows saving only when the check finds nothing', () => {
+    const f = updateIndicator(sample(), 0, 0, 0, { points: 12 });
+    expect(draftMessages(f)).toEqual({ fields: {}, overall: ['“决策”下三级指标分值合计为 62，应等于其权重 60'] });
+    expect(canSave(f)).toBe(false);
+    expect(canSave(sample())).toBe(true);
+    expect(draftMessages([])).toEqual({ fields: {}, overall: ['尚未设置评价指标体系'] });
+  });
+
+  it('shows a refusal of the draft at its inputs where the check has nothing, and its whole-framework problems once', () => {
+    const refusal = { 'framework.0.0.0.rule': '请填写评分标准', framework: '一级指标权重合计为 90，应为 100', name: '请填写模板名称' };
+    expect(draftMessages(sample(), refusal)).toEqual({ fields: { '0.0.0.rule': '请填写评分标准' }, overall: ['一级指标权重合计为 90，应为 100'] });
+    // The live check wins at a field and is not repeated in the alert.
+    const f = setLevel1Weight(updateIndicator(sample(), 0, 0, 0, { points: 2.125 }), 1, 30);
+    const live = draftMessages(f);
+    expect(draftMessages(f, refusalFields(checkFramework(f)))).toEqual(live);
+  });
+
+  it('names, for the form, every field a refusal of the draft can carry', () => {
+    let f = addIndicator(addLevel1(sample()), 0, 0);
+    f = renameLevel1(renameLevel2(f, 0, 1, '项目立项'), 1, '决策');
+    f = updateIndicator(f, 1, 0, 0, { code: '1.1.1', formula: '式'.repeat(501) });
+    const fields = Object.keys(refusalFields(checkFramework(f)));
+    expect(fields.length).toBeGreaterThan(8);
+    expect(refusalFieldNames(f)).toEqual(expect.arrayContaining(fields));
   });
 });
 

@@ -4,7 +4,8 @@
  * are the table as the report prints it; the rules must reproduce every one of them.
  */
 import { describe, expect, it } from 'vitest';
-import { aggregate, frameworkProblems, scoreEvaluation, type ExpertScore, type Framework } from '../../electron/rules/keyEvaluationScore';
+import { frameworkProblems } from '../../electron/rules/keyEvaluationFrameworkCheck';
+import { aggregate, scoreEvaluation, type ExpertScore, type Framework } from '../../electron/rules/keyEvaluationScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
 
 type Row = [level1: string, level2: string, name: string, points: number, experts: [number, number, number], printed: number];

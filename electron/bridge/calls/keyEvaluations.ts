@@ -17,26 +17,33 @@ export type { FrameworkTemplateRow } from '../../keyEvaluations/frameworkTemplat
 export type { PublicationRow, ResultActionRow } from '../../keyEvaluations/keyEvaluationResults';
 export type { ExpertRow, KeyEvaluationRow, KeyEvaluationView } from '../../keyEvaluations/keyEvaluations';
 
-const framework: z.ZodType<Framework> = z.array(
-  z.object({
-    name: z.string().trim().min(1, '请填写一级指标'),
-    weight: z.number().positive('一级权重须大于 0').max(100),
-    level2: z.array(
-      z.object({
-        name: z.string().trim().min(1, '请填写二级指标'),
-        indicators: z.array(
-          z.object({
-            code: z.string().min(1).max(20),
-            name: z.string().trim().min(1, '请填写三级指标').max(100),
-            points: z.number().positive('分值须大于 0').max(100),
-            rule: z.string().max(2000, '评分标准不超过 2000 个字'),
-            formula: z.string().max(500).nullable().optional(),
-          }),
-        ),
-      }),
-    ),
-  }),
-).max(10);
+/**
+ * A framework's shape only. Whether it can be used — names, weights, 分值, 评分标准, sums, decimals,
+ * lengths — is checkFramework's (rules/keyEvaluationFrameworkCheck.ts), which the services refuse with
+ * at each field in the editor's own words; checking any of it here would answer in other words.
+ */
+const framework: z.ZodType<Framework> = z
+  .array(
+    z.object({
+      name: z.string({ error: '一级指标名称须为文字' }).trim(),
+      weight: z.number({ error: '一级权重须为数字' }),
+      level2: z.array(
+        z.object({
+          name: z.string({ error: '二级指标名称须为文字' }).trim(),
+          indicators: z.array(
+            z.object({
+              code: z.string({ error: '指标编号须为文字' }),
+              name: z.string({ error: '三级指标名称须为文字' }).trim(),
+              points: z.number({ error: '分值须为数字' }),
+              rule: z.string({ error: '评分标准须为文字' }),
+              formula: z.string({ error: '计算公式须为文字' }).nullable().optional(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  )
+  .max(10, '一级指标不超过 10 个');
 
 const templateId = z.string({ error: '缺少模板' }).min(1, '缺少模板').max(40);
 
@@ -111,7 +118,7 @@ export const keyEvaluationsCalls = {
     '修改重点评价的基本信息',
   ),
   'keyEvaluations.applyTemplate': write<KeyEvaluationView>()(
-    z.object({ id: id('重点评价'), templateId: z.string().min(1, '请选择模板'), weights: z.array(z.number().positive().max(100)).max(10).nullable() }),
+    z.object({ id: id('重点评价'), templateId: z.string().min(1, '请选择模板'), weights: z.array(z.number({ error: '一级权重须为数字' })).max(10, '一级指标不超过 10 个').nullable() }),
     '按模板（及一级权重）建立评价指标体系',
   ),
   'keyEvaluations.saveFramework': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), framework }), '保存修改后的评价指标体系（权重须合计 100）'),

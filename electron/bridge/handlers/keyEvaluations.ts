@@ -4,7 +4,9 @@ import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework,
 import { createFrameworkTemplate, listFrameworkTemplates, setFrameworkTemplateRetired, updateFrameworkTemplate } from '../../keyEvaluations/frameworkTemplates';
 import { exportKeyEvaluationReport } from '../../keyEvaluations/keyEvaluationReport';
 import { exportKeyEvaluationPublication, keyEvaluationYearFigures, listResultActions, publicationRows, recordResultAction, suggestedAction, updateResultAction } from '../../keyEvaluations/keyEvaluationResults';
-import { applyFrameworkTemplate, evaluationScore, finalizeKeyEvaluation, getKeyEvaluation, issueFindingsNotice, listKeyEvaluations, recordScores, saveEvaluationTexts, saveFramework, selectForEvaluation, setExperts, updateKeyEvaluation } from '../../keyEvaluations/keyEvaluations';
+import { evaluationScore, getKeyEvaluation, issueFindingsNotice, listKeyEvaluations, saveEvaluationTexts, selectForEvaluation, updateKeyEvaluation } from '../../keyEvaluations/keyEvaluations';
+import { applyFrameworkTemplate, saveFramework } from '../../keyEvaluations/keyEvaluationFramework';
+import { finalizeKeyEvaluation, recordScores, setExperts } from '../../keyEvaluations/keyEvaluationScoring';
 import { DOCX_FILTERS } from '../fileExchange';
 import { type AreaHandlers, previewPickedFile, commitStagedFile, saveFile } from './fileSteps';
 import type { keyEvaluationsCalls } from '../calls/keyEvaluations';
