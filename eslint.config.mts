@@ -51,7 +51,9 @@ export default tseslint.config(
   // The folder rules. Only the shell imports 'electron'.
   folderRule(['electron/**', 'renderer/**', 'db/**', 'scripts/**'], [ELECTRON], ['electron/shell/**']),
   // Pure rules: other rules and zod, nothing else (no I/O, no clock, no ledger).
-  folderRule(['electron/rules/**'], [{ regex: '^(?!zod$|\\./)', message: '规则是纯函数：只能导入其他规则和 zod。' }]),
+  folderRule(['electron/rules/**'], [{ regex: '^(?!zod$|\\./|\\.\\./\\.\\./db/vocabulary$)', message: '规则是纯函数：只能导入其他规则、zod 和 db/vocabulary。' }]),
+  // The vocabulary sits below everything, the rules and the renderer's contract included.
+  folderRule(['db/vocabulary.ts'], [{ regex: '.', message: 'db/vocabulary.ts 不导入任何模块。' }]),
   // db/ is the bottom layer: it imports nothing from the code above it.
   folderRule(['db/**'], [ELECTRON, { regex: '^(\\.\\./)+(electron|renderer|scripts)(/|$)', message: 'db/ 不依赖上层代码。' }]),
   // The renderer sees the main process only through the contract and the pure rules.

@@ -5,6 +5,34 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  AGGREGATIONS,
+  ASSESSMENT_STATUSES,
+  ASSESSORS,
+  BUDGET_KIND_CODES,
+  CONTINUITIES,
+  DEVIATION_REASON_CODES,
+  EVALUATION_STATUSES,
+  GRADES,
+  INDICATOR_SCOPES,
+  LIBRARY_STATUSES,
+  LIKELIHOOD_CODES,
+  NATURES,
+  NOTICE_EVENT_KINDS,
+  NOTICE_SOURCES,
+  NOTICE_STATUSES,
+  RESULT_ACTION_STATUSES,
+  REVIEW_PARTY_CODES,
+  SUBJECTS,
+  SYNC_STEP_CODES,
+  SYNC_TRACKS,
+  TARGET_PERIODS,
+  TARGET_STATUSES,
+  VERDICTS,
+  WARNING_COLOURS,
+  WARNING_LINE_CODES,
+  YEAR_STATUSES,
+} from './vocabulary';
 
 const createdAt = () =>
   text('created_at')
@@ -20,7 +48,7 @@ export const fiscalYears = sqliteTable(
   'fiscal_years',
   {
     year: integer('year').primaryKey(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: YEAR_STATUSES }).notNull().default('open'),
     ruleSet: text('rule_set').notNull(),
     createdAt: createdAt(),
   },
@@ -59,15 +87,15 @@ export const projects = sqliteTable(
     /** 项目类型, e.g. 重点建设项目 / 政府购买服务 / 补助补贴 (free list kept in rules/labels.ts). */
     projectType: text('project_type').notNull(),
     /** Which of the four budgets (四本预算). */
-    budgetKind: text('budget_kind', { enum: ['general', 'fund', 'stateCapital', 'socialInsurance'] }).notNull(),
+    budgetKind: text('budget_kind', { enum: BUDGET_KIND_CODES }).notNull(),
     /** 年初预算数 in 分. */
     initialBudgetFen: integer('initial_budget_fen').notNull().default(0),
     /** 新增 or 延续. */
-    continuity: text('continuity', { enum: ['new', 'continuing'] }).notNull(),
+    continuity: text('continuity', { enum: CONTINUITIES }).notNull(),
     /** 新增重大政策和项目: requires 事前绩效评估 before 入库. */
     majorPolicy: integer('major_policy', { mode: 'boolean' }).notNull().default(false),
     /** 项目库 status: 储备 (not yet in), 已入库, 已退出. */
-    libraryStatus: text('library_status', { enum: ['reserve', 'admitted', 'withdrawn'] }).notNull().default('reserve'),
+    libraryStatus: text('library_status', { enum: LIBRARY_STATUSES }).notNull().default('reserve'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -103,7 +131,7 @@ export const indicators = sqliteTable(
     level2: text('level2').notNull(),
     name: text('name').notNull(),
     /** 指标性质: ≥ ＞ ＝ ＜ ≤ 定性. */
-    nature: text('nature', { enum: ['≥', '＞', '＝', '＜', '≤', '定性'] }).notNull(),
+    nature: text('nature', { enum: NATURES }).notNull(),
     unit: text('unit'),
     explanation: text('explanation'),
     standard: text('standard'),
@@ -111,7 +139,7 @@ export const indicators = sqliteTable(
     referenceHint: text('reference_hint'),
     mandatory: integer('mandatory', { mode: 'boolean' }).notNull().default(false),
     /** 年度 (one year) or 总体 (the multi-year, 中期 goal). */
-    scope: text('scope', { enum: ['annual', 'overall'] }).notNull().default('annual'),
+    scope: text('scope', { enum: INDICATOR_SCOPES }).notNull().default('annual'),
     retiredAt: text('retired_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -148,7 +176,7 @@ export const performanceTargets = sqliteTable(
     year: integer('year')
       .notNull()
       .references(() => fiscalYears.year, { onDelete: 'restrict' }),
-    subject: text('subject', { enum: ['project', 'department'] }).notNull(),
+    subject: text('subject', { enum: SUBJECTS }).notNull(),
     /** The project, for 项目支出 targets. */
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     /** The unit: the project's unit, or the unit whose 部门整体 targets these are. */
@@ -157,7 +185,7 @@ export const performanceTargets = sqliteTable(
       .references(() => budgetUnits.id, { onDelete: 'restrict' }),
     /** The indicator class the project belongs to, for recommendations and mandatory indicators. */
     indicatorClassId: integer('indicator_class_id').references(() => indicatorClasses.id, { onDelete: 'restrict' }),
-    status: text('status', { enum: ['draft', 'inReview', 'returned', 'financeCompleting', 'ready', 'notArranged', 'approved', 'published'] })
+    status: text('status', { enum: TARGET_STATUSES })
       .notNull()
       .default('draft'),
     /** 项目期, e.g. "2023年" or "2023—2025年". */
@@ -193,12 +221,12 @@ export const targetIndicators = sqliteTable(
     targetId: integer('target_id')
       .notNull()
       .references(() => performanceTargets.id, { onDelete: 'cascade' }),
-    period: text('period', { enum: ['annual', 'midTerm'] }).notNull().default('annual'),
+    period: text('period', { enum: TARGET_PERIODS }).notNull().default('annual'),
     libraryIndicatorId: integer('library_indicator_id').references(() => indicators.id, { onDelete: 'restrict' }),
     level1: text('level1').notNull(),
     level2: text('level2').notNull(),
     name: text('name').notNull(),
-    nature: text('nature', { enum: ['≥', '＞', '＝', '＜', '≤', '定性'] }).notNull(),
+    nature: text('nature', { enum: NATURES }).notNull(),
     /** 指标值 as written ("500", "10月底前", "有效提升"). */
     value: text('value').notNull(),
     unit: text('unit'),
@@ -219,7 +247,7 @@ export const reviewRounds = sqliteTable(
     startedAt: text('started_at').notNull(),
     /** JSON of the target and its indicators when the round began, for side-by-side comparison. */
     snapshot: text('snapshot').notNull(),
-    result: text('result', { enum: ['优', '良', '中', '差'] }),
+    result: text('result', { enum: GRADES }),
     resultNote: text('result_note'),
     decidedAt: text('decided_at'),
     decidedBy: text('decided_by'),
@@ -235,12 +263,12 @@ export const reviewOpinions = sqliteTable(
     roundId: integer('round_id')
       .notNull()
       .references(() => reviewRounds.id, { onDelete: 'restrict' }),
-    party: text('party', { enum: ['unit', 'finance', 'thirdParty'] }).notNull(),
+    party: text('party', { enum: REVIEW_PARTY_CODES }).notNull(),
     reviewer: text('reviewer'),
-    completeness: text('completeness', { enum: ['优', '良', '中', '差'] }).notNull(),
-    relevance: text('relevance', { enum: ['优', '良', '中', '差'] }).notNull(),
-    appropriateness: text('appropriateness', { enum: ['优', '良', '中', '差'] }).notNull(),
-    feasibility: text('feasibility', { enum: ['优', '良', '中', '差'] }).notNull(),
+    completeness: text('completeness', { enum: GRADES }).notNull(),
+    relevance: text('relevance', { enum: GRADES }).notNull(),
+    appropriateness: text('appropriateness', { enum: GRADES }).notNull(),
+    feasibility: text('feasibility', { enum: GRADES }).notNull(),
     opinion: text('opinion').notNull().default(''),
     recordedAt: text('recorded_at').notNull(),
   },
@@ -255,8 +283,8 @@ export const syncDates = sqliteTable(
     targetId: integer('target_id')
       .notNull()
       .references(() => performanceTargets.id, { onDelete: 'restrict' }),
-    track: text('track', { enum: ['budget', 'target'] }).notNull(),
-    step: text('step', { enum: ['assign', 'declare', 'review', 'approve', 'publish'] }).notNull(),
+    track: text('track', { enum: SYNC_TRACKS }).notNull(),
+    step: text('step', { enum: SYNC_STEP_CODES }).notNull(),
     date: text('date').notNull(),
   },
   (t) => [uniqueIndex('sync_dates_target_track_step').on(t.targetId, t.track, t.step)],
@@ -291,7 +319,7 @@ export const exAnteAssessments = sqliteTable(
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     /** The project's or policy's name as assessed. */
     subjectName: text('subject_name').notNull(),
-    assessor: text('assessor', { enum: ['bureau', 'thirdParty'] }).notNull(),
+    assessor: text('assessor', { enum: ASSESSORS }).notNull(),
     assessorName: text('assessor_name'),
     /** 建议预算数 in 分. */
     recommendedBudgetFen: integer('recommended_budget_fen'),
@@ -301,9 +329,9 @@ export const exAnteAssessments = sqliteTable(
     suggestions: text('suggestions'),
     otherNotes: text('other_notes'),
     scores: text('scores').notNull().default('[]'),
-    status: text('status', { enum: ['draft', 'final'] }).notNull().default('draft'),
+    status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
     total: real('total'),
-    verdict: text('verdict', { enum: ['support', 'supportAfterRevision', 'reject'] }),
+    verdict: text('verdict', { enum: VERDICTS }),
     conclusion: text('conclusion'),
     ruleVersion: text('rule_version'),
     finalizedAt: text('finalized_at'),
@@ -327,7 +355,7 @@ export const monitoringRounds = sqliteTable(
       .references(() => fiscalYears.year, { onDelete: 'restrict' }),
     name: text('name').notNull(),
     asOfMonth: integer('as_of_month').notNull(),
-    scope: text('scope', { enum: ['project', 'department'] }).notNull(),
+    scope: text('scope', { enum: SUBJECTS }).notNull(),
     dueDate: text('due_date').notNull(),
     createdAt: createdAt(),
   },
@@ -393,8 +421,8 @@ export const monitoringEntries = sqliteTable(
     indicator: text('indicator').notNull(),
     currentValue: text('current_value').notNull().default(''),
     expectedValue: text('expected_value').notNull().default(''),
-    likelihood: text('likelihood', { enum: ['certain', 'possible', 'impossible'] }),
-    deviationReason: text('deviation_reason', { enum: ['funding', 'institution', 'staffing', 'hardware', 'other'] }),
+    likelihood: text('likelihood', { enum: LIKELIHOOD_CODES }),
+    deviationReason: text('deviation_reason', { enum: DEVIATION_REASON_CODES }),
     explanation: text('explanation'),
     correctiveAction: text('corrective_action'),
     updatedAt: updatedAt(),
@@ -413,8 +441,8 @@ export const warnings = sqliteTable(
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'restrict' }),
-    line: text('line', { enum: ['execution', 'completion', 'deviation'] }).notNull(),
-    colour: text('colour', { enum: ['red', 'yellow', 'green', 'blue', 'none'] }).notNull(),
+    line: text('line', { enum: WARNING_LINE_CODES }).notNull(),
+    colour: text('colour', { enum: WARNING_COLOURS }).notNull(),
     /** The headline figure: the ratio (lines 1, 2) or the deviation in points (line 3); null for "—". */
     value: real('value'),
     text: text('text').notNull(),
@@ -438,7 +466,7 @@ export const rectificationNotices = sqliteTable(
       .references(() => fiscalYears.year, { onDelete: 'restrict' }),
     /** 文号, e.g. 轮财绩整〔2023〕5号; assigned when issued. */
     number: text('number'),
-    source: text('source', { enum: ['monitoring', 'evaluation'] }).notNull(),
+    source: text('source', { enum: NOTICE_SOURCES }).notNull(),
     roundId: integer('round_id').references(() => monitoringRounds.id, { onDelete: 'restrict' }),
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     unitId: integer('unit_id')
@@ -447,7 +475,7 @@ export const rectificationNotices = sqliteTable(
     findings: text('findings').notNull(),
     requirements: text('requirements').notNull(),
     deadline: text('deadline').notNull(),
-    status: text('status', { enum: ['draft', 'issued', 'answered', 'closed', 'returned'] }).notNull().default('draft'),
+    status: text('status', { enum: NOTICE_STATUSES }).notNull().default('draft'),
     issuedAt: text('issued_at'),
     closedAt: text('closed_at'),
     createdAt: createdAt(),
@@ -461,7 +489,7 @@ export const noticeEvents = sqliteTable('notice_events', {
   noticeId: integer('notice_id')
     .notNull()
     .references(() => rectificationNotices.id, { onDelete: 'restrict' }),
-  kind: text('kind', { enum: ['issued', 'feedback', 'closed', 'returned', 'edited'] }).notNull(),
+  kind: text('kind', { enum: NOTICE_EVENT_KINDS }).notNull(),
   at: text('at').notNull(),
   actor: text('actor').notNull(),
   text: text('text').notNull().default(''),
@@ -480,7 +508,7 @@ export const keyEvaluations = sqliteTable(
     year: integer('year')
       .notNull()
       .references(() => fiscalYears.year, { onDelete: 'restrict' }),
-    subject: text('subject', { enum: ['project', 'department'] }).notNull(),
+    subject: text('subject', { enum: SUBJECTS }).notNull(),
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     /** The project's unit, or the unit whose 部门整体 spending is evaluated. */
     unitId: integer('unit_id')
@@ -489,12 +517,12 @@ export const keyEvaluations = sqliteTable(
     name: text('name').notNull(),
     /** 选题理由: why it was chosen (influence, public attention, money). */
     selectionReason: text('selection_reason').notNull().default(''),
-    evaluator: text('evaluator', { enum: ['bureau', 'thirdParty'] }).notNull(),
+    evaluator: text('evaluator', { enum: ASSESSORS }).notNull(),
     evaluatorName: text('evaluator_name'),
     /** 涉及资金 in 分. */
     coveredFen: integer('covered_fen').notNull().default(0),
-    aggregation: text('aggregation', { enum: ['mean', 'trimmedMean'] }).notNull().default('mean'),
-    status: text('status', { enum: ['draft', 'scoring', 'final'] }).notNull().default('draft'),
+    aggregation: text('aggregation', { enum: AGGREGATIONS }).notNull().default('mean'),
+    status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('draft'),
     /** The template the framework came from ("national10", "department" or "bureau:<id>", services/frameworkTemplates.ts); null when written by hand. */
     templateId: text('template_id'),
     framework: text('framework').notNull().default('[]'),
@@ -572,7 +600,7 @@ export const resultActions = sqliteTable(
     actionType: text('action_type').notNull(),
     amountFen: integer('amount_fen'),
     nextYearProjectId: integer('next_year_project_id').references(() => projects.id, { onDelete: 'restrict' }),
-    status: text('status', { enum: ['planned', 'applied', 'cancelled'] }).notNull().default('planned'),
+    status: text('status', { enum: RESULT_ACTION_STATUSES }).notNull().default('planned'),
     note: text('note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { closeLedger, openLedger, type Ledger } from '../db/open';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
 import { REVIEW_PARTIES as REVIEW_PARTY_LABELS } from '../electron/rules/jointReview';
-import { BUDGET_KINDS, type BudgetKind } from '../electron/rules/labels';
+import { BUDGET_KINDS } from '../electron/rules/labels';
 import { formatWanYuan } from '../electron/rules/money';
 import { backupLedger, restoreLedger } from '../electron/ledger/backup';
 import { inTransaction, serviceContext, type ServiceContext } from '../electron/ledger/context';
@@ -46,6 +46,7 @@ import { createYear } from '../electron/settings/yearSetup';
 import { saveLedgerSettings } from '../electron/ledger/settings';
 import { ledgerSettingsProblems, SETTINGS_PLACE } from '../electron/rules/ledgerSettingsRules';
 import { ImportRejected } from '../electron/formats/importIssue';
+import type { BudgetKind } from '../db/vocabulary';
 
 export interface CliIO {
   out: (text: string) => void;

@@ -21,6 +21,8 @@ import { keyEvaluationsCalls } from './calls/keyEvaluations';
 import { reportsCalls } from './calls/reports';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
+// The ledger's codes (arrays and their types): the renderer's one way to them.
+export * from '../../db/vocabulary';
 export type * from './calls/fields';
 export type * from './calls/ledger';
 export type * from './calls/projects';

@@ -8,17 +8,18 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { exAnteAssessments, projects } from '../../db/schema';
-import { scoreExAnte, verdictOfConclusion, type ExAnteScore, type ItemScore, type Verdict } from '../rules/exAnteScore';
+import { scoreExAnte, verdictOfConclusion, type ExAnteScore, type ItemScore } from '../rules/exAnteScore';
 import type { RuleSet } from '../rules/ruleSet';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
+import type { AssessmentStatus, Assessor, Verdict } from '../../db/vocabulary';
 
 export type { Verdict };
 
 export interface AssessmentContent {
-  assessor: 'bureau' | 'thirdParty';
+  assessor: Assessor;
   assessorName: string | null;
   recommendedBudgetFen: number | null;
   workSummary: string | null;
@@ -35,7 +36,7 @@ export interface AssessmentView extends AssessmentContent {
   subjectName: string;
   unitName: string | null;
   projectBudgetFen: number | null;
-  status: 'draft' | 'final';
+  status: AssessmentStatus;
   /** Scored live on the year's rules while a draft; as finalised afterwards. */
   score: ExAnteScore;
   verdict: Verdict | null;
@@ -73,7 +74,7 @@ export function getAssessment(ctx: ServiceContext, input: { id: number }): Asses
 }
 
 /** Starts an assessment of a project of the year, or of a policy named by the clerk. */
-export function createAssessment(ctx: ServiceContext, input: { year: number; projectId: number | null; subjectName: string | null; assessor: 'bureau' | 'thirdParty' }): AssessmentView {
+export function createAssessment(ctx: ServiceContext, input: { year: number; projectId: number | null; subjectName: string | null; assessor: Assessor }): AssessmentView {
   return inTransaction(ctx, () => {
     requireOpenYear(ctx, input.year);
     let subjectName = input.subjectName?.trim() ?? '';

@@ -6,12 +6,11 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import defaultLibrary from '../../db/seed/indicatorLibrary.json';
 import { indicatorClasses, indicators } from '../../db/schema';
 import { recommendIndicators, type LibraryIndicator, type Recommendation } from '../rules/indicatorRecommendation';
-import { indicatorProblems, normaliseNature, type Nature } from '../rules/indicatorRules';
+import { indicatorProblems, normaliseNature } from '../rules/indicatorRules';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
-
-export type IndicatorScope = 'annual' | 'overall';
+import type { IndicatorScope, Nature } from '../../db/vocabulary';
 
 export interface IndicatorFields {
   level1: string;

@@ -10,13 +10,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { budgetUnits, evaluationExperts, expertScores, keyEvaluations, projects } from '../../db/schema';
 import { AGGREGATION, EVALUATION_STATUS, EVALUATION_SUBJECT, EVALUATOR, type EvaluationStatus, type EvaluationSubject, type Evaluator } from '../rules/keyEvaluationFrameworks';
 import { frameworkProblems } from '../rules/keyEvaluationFrameworkCheck';
-import { scoreEvaluation, type Aggregation, type EvaluationScore, type ExpertScore, type Framework } from '../rules/keyEvaluationScore';
+import { scoreEvaluation, type EvaluationScore, type ExpertScore, type Framework } from '../rules/keyEvaluationScore';
 import { DEFAULT_REQUIREMENTS } from '../rules/rectificationRules';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { createNotice, type NoticeRow } from '../rectification/rectification';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
+import type { Aggregation } from '../../db/vocabulary';
 
 export interface KeyEvaluationRow {
   id: number;

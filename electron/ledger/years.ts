@@ -4,15 +4,15 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { fiscalYears } from '../../db/schema';
-import type { IndicatorLayout } from '../rules/indicatorRules';
 import { parseRuleSet, serialiseRuleSet, type RuleSet } from '../rules/ruleSet';
 import { appendAudit } from './audit';
 import { inTransaction, prepared, type ServiceContext } from './context';
 import { LedgerError } from '../../db/ledgerError';
+import type { IndicatorLayout, YearStatus } from '../../db/vocabulary';
 
 export interface YearSummary {
   year: number;
-  status: 'open' | 'closed';
+  status: YearStatus;
   projectCount: number;
   indicatorLayout: IndicatorLayout;
 }

@@ -8,9 +8,9 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { monitoringEntries, targetIndicators } from '../../db/schema';
-import type { Nature } from '../rules/indicatorRules';
 import type { IndicatorProgress } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
+import type { Nature, TargetPeriod } from '../../db/vocabulary';
 
 /** The indicator an entry reports on, as it stood in the target. */
 export interface MonitoredIndicator {
@@ -23,7 +23,7 @@ export interface MonitoredIndicator {
   unit: string | null;
 }
 
-export const indicatorKey = (name: string, period: 'annual' | 'midTerm' = 'annual') => `${period}:${name}`;
+export const indicatorKey = (name: string, period: TargetPeriod = 'annual') => `${period}:${name}`;
 
 export type EntryRow = typeof monitoringEntries.$inferSelect;
 

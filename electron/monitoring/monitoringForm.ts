@@ -7,14 +7,14 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, executionRecords, performanceTargets, projects } from '../../db/schema';
-import { requiredEntryFields, type DeviationReason, type EntryField, type Likelihood } from '../rules/monitoringLabels';
-import type { TargetStatus } from '../rules/jointReview';
-import { completionLine, executionLine, indicatorLine, timeProgress, type Colour, type MonitoringRules } from '../rules/warningLines';
+import { requiredEntryFields, type EntryField } from '../rules/monitoringLabels';
+import { completionLine, executionLine, indicatorLine, timeProgress, type MonitoringRules } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireRound } from './monitoringRounds';
 import { ruleSetOf } from '../ledger/years';
 import { progressOf, roundIndicators, type MonitoredIndicator } from './monitoredIndicators';
+import type { DeviationReason, Likelihood, Subject, TargetStatus, WarningColour } from '../../db/vocabulary';
 
 export interface MonitoringEntryInput {
   /** `annual:<指标名称>`, as the form gives it. */
@@ -37,7 +37,7 @@ export interface MonitoringFormRow extends MonitoringEntryInput {
   saved: boolean;
   updatedAt: string | null;
   /** 第二条线 for this indicator at the round's month. */
-  colour: Colour;
+  colour: WarningColour;
   ratio: number | null;
   text: string;
   /** Fields required now, given what is filled in and the colour. */
@@ -49,7 +49,7 @@ export interface RoundRef {
   year: number;
   name: string;
   asOfMonth: number;
-  scope: 'project' | 'department';
+  scope: Subject;
   dueDate: string;
 }
 
@@ -57,7 +57,7 @@ export interface MonitoringForm {
   round: RoundRef;
   target: {
     id: number;
-    subject: 'project' | 'department';
+    subject: Subject;
     status: TargetStatus;
     projectId: number | null;
     projectCode: string | null;
@@ -75,7 +75,7 @@ export interface MonitoringForm {
     executedFen: number;
     expectedFullYearFen: number | null;
     executionRate: number | null;
-    colour: Colour;
+    colour: WarningColour;
     text: string;
   } | null;
   rows: MonitoringFormRow[];
@@ -83,13 +83,13 @@ export interface MonitoringForm {
   rules: MonitoringRules;
   /** The project's 第二条线 over these rows: 目标完成率 and the worst colour. */
   completionRate: number | null;
-  colour: Colour;
+  colour: WarningColour;
   filled: number;
 }
 
 export interface MonitoringFormListRow {
   targetId: number;
-  subject: 'project' | 'department';
+  subject: Subject;
   status: TargetStatus;
   projectId: number | null;
   projectCode: string | null;

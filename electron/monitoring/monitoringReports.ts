@@ -2,13 +2,14 @@
  * Reports for the command line (`report warnings`, `report monitoring`): compute the round's warnings,
  * then list them or summarise the round, as text lines and as one JSON document.
  */
-import { WARNING_LINES, type WarningLineKind } from '../rules/monitoringLabels';
+import { WARNING_LINES } from '../rules/monitoringLabels';
 import { COLOUR_LABELS, percentText, timeProgress } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
 import { findRound } from './monitoringRounds';
 import { computeWarnings } from './warningComputation';
-import { LINE_ORDER, listWarnings, type WarningLineView } from './warningList';
-import { COLOURS, roundSummary } from './roundSummary';
+import { listWarnings, type WarningLineView } from './warningList';
+import { roundSummary } from './roundSummary';
+import { WARNING_COLOURS, WARNING_LINE_CODES, type WarningLine } from '../../db/vocabulary';
 
 /** Half-up to 2 decimals, for the report's figures; null stays null. */
 const round2 = (v: number | null) => (v === null ? null : Math.round((v + Math.sign(v) * Number.EPSILON * Math.abs(v)) * 100) / 100);
@@ -56,11 +57,11 @@ export function monitoringReport(ctx: ServiceContext, input: { year: number; rou
   const round = findRound(ctx, input.year, input.round);
   const computed = computeWarnings(ctx, { roundId: round.id });
   const summary = roundSummary(ctx, { roundId: round.id });
-  const table = (line: WarningLineKind) => `  ${WARNING_LINES[line]}：${COLOURS.map((c) => `${COLOUR_LABELS[c] === '—' ? '无数据' : COLOUR_LABELS[c]} ${summary.byLine[line][c]}`).join('，')}`;
+  const table = (line: WarningLine) => `  ${WARNING_LINES[line]}：${WARNING_COLOURS.map((c) => `${COLOUR_LABELS[c] === '—' ? '无数据' : COLOUR_LABELS[c]} ${summary.byLine[line][c]}`).join('，')}`;
   const text = [
     summary.sentence,
     `监控单位 ${summary.unitsCovered} 个；项目 ${summary.projectsCovered} 个（有执行数据 ${summary.projectsWithExecution} 个，已填报监控表 ${summary.projectsWithEntries} 个）${summary.departmentTargetsCovered ? `；部门整体绩效目标 ${summary.departmentTargetsCovered} 个` : ''}。`,
-    ...(summary.projectsCovered ? LINE_ORDER.map(table) : []),
+    ...(summary.projectsCovered ? WARNING_LINE_CODES.map(table) : []),
     `应下发整改通知 ${summary.noticeDue} 个项目；整改通知共 ${summary.notices.total} 份（草稿 ${summary.notices.drafts}，已下发 ${summary.notices.issued}，已办结 ${summary.notices.closed}）。`,
   ];
   return { text, json: { ...summary, computed } };

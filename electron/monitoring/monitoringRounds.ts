@@ -8,12 +8,13 @@ import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
+import type { Subject } from '../../db/vocabulary';
 
 export interface RoundInput {
   year: number;
   name: string;
   asOfMonth: number;
-  scope: 'project' | 'department';
+  scope: Subject;
   dueDate: string;
 }
 

@@ -21,15 +21,7 @@ import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '.
 import { columnLetter, readWorkbook, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
 import { formatWanYuan } from '../rules/money';
-import {
-  DEVIATION_REASONS,
-  deviationReasonFromText,
-  ENTRY_FIELD_LABELS,
-  LIKELIHOODS,
-  likelihoodFromText,
-  QUALITATIVE_LEVELS,
-  type EntryField,
-} from '../rules/monitoringLabels';
+import { DEVIATION_REASONS, deviationReasonFromText, ENTRY_FIELD_LABELS, LIKELIHOODS, likelihoodFromText, QUALITATIVE_LEVELS, type EntryField } from '../rules/monitoringLabels';
 import { percentText } from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';

@@ -5,14 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { executionRecords, monitoringEntries, performanceTargets, projects, rectificationNotices, warnings } from '../../db/schema';
-import type { WarningLineKind } from '../rules/monitoringLabels';
-import { COLOUR_LABELS, type Colour } from '../rules/warningLines';
+import { COLOUR_LABELS } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
 import { ruleSetOf } from '../ledger/years';
 import { roundFor, type RoundRef } from './monitoringForm';
-import { LINE_ORDER } from './warningList';
+import { WARNING_COLOURS, WARNING_LINE_CODES, type WarningColour, type WarningLine } from '../../db/vocabulary';
 
-export const COLOURS: readonly Colour[] = ['red', 'yellow', 'green', 'blue', 'none'];
 
 export interface RoundSummary {
   round: RoundRef;
@@ -26,7 +24,7 @@ export interface RoundSummary {
   /** 部门整体 targets with entries in the round. */
   departmentTargetsCovered: number;
   /** Stored warnings, line × colour (projects). */
-  byLine: Record<WarningLineKind, Record<Colour, number>>;
+  byLine: Record<WarningLine, Record<WarningColour, number>>;
   noticeDue: number;
   notices: { total: number; drafts: number; issued: number; closed: number; byStatus: Record<string, number> };
   /** When the warnings were last computed; null when never. */
@@ -65,7 +63,7 @@ export function roundSummary(ctx: ServiceContext, input: { roundId: number }): R
   }
   for (const u of projectUnits.values()) units.add(u);
 
-  const byLine = Object.fromEntries(LINE_ORDER.map((l) => [l, Object.fromEntries(COLOURS.map((c) => [c, 0]))])) as RoundSummary['byLine'];
+  const byLine = Object.fromEntries(WARNING_LINE_CODES.map((l) => [l, Object.fromEntries(WARNING_COLOURS.map((c) => [c, 0]))])) as RoundSummary['byLine'];
   const stored = ctx.ledger.db.select({ line: warnings.line, colour: warnings.colour, n: sql<number>`count(*)` }).from(warnings).where(eq(warnings.roundId, round.id)).groupBy(warnings.line, warnings.colour).all();
   for (const s of stored) byLine[s.line][s.colour] = s.n;
   const meta = ctx.ledger.db.select({ version: sql<string | null>`max(${warnings.ruleVersion})`, at: sql<string | null>`max(${warnings.computedAt})` }).from(warnings).where(eq(warnings.roundId, round.id)).get();
@@ -86,7 +84,7 @@ export function roundSummary(ctx: ServiceContext, input: { roundId: number }): R
 
   const projectsCovered = projectUnits.size;
   const threshold = decisions?.threshold ?? ruleSetOf(ctx, round.year).monitoring.deviationNoticeThreshold;
-  const colourList = (counts: Record<Colour, number>) =>
+  const colourList = (counts: Record<WarningColour, number>) =>
     (['red', 'yellow', 'blue'] as const).filter((c) => counts[c] > 0).map((c) => `${COLOUR_LABELS[c]} ${counts[c]} 个`).join('、') || '无红灯、黄灯';
   const scopeText =
     round.scope === 'department'

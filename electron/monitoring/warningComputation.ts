@@ -10,14 +10,14 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { executionRecords, fiscalYears, monitoringEntries, performanceTargets, warnings } from '../../db/schema';
-import type { WarningLineKind } from '../rules/monitoringLabels';
-import { completionLine, executionLine, percentText, projectDeviation, timeProgress, type Colour, type CompletionLine, type ExecutionLine, type MonitoringRules } from '../rules/warningLines';
+import { completionLine, executionLine, percentText, projectDeviation, timeProgress, type CompletionLine, type ExecutionLine, type MonitoringRules } from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { requireRound } from './monitoringRounds';
 import { chunks, progressOf, roundIndicators } from './monitoredIndicators';
 import type { RoundRef } from './monitoringForm';
 import { ruleSetOf } from '../ledger/years';
+import type { WarningColour, WarningLine } from '../../db/vocabulary';
 
 export interface ComputeResult {
   roundId: number;
@@ -33,8 +33,8 @@ export interface ComputeResult {
 }
 
 interface ComputedLine {
-  line: WarningLineKind;
-  colour: Colour;
+  line: WarningLine;
+  colour: WarningColour;
   value: number | null;
   text: string;
   inputs: string;
@@ -53,7 +53,7 @@ export function computeWarnings(ctx: ServiceContext, input: { roundId: number })
     const existing = ctx.ledger.db.select().from(warnings).where(eq(warnings.roundId, round.id)).all();
     const stored = new Map(existing.map((w) => [`${w.projectId}:${w.line}`, w]));
     const now = ctx.now().toISOString();
-    const changes: { projectId: number; line: WarningLineKind; before: string | null; after: string | null }[] = [];
+    const changes: { projectId: number; line: WarningLine; before: string | null; after: string | null }[] = [];
     for (const [projectId, lines] of computed) {
       for (const l of lines) {
         const key = `${projectId}:${l.line}`;

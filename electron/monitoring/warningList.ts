@@ -5,18 +5,18 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, projects, rectificationNotices, warnings } from '../../db/schema';
-import { WARNING_LINES, type WarningLineKind } from '../rules/monitoringLabels';
-import { COLOUR_LABELS, timeProgress, type Colour } from '../rules/warningLines';
+import { WARNING_LINES } from '../rules/monitoringLabels';
+import { COLOUR_LABELS, timeProgress } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
 import { requireRound } from './monitoringRounds';
 import { storedNoticeDecision } from './warningComputation';
+import { WARNING_LINE_CODES, type WarningColour, type WarningLine } from '../../db/vocabulary';
 
-export const LINE_ORDER: readonly WarningLineKind[] = ['execution', 'completion', 'deviation'];
 
 export interface WarningLineView {
-  line: WarningLineKind;
+  line: WarningLine;
   lineLabel: string;
-  colour: Colour;
+  colour: WarningColour;
   colourLabel: string;
   /** Line 1: 执行率/序时进度 %; line 2: 目标完成率 %; line 3: 偏离率 in points. Null shows as "—". */
   value: number | null;
@@ -53,14 +53,14 @@ export interface WarningFilter {
   /** A unit, or a 主管部门 (its own projects and those of the units under it). */
   unitId?: number | null;
   /** With colour: that line has that colour. Alone: that line is flagged (red, yellow or blue). */
-  line?: WarningLineKind | null;
+  line?: WarningLine | null;
   /** Alone: any line has that colour. */
-  colour?: Colour | null;
+  colour?: WarningColour | null;
   /** 'deviation': largest 偏离率 first, "—" last. Default: by 主管部门, unit and project code. */
   sort?: 'deviation' | null;
 }
 
-const FLAGGED: ReadonlySet<Colour> = new Set(['red', 'yellow', 'blue']);
+const FLAGGED: ReadonlySet<WarningColour> = new Set(['red', 'yellow', 'blue']);
 
 /** The stored warnings of a round, one row per project with its three lines. */
 export function listWarnings(ctx: ServiceContext, input: WarningFilter): WarningRow[] {
@@ -93,7 +93,7 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
     if (n.projectId != null) notices.set(n.projectId, { id: n.id, number: n.number, status: n.status });
   }
 
-  const byProject = new Map<number, { head: (typeof rows)[number]; lines: Partial<Record<WarningLineKind, WarningLineView>>; ruleVersion: string; computedAt: string }>();
+  const byProject = new Map<number, { head: (typeof rows)[number]; lines: Partial<Record<WarningLine, WarningLineView>>; ruleVersion: string; computedAt: string }>();
   for (const r of rows) {
     const p = byProject.get(r.w.projectId) ?? { head: r, lines: {}, ruleVersion: r.w.ruleVersion, computedAt: r.w.computedAt };
     p.lines[r.w.line] = {
@@ -109,7 +109,7 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
     byProject.set(r.w.projectId, p);
   }
   const month = round.asOfMonth;
-  const blank = (line: WarningLineKind): WarningLineView => ({ line, lineLabel: WARNING_LINES[line], colour: 'none', colourLabel: COLOUR_LABELS.none, value: null, text: '—', inputs: {} });
+  const blank = (line: WarningLine): WarningLineView => ({ line, lineLabel: WARNING_LINES[line], colour: 'none', colourLabel: COLOUR_LABELS.none, value: null, text: '—', inputs: {} });
   let list: WarningRow[] = [...byProject.entries()].map(([projectId, p]) => {
     const execution = p.lines.execution ?? blank('execution');
     const completion = p.lines.completion ?? blank('completion');
@@ -138,10 +138,10 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
   });
 
   if (input.unitId != null) list = list.filter((r) => r.unitId === input.unitId || r.departmentId === input.unitId);
-  const lineOf = (r: WarningRow, line: WarningLineKind) => (line === 'execution' ? r.execution : line === 'completion' ? r.completion : r.deviationLine);
+  const lineOf = (r: WarningRow, line: WarningLine) => (line === 'execution' ? r.execution : line === 'completion' ? r.completion : r.deviationLine);
   if (input.line && input.colour) list = list.filter((r) => lineOf(r, input.line!).colour === input.colour);
   else if (input.line) list = list.filter((r) => FLAGGED.has(lineOf(r, input.line!).colour));
-  else if (input.colour) list = list.filter((r) => LINE_ORDER.some((l) => lineOf(r, l).colour === input.colour));
+  else if (input.colour) list = list.filter((r) => WARNING_LINE_CODES.some((l) => lineOf(r, l).colour === input.colour));
   if (input.sort === 'deviation') {
     // Stable: equal deviations keep the unit order.
     list = list

@@ -21,7 +21,7 @@ import { budgetUnits } from '../../db/schema';
 import { findTable, cellText, type ColumnSpec, type FoundColumn, type SkippedRow, type TableFound } from '../formats/findTable';
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type CellValue } from '../formats/readWorkbook';
-import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, budgetKindFromText, continuityFromText, projectTypeFromText, type BudgetKind, type Continuity, type ProjectType } from '../rules/labels';
+import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES, budgetKindFromText, continuityFromText, projectTypeFromText, type ProjectType } from '../rules/labels';
 import { formatWanYuan, parseMoney, type MoneyUnit } from '../rules/money';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -29,6 +29,7 @@ import { LedgerError } from '../../db/ledgerError';
 import { createProject, listProjects, updateProject, type ProjectRow } from './projects';
 import { createUnit } from './units';
 import { requireOpenYear } from '../ledger/years';
+import type { BudgetKind, Continuity } from '../../db/vocabulary';
 
 export interface ProjectImportInput {
   year: number;

@@ -5,11 +5,12 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, projects } from '../../db/schema';
-import type { BudgetKind, Continuity, LibraryStatus, ProjectType } from '../rules/labels';
+import type { ProjectType } from '../rules/labels';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear } from '../ledger/years';
+import type { BudgetKind, Continuity, LibraryStatus } from '../../db/vocabulary';
 
 export interface ProjectInput {
   year: number;

@@ -7,7 +7,8 @@ import type { ServiceContext } from '../ledger/context';
 import { requireYear } from '../ledger/years';
 import { listProjects } from '../projects/projects';
 import { listUnits } from '../projects/units';
-import { BUDGET_KINDS, type BudgetKind } from '../rules/labels';
+import { BUDGET_KINDS } from '../rules/labels';
+import type { BudgetKind } from '../../db/vocabulary';
 
 export interface YearSummaryReport {
   year: number;

@@ -2,17 +2,15 @@
  * 事前绩效评估的计分: each sub-item is rated 优/良/中/差 and given points inside that rating's band;
  * the total decides the conclusion by the year's bands (予以支持 / 调整完善后予以支持 / 不予支持).
  */
+import type { Grade, Verdict } from '../../db/vocabulary';
 import type { RuleSet } from './ruleSet';
 
 export type ExAnteRules = RuleSet['exAnte'];
-export type Rating = '优' | '良' | '中' | '差';
-/** What a conclusion means for the 项目库 gate, stored as a code (the ledger's trigger reads it). */
-export type Verdict = 'support' | 'supportAfterRevision' | 'reject';
 
 export interface ItemScore {
   dimension: string;
   item: string;
-  rating: Rating | null;
+  rating: Grade | null;
   points: number | null;
   /** 评分依据. */
   basis: string;
@@ -34,7 +32,7 @@ export interface ExAnteScore {
 }
 
 /** Points a rating starts at for a sub-item (the assessor may adjust within the band). */
-export function presetPoints(rating: Rating, max: number, rules: ExAnteRules): number {
+export function presetPoints(rating: Grade, max: number, rules: ExAnteRules): number {
   return round2(rules.ratingShares[rating].preset * max);
 }
 

@@ -3,9 +3,7 @@
  * an indicator well-formed. The library stores every indicator in the 三分法 placement; the 四分法 view
  * is derived here, so one library serves both layouts.
  */
-
-export const NATURES = ['≥', '＞', '＝', '＜', '≤', '定性'] as const;
-export type Nature = (typeof NATURES)[number];
+import { NATURES, type IndicatorLayout, type Nature } from '../../db/vocabulary';
 
 /** 三分法 (财预〔2015〕88号 / 〔2020〕10号): the library's own placement. */
 export const THREE_WAY_LEVELS: Record<string, readonly string[]> = {
@@ -21,8 +19,6 @@ export const FOUR_WAY_LEVELS: Record<string, readonly string[]> = {
   效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
   满意度指标: ['服务对象满意度指标'],
 };
-
-export type IndicatorLayout = 'three' | 'four';
 
 export const LAYOUT_LABELS: Record<IndicatorLayout, string> = { three: '三分法（产出/效益/满意度）', four: '四分法（产出/成本/效益/满意度）' };
 

@@ -3,17 +3,15 @@
  * four dimensions; the bureau records the combined result, which alone moves the target on.
  */
 
-export const REVIEW_GRADES = ['优', '良', '中', '差'] as const;
-export type ReviewGrade = (typeof REVIEW_GRADES)[number];
+import { GRADES, type Grade, type ReviewParty, type SyncStep, type TargetStatus } from '../../db/vocabulary';
 
-export const REVIEW_PARTIES = { unit: '预算单位（主管部门）', finance: '财政局（业务股室、绩效股）', thirdParty: '第三方机构' } as const;
-export type ReviewParty = keyof typeof REVIEW_PARTIES;
+export const REVIEW_PARTIES: Record<ReviewParty, string> = { unit: '预算单位（主管部门）', finance: '财政局（业务股室、绩效股）', thirdParty: '第三方机构' };
 
 export const REVIEW_DIMENSIONS = { completeness: '完整性', relevance: '相关性', appropriateness: '适当性', feasibility: '可行性' } as const;
 export type ReviewDimension = keyof typeof REVIEW_DIMENSIONS;
 
 /** Where a target stands. */
-export const TARGET_STATUS = {
+export const TARGET_STATUS: Record<TargetStatus, string> = {
   draft: '填报中',
   inReview: '会审中',
   returned: '退回修改',
@@ -22,11 +20,10 @@ export const TARGET_STATUS = {
   notArranged: '不予安排',
   approved: '已批复',
   published: '已公开',
-} as const;
-export type TargetStatus = keyof typeof TARGET_STATUS;
+};
 
 /** What each combined result does to the target (domain.md §3). */
-export const REVIEW_OUTCOME: Record<ReviewGrade, { status: TargetStatus; meaning: string }> = {
+export const REVIEW_OUTCOME: Record<Grade, { status: TargetStatus; meaning: string }> = {
   优: { status: 'ready', meaning: '通过，可批复' },
   良: { status: 'financeCompleting', meaning: '由财政会同单位完善后批复' },
   中: { status: 'returned', meaning: '退回单位修改后重新会审' },
@@ -59,22 +56,21 @@ export function isLocked(status: TargetStatus): boolean {
   return status === 'approved' || status === 'published';
 }
 
-export type PartyGrades = Partial<Record<ReviewDimension, ReviewGrade>>;
+export type PartyGrades = Partial<Record<ReviewDimension, Grade>>;
 
 /**
  * A suggestion for the combined result: the average of every grade given (优 4 … 差 1), rounded
  * half-up. The bureau decides; this only pre-fills the choice.
  */
-export function suggestCombinedGrade(opinions: readonly PartyGrades[]): ReviewGrade | null {
-  const points = opinions.flatMap((o) => Object.values(o)).map((g) => 4 - REVIEW_GRADES.indexOf(g!));
+export function suggestCombinedGrade(opinions: readonly PartyGrades[]): Grade | null {
+  const points = opinions.flatMap((o) => Object.values(o)).map((g) => 4 - GRADES.indexOf(g!));
   if (points.length === 0) return null;
   const mean = points.reduce((a, b) => a + b, 0) / points.length;
-  return REVIEW_GRADES[4 - Math.floor(mean + 0.5)]!;
+  return GRADES[4 - Math.floor(mean + 0.5)]!;
 }
 
 /** 五个同步: the five steps budget and targets go through together. */
-export const SYNC_STEPS = { assign: '布置', declare: '申报', review: '审核', approve: '批复', publish: '公开' } as const;
-export type SyncStep = keyof typeof SYNC_STEPS;
+export const SYNC_STEPS: Record<SyncStep, string> = { assign: '布置', declare: '申报', review: '审核', approve: '批复', publish: '公开' };
 
 export interface SyncDates {
   budget: Partial<Record<SyncStep, string>>;

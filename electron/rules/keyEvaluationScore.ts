@@ -7,6 +7,7 @@
  * are sums of those printed figures, so the table a reader checks adds up line by line.
  */
 import { gradeOf, type RuleSet } from './ruleSet';
+import type { Aggregation } from '../../db/vocabulary';
 
 export interface FrameworkIndicator {
   /** Stable within the framework, e.g. "1.1.1". */
@@ -34,7 +35,6 @@ export interface FrameworkLevel1 {
 
 export type Framework = FrameworkLevel1[];
 
-export type Aggregation = 'mean' | 'trimmedMean';
 
 /** One expert's score on one indicator, with 得分依据. */
 export interface ExpertScore {

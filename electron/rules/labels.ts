@@ -3,19 +3,18 @@
  * each, so a screen, an export and an importer can never spell a value differently.
  */
 
-export const BUDGET_KINDS = {
+import type { BudgetKind, Continuity, LibraryStatus } from '../../db/vocabulary';
+
+export const BUDGET_KINDS: Record<BudgetKind, string> = {
   general: '一般公共预算',
   fund: '政府性基金预算',
   stateCapital: '国有资本经营预算',
   socialInsurance: '社会保险基金预算',
-} as const;
-export type BudgetKind = keyof typeof BUDGET_KINDS;
+};
 
-export const CONTINUITY = { new: '新增', continuing: '延续' } as const;
-export type Continuity = keyof typeof CONTINUITY;
+export const CONTINUITY: Record<Continuity, string> = { new: '新增', continuing: '延续' };
 
-export const LIBRARY_STATUS = { reserve: '储备', admitted: '已入库', withdrawn: '已退出' } as const;
-export type LibraryStatus = keyof typeof LIBRARY_STATUS;
+export const LIBRARY_STATUS: Record<LibraryStatus, string> = { reserve: '储备', admitted: '已入库', withdrawn: '已退出' };
 
 /** 项目类型 as the bureau classifies spending; free text is refused so reports group cleanly. */
 export const PROJECT_TYPES = [

@@ -4,26 +4,23 @@
  * likelihood is not 确定能, or the indicator is red or yellow, a reason and an explanation are required).
  * Pure: the screen, the template export and import, and the service all read it from here.
  */
-import type { Colour } from './warningLines';
+import type { DeviationReason, Likelihood, WarningColour, WarningLine } from '../../db/vocabulary';
 
-export const LIKELIHOODS = { certain: '确定能', possible: '有可能', impossible: '完全不可能' } as const;
-export type Likelihood = keyof typeof LIKELIHOODS;
+export const LIKELIHOODS: Record<Likelihood, string> = { certain: '确定能', possible: '有可能', impossible: '完全不可能' };
 
-export const DEVIATION_REASONS = {
+export const DEVIATION_REASONS: Record<DeviationReason, string> = {
   funding: '经费保障',
   institution: '制度保障',
   staffing: '人员保障',
   hardware: '硬件条件保障',
   other: '其他',
-} as const;
-export type DeviationReason = keyof typeof DEVIATION_REASONS;
+};
 
-export const WARNING_LINES = {
+export const WARNING_LINES: Record<WarningLine, string> = {
   execution: '预算执行进度',
   completion: '绩效目标完成情况',
   deviation: '预算执行与绩效目标总体完成偏离率',
-} as const;
-export type WarningLineKind = keyof typeof WARNING_LINES;
+};
 
 /** The 定性 levels a 当前完成值 takes for a qualitative indicator (see warningLines.indicatorLine). */
 export const QUALITATIVE_LEVELS = ['达成', '部分达成', '未达成'] as const;
@@ -87,7 +84,7 @@ export function deviationReasonFromText(text: string): DeviationReason | null {
 }
 
 /** Which fields a row requires now, given what is filled in and the indicator's live colour. */
-export function requiredEntryFields(row: { currentValue: string; likelihood: Likelihood | null }, colour: Colour): EntryField[] {
+export function requiredEntryFields(row: { currentValue: string; likelihood: Likelihood | null }, colour: WarningColour): EntryField[] {
   const required: EntryField[] = [];
   if (row.currentValue.trim() !== '') required.push('likelihood');
   if ((row.likelihood !== null && row.likelihood !== 'certain') || colour === 'red' || colour === 'yellow') required.push('deviationReason', 'explanation');
@@ -95,7 +92,7 @@ export function requiredEntryFields(row: { currentValue: string; likelihood: Lik
 }
 
 /** Why a field is required, for the message at the field. */
-export function requiredReason(field: EntryField, row: { likelihood: Likelihood | null }, colour: Colour): string {
+export function requiredReason(field: EntryField, row: { likelihood: Likelihood | null }, colour: WarningColour): string {
   if (field === 'likelihood') return '已填写当前完成值';
   if (row.likelihood !== null && row.likelihood !== 'certain') return `完成可能性为“${LIKELIHOODS[row.likelihood]}”`;
   return `当前为${colour === 'red' ? '红灯' : '黄灯'}`;

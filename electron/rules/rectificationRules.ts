@@ -16,7 +16,8 @@
  * so it is no longer overdue; feedback that came after the deadline is reported separately as
  * "late feedback" (逾期反馈) so the record of lateness is not lost when the notice is answered or closed.
  */
-import { COLOUR_LABELS, type Colour } from './warningLines';
+import { COLOUR_LABELS } from './warningLines';
+import type { WarningColour } from '../../db/vocabulary';
 
 export const NOTICE_STATUS = {
   draft: '草稿',
@@ -175,7 +176,7 @@ export function overdueText(notice: NoticeTiming, today: string): string {
 // Findings drafted from the round's warnings
 
 export interface WarningFact {
-  colour: Colour;
+  colour: WarningColour;
   /** The line's headline figure (the deviation in points for line 3). */
   value: number | null;
   /** The sentence the warning list shows (rules/warningLines.ts). */

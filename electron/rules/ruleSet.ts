@@ -4,6 +4,7 @@
  * thresholds from it; none hard-codes a band.
  */
 import { z } from 'zod';
+import { GRADES, SUBJECTS } from '../../db/vocabulary';
 import { QUALITATIVE_LEVELS } from './monitoringLabels';
 
 /** A band's lower bound, inclusive; null for the open bottom band (JSON has no -Infinity). */
@@ -32,12 +33,12 @@ export const ruleSetSchema = z.object({
       .default(() => DEFAULT_EX_ANTE_FRAMEWORK),
     /** What share of a sub-item's points each rating allows: [min, max], and the share it starts at. */
     ratingShares: z
-      .record(z.enum(['优', '良', '中', '差']), z.object({ min: z.number(), max: z.number(), preset: z.number() }))
+      .record(z.enum(GRADES), z.object({ min: z.number(), max: z.number(), preset: z.number() }))
       .default(() => DEFAULT_RATING_SHARES),
     conclusionBands: z.array(z.object({ conclusion: z.string(), min: lowerBound })).min(1),
   }),
   monitoring: z.object({
-    rounds: z.array(z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(['project', 'department']), dueMonthDay: z.string() })),
+    rounds: z.array(z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(SUBJECTS), dueMonthDay: z.string() })),
     executionBands: z.object({ red: z.number(), yellow: z.number() }),
     completionBands: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
     deviationNoticeThreshold: z.number(),

@@ -3,8 +3,9 @@
  * checklist the declaring unit can work through. Each item says what failed and where. Errors block
  * submission to 三方联合会审; warnings are shown but do not block.
  */
-import { isLowerBetter, type Nature } from './indicatorRules';
+import { isLowerBetter } from './indicatorRules';
 import { DEFAULT_RULE_SET, type RuleSet } from './ruleSet';
+import type { Nature, Subject } from '../../db/vocabulary';
 
 export type TargetRules = RuleSet['targets'];
 
@@ -19,7 +20,7 @@ export interface TargetIndicatorDraft {
 }
 
 export interface TargetDraft {
-  subject: 'project' | 'department';
+  subject: Subject;
   annualGoal: string;
   midTermGoal: string | null;
   /** 部门整体: 年度主要任务. */

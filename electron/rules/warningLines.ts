@@ -4,17 +4,16 @@
  * the ratio, the colour, and the sentence the warning list shows. Division by zero is "—", never NaN.
  * Thresholds are percentages; a band's lower edge belongs to the better colour (60 is yellow, 80 green).
  */
+import type { Nature, WarningColour } from '../../db/vocabulary';
 import type { RuleSet } from './ruleSet';
-import { isLowerBetter, type Nature } from './indicatorRules';
+import { isLowerBetter } from './indicatorRules';
 import type { QUALITATIVE_LEVELS } from './monitoringLabels';
 import { numberIn } from './targetChecks';
 
-export type Colour = 'red' | 'yellow' | 'green' | 'blue' | 'none';
-
-export const COLOUR_LABELS: Record<Colour, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '—' };
+export const COLOUR_LABELS: Record<WarningColour, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '—' };
 
 /** Worst first: a project takes the colour of its worst indicator. Blue (far ahead) is a notice, not a fault. */
-const SEVERITY: Record<Colour, number> = { red: 4, yellow: 3, blue: 2, green: 1, none: 0 };
+const SEVERITY: Record<WarningColour, number> = { red: 4, yellow: 3, blue: 2, green: 1, none: 0 };
 
 export type MonitoringRules = RuleSet['monitoring'];
 
@@ -36,7 +35,7 @@ export interface ExecutionLine {
   timeProgress: number;
   /** 执行率 / 序时进度, %. */
   ratio: number | null;
-  colour: Colour;
+  colour: WarningColour;
   text: string;
 }
 
@@ -50,7 +49,7 @@ export function executionLine(input: { executedFen: number; budgetFen: number; m
   const executionRate = (input.executedFen * 100) / input.budgetFen;
   const ratio = (input.executedFen * 1200) / (input.budgetFen * input.month);
   const { red, yellow } = rules.executionBands;
-  const colour: Colour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : 'green';
+  const colour: WarningColour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : 'green';
   return { line: 'execution', executionRate, timeProgress: progress, ratio, colour, text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}` };
 }
 
@@ -74,11 +73,11 @@ export interface IndicatorLine {
   completion: number | null;
   /** The share of the full-year target reached, capped at 100 (for 偏离率 on the annual basis). */
   annualCompletion: number | null;
-  colour: Colour;
+  colour: WarningColour;
   text: string;
 }
 
-const QUALITATIVE_COLOUR: Record<Qualitative, Colour> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' };
+const QUALITATIVE_COLOUR: Record<Qualitative, WarningColour> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' };
 
 /** 第二条线 绩效目标完成情况, for one indicator. */
 export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
@@ -105,7 +104,7 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
   if (due === 0) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
   const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
   const { red, yellow, blue } = rules.completionBands;
-  const colour: Colour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
+  const colour: WarningColour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
   const basis = prorated ? `序时目标 ${Number(due.toFixed(2))}` : `目标 ${target}`;
   const annualCompletion = Math.min((current * 100) / target, 100);
   return { name: ind.name, ratio, completion: Math.min(ratio, 100), annualCompletion, colour, text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}` };
@@ -119,7 +118,7 @@ export interface CompletionLine {
   /** 目标总体完成率: the mean share of the full-year targets reached, %. */
   annualCompletionRate: number | null;
   /** The worst indicator's colour. */
-  colour: Colour;
+  colour: WarningColour;
   text: string;
 }
 
@@ -146,7 +145,7 @@ export interface DeviationLine {
   noticeDue: boolean;
   /** The threshold noticeDue was judged against, %. */
   threshold: number;
-  colour: Colour;
+  colour: WarningColour;
   text: string;
 }
 
@@ -180,6 +179,6 @@ export function deviationLine(executionRate: number | null, completionRate: numb
   };
 }
 
-export function worstColour(colours: readonly Colour[]): Colour {
-  return colours.reduce<Colour>((worst, c) => (SEVERITY[c] > SEVERITY[worst] ? c : worst), 'none');
+export function worstColour(colours: readonly WarningColour[]): WarningColour {
+  return colours.reduce<WarningColour>((worst, c) => (SEVERITY[c] > SEVERITY[worst] ? c : worst), 'none');
 }

@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, dialog as electronDialog } from 'electron';
-import type { FileGateway } from '../bridge/fileExchange';
-import { MAX_IMPORT_BYTES } from '../bridge/fileExchange';
+import { type FileGateway, MAX_IMPORT_BYTES } from '../bridge/fileExchange';
 import { LedgerError } from '../../db/ledgerError';
 
 export function dialogFileGateway(dialog: typeof electronDialog, window: () => BrowserWindow | null): FileGateway {

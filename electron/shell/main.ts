@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import type { MenuItemConstructorOptions, WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol, session, type WebContents } from 'electron';
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
 import { resolveAppFile } from './appProtocol';
 import { dialogFileGateway } from './dialogs';

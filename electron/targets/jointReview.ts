@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { reviewOpinions, reviewRounds } from '../../db/schema';
-import { canMove, REVIEW_OUTCOME, REVIEW_PARTIES, suggestCombinedGrade, TARGET_STATUS, type ReviewGrade, type ReviewParty, type TargetStatus } from '../rules/jointReview';
+import { canMove, REVIEW_OUTCOME, REVIEW_PARTIES, suggestCombinedGrade, TARGET_STATUS } from '../rules/jointReview';
 import { passesChecks } from '../rules/targetChecks';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -15,15 +15,16 @@ import { gateFor } from '../exAnte/exAnte';
 import { LedgerError } from '../../db/ledgerError';
 import { requireTarget, setSyncDateInside, setTargetStatus, snapshotOf, targetDetail, type TargetDetail, type TargetSnapshot } from './targets';
 import { requireOpenYear } from '../ledger/years';
+import type { Grade, ReviewParty, TargetStatus } from '../../db/vocabulary';
 
 export interface OpinionInput {
   targetId: number;
   party: ReviewParty;
   reviewer: string | null;
-  completeness: ReviewGrade;
-  relevance: ReviewGrade;
-  appropriateness: ReviewGrade;
-  feasibility: ReviewGrade;
+  completeness: Grade;
+  relevance: Grade;
+  appropriateness: Grade;
+  feasibility: Grade;
   opinion: string;
 }
 
@@ -33,12 +34,12 @@ export interface ReviewRoundView {
   startedAt: string;
   snapshot: TargetSnapshot;
   opinions: (Omit<OpinionInput, 'targetId'> & { recordedAt: string })[];
-  result: ReviewGrade | null;
+  result: Grade | null;
   resultNote: string | null;
   decidedAt: string | null;
   decidedBy: string | null;
   /** Pre-fills the bureau's choice: the rounded mean of the grades given. */
-  suggestion: ReviewGrade | null;
+  suggestion: Grade | null;
 }
 
 /** 提交会审: the target must pass the machine checks; a new round starts with the target as it stands. */
@@ -83,7 +84,7 @@ export function recordOpinion(ctx: ServiceContext, input: OpinionInput): ReviewR
 }
 
 /** 会审结论: the bureau's combined result, once all three parties have given their opinion. */
-export function decideRound(ctx: ServiceContext, input: { targetId: number; result: ReviewGrade; note: string | null }): TargetDetail {
+export function decideRound(ctx: ServiceContext, input: { targetId: number; result: Grade; note: string | null }): TargetDetail {
   return inTransaction(ctx, () => {
     const target = requireTarget(ctx, input.targetId);
     requireOpenYear(ctx, target.year);

@@ -21,7 +21,7 @@ import { cellText } from '../formats/findTable';
 import { cellIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
-import { REVIEW_DIMENSIONS, REVIEW_GRADES, REVIEW_PARTIES, TARGET_STATUS, type ReviewDimension, type ReviewGrade, type ReviewParty } from '../rules/jointReview';
+import { REVIEW_DIMENSIONS, REVIEW_PARTIES, TARGET_STATUS, type ReviewDimension } from '../rules/jointReview';
 import { CONTINUITY } from '../rules/labels';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -33,6 +33,7 @@ import { DECLARATION_LABELS, FORM_WIDTHS, indicatorLine, readFormFields, writeDe
 import { findMarker } from '../formats/formSheet';
 import { ruleSetOf } from '../ledger/years';
 import type { SheetIssue } from './targetImport';
+import { type Grade, GRADES, type ReviewParty } from '../../db/vocabulary';
 
 export interface ReviewSheetExport {
   /** A suggested file name, e.g. "2023年度绩效目标会审意见表.xlsx". */
@@ -112,7 +113,7 @@ export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds:
       sheet.getRow(r).height = 22;
       r++;
     };
-    const grades = listValidation(REVIEW_GRADES, { strict: true, prompt: '优、良、中 或 差' });
+    const grades = listValidation(GRADES, { strict: true, prompt: '优、良、中 或 差' });
     line('会审方', REVIEW_PARTIES[party], '审核人', given?.reviewer ?? null);
     sheet.getCell(r - 1, 2).dataValidation = listValidation(Object.values(REVIEW_PARTIES), { strict: false });
     line(REVIEW_DIMENSIONS.completeness, given?.completeness ?? null, REVIEW_DIMENSIONS.relevance, given?.relevance ?? null, grades);
@@ -151,7 +152,7 @@ export interface ReviewSheetPlan {
   roundNo: number | null;
   party: ReviewParty | null;
   reviewer: string | null;
-  grades: Partial<Record<ReviewDimension, ReviewGrade>>;
+  grades: Partial<Record<ReviewDimension, Grade>>;
   opinion: string;
 }
 
@@ -210,7 +211,7 @@ const OPINION_LABELS = {
   opinion: ['修改意见', '会审意见及修改建议', '审核意见', '意见'],
 } as const;
 
-const GRADE_WORDS: Record<string, ReviewGrade> = { 优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 中等: '中', 一般: '中', 差: '差', 较差: '差' };
+const GRADE_WORDS: Record<string, Grade> = { 优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 中等: '中', 一般: '中', 差: '差', 较差: '差' };
 
 function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): ReviewSheetPreview {
   const preview: ReviewSheetPreview = { kind: 'reviewSheet', fileName: input.fileName, sheets: [], ignoredSheets: [], toRecord: 0, unchanged: 0, errors: [], warnings: [], canCommit: false };

@@ -33,8 +33,8 @@ import { budgetUnits, performanceTargets } from '../../db/schema';
 import { cellText, findTable, type ColumnSpec, type FoundColumn } from '../formats/findTable';
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
-import { FOUR_WAY_LEVELS, INDICATOR_NAME_MAX, normaliseNature, THREE_WAY_LEVELS, type Nature } from '../rules/indicatorRules';
-import { isEditable, TARGET_STATUS, type TargetStatus } from '../rules/jointReview';
+import { FOUR_WAY_LEVELS, INDICATOR_NAME_MAX, normaliseNature, THREE_WAY_LEVELS } from '../rules/indicatorRules';
+import { isEditable, TARGET_STATUS } from '../rules/jointReview';
 import { formatWanYuan, moneyUnitIn, parseMoney, type MoneyUnit } from '../rules/money';
 import { checkTarget } from '../rules/targetChecks';
 import { appendAudit } from '../ledger/audit';
@@ -46,6 +46,7 @@ import { createTarget, saveTarget, snapshotOf, unitProjectBudgetFen, type Target
 import { DECLARATION_LABELS, parseTemplateId, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField, type TemplateId } from './targetTemplate';
 import { findMarker } from '../formats/formSheet';
 import { requireOpenYear } from '../ledger/years';
+import type { Nature, TargetStatus } from '../../db/vocabulary';
 
 export interface TargetImportInput {
   year: number;

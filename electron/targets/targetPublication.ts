@@ -10,12 +10,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { performanceTargets } from '../../db/schema';
 import { addFormSheet, addTableSheet, fitRowHeight, formCell, newWorkbook, uniqueSheetNames, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
-import { placeIndicator, type IndicatorLayout } from '../rules/indicatorRules';
+import { placeIndicator } from '../rules/indicatorRules';
 import type { ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { targetDetail, type TargetDetail, type TargetIndicatorRow } from './targets';
 import { listUnits } from '../projects/units';
 import { ruleSetOf } from '../ledger/years';
+import type { IndicatorLayout } from '../../db/vocabulary';
 
 export interface TargetPublication {
   /** A suggested file name, e.g. "2023年度绩效目标公开表.xlsx". */

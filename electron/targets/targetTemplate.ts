@@ -22,7 +22,7 @@ import { budgetUnits, performanceTargets } from '../../db/schema';
 import { cellText, normaliseHeader } from '../formats/findTable';
 import { columnLetter, type CellValue, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, fitRowHeight, formCell, listValidation, newWorkbook, workbookBytes, type FormStyle } from '../formats/styledWorkbook';
-import { FOUR_WAY_LEVELS, NATURES, THREE_WAY_LEVELS, placeIndicator, type IndicatorLayout, type Nature } from '../rules/indicatorRules';
+import { FOUR_WAY_LEVELS, THREE_WAY_LEVELS, placeIndicator } from '../rules/indicatorRules';
 import { CONTINUITY } from '../rules/labels';
 import type { ServiceContext } from '../ledger/context';
 import { listIndicatorClasses, listIndicators } from '../indicators/indicators';
@@ -30,6 +30,7 @@ import { LedgerError } from '../../db/ledgerError';
 import { listProjects, type ProjectRow } from '../projects/projects';
 import { targetDetail, unitProjectBudgetFen, type TargetDetail, type TargetIndicatorInput } from './targets';
 import { ruleSetOf } from '../ledger/years';
+import { type IndicatorLayout, type Nature, NATURES, type Subject, type TargetPeriod } from '../../db/vocabulary';
 
 export interface TargetTemplateExport {
   /** A suggested file name, e.g. "2023年度绩效目标申报表（轮台县教育局）.xlsx". */
@@ -130,7 +131,7 @@ export interface DeclarationIndicator {
   value: string;
   unit: string;
   kind: '共性' | '个性' | '';
-  period: 'annual' | 'midTerm' | null;
+  period: TargetPeriod | null;
 }
 
 /** Everything a declaration sheet shows, as text and 分. */
@@ -138,7 +139,7 @@ export interface DeclarationForm {
   title: string;
   idCode: string;
   year: number;
-  subject: 'project' | 'department';
+  subject: Subject;
   projectName: string;
   projectCode: string;
   departmentName: string;
@@ -190,7 +191,7 @@ export const TEMPLATE_ID = /JXTZ-申报-(\d{4})-([PU])(\d+)-T(\d+)/;
 
 export interface TemplateId {
   year: number;
-  subject: 'project' | 'department';
+  subject: Subject;
   /** The project's id, or the unit's for 部门整体. */
   subjectId: number;
   targetId: number | null;

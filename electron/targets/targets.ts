@@ -9,20 +9,20 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, indicatorClasses, indicators, performanceTargets, projects, reviewRounds, syncDates, targetAdjustments, targetIndicators } from '../../db/schema';
-import type { Nature } from '../rules/indicatorRules';
 import { indicatorProblems } from '../rules/indicatorRules';
-import { isEditable, isLocked, type SyncStep, type TargetStatus } from '../rules/jointReview';
+import { isEditable, isLocked } from '../rules/jointReview';
 import { checkTarget, type CheckItem } from '../rules/targetChecks';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, prepared, type ServiceContext } from '../ledger/context';
 import { createIndicator, type IndicatorRow } from '../indicators/indicators';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
+import type { Nature, Subject, SyncStep, SyncTrack, TargetPeriod, TargetStatus } from '../../db/vocabulary';
 
 export interface TargetIndicatorInput {
   /** The library indicator this row uses; null for a 个性 indicator. */
   libraryIndicatorId: number | null;
-  period: 'annual' | 'midTerm';
+  period: TargetPeriod;
   level1: string;
   level2: string;
   name: string;
@@ -55,7 +55,7 @@ export interface TargetContent {
 export interface TargetDetail extends Omit<TargetContent, 'indicators'> {
   id: number;
   year: number;
-  subject: 'project' | 'department';
+  subject: Subject;
   projectId: number | null;
   projectName: string | null;
   projectCode: string | null;
@@ -70,7 +70,7 @@ export interface TargetDetail extends Omit<TargetContent, 'indicators'> {
   locked: boolean;
   indicators: TargetIndicatorRow[];
   checks: CheckItem[];
-  sync: Record<'budget' | 'target', Partial<Record<SyncStep, string>>>;
+  sync: Record<SyncTrack, Partial<Record<SyncStep, string>>>;
   adjustments: { id: number; at: string; actor: string; reason: string; before: TargetSnapshot; after: TargetSnapshot }[];
   updatedAt: string;
 }
@@ -81,7 +81,7 @@ export type TargetSnapshot = Omit<TargetContent, 'indicators'> & { indicators: T
 export interface TargetListRow {
   /** Null: the project has no targets yet (先定项目，再定预算). */
   targetId: number | null;
-  subject: 'project' | 'department';
+  subject: Subject;
   projectId: number | null;
   projectCode: string | null;
   name: string;
@@ -247,7 +247,7 @@ export function promoteIndicator(ctx: ServiceContext, input: { targetIndicatorId
 }
 
 /** Records the date a step was reached (五个同步); null clears it. */
-export function setSyncDate(ctx: ServiceContext, input: { targetId: number; track: 'budget' | 'target'; step: SyncStep; date: string | null }): TargetDetail {
+export function setSyncDate(ctx: ServiceContext, input: { targetId: number; track: SyncTrack; step: SyncStep; date: string | null }): TargetDetail {
   return inTransaction(ctx, () => {
     const target = requireTarget(ctx, input.targetId);
     requireOpenYear(ctx, target.year);
@@ -257,7 +257,7 @@ export function setSyncDate(ctx: ServiceContext, input: { targetId: number; trac
 }
 
 /** Sets a step's date; `overwrite` false keeps a date already recorded (the first time counts). */
-export function setSyncDateInside(ctx: ServiceContext, targetId: number, track: 'budget' | 'target', step: SyncStep, date: string | null, overwrite: boolean): void {
+export function setSyncDateInside(ctx: ServiceContext, targetId: number, track: SyncTrack, step: SyncStep, date: string | null, overwrite: boolean): void {
   const where = and(eq(syncDates.targetId, targetId), eq(syncDates.track, track), eq(syncDates.step, step));
   const existing = ctx.ledger.db.select().from(syncDates).where(where).get();
   if (existing && !overwrite) return;

@@ -1,7 +1,8 @@
 import { NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
-import type { ExAnteRules, ExAnteScore, Rating } from '../../electron/rules/exAnteScore';
-import { bandText, RATINGS, type AssessmentDraft } from './assessmentDraft';
+import type { ExAnteRules, ExAnteScore } from '../../electron/rules/exAnteScore';
+import { bandText, type AssessmentDraft } from './assessmentDraft';
 import { formatScore } from './exAnteLabels';
+import { GRADES, type Grade } from '../../electron/bridge/contract';
 
 interface ScoreSheetProps {
   draft: AssessmentDraft;
@@ -11,7 +12,7 @@ interface ScoreSheetProps {
   readOnly: boolean;
   /** The bridge's messages by field name (`scores.<i>.points`). */
   errors: Record<string, string>;
-  onRate: (index: number, rating: Rating, max: number) => void;
+  onRate: (index: number, rating: Grade, max: number) => void;
   onPoints: (index: number, points: number | null) => void;
   onBasis: (index: number, basis: string) => void;
 }
@@ -71,13 +72,13 @@ export function ScoreSheet({ draft, rules, score, readOnly, errors, onRate, onPo
                     <SegmentedControl
                       role="radiogroup"
                       aria-label={`${it.name}评级`}
-                      data={[...RATINGS]}
+                      data={[...GRADES]}
                       value={s.rating ?? ''}
                       readOnly={readOnly}
                       size="sm"
                       fullWidth
                       color={s.rating ? 'blue' : undefined}
-                      onChange={(v) => onRate(i, v as Rating, it.points)}
+                      onChange={(v) => onRate(i, v as Grade, it.points)}
                     />
                   </Table.Td>
                   <Table.Td style={{ verticalAlign: 'top' }}>

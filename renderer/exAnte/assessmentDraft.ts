@@ -3,12 +3,11 @@
  * and conclusion come from scoreExAnte, the function the ledger scores and finalises with, so the form
  * and the ledger cannot disagree.
  */
-import type { AssessmentView, CallInput } from '../../electron/bridge/contract';
-import { presetPoints, type ExAnteRules, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
+import type { AssessmentView, CallInput, Grade } from '../../electron/bridge/contract';
+import { presetPoints, type ExAnteRules, type ItemScore } from '../../electron/rules/exAnteScore';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import type { Assessor } from './exAnteLabels';
 
-export const RATINGS: readonly Rating[] = ['优', '良', '中', '差'];
 
 export interface AssessmentDraft {
   assessor: Assessor;
@@ -85,7 +84,7 @@ export function inputOf(id: number, draft: AssessmentDraft): CallInput<'exAnte.s
 }
 
 /** Picking a rating fills the points with the rating's starting points; the assessor may adjust within the band. */
-export function withRating(draft: AssessmentDraft, index: number, rating: Rating, max: number, rules: ExAnteRules): AssessmentDraft {
+export function withRating(draft: AssessmentDraft, index: number, rating: Grade, max: number, rules: ExAnteRules): AssessmentDraft {
   return withScore(draft, index, { rating, points: presetPoints(rating, max, rules) });
 }
 
@@ -94,7 +93,7 @@ export function withScore(draft: AssessmentDraft, index: number, patch: Partial<
 }
 
 /** The points a rating allows for a sub-item, as the clerk reads it: "9–10 分"; the full scale when unrated. */
-export function bandText(rating: Rating | null, max: number, rules: ExAnteRules): string {
+export function bandText(rating: Grade | null, max: number, rules: ExAnteRules): string {
   if (rating === null) return `满分 ${max} 分`;
   const share = rules.ratingShares[rating];
   return `${round2(share.min * max)}–${round2(share.max * max)} 分`;

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, DataList, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
 import type { PlacedIndicator } from './indicatorListView';
 import { keywordList, SCOPE_LABELS } from './indicatorLabels';
 import { IndicatorUsage } from './IndicatorUsage';
+import type { IndicatorLayout } from '../../electron/bridge/contract';
 
 interface IndicatorDetailDrawerProps {
   indicator: PlacedIndicator | null;

@@ -1,8 +1,8 @@
 import { Autocomplete, Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { CallInput, IndicatorClassRow, IndicatorRow, IndicatorScope } from '../../electron/bridge/contract';
-import { THREE_WAY_LEVELS, type IndicatorLayout } from '../../electron/rules/indicatorRules';
+import type { CallInput, IndicatorClassRow, IndicatorLayout, IndicatorRow, IndicatorScope } from '../../electron/bridge/contract';
+import { THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';

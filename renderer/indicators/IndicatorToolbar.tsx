@@ -1,7 +1,7 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core';
-import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
 import { level2Options, levelsOf } from './indicatorLabels';
 import type { IndicatorFilters } from './indicatorListView';
+import type { IndicatorLayout } from '../../electron/bridge/contract';
 
 interface IndicatorToolbarProps {
   filters: IndicatorFilters;

@@ -1,7 +1,8 @@
 import { List, Loader, Text } from '@mantine/core';
-import { TARGET_STATUS, type TargetStatus } from '../../electron/rules/jointReview';
+import { TARGET_STATUS } from '../../electron/rules/jointReview';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
+import type { TargetStatus } from '../../electron/bridge/contract';
 
 /** 使用情况: which targets use this indicator, and the wording they keep when the library's has changed since. */
 export function IndicatorUsage({ id }: { id: number }) {

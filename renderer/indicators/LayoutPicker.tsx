@@ -1,8 +1,9 @@
 import { Group, SegmentedControl, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { LAYOUT_LABELS, type IndicatorLayout } from '../../electron/rules/indicatorRules';
+import { LAYOUT_LABELS } from '../../electron/rules/indicatorRules';
 import { ledger } from '../bridge/client';
+import type { IndicatorLayout } from '../../electron/bridge/contract';
 
 interface LayoutPickerProps {
   year: number;

@@ -1,9 +1,9 @@
 import { Badge, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { CallInput } from '../../electron/bridge/contract';
+import type { CallInput, IndicatorLayout } from '../../electron/bridge/contract';
 import type { Recommendation } from '../../electron/rules/indicatorRecommendation';
-import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
+import { placeIndicator } from '../../electron/rules/indicatorRules';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 

@@ -1,5 +1,5 @@
-import { FOUR_WAY_LEVELS, NATURES, THREE_WAY_LEVELS, type IndicatorLayout, type Nature } from '../../electron/rules/indicatorRules';
-import type { IndicatorScope } from '../../electron/bridge/contract';
+import { FOUR_WAY_LEVELS, THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
+import { type IndicatorLayout, type IndicatorScope, type Nature, NATURES } from '../../electron/bridge/contract';
 
 /** 性质 as the form offers it: the operator, then how a clerk reads it aloud. */
 export const NATURE_LABELS: Record<Nature, string> = {

@@ -1,6 +1,6 @@
 import { matchesIndicator, type LibraryIndicator } from '../../electron/rules/indicatorRecommendation';
-import { NATURES, placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorRow } from '../../electron/bridge/contract';
+import { placeIndicator } from '../../electron/rules/indicatorRules';
+import { type IndicatorLayout, type IndicatorRow, NATURES } from '../../electron/bridge/contract';
 import type { SortDirection } from '../common/SortableTh';
 import { sortRows, type SortValue } from '../common/sortRows';
 import { levelsOf } from './indicatorLabels';

@@ -2,12 +2,12 @@ import { Button, Group, Paper, Radio, Select, Stack, Textarea, TextInput } from 
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { AGGREGATION, EVALUATOR, type Evaluator } from '../../electron/rules/keyEvaluationFrameworks';
-import type { Aggregation } from '../../electron/rules/keyEvaluationScore';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import type { KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
+import type { Aggregation } from '../../electron/bridge/contract';
 
 const FIELDS = ['name', 'selectionReason', 'evaluator', 'evaluatorName', 'covered', 'coveredFen', 'aggregation'] as const;
 

@@ -78,7 +78,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
       given,
       { aggregation: view.aggregation, gradeBands: view.gradeBands },
     );
-  }, [draft, experts, indicators, view.framework, view.aggregation]);
+  }, [draft, experts, indicators, view.framework, view.aggregation, view.gradeBands]);
 
   if (view.framework.length === 0) return <Text c="dimmed">请先在“指标体系”中建立评价指标体系，再由专家评分。</Text>;
   if (experts.length === 0) return <Text c="dimmed">请先填写并保存评分专家名单，评分表将为每位专家列出一栏。</Text>;

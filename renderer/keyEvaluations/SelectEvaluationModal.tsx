@@ -2,13 +2,13 @@ import { Group, Modal, Radio, SegmentedControl, Select, Stack, Text, Textarea, T
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { AGGREGATION, EVALUATOR, type Evaluator } from '../../electron/rules/keyEvaluationFrameworks';
-import type { Aggregation } from '../../electron/rules/keyEvaluationScore';
 import { fenToWanYuanInput, formatWanYuan } from '../../electron/rules/money';
-import type { KeyEvaluationRow, KeyEvaluationView, ProjectRow, UnitRow } from '../../electron/bridge/contract';
+import type { KeyEvaluationRow, KeyEvaluationView, ProjectRow, Subject, UnitRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { FormFooter } from '../common/FormFooter';
+import type { Aggregation } from '../../electron/bridge/contract';
 
 interface SelectEvaluationModalProps {
   year: number;
@@ -20,7 +20,6 @@ interface SelectEvaluationModalProps {
   onSelected: (view: KeyEvaluationView) => void;
 }
 
-type Subject = 'project' | 'department';
 const FIELDS = ['projectId', 'unitId', 'name', 'selectionReason', 'evaluator', 'evaluatorName', 'covered', 'coveredFen', 'aggregation'] as const;
 
 /** 选定评价项目: a project of the year or a unit's 部门整体 spending, the reason, who evaluates, the money covered. */

@@ -2,9 +2,9 @@ import { Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, 
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import { DEVIATION_REASONS, ENTRY_FIELD_LABELS, LIKELIHOODS, QUALITATIVE_LEVELS, requiredEntryFields, type DeviationReason, type EntryField, type Likelihood } from '../../electron/rules/monitoringLabels';
+import { DEVIATION_REASONS, ENTRY_FIELD_LABELS, LIKELIHOODS, QUALITATIVE_LEVELS, requiredEntryFields, type EntryField } from '../../electron/rules/monitoringLabels';
 import { COLOUR_LABELS, indicatorLine, percentText } from '../../electron/rules/warningLines';
-import type { MonitoringEntryInput, MonitoringForm, MonitoringFormRow } from '../../electron/bridge/contract';
+import type { DeviationReason, Likelihood, MonitoringEntryInput, MonitoringForm, MonitoringFormRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { BackWithGuard } from '../common/BackWithGuard';

@@ -1,6 +1,6 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { RoundRow } from '../../electron/bridge/contract';
+import type { RoundRow, Subject } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
@@ -22,7 +22,7 @@ interface RoundFormModalProps {
 export function RoundFormModal({ year, round, onClose, onSaved }: RoundFormModalProps) {
   const [name, setName] = useState(round?.name ?? '');
   const [month, setMonth] = useState<string | null>(round ? String(round.asOfMonth) : null);
-  const [scope, setScope] = useState<'project' | 'department'>(round?.scope ?? 'project');
+  const [scope, setScope] = useState<Subject>(round?.scope ?? 'project');
   const [dueDate, setDueDate] = useState(round?.dueDate ?? '');
   const form = useBridgeForm(FIELDS);
 
@@ -67,7 +67,7 @@ export function RoundFormModal({ year, round, onClose, onSaved }: RoundFormModal
             required
             data={Object.entries(SCOPE_LABELS).map(([value, label]) => ({ value, label }))}
             value={scope}
-            onChange={(v) => v && setScope(v as 'project' | 'department')}
+            onChange={(v) => v && setScope(v as Subject)}
             error={form.errors.scope}
             allowDeselect={false}
           />

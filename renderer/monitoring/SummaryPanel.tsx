@@ -1,12 +1,12 @@
 import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useEffect } from 'react';
-import { WARNING_LINES, type WarningLineKind } from '../../electron/rules/monitoringLabels';
-import { COLOUR_LABELS, type Colour } from '../../electron/rules/warningLines';
+import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
+import { COLOUR_LABELS } from '../../electron/rules/warningLines';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { COLOUR_COLOR } from './monitoringView';
+import { WARNING_COLOURS, type WarningLine } from '../../electron/bridge/contract';
 
-const COLOURS: readonly Colour[] = ['red', 'yellow', 'green', 'blue', 'none'];
 
 /** 本轮概况: who was monitored, the warnings by line and colour, and the notices. */
 export function SummaryPanel({ roundId, version }: { roundId: number; version: number }) {
@@ -36,7 +36,7 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
         <Table.Thead>
           <Table.Tr>
             <Table.Th>警戒线</Table.Th>
-            {COLOURS.map((c) => (
+            {WARNING_COLOURS.map((c) => (
               <Table.Th key={c} ta="center">
                 <Badge color={COLOUR_COLOR[c]} variant={c === 'none' ? 'outline' : 'filled'}>
                   {COLOUR_LABELS[c]}
@@ -46,10 +46,10 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(Object.keys(WARNING_LINES) as WarningLineKind[]).map((line) => (
+          {(Object.keys(WARNING_LINES) as WarningLine[]).map((line) => (
             <Table.Tr key={line}>
               <Table.Td>{WARNING_LINES[line]}</Table.Td>
-              {COLOURS.map((c) => (
+              {WARNING_COLOURS.map((c) => (
                 <Table.Td key={c} ta="center">
                   {s.byLine[line][c]}
                 </Table.Td>

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { WARNING_LINES, type WarningLineKind } from '../../electron/rules/monitoringLabels';
-import { COLOUR_LABELS, type Colour } from '../../electron/rules/warningLines';
-import type { RoundRow, WarningLineView, WarningRow } from '../../electron/bridge/contract';
+import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
+import { COLOUR_LABELS } from '../../electron/rules/warningLines';
+import { WARNING_COLOURS, type RoundRow, type WarningColour, type WarningLine, type WarningLineView, type WarningRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
@@ -23,8 +23,8 @@ interface WarningsPanelProps {
 /** 预警清单: compute the three lines, then one row per project with each line's colour and why. */
 export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: WarningsPanelProps) {
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [line, setLine] = useState<WarningLineKind | null>(null);
-  const [colour, setColour] = useState<Colour | null>(null);
+  const [line, setLine] = useState<WarningLine | null>(null);
+  const [colour, setColour] = useState<WarningColour | null>(null);
   const [byDeviation, setByDeviation] = useState(false);
   const list = useCall('warnings.list', { roundId: round.id, unitId, line, colour, sort: byDeviation ? 'deviation' : null });
   const units = useCall('warnings.list', { roundId: round.id });
@@ -81,16 +81,16 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
             w={260}
             data={Object.entries(WARNING_LINES).map(([value, label]) => ({ value, label }))}
             value={line}
-            onChange={(v) => setLine(v as WarningLineKind | null)}
+            onChange={(v) => setLine(v as WarningLine | null)}
           />
           <Select
             label="颜色"
             placeholder="全部颜色"
             clearable
             w={120}
-            data={(['red', 'yellow', 'green', 'blue', 'none'] as const).map((c) => ({ value: c, label: COLOUR_LABELS[c] }))}
+            data={WARNING_COLOURS.map((c) => ({ value: c, label: COLOUR_LABELS[c] }))}
             value={colour}
-            onChange={(v) => setColour(v as Colour | null)}
+            onChange={(v) => setColour(v as WarningColour | null)}
           />
         </Group>
         <Group gap="xs">

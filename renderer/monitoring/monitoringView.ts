@@ -1,8 +1,7 @@
-import type { Colour } from '../../electron/rules/warningLines';
-import type { MatchedBy } from '../../electron/bridge/contract';
+import type { MatchedBy, WarningColour } from '../../electron/bridge/contract';
 
 /** Mantine colours for the warning colours; "—" is plain grey. */
-export const COLOUR_COLOR: Record<Colour, string> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', none: 'gray' };
+export const COLOUR_COLOR: Record<WarningColour, string> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', none: 'gray' };
 
 export const SCOPE_LABELS = { project: '项目', department: '部门整体' } as const;
 

@@ -1,6 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { BUDGET_KINDS, PROJECT_TYPES, type BudgetKind, type ProjectType } from '../../electron/rules/labels';
+import { BUDGET_KINDS, PROJECT_TYPES, type ProjectType } from '../../electron/rules/labels';
 import type { ProjectFilters } from './projectListView';
+import type { BudgetKind } from '../../electron/bridge/contract';
 
 interface ProjectToolbarProps {
   filters: ProjectFilters;

@@ -1,5 +1,5 @@
-import type { ProjectRow } from '../../electron/bridge/contract';
-import type { BudgetKind, ProjectType } from '../../electron/rules/labels';
+import type { BudgetKind, ProjectRow } from '../../electron/bridge/contract';
+import type { ProjectType } from '../../electron/rules/labels';
 import type { SortDirection } from '../common/SortableTh';
 import { matchesSearch, sortRows } from '../common/sortRows';
 import { PROJECT_COLUMNS, type ProjectColumnKey } from './projectColumns';

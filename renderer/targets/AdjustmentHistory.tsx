@@ -1,6 +1,5 @@
 import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { TargetDetail } from '../../electron/bridge/contract';
+import type { IndicatorLayout, TargetDetail } from '../../electron/bridge/contract';
 import { diffSnapshots, diffSummary } from './snapshotDiff';
 import { SnapshotView } from './SnapshotView';
 import { formatTime } from '../common/formatTime';

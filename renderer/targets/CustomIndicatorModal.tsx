@@ -1,10 +1,12 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { NATURES, THREE_WAY_LEVELS, type Nature } from '../../electron/rules/indicatorRules';
-import { PERIOD_LABELS, rowKey, type DraftIndicator, type Period } from './targetDraft';
+import { THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
+import { PERIOD_LABELS, rowKey, type DraftIndicator } from './targetDraft';
+import { type Nature, NATURES } from '../../electron/bridge/contract';
+import type { TargetPeriod } from '../../electron/bridge/contract';
 
 interface CustomIndicatorModalProps {
-  period: Period;
+  period: TargetPeriod;
   onAdd: (row: DraftIndicator) => void;
   onClose: () => void;
 }

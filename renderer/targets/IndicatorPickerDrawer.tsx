@@ -1,10 +1,11 @@
 import { Badge, Button, Drawer, Group, ScrollArea, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { matchesIndicator } from '../../electron/rules/indicatorRecommendation';
-import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorClassRow, IndicatorRow } from '../../electron/bridge/contract';
+import { placeIndicator } from '../../electron/rules/indicatorRules';
+import type { IndicatorClassRow, IndicatorLayout, IndicatorRow } from '../../electron/bridge/contract';
 import { RecommendationPanel } from '../indicators/RecommendationPanel';
-import { PERIOD_LABELS, type Period } from './targetDraft';
+import { PERIOD_LABELS } from './targetDraft';
+import type { TargetPeriod } from '../../electron/bridge/contract';
 
 interface IndicatorPickerDrawerProps {
   year: number;
@@ -16,7 +17,7 @@ interface IndicatorPickerDrawerProps {
   /** What the recommendations read: the project's name and the goal as typed so far. */
   subjectName: string;
   goal: string;
-  period: Period;
+  period: TargetPeriod;
   /** Library indicators already in this period of the target. */
   chosenIds: ReadonlySet<number>;
   onAdd: (indicator: IndicatorRow) => void;

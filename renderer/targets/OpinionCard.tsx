@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { REVIEW_DIMENSIONS, REVIEW_GRADES, REVIEW_PARTIES, type ReviewDimension, type ReviewGrade, type ReviewParty } from '../../electron/rules/jointReview';
-import type { ReviewRoundView } from '../../electron/bridge/contract';
+import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension } from '../../electron/rules/jointReview';
+import { type Grade, GRADES, type ReviewParty, type ReviewRoundView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
@@ -25,7 +25,7 @@ const FIELDS = ['reviewer', ...DIMENSIONS, 'opinion'];
 /** One party's opinion in the open round: who reviewed, a grade on each of the four dimensions, the comments. */
 export function OpinionCard({ targetId, party, recorded, onSaved }: OpinionCardProps) {
   const [reviewer, setReviewer] = useState(recorded?.reviewer ?? '');
-  const [grades, setGrades] = useState<Partial<Record<ReviewDimension, ReviewGrade>>>(() =>
+  const [grades, setGrades] = useState<Partial<Record<ReviewDimension, Grade>>>(() =>
     recorded ? Object.fromEntries(DIMENSIONS.map((d) => [d, recorded[d]])) : {},
   );
   const [opinion, setOpinion] = useState(recorded?.opinion ?? '');
@@ -75,11 +75,11 @@ export function OpinionCard({ targetId, party, recorded, onSaved }: OpinionCardP
                   aria-label={REVIEW_DIMENSIONS[d]}
                   fullWidth
                   size="xs"
-                  data={[...REVIEW_GRADES]}
+                  data={[...GRADES]}
                   color={grades[d] ? GRADE_COLOR[grades[d]] : undefined}
                   value={grades[d] ?? ''}
                   onChange={(v) => {
-                    setGrades((g) => ({ ...g, [d]: v as ReviewGrade }));
+                    setGrades((g) => ({ ...g, [d]: v as Grade }));
                     form.clearError(d);
                   }}
                 />

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Divider, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { REVIEW_GRADES, REVIEW_OUTCOME, REVIEW_PARTIES, TARGET_STATUS, type ReviewGrade, type ReviewParty } from '../../electron/rules/jointReview';
-import type { ReviewRoundView, TargetDetail } from '../../electron/bridge/contract';
+import { REVIEW_OUTCOME, REVIEW_PARTIES, TARGET_STATUS } from '../../electron/rules/jointReview';
+import { type Grade, GRADES, type ReviewParty, type ReviewRoundView, type TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
@@ -90,14 +90,14 @@ export function ReviewPanel({ detail, rounds, onChanged, onOpenForm }: ReviewPan
 
 /** 会审结论: pre-filled with the rounded mean of the grades given; the bureau decides. */
 function DecisionCard({ targetId, round, onDecided }: { targetId: number; round: ReviewRoundView; onDecided: () => void }) {
-  const [chosen, setChosen] = useState<ReviewGrade | null>(null);
+  const [chosen, setChosen] = useState<Grade | null>(null);
   const [note, setNote] = useState('');
   const form = useBridgeForm(['result', 'note']);
   const grade = chosen ?? round.suggestion;
 
   async function decide(event: FormEvent) {
     event.preventDefault();
-    const decided = await form.submit(() => ledger.review.decide({ targetId, result: grade as ReviewGrade, note }));
+    const decided = await form.submit(() => ledger.review.decide({ targetId, result: grade as Grade, note }));
     if (!decided) return;
     notifications.show({ color: 'green', title: `第 ${round.roundNo} 轮会审结论：${grade}`, message: `目标转为“${TARGET_STATUS[decided.status]}”` });
     onDecided();
@@ -117,10 +117,10 @@ function DecisionCard({ targetId, round, onDecided }: { targetId: number; round:
               label="结论等级"
               w={140}
               allowDeselect={false}
-              data={[...REVIEW_GRADES]}
+              data={[...GRADES]}
               value={grade}
               onChange={(v) => {
-                setChosen(v as ReviewGrade);
+                setChosen(v as Grade);
                 form.clearError('result');
               }}
               error={form.errors.result}

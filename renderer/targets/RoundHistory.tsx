@@ -1,7 +1,6 @@
 import { Alert, Badge, Box, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension, type ReviewParty } from '../../electron/rules/jointReview';
-import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { ReviewRoundView, TargetSnapshot } from '../../electron/bridge/contract';
+import { REVIEW_DIMENSIONS, REVIEW_PARTIES, type ReviewDimension } from '../../electron/rules/jointReview';
+import type { IndicatorLayout, ReviewParty, ReviewRoundView, TargetSnapshot } from '../../electron/bridge/contract';
 import { diffSnapshots, diffSummary, isUnchanged } from './snapshotDiff';
 import { SnapshotView } from './SnapshotView';
 import { formatTime } from '../common/formatTime';

@@ -1,10 +1,10 @@
 import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { placeIndicator, type IndicatorLayout } from '../../electron/rules/indicatorRules';
+import { placeIndicator } from '../../electron/rules/indicatorRules';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { TargetSnapshot } from '../../electron/bridge/contract';
+import { TARGET_PERIODS, type IndicatorLayout, type TargetSnapshot } from '../../electron/bridge/contract';
 import { diffSnapshots, FUND_LABELS, identity, indicatorValueText, TEXT_LABELS, type FundField, type TextField } from './snapshotDiff';
-import { PERIOD_LABELS, type Period } from './targetDraft';
+import { PERIOD_LABELS } from './targetDraft';
 
 interface SnapshotViewProps {
   snapshot: TargetSnapshot;
@@ -65,7 +65,7 @@ export function SnapshotView({ snapshot, previous, layout, classNames }: Snapsho
             ))}
         </Group>
       </Box>
-      {(['annual', 'midTerm'] as Period[]).map((period) => {
+      {TARGET_PERIODS.map((period) => {
         const rows = snapshot.indicators.filter((i) => i.period === period);
         const removed = diff?.removed.filter((i) => i.period === period) ?? [];
         if (rows.length === 0 && removed.length === 0) return null;

@@ -7,8 +7,9 @@ import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { matchesSearch } from '../common/sortRows';
 import { SyncDateCell } from './SyncDateCell';
-import { boardRows, lagText, stepCounts, STEPS, TRACK_LABELS, type Sync, type Track } from './syncBoardView';
+import { boardRows, lagText, stepCounts, STEPS, TRACK_LABELS, type Sync } from './syncBoardView';
 import { STATUS_COLOR, statusLabel } from './targetLabels';
+import type { SyncTrack } from '../../electron/bridge/contract';
 
 /**
  * 五个同步: budget and targets go through 布置, 申报, 审核, 批复, 公开 together. Each target's two tracks
@@ -80,7 +81,7 @@ export function SyncBoard({ year }: { year: number }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map(({ row, sync, lags }) =>
-              (['budget', 'target'] as Track[]).map((track) => (
+              (['budget', 'target'] as SyncTrack[]).map((track) => (
                 <Table.Tr key={`${row.targetId}-${track}`} aria-label={`${row.name} ${TRACK_LABELS[track]}`} bg={lags.length ? 'red.0' : undefined}>
                   {track === 'budget' && (
                     <>

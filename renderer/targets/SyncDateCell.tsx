@@ -1,14 +1,15 @@
 import { Button, Group, Popover, Stack, TextInput, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { SYNC_STEPS, type SyncStep } from '../../electron/rules/jointReview';
-import type { TargetDetail } from '../../electron/bridge/contract';
+import { SYNC_STEPS } from '../../electron/rules/jointReview';
+import type { SyncStep, TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
-import { TRACK_LABELS, type Track } from './syncBoardView';
+import { TRACK_LABELS } from './syncBoardView';
+import type { SyncTrack } from '../../electron/bridge/contract';
 
 interface SyncDateCellProps {
   targetId: number;
   name: string;
-  track: Track;
+  track: SyncTrack;
   step: SyncStep;
   date: string | null;
   lagging: boolean;

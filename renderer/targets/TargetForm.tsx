@@ -1,16 +1,16 @@
 import { Alert, Button, Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { IndicatorLayout } from '../../electron/rules/indicatorRules';
-import type { IndicatorClassRow, IndicatorRow, TargetDetail } from '../../electron/bridge/contract';
+import { TARGET_PERIODS, type IndicatorClassRow, type IndicatorLayout, type IndicatorRow, type TargetDetail } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { CustomIndicatorModal } from './CustomIndicatorModal';
 import { IndicatorPickerDrawer } from './IndicatorPickerDrawer';
 import { PromoteIndicatorModal } from './PromoteIndicatorModal';
-import { contentOf, draftOf, fieldKeys, ordered, PERIOD_LABELS, rowFromLibrary, sameContent, type DraftIndicator, type Period, type TargetDraft } from './targetDraft';
+import { contentOf, draftOf, fieldKeys, ordered, PERIOD_LABELS, rowFromLibrary, sameContent, type DraftIndicator, type TargetDraft } from './targetDraft';
 import { TargetIndicatorTable } from './TargetIndicatorTable';
+import type { TargetPeriod } from '../../electron/bridge/contract';
 
 export type FormMode = 'edit' | 'adjust' | 'view';
 
@@ -38,7 +38,7 @@ export function TargetForm({ year, detail, library, classes, layout, mode, onSav
   const initial = useMemo(() => draftOf(detail, library, layout), [detail, library, layout]);
   const [draft, setDraft] = useState<TargetDraft>(initial);
   const [reason, setReason] = useState('');
-  const [period, setPeriod] = useState<Period>('annual');
+  const [period, setPeriod] = useState<TargetPeriod>('annual');
   const [picking, setPicking] = useState(false);
   const [addingCustom, setAddingCustom] = useState(false);
   const [promoting, setPromoting] = useState<DraftIndicator | null>(null);
@@ -80,7 +80,7 @@ export function TargetForm({ year, detail, library, classes, layout, mode, onSav
 
   const chosenIds = new Set(draft.indicators.filter((r) => r.period === period && r.libraryIndicatorId !== null).map((r) => r.libraryIndicatorId!));
   const counts = { annual: draft.indicators.filter((r) => r.period === 'annual').length, midTerm: draft.indicators.filter((r) => r.period === 'midTerm').length };
-  const otherPeriod: Period = period === 'annual' ? 'midTerm' : 'annual';
+  const otherPeriod: TargetPeriod = period === 'annual' ? 'midTerm' : 'annual';
   const otherErrors = Object.keys(form.errors).filter((k) => {
     const index = /^indicators\.(\d+)\./.exec(k)?.[1];
     return index !== undefined && draft.indicators[Number(index)]?.period === otherPeriod;
@@ -135,9 +135,9 @@ export function TargetForm({ year, detail, library, classes, layout, mode, onSav
               <SegmentedControl
                 size="xs"
                 aria-label="指标期间"
-                data={(['annual', 'midTerm'] as const).map((p) => ({ value: p, label: `${PERIOD_LABELS[p]}（${counts[p]}）` }))}
+                data={TARGET_PERIODS.map((p) => ({ value: p, label: `${PERIOD_LABELS[p]}（${counts[p]}）` }))}
                 value={period}
-                onChange={(v) => setPeriod(v as Period)}
+                onChange={(v) => setPeriod(v as TargetPeriod)}
               />
               {!readOnly && (
                 <>

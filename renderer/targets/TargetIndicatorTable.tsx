@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { NATURES, type IndicatorLayout } from '../../electron/rules/indicatorRules';
-import { groupRows, type DraftIndicator, type Period } from './targetDraft';
+import { groupRows, type DraftIndicator } from './targetDraft';
+import { type IndicatorLayout, NATURES } from '../../electron/bridge/contract';
+import type { TargetPeriod } from '../../electron/bridge/contract';
 
 interface TargetIndicatorTableProps {
   rows: DraftIndicator[];
-  period: Period;
+  period: TargetPeriod;
   layout: IndicatorLayout;
   readOnly: boolean;
   /** The bridge's messages by key (`indicators.3.value`). */

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Grid, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import { TARGET_STATUS, type TargetStatus } from '../../electron/rules/jointReview';
+import { TARGET_STATUS } from '../../electron/rules/jointReview';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { TargetDetail, TargetSnapshot } from '../../electron/bridge/contract';
+import type { TargetDetail, TargetSnapshot, TargetStatus } from '../../electron/bridge/contract';
 import { BackWithGuard } from '../common/BackWithGuard';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';

@@ -1,8 +1,7 @@
 import { Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
-import type { TargetListRow } from '../../electron/bridge/contract';
+import type { Grade, TargetListRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { GRADE_COLOR, STATUS_COLOR, statusLabel } from './targetLabels';
-import type { ReviewGrade } from '../../electron/rules/jointReview';
 import { EmptyRow } from '../common/EmptyRow';
 
 interface TargetTableProps {
@@ -100,7 +99,7 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
               <Table.Td ta="right">{row.targetId === null ? '—' : row.rounds}</Table.Td>
               <Table.Td>
                 {row.lastResult ? (
-                  <Badge variant="outline" color={GRADE_COLOR[row.lastResult as ReviewGrade] ?? 'gray'}>
+                  <Badge variant="outline" color={GRADE_COLOR[row.lastResult as Grade] ?? 'gray'}>
                     {row.lastResult}
                   </Badge>
                 ) : (

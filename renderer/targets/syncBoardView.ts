@@ -1,11 +1,10 @@
-import { SYNC_STEPS, syncLags, type SyncStep } from '../../electron/rules/jointReview';
-import type { TargetDetail, TargetListRow } from '../../electron/bridge/contract';
+import { SYNC_STEPS, syncLags } from '../../electron/rules/jointReview';
+import type { SyncStep, SyncTrack, TargetDetail, TargetListRow } from '../../electron/bridge/contract';
 
 export type Sync = TargetDetail['sync'];
-export type Track = 'budget' | 'target';
 
 export const STEPS = Object.keys(SYNC_STEPS) as SyncStep[];
-export const TRACK_LABELS: Record<Track, string> = { budget: '预算', target: '目标' };
+export const TRACK_LABELS: Record<SyncTrack, string> = { budget: '预算', target: '目标' };
 
 export interface BoardRow {
   row: TargetListRow & { targetId: number };
@@ -24,8 +23,8 @@ export function boardRows(rows: readonly TargetListRow[], edited: ReadonlyMap<nu
 }
 
 /** How many targets reached each step, on each track: the year's 五个同步 at a glance. */
-export function stepCounts(rows: readonly BoardRow[]): Record<SyncStep, Record<Track, number>> {
-  const counts = Object.fromEntries(STEPS.map((s) => [s, { budget: 0, target: 0 }])) as Record<SyncStep, Record<Track, number>>;
+export function stepCounts(rows: readonly BoardRow[]): Record<SyncStep, Record<SyncTrack, number>> {
+  const counts = Object.fromEntries(STEPS.map((s) => [s, { budget: 0, target: 0 }])) as Record<SyncStep, Record<SyncTrack, number>>;
   for (const r of rows) {
     for (const s of STEPS) {
       if (r.sync?.budget[s]) counts[s].budget += 1;

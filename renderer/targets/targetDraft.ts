@@ -3,13 +3,12 @@
  * they are saved — grouped by period, then by 一级/二级 in the year's layout — so a bridge message
  * keyed `indicators.3.value` names the fourth row on screen.
  */
-import type { CallInput, IndicatorRow, TargetDetail } from '../../electron/bridge/contract';
-import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS, type IndicatorLayout, type Nature } from '../../electron/rules/indicatorRules';
+import type { CallInput, IndicatorLayout, IndicatorRow, Nature, TargetDetail, TargetPeriod } from '../../electron/bridge/contract';
+import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 
-export type Period = 'annual' | 'midTerm';
 
-export const PERIOD_LABELS: Record<Period, string> = { annual: '年度指标', midTerm: '中期指标' };
+export const PERIOD_LABELS: Record<TargetPeriod, string> = { annual: '年度指标', midTerm: '中期指标' };
 
 export interface DraftIndicator {
   /** Stable React key for a row while the form is open. */
@@ -17,7 +16,7 @@ export interface DraftIndicator {
   /** The saved row's id (for 纳入指标库); null for a row added since the last save. */
   id: number | null;
   libraryIndicatorId: number | null;
-  period: Period;
+  period: TargetPeriod;
   level1: string;
   level2: string;
   name: string;
@@ -110,7 +109,7 @@ export function draftOf(detail: TargetDetail, library: readonly IndicatorRow[], 
 }
 
 /** A library indicator as a new row of the target; its wording is the library's, the value is the unit's. */
-export function rowFromLibrary(indicator: IndicatorRow, period: Period): DraftIndicator {
+export function rowFromLibrary(indicator: IndicatorRow, period: TargetPeriod): DraftIndicator {
   return {
     key: rowKey(),
     id: null,
@@ -178,7 +177,7 @@ export interface IndicatorGroup {
 }
 
 /** One period's rows under their 一级/二级, as placed in the year's layout, for the merged-cell table. */
-export function groupRows(rows: readonly DraftIndicator[], period: Period, layout: IndicatorLayout): IndicatorGroup[] {
+export function groupRows(rows: readonly DraftIndicator[], period: TargetPeriod, layout: IndicatorLayout): IndicatorGroup[] {
   const groups: IndicatorGroup[] = [];
   rows.forEach((row, index) => {
     if (row.period !== period) return;

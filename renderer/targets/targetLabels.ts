@@ -1,4 +1,5 @@
-import { REVIEW_OUTCOME, TARGET_STATUS, type ReviewGrade, type TargetStatus } from '../../electron/rules/jointReview';
+import { REVIEW_OUTCOME, TARGET_STATUS } from '../../electron/rules/jointReview';
+import type { Grade, TargetStatus } from '../../electron/bridge/contract';
 
 /** A list row's status: a stage of the procedure, or 'none' for a project with no targets yet. */
 export type ListStatus = TargetStatus | 'none';
@@ -28,9 +29,9 @@ export const STATUS_OPTIONS = [
   ...(Object.entries(TARGET_STATUS) as [TargetStatus, string][]).map(([value, label]) => ({ value, label })),
 ];
 
-export const GRADE_COLOR: Record<ReviewGrade, string> = { 优: 'green', 良: 'teal', 中: 'orange', 差: 'red' };
+export const GRADE_COLOR: Record<Grade, string> = { 优: 'green', 良: 'teal', 中: 'orange', 差: 'red' };
 
 /** "中（退回单位修改后重新会审）": a result with what it does to the target. */
-export function outcomeText(grade: ReviewGrade): string {
+export function outcomeText(grade: Grade): string {
   return `${grade}（${REVIEW_OUTCOME[grade].meaning}）`;
 }

@@ -36,10 +36,10 @@ import {
 } from './luntai2023';
 import { recommendIndicators, type LibraryIndicator } from '../../electron/rules/indicatorRecommendation';
 import { isLowerBetter } from '../../electron/rules/indicatorRules';
-import { REVIEW_PARTIES, SYNC_STEPS, type ReviewGrade, type ReviewParty, type SyncStep } from '../../electron/rules/jointReview';
-import { requiredEntryFields, type WarningLineKind } from '../../electron/rules/monitoringLabels';
+import { REVIEW_PARTIES, SYNC_STEPS } from '../../electron/rules/jointReview';
+import { requiredEntryFields } from '../../electron/rules/monitoringLabels';
 import { numberIn } from '../../electron/rules/targetChecks';
-import { completionLine, indicatorLine, type Colour } from '../../electron/rules/warningLines';
+import { completionLine, indicatorLine } from '../../electron/rules/warningLines';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { commitExecutionImport } from '../../electron/monitoring/executionImport';
 import { listIndicatorClasses, listIndicators, type IndicatorRow } from '../../electron/indicators/indicators';
@@ -52,6 +52,7 @@ import { createTarget, saveTarget, setSyncDateInside, type TargetDetail, type Ta
 import { listUnits } from '../../electron/projects/units';
 import { computeWarnings, roundSummary } from '../../electron/monitoring/warnings';
 import { ruleSetOf } from '../../electron/ledger/years';
+import type { Grade, ReviewParty, SyncStep, WarningColour, WarningLine } from '../../db/vocabulary';
 
 export interface DemoTargetFigures {
   /** Project targets: one per project that entered the budget. */
@@ -59,7 +60,7 @@ export interface DemoTargetFigures {
   /** 部门整体 targets of the 主管部门. */
   departments: number;
   /** First-round results of 三方联合会审; each 中 was revised and passed in a second round. */
-  firstRound: Record<ReviewGrade, number>;
+  firstRound: Record<Grade, number>;
   approved: number;
   published: number;
   /** Approved but not published: the 涉密单位's. */
@@ -70,7 +71,7 @@ export interface DemoMonitoringFigures {
   round: string;
   units: number;
   projects: number;
-  byLine: Record<WarningLineKind, Record<Colour, number>>;
+  byLine: Record<WarningLine, Record<WarningColour, number>>;
   noticeDue: number;
   notices: { issued: number; answered: number; closed: number };
   /** The round's summary sentence, as the 本轮概况 screen and `report monitoring` give it. */
@@ -125,7 +126,7 @@ export function buildDemoTargetsAndMonitoring(ctx: ServiceContext, year: number,
   const departmentTargets = departments.map((u) => declare(on, year, library, random, { department: u, projects: budgeted.filter((p) => p.unitId === u.id).length }));
   const targets = [...projectTargets, ...departmentTargets];
 
-  const firstRound: Record<ReviewGrade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  const firstRound: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
   for (const t of targets) firstRound[review(on, t, random)]++;
   const ids = targets.map((t) => t.id);
   approveTargets(on('approve'), { targetIds: ids });
@@ -264,7 +265,7 @@ function roundNicely(x: number): number {
 }
 
 /** Submitted, the three parties' opinions, the bureau's result; a 良 completed by the bureau, a 中 revised and passed next round. */
-function review(on: (s: Step) => ServiceContext, target: TargetDetail, random: () => number): ReviewGrade {
+function review(on: (s: Step) => ServiceContext, target: TargetDetail, random: () => number): Grade {
   const draw = random();
   const first = roundOf(on, target, 'declare', 'review', draw < 0.7 ? '优' : draw < 0.94 ? '良' : '中', random);
   if (first === '中') {
@@ -276,15 +277,15 @@ function review(on: (s: Step) => ServiceContext, target: TargetDetail, random: (
 }
 
 /** One round: each party grades the four dimensions around the target's quality; the bureau takes the suggested result. */
-function roundOf(on: (s: Step) => ServiceContext, target: TargetDetail, submit: Step, decide: Step, quality: '优' | '良' | '中', random: () => number): ReviewGrade {
+function roundOf(on: (s: Step) => ServiceContext, target: TargetDetail, submit: Step, decide: Step, quality: '优' | '良' | '中', random: () => number): Grade {
   submitForReview(on(submit), { targetId: target.id });
-  const grade = (): ReviewGrade => {
+  const grade = (): Grade => {
     const r = random();
     if (quality === '优') return r < 0.85 ? '优' : '良';
     if (quality === '良') return r < 0.15 ? '优' : r < 0.85 ? '良' : '中';
     return r < 0.65 ? '中' : '良';
   };
-  let suggestion: ReviewGrade | null = null;
+  let suggestion: Grade | null = null;
   for (const party of Object.keys(REVIEW_PARTIES) as ReviewParty[]) {
     const rounds = recordOpinion(on(decide), {
       targetId: target.id,

@@ -10,8 +10,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { budgetUnits, fiscalYears, projects } from '../../db/schema';
 import { DEMO_COUNTY, DEMO_DEPARTMENTS, KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS, type DemoProject, type KindCode } from './luntai2023';
-import { presetPoints, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
-import type { BudgetKind, LibraryStatus } from '../../electron/rules/labels';
+import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { appendAudit } from '../../electron/ledger/audit';
 import { inTransaction, type ServiceContext } from '../../electron/ledger/context';
 import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
@@ -26,6 +25,7 @@ import { createUnit } from '../../electron/projects/units';
 import { ruleSetOf } from '../../electron/ledger/years';
 import { createYear } from '../../electron/settings/yearSetup';
 import { saveLedgerSettings } from '../../electron/ledger/settings';
+import type { BudgetKind, Grade, LibraryStatus } from '../../db/vocabulary';
 
 export interface DemoOptions {
   year?: number;
@@ -163,7 +163,7 @@ function assessMajorProjects(ctx: ServiceContext, year: number, random: () => nu
     const assessment = createAssessment(ctx, { year, projectId: project.id, subjectName: null, assessor: random() < 0.6 ? 'thirdParty' : 'bureau' });
     const scores: ItemScore[] = rules.framework.flatMap((d) =>
       d.items.map((item) => {
-        const rating: Rating = random() < 0.65 ? '优' : '良';
+        const rating: Grade = random() < 0.65 ? '优' : '良';
         return { dimension: d.dimension, item: item.name, rating, points: presetPoints(rating, item.points, rules), basis: `${item.hint}：经查阅立项依据、实施方案和测算资料，${rating === '优' ? '充分' : '基本充分'}。` };
       }),
     );

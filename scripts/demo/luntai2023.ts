@@ -13,7 +13,7 @@
  * 偏差原因 and their feedback on 整改通知.
  */
 import type { ProjectType } from '../../electron/rules/labels';
-import type { DeviationReason } from '../../electron/rules/monitoringLabels';
+import type { DeviationReason } from '../../db/vocabulary';
 
 /** g 一般公共预算, f 政府性基金预算, s 国有资本经营预算, i 社会保险基金预算. */
 export type KindCode = 'g' | 'f' | 's' | 'i';

@@ -48,12 +48,16 @@ function fillNotices(ctx: ServiceContext): void {
     const e = executionLine({ executedFen, budgetFen: 10_000_000, month: round.asOfMonth }, rules);
     const c = completionLine(indicators, round.asOfMonth, rules);
     const d = deviationLine(e.executionRate, c.completionRate, rules);
-    for (const [line, colour, value, text] of [
-      ['execution', e.colour, e.ratio, e.text],
-      ['completion', c.colour, c.completionRate, c.text],
-      ['deviation', d.colour, d.deviation, d.text],
+    // Stored as the warning service stores them: the 偏离率 line keeps its notice decision.
+    for (const [line, colour, value, text, inputs] of [
+      ['execution', e.colour, e.ratio, e.text, {}],
+      ['completion', c.colour, c.completionRate, c.text, {}],
+      ['deviation', d.colour, d.deviation, d.text, { threshold: d.threshold, noticeDue: d.noticeDue }],
     ] as const) {
-      ctx.ledger.db.insert(warnings).values({ roundId: round.id, projectId: p.id, line, colour, value, text, inputs: '{}', ruleVersion: DEFAULT_RULE_SET.version, computedAt: '2023-06-15T09:00:00.000Z' }).run();
+      ctx.ledger.db
+        .insert(warnings)
+        .values({ roundId: round.id, projectId: p.id, line, colour, value, text, inputs: JSON.stringify(inputs), ruleVersion: DEFAULT_RULE_SET.version, computedAt: '2023-06-15T09:00:00.000Z' })
+        .run();
     }
   };
   warn(project(education, 'JY-01', CLASSROOM), 2_130_000);

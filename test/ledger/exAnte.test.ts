@@ -5,15 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/bridge/dispatcher';
-import { presetPoints, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
+import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
 import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, recheckRevisedPlan, saveAssessment } from '../../electron/exAnte/exAnte';
 import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
+import type { Grade } from '../../db/vocabulary';
 
 const rules = DEFAULT_RULE_SET.exAnte;
-const scores = (rating: Rating): ItemScore[] =>
+const scores = (rating: Grade): ItemScore[] =>
   rules.framework.flatMap((d) => d.items.map((i) => ({ dimension: d.dimension, item: i.name, rating, points: presetPoints(rating, i.points, rules), basis: '查阅资料' })));
 
 function setup(majorPolicy = true) {
@@ -27,7 +28,7 @@ function setup(majorPolicy = true) {
   return { ctx, project, input };
 }
 
-function assess(ctx: ReturnType<typeof setup>['ctx'], projectId: number, rating: Rating) {
+function assess(ctx: ReturnType<typeof setup>['ctx'], projectId: number, rating: Grade) {
   const a = createAssessment(ctx, { year: 2023, projectId, subjectName: null, assessor: 'thirdParty' });
   saveAssessment(ctx, { id: a.id, assessor: 'thirdParty', assessorName: '某事务所', recommendedBudgetFen: 3_200_000_000, workSummary: null, findings: null, suggestions: null, otherNotes: null, scores: scores(rating) });
   return finalizeAssessment(ctx, { id: a.id });

@@ -6,8 +6,7 @@
  *   P4 an adjusted budget of 0 (执行率 "—"), no entries.
  */
 import { executionRecords } from '../../db/schema';
-import type { MonitoringEntryInput } from '../../electron/monitoring/monitoringEntries';
-import { indicatorKey, saveMonitoringForm } from '../../electron/monitoring/monitoringEntries';
+import { indicatorKey, type MonitoringEntryInput, saveMonitoringForm } from '../../electron/monitoring/monitoringEntries';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
 import { createProject } from '../../electron/projects/projects';
 import { createTarget, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/targets/targets';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conclusionOf, presetPoints, scoreExAnte, verdictOfConclusion, type ItemScore, type Rating } from '../../electron/rules/exAnteScore';
+import { conclusionOf, presetPoints, scoreExAnte, verdictOfConclusion, type ItemScore } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
+import type { Grade } from '../../db/vocabulary';
 
 const rules = DEFAULT_RULE_SET.exAnte;
-const all = (rating: Rating, points?: number): ItemScore[] =>
+const all = (rating: Grade, points?: number): ItemScore[] =>
   rules.framework.flatMap((d) => d.items.map((i) => ({ dimension: d.dimension, item: i.name, rating, points: points ?? presetPoints(rating, i.points, rules), basis: '依据' })));
 
 describe('事前评估 scoring', () => {

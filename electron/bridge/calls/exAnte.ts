@@ -3,16 +3,17 @@ import { z } from 'zod';
 import type { AssessmentView, ExAnteOverview, GateState } from '../../exAnte/exAnte';
 import { read, write, SAVE_XLSX, SAVE_DOCX, type SaveOutcome } from '../callSpec';
 import { year, id, optionalText, optionalWanYuan } from './fields';
+import { ASSESSORS, GRADES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
-export type { AssessmentView, ExAnteOverview, Verdict } from '../../exAnte/exAnte';
+export type { AssessmentView, ExAnteOverview } from '../../exAnte/exAnte';
 
-const rating = z.enum(['优', '良', '中', '差'], { error: '请选择评级（优、良、中、差）' });
+const rating = z.enum(GRADES, { error: '请选择评级（优、良、中、差）' });
 
 const assessmentContent = z
   .object({
     id: id('事前评估'),
-    assessor: z.enum(['bureau', 'thirdParty'], { error: '请选择评估方' }),
+    assessor: z.enum(ASSESSORS, { error: '请选择评估方' }),
     assessorName: optionalText(100, '评估机构'),
     recommendedBudget: optionalWanYuan,
     workSummary: optionalText(4000, '评估工作开展情况'),
@@ -37,7 +38,7 @@ export const exAnteCalls = {
   'exAnte.list': read<AssessmentView[]>()(z.object({ year }), '年度全部事前绩效评估'),
   'exAnte.get': read<AssessmentView>()(z.object({ id: id('事前评估') }), '一次事前评估的评分、结论和报告内容'),
   'exAnte.create': write<AssessmentView>()(
-    z.object({ year, projectId: z.number().int().positive().nullable(), subjectName: optionalText(200, '评估对象名称'), assessor: z.enum(['bureau', 'thirdParty']) }),
+    z.object({ year, projectId: z.number().int().positive().nullable(), subjectName: optionalText(200, '评估对象名称'), assessor: z.enum(ASSESSORS) }),
     '对项目或政策开始事前绩效评估',
   ),
   'exAnte.save': write<AssessmentView>()(assessmentContent, '保存评分、评分依据和评估发现'),

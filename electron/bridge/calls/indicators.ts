@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { IndicatorImportPreview, IndicatorImportResult } from '../../indicators/indicatorExchange';
 import type { IndicatorClassRow, IndicatorRow, IndicatorUse } from '../../indicators/indicators';
 import type { Recommendation } from '../../rules/indicatorRecommendation';
-import { NATURES } from '../../rules/indicatorRules';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { id, optionalText, nothing } from './fields';
+import { INDICATOR_SCOPES, NATURES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { IndicatorImportPreview } from '../../indicators/indicatorExchange';
-export type { IndicatorClassRow, IndicatorRow, IndicatorScope } from '../../indicators/indicators';
+export type { IndicatorClassRow, IndicatorRow } from '../../indicators/indicators';
 
 const indicatorFields = z.object({
   classId: id('指标类别'),
@@ -23,7 +23,7 @@ const indicatorFields = z.object({
   keywords: optionalText(200, '关键词'),
   referenceHint: optionalText(100, '参考值'),
   mandatory: z.boolean(),
-  scope: z.enum(['annual', 'overall']),
+  scope: z.enum(INDICATOR_SCOPES),
 });
 
 export const indicatorsCalls = {

@@ -9,6 +9,7 @@ import type { NoticeRow } from '../../rectification/rectification';
 import type { EvaluationScore, Framework } from '../../rules/keyEvaluationScore';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, SAVE_DOCX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate, nothing } from './fields';
+import { AGGREGATIONS, ASSESSORS, RESULT_ACTION_STATUSES, SUBJECTS } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ExpertScoreImportPreview, ExpertSheetPlan } from '../../keyEvaluations/expertScoreSheet';
@@ -52,15 +53,15 @@ const templateFields = {
   description: z.string().trim().max(500, '说明不超过 500 个字'),
 };
 
-const evaluator = z.enum(['bureau', 'thirdParty'], { error: '请选择评价主体' });
+const evaluator = z.enum(ASSESSORS, { error: '请选择评价主体' });
 
-const aggregation = z.enum(['mean', 'trimmedMean']);
+const aggregation = z.enum(AGGREGATIONS);
 
 const resultAction = {
   actionType: z.string().trim().min(1, '请选择结果应用方式').max(50),
   amount: optionalWanYuan,
   nextYearProjectId: z.number().int().positive().nullable(),
-  status: z.enum(['planned', 'applied', 'cancelled']),
+  status: z.enum(RESULT_ACTION_STATUSES),
   note: optionalText(1000, '说明'),
 };
 
@@ -90,7 +91,7 @@ export const keyEvaluationsCalls = {
     z
       .object({
         year,
-        subject: z.enum(['project', 'department'], { error: '请选择评价对象类型' }),
+        subject: z.enum(SUBJECTS, { error: '请选择评价对象类型' }),
         projectId: z.number().int().positive().nullable(),
         unitId: z.number().int().positive().nullable(),
         name: optionalText(200, '评价名称'),

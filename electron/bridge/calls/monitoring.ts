@@ -7,6 +7,7 @@ import type { MonitoringImportPreview, MonitoringImportResult } from '../../moni
 import type { ComputeResult, RoundSummary, WarningRow } from '../../monitoring/warnings';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, isoDate } from './fields';
+import { DEVIATION_REASON_CODES, LIKELIHOOD_CODES, SUBJECTS, WARNING_COLOURS, WARNING_LINE_CODES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch, MatchedBy, RememberedMatchRow } from '../../monitoring/executionImport';
@@ -19,8 +20,8 @@ const monitoringEntry = z.object({
   key: z.string().min(1).max(200),
   currentValue: z.string().max(100, '当前完成值不超过 100 个字'),
   expectedValue: z.string().max(100, '全年预计完成值不超过 100 个字'),
-  likelihood: z.enum(['certain', 'possible', 'impossible'], { error: '请选择完成可能性' }).nullable(),
-  deviationReason: z.enum(['funding', 'institution', 'staffing', 'hardware', 'other'], { error: '请选择偏差原因' }).nullable(),
+  likelihood: z.enum(LIKELIHOOD_CODES, { error: '请选择完成可能性' }).nullable(),
+  deviationReason: z.enum(DEVIATION_REASON_CODES, { error: '请选择偏差原因' }).nullable(),
   explanation: optionalText(1000, '原因说明'),
   correctiveAction: optionalText(1000, '纠偏措施'),
 });
@@ -35,7 +36,7 @@ export const monitoringCalls = {
       year,
       name: z.string().trim().min(1, '请填写轮次名称').max(50, '轮次名称不超过 50 个字'),
       asOfMonth: z.number({ error: '请选择截止月份' }).int().min(1, '截止月份须为 1–12').max(12, '截止月份须为 1–12'),
-      scope: z.enum(['project', 'department'], { error: '请选择监控对象' }),
+      scope: z.enum(SUBJECTS, { error: '请选择监控对象' }),
       dueDate: isoDate,
     }),
     '新增或修改监控轮次',
@@ -62,8 +63,8 @@ export const monitoringCalls = {
     z.object({
       roundId: id('监控轮次'),
       unitId: z.number().int().positive().nullable().optional(),
-      line: z.enum(['execution', 'completion', 'deviation']).nullable().optional(),
-      colour: z.enum(['red', 'yellow', 'green', 'blue', 'none']).nullable().optional(),
+      line: z.enum(WARNING_LINE_CODES).nullable().optional(),
+      colour: z.enum(WARNING_COLOURS).nullable().optional(),
       sort: z.enum(['deviation']).nullable().optional(),
     }),
     '本轮预警清单（可按单位、警戒线、颜色筛选，按偏离率排序）',

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { ProjectImportPreview, ProjectImportResult } from '../../projects/projectImport';
 import type { ProjectRow } from '../../projects/projects';
 import type { UnitRow } from '../../projects/units';
-import { BUDGET_KINDS, type BudgetKind, CONTINUITY, PROJECT_TYPES } from '../../rules/labels';
+import { PROJECT_TYPES } from '../../rules/labels';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan } from './fields';
+import { BUDGET_KIND_CODES, CONTINUITIES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ProjectImportPreview } from '../../projects/projectImport';
@@ -19,9 +20,7 @@ const unitFields = z.object({
   classified: z.boolean(),
 });
 
-const budgetKindCodes = Object.keys(BUDGET_KINDS) as [BudgetKind, ...BudgetKind[]];
 
-const continuityCodes = Object.keys(CONTINUITY) as [keyof typeof CONTINUITY, ...(keyof typeof CONTINUITY)[]];
 
 const projectFields = z
   .object({
@@ -30,9 +29,9 @@ const projectFields = z
     code: optionalText(50, '项目代码'),
     name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(200, '项目名称不超过 200 个字'),
     projectType: z.enum(PROJECT_TYPES, { error: '请选择项目类型' }),
-    budgetKind: z.enum(budgetKindCodes, { error: '请选择预算类型（四本预算之一）' }),
+    budgetKind: z.enum(BUDGET_KIND_CODES, { error: '请选择预算类型（四本预算之一）' }),
     initialBudget: wanYuan,
-    continuity: z.enum(continuityCodes, { error: '请选择新增或延续' }),
+    continuity: z.enum(CONTINUITIES, { error: '请选择新增或延续' }),
     majorPolicy: z.boolean(),
   })
   .transform(({ initialBudget, unitId, ...rest }) => ({ ...rest, unitId: unitId as number, initialBudgetFen: initialBudget }));

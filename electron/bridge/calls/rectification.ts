@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { NoticeDetail, NoticeRow } from '../../rectification/rectification';
 import { read, write, SAVE_XLSX, SAVE_DOCX, type SaveOutcome } from '../callSpec';
 import { year, id, isoDate } from './fields';
+import { NOTICE_SOURCES, NOTICE_STATUSES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { NoticeDetail, NoticeRow } from '../../rectification/rectification';
@@ -13,7 +14,7 @@ const noticeContent = { findings: noticeText('发现的问题'), requirements: n
 
 export const rectificationCalls = {
   'notices.list': read<NoticeRow[]>()(
-    z.object({ year, status: z.enum(['draft', 'issued', 'answered', 'closed', 'returned']).optional(), unitId: z.number().int().positive().optional(), overdueOnly: z.boolean().optional() }),
+    z.object({ year, status: z.enum(NOTICE_STATUSES).optional(), unitId: z.number().int().positive().optional(), overdueOnly: z.boolean().optional() }),
     '年度整改通知（可按状态、单位、是否逾期筛选）',
   ),
   'notices.get': read<NoticeDetail>()(z.object({ id: id('整改通知') }), '一份整改通知及其全部办理记录'),
@@ -21,7 +22,7 @@ export const rectificationCalls = {
   'notices.create': write<NoticeRow>()(
     z.object({
       year,
-      source: z.enum(['monitoring', 'evaluation']),
+      source: z.enum(NOTICE_SOURCES),
       roundId: z.number().int().positive().nullable(),
       projectId: z.number().int().positive().nullable(),
       unitId: id('预算单位'),

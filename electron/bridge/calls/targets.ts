@@ -1,14 +1,13 @@
 /** Bridge calls for 绩效目标 and 三方联合会审. */
 import { z } from 'zod';
 import type { IndicatorRow } from '../../indicators/indicators';
-import { NATURES } from '../../rules/indicatorRules';
-import { REVIEW_GRADES, SYNC_STEPS, type SyncStep } from '../../rules/jointReview';
 import type { ReviewRoundView } from '../../targets/jointReview';
 import type { ReviewSheetImportResult, ReviewSheetPreview } from '../../targets/reviewSheet';
 import type { TargetImportPreview, TargetImportResult } from '../../targets/targetImport';
 import type { TargetDetail, TargetListRow } from '../../targets/targets';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate } from './fields';
+import { GRADES, NATURES, REVIEW_PARTY_CODES, SYNC_STEP_CODES, SYNC_TRACKS, TARGET_PERIODS } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ReviewRoundView } from '../../targets/jointReview';
@@ -18,7 +17,7 @@ export type { TargetDetail, TargetIndicatorInput, TargetListRow, TargetSnapshot 
 
 const targetIndicator = z.object({
   libraryIndicatorId: z.number().int().positive().nullable(),
-  period: z.enum(['annual', 'midTerm']),
+  period: z.enum(TARGET_PERIODS),
   level1: z.string().trim().min(1, '请选择一级指标'),
   level2: z.string().trim().min(1, '请选择二级指标'),
   name: z.string().trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字'),
@@ -54,9 +53,8 @@ const targetContent = z
     midOtherFen: midOther,
   }));
 
-const grade = z.enum(REVIEW_GRADES, { error: '请选择等级（优、良、中、差）' });
+const grade = z.enum(GRADES, { error: '请选择等级（优、良、中、差）' });
 
-const syncStepCodes = Object.keys(SYNC_STEPS) as [SyncStep, ...SyncStep[]];
 
 export const targetsCalls = {
   'targets.list': read<TargetListRow[]>()(z.object({ year }), '年度全部项目的绩效目标状态（含尚无目标的项目）及部门整体目标'),
@@ -66,7 +64,7 @@ export const targetsCalls = {
   'targets.adjust': write<TargetDetail>()(z.intersection(targetContent, z.object({ reason: z.string().max(500, '调整原因不超过 500 个字') })), '调整已批复的绩效目标（记录原因和前后内容）'),
   'targets.promoteIndicator': write<IndicatorRow>()(z.object({ targetIndicatorId: id('指标'), classId: id('指标类别') }), '把个性指标纳入共性指标库'),
   'targets.setSyncDate': write<TargetDetail>()(
-    z.object({ targetId: id('绩效目标'), track: z.enum(['budget', 'target']), step: z.enum(syncStepCodes), date: isoDate.nullable() }),
+    z.object({ targetId: id('绩效目标'), track: z.enum(SYNC_TRACKS), step: z.enum(SYNC_STEP_CODES), date: isoDate.nullable() }),
     '记录五个同步某一步的日期',
   ),
   'targets.templateExport': read<SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number; prefilledDepartments: number }>>()(
@@ -81,13 +79,13 @@ export const targetsCalls = {
     SaveOutcome<{ unitCount: number; projectTargets: number; departmentTargets: number; excludedClassifiedUnits: number; excludedClassifiedTargets: number }>
   >()(z.object({ year }), '导出绩效目标公开表（项目支出、部门整体，涉密单位除外）', SAVE_XLSX),
   'review.sheetExport': read<SaveOutcome<{ targetCount: number }>>()(
-    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要导出会审意见表的绩效目标').max(2000), party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }),
+    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要导出会审意见表的绩效目标').max(2000), party: z.enum(REVIEW_PARTY_CODES).nullable() }),
     '导出会审意见表（交第三方机构等填写）',
     SAVE_XLSX,
   ),
-  'review.sheetImportPreview': read<ImportPreviewOutcome<ReviewSheetPreview>>()(z.object({ party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }), '选择填好的会审意见表并预览', OPEN_SPREADSHEET),
+  'review.sheetImportPreview': read<ImportPreviewOutcome<ReviewSheetPreview>>()(z.object({ party: z.enum(REVIEW_PARTY_CODES).nullable() }), '选择填好的会审意见表并预览', OPEN_SPREADSHEET),
   'review.sheetImportCommit': write<ReviewSheetImportResult>()(
-    z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(['unit', 'finance', 'thirdParty']).nullable() }),
+    z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(REVIEW_PARTY_CODES).nullable() }),
     '按预览结果记录会审意见（全部成功或全部不写入）',
   ),
   'review.submit': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '机审通过后提交三方联合会审'),
@@ -95,7 +93,7 @@ export const targetsCalls = {
   'review.recordOpinion': write<ReviewRoundView[]>()(
     z.object({
       targetId: id('绩效目标'),
-      party: z.enum(['unit', 'finance', 'thirdParty'], { error: '请选择会审方' }),
+      party: z.enum(REVIEW_PARTY_CODES, { error: '请选择会审方' }),
       reviewer: optionalText(50, '审核人'),
       completeness: grade,
       relevance: grade,

@@ -7,8 +7,9 @@ import { loadDefaultLibrary } from '../../../electron/indicators/indicators';
 import { createProject } from '../../../electron/projects/projects';
 import { createUnit } from '../../../electron/projects/units';
 import { createYear } from '../../../electron/settings/yearSetup';
-import type { BudgetKind, Continuity, ProjectType } from '../../../electron/rules/labels';
+import type { ProjectType } from '../../../electron/rules/labels';
 import { parseMoney } from '../../../electron/rules/money';
+import type { BudgetKind, Continuity } from '../../../db/vocabulary';
 
 interface UnitSeed {
   name: string;
