@@ -3,6 +3,7 @@
  * the total decides the conclusion by the year's bands (予以支持 / 调整完善后予以支持 / 不予支持).
  */
 import type { Grade, Verdict } from '../../db/vocabulary';
+import { twoDecimalProblem } from './decimals';
 import type { RuleSet } from './ruleSet';
 
 export type ExAnteRules = RuleSet['exAnte'];
@@ -51,7 +52,9 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
         const band = rules.ratingShares[rating];
         const low = round2(band.min * it.points);
         const high = round2(band.max * it.points);
-        if (points < low || points > high) problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${low}–${high} 分之间，现为 ${points} 分`;
+        const decimals = twoDecimalProblem('得分', points);
+        if (decimals) problem = `“${dim.dimension}·${it.name}”${decimals}，现为 ${points} 分`;
+        else if (points < low || points > high) problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${low}–${high} 分之间，现为 ${points} 分`;
       }
       items.push({ dimension: dim.dimension, item: it.name, rating, points, basis: s?.basis ?? '', max: it.points, problem });
     }

@@ -43,6 +43,14 @@ describe('事前评估 scoring', () => {
     expect(s.conclusion).toBeNull();
     expect(s.problems).toEqual(['“立项必要性·政策相关性”评为“优”，得分应在 9–10 分之间，现为 8 分', '“立项必要性·需求迫切性”尚未评级']);
   });
+
+  it('refuses a third decimal, as every score in the ledger is kept to the hundredth', () => {
+    const items = all('优');
+    items[0] = { ...items[0]!, points: 9.125 };
+    const s = scoreExAnte(items, rules);
+    expect(s.conclusion).toBeNull();
+    expect(s.problems).toEqual(['“立项必要性·政策相关性”得分最多两位小数，现为 9.125 分']);
+  });
 });
 
 describe('the verdict of a conclusion', () => {
