@@ -1,8 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Migrations are generated from db/schema.ts and committed; db/open.ts is the only place that applies them.
+// Migrations are generated from db/schema/ (its index merges the per-area files) and committed; db/open.ts is the only place that applies them.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/schema/index.ts',
   out: './db/migrations',
 });
