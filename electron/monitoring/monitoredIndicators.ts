@@ -8,20 +8,13 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { monitoringEntries, targetIndicators } from '../../db/schema';
+import type { TargetIndicator } from '../rules/targetChecks';
 import type { IndicatorProgress } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
-import type { Nature, TargetPeriod } from '../../db/vocabulary';
+import type { TargetPeriod } from '../../db/vocabulary';
 
-/** The indicator an entry reports on, as it stood in the target. */
-export interface MonitoredIndicator {
-  level1: string;
-  level2: string;
-  name: string;
-  nature: Nature;
-  /** 年度指标值 as written. */
-  value: string;
-  unit: string | null;
-}
+/** The indicator an entry reports on, as it stood in the target (its 年度指标值 as written). */
+export type MonitoredIndicator = TargetIndicator;
 
 export const indicatorKey = (name: string, period: TargetPeriod = 'annual') => `${period}:${name}`;
 

@@ -9,7 +9,14 @@ import type { Nature, Subject } from '../../db/vocabulary';
 
 export type TargetRules = RuleSet['targets'];
 
-export interface TargetIndicatorDraft {
+/**
+ * A target's indicator as every layer reads it: the checks here, the stored row and the bridge input
+ * (targets/targets.ts adds the period and the library link), the monitoring form (which keeps the
+ * indicator as it stood when reported). Shapes that differ say why: a declaration sheet row is text
+ * (targetTemplate.ts), the editor's row is typed text (renderer/targets/targetDraft.ts), and the
+ * warning rule reads a target value beside a current one (warningLines.ts).
+ */
+export interface TargetIndicator {
   level1: string;
   level2: string;
   name: string;
@@ -26,7 +33,7 @@ export interface TargetDraft {
   /** 部门整体: 年度主要任务. */
   mainTasks: string | null;
   funds: { totalFen: number; fiscalFen: number; otherFen: number };
-  indicators: TargetIndicatorDraft[];
+  indicators: TargetIndicator[];
   /** Names of the library's mandatory indicators for the target's class, when a class is chosen. */
   mandatoryNames: string[];
 }

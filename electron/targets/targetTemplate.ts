@@ -123,6 +123,7 @@ const GOAL_WIDTH = FORM_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
 /** Empty indicator rows offered below the pre-filled ones. */
 const BLANK_INDICATOR_ROWS = 6;
 
+/** A declaration sheet row as it is printed and read back: text, with blanks where the clerk has not filled in. */
 export interface DeclarationIndicator {
   level1: string;
   level2: string;

@@ -11,24 +11,19 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, indicatorClasses, indicators, performanceTargets, projects, reviewRounds, syncDates, targetAdjustments, targetIndicators } from '../../db/schema';
 import { indicatorProblems } from '../rules/indicatorRules';
 import { isEditable, isLocked } from '../rules/jointReview';
-import { checkTarget, type CheckItem } from '../rules/targetChecks';
+import { checkTarget, type CheckItem, type TargetIndicator } from '../rules/targetChecks';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, prepared, type ServiceContext } from '../ledger/context';
 import { createIndicator, type IndicatorRow } from '../indicators/indicators';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
-import type { Nature, Subject, SyncStep, SyncTrack, TargetPeriod, TargetStatus } from '../../db/vocabulary';
+import type { Subject, SyncStep, SyncTrack, TargetPeriod, TargetStatus } from '../../db/vocabulary';
 
-export interface TargetIndicatorInput {
+/** A target's indicator as stored and as the bridge sends it: the common shape, its period and library link. */
+export interface TargetIndicatorInput extends TargetIndicator {
   /** The library indicator this row uses; null for a 个性 indicator. */
   libraryIndicatorId: number | null;
   period: TargetPeriod;
-  level1: string;
-  level2: string;
-  name: string;
-  nature: Nature;
-  value: string;
-  unit: string | null;
 }
 
 export interface TargetIndicatorRow extends TargetIndicatorInput {

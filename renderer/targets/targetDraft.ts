@@ -3,25 +3,19 @@
  * they are saved — grouped by period, then by 一级/二级 in the year's layout — so a bridge message
  * keyed `indicators.3.value` names the fourth row on screen.
  */
-import type { CallInput, IndicatorLayout, IndicatorRow, Nature, TargetDetail, TargetPeriod } from '../../electron/bridge/contract';
+import type { CallInput, IndicatorLayout, IndicatorRow, TargetDetail, TargetIndicatorInput, TargetPeriod } from '../../electron/bridge/contract';
 import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 
 
 export const PERIOD_LABELS: Record<TargetPeriod, string> = { annual: '年度指标', midTerm: '中期指标' };
 
-export interface DraftIndicator {
+/** A row as the editor holds it: the stored shape, with the 计量单位 as typed text ('' for none). */
+export interface DraftIndicator extends Omit<TargetIndicatorInput, 'unit'> {
   /** Stable React key for a row while the form is open. */
   key: string;
   /** The saved row's id (for 纳入指标库); null for a row added since the last save. */
   id: number | null;
-  libraryIndicatorId: number | null;
-  period: TargetPeriod;
-  level1: string;
-  level2: string;
-  name: string;
-  nature: Nature;
-  value: string;
   unit: string;
   libraryNameNow: string | null;
   /** The library's reference value ("≥90%"), shown as a hint while the value is empty. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canMove, isEditable, isLocked, REVIEW_OUTCOME, suggestCombinedGrade, syncLags } from '../../electron/rules/jointReview';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { checkTarget, numberIn, passesChecks, type TargetDraft, type TargetIndicatorDraft } from '../../electron/rules/targetChecks';
+import { checkTarget, numberIn, passesChecks, type TargetDraft, type TargetIndicator } from '../../electron/rules/targetChecks';
 
-const ind = (level1: string, level2: string, name: string, value: string, unit: string | null = '个', nature: TargetIndicatorDraft['nature'] = '≥'): TargetIndicatorDraft => ({ level1, level2, name, nature, value, unit });
+const ind = (level1: string, level2: string, name: string, value: string, unit: string | null = '个', nature: TargetIndicator['nature'] = '≥'): TargetIndicator => ({ level1, level2, name, nature, value, unit });
 
 const complete = (): TargetDraft => ({
   subject: 'project',

@@ -4,7 +4,7 @@ import type { IndicatorRow } from '../../indicators/indicators';
 import type { ReviewRoundView } from '../../targets/jointReview';
 import type { ReviewSheetImportResult, ReviewSheetPreview } from '../../targets/reviewSheet';
 import type { TargetImportPreview, TargetImportResult } from '../../targets/targetImport';
-import type { TargetDetail, TargetListRow } from '../../targets/targets';
+import type { TargetDetail, TargetIndicatorInput, TargetListRow } from '../../targets/targets';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate } from './fields';
 import { GRADES, NATURES, REVIEW_PARTY_CODES, SYNC_STEP_CODES, SYNC_TRACKS, TARGET_PERIODS } from '../../../db/vocabulary';
@@ -24,7 +24,7 @@ const targetIndicator = z.object({
   nature: z.enum(NATURES, { error: `指标性质须为 ${NATURES.join(' ')} 之一` }),
   value: z.string().max(100, '指标值不超过 100 个字'),
   unit: optionalText(20, '计量单位'),
-});
+}) satisfies z.ZodType<TargetIndicatorInput>;
 
 /** A target's content as a form sends it: money in 万元 text, becoming exact 分. */
 const targetContent = z
