@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
 import { COLOUR_LABELS } from '../../electron/rules/warningLines';
@@ -6,6 +6,7 @@ import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { COLOUR_COLOR } from './monitoringView';
 import { WARNING_COLOURS, type WarningLine } from '../../electron/bridge/contract';
+import { FigureCard } from '../common/FigureCard';
 
 
 /** 本轮概况: who was monitored, the warnings by line and colour, and the notices. */
@@ -27,10 +28,10 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
         </Text>
       </Paper>
       <SimpleGrid cols={4}>
-        <Figure label="监控的部门单位" value={s.unitsCovered} />
-        <Figure label="监控的项目" value={s.projectsCovered} detail={`有执行数据 ${s.projectsWithExecution} 个，已填监控表 ${s.projectsWithEntries} 个`} />
-        <Figure label="应下发整改通知" value={s.noticeDue} color={s.noticeDue ? 'red.8' : undefined} />
-        <Figure label="整改通知" value={s.notices.total} detail={`草稿 ${s.notices.drafts}，已下发 ${s.notices.issued}，已办结 ${s.notices.closed}`} />
+        <FigureCard label="监控的部门单位" value={s.unitsCovered} unit="个" />
+        <FigureCard label="监控的项目" value={s.projectsCovered} detail={`有执行数据 ${s.projectsWithExecution} 个，已填监控表 ${s.projectsWithEntries} 个`} unit="个" />
+        <FigureCard label="应下发整改通知" value={s.noticeDue} color={s.noticeDue ? 'red.8' : undefined} unit="个" />
+        <FigureCard label="整改通知" value={s.notices.total} detail={`草稿 ${s.notices.drafts}，已下发 ${s.notices.issued}，已办结 ${s.notices.closed}`} unit="个" />
       </SimpleGrid>
       <Table withTableBorder fz="sm" tabularNums aria-label="预警分布" maw={820}>
         <Table.Thead>
@@ -62,23 +63,3 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
   );
 }
 
-function Figure({ label, value, detail, color }: { label: string; value: number; detail?: string; color?: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-      <Group gap={4} align="baseline">
-        <Text fz={26} fw={700} c={color}>
-          {value}
-        </Text>
-        <Text fz="sm">个</Text>
-      </Group>
-      {detail && (
-        <Text fz="xs" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
-}

@@ -1,9 +1,10 @@
-import { Grid, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Grid, Loader, Paper, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import type { YearSummaryReport } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
+import { FigureCard } from '../common/FigureCard';
 
 /** 报表: the selected year's 年度概况, the same figures as the command line's `report summary`. */
 export function ReportsScreen({ year }: { year: number }) {
@@ -23,14 +24,14 @@ function YearSummaryPanel({ summary: s }: { summary: YearSummaryReport }) {
       <Stack gap="md">
         <Title order={3}>年度概况</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Figure
+          <FigureCard
             label="预算单位"
             value={String(s.units)}
             unit="个"
             detail={`主管部门 ${s.departments} 个，有项目的单位 ${s.unitsWithProjects} 个`}
           />
-          <Figure label="项目" value={String(s.projects)} unit="个" />
-          <Figure label="年初预算合计" value={formatWanYuan(s.totalFen)} unit="万元" />
+          <FigureCard label="项目" value={String(s.projects)} unit="个" />
+          <FigureCard label="年初预算合计" value={formatWanYuan(s.totalFen)} unit="万元" />
         </SimpleGrid>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -106,23 +107,3 @@ function YearSummaryPanel({ summary: s }: { summary: YearSummaryReport }) {
   );
 }
 
-function Figure({ label, value, unit, detail }: { label: string; value: string; unit: string; detail?: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-      <Group gap={4} align="baseline" wrap="nowrap">
-        <Text fz={26} fw={700} aria-label={label} style={{ whiteSpace: 'nowrap' }}>
-          {value}
-        </Text>
-        <Text fz="sm">{unit}</Text>
-      </Group>
-      {detail && (
-        <Text fz="xs" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
-}
