@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../scripts/ledger';
+import type { CliIO } from '../../scripts/cli/io';
+import { main } from '../../scripts/ledger';
 import { recentAudit } from '../../electron/ledger/audit';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
 import { listIndicators, loadDefaultLibrary } from '../../electron/indicators/indicators';

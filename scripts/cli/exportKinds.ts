@@ -1,0 +1,112 @@
+/** The export kinds of `export <类别>`: adding a kind is one entry in the map below. */
+import { LedgerError } from '../../db/ledgerError';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { exportIndicators } from '../../electron/indicators/indicatorExchange';
+import { exportKeyEvaluationPublication } from '../../electron/keyEvaluations/keyEvaluationResults';
+import { exportProjects } from '../../electron/projects/projectExport';
+import { findUnitByName } from '../../electron/projects/units';
+import { formatWanYuan } from '../../electron/rules/money';
+import { exportReviewSheet } from '../../electron/targets/reviewSheet';
+import { exportTargetPublication } from '../../electron/targets/targetPublication';
+import { listTargets } from '../../electron/targets/targets';
+import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
+
+export interface ExportKind {
+  doc: string;
+  yearly: boolean;
+  /** Takes --unit 单位名称 (limits the export to that unit). */
+  byUnit?: boolean;
+  run(ctx: ServiceContext, input: { year: number; unit: string | null }): Promise<{ bytes: Buffer; text: string; json: unknown }>;
+}
+
+export const exportKinds: Record<string, ExportKind> = {
+  projects: {
+    doc: '项目清单（带格式的 xlsx，可再导入）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportProjects(ctx, input);
+      return {
+        bytes: result.bytes,
+        text: `${result.projectCount} 个项目，年初预算合计 ${formatWanYuan(result.totalFen)} 万元`,
+        json: { projectCount: result.projectCount, totalFen: result.totalFen },
+      };
+    },
+  },
+  indicators: {
+    doc: '共性指标库（带格式的 xlsx，可再导入）',
+    yearly: false,
+    async run(ctx) {
+      const result = await exportIndicators(ctx);
+      return {
+        bytes: result.bytes,
+        text: `${result.classCount} 类 ${result.indicatorCount} 条共性指标`,
+        json: { classCount: result.classCount, indicatorCount: result.indicatorCount },
+      };
+    },
+  },
+  'targets-template': {
+    doc: '项目支出绩效目标申报表模板（每个项目一个工作表，每个单位另有一张部门整体申报表；--unit 只导出该单位的）',
+    yearly: true,
+    byUnit: true,
+    async run(ctx, input) {
+      const unit = input.unit ? requireUnit(ctx, input.unit) : null;
+      const result = await exportTargetTemplate(ctx, { year: input.year, unitId: unit?.id ?? null });
+      return {
+        bytes: result.bytes,
+        text: `${result.unitCount} 个单位 ${result.projectCount} 个项目的申报表（其中 ${result.prefilledTargets} 个已按台账中的绩效目标预填）和部门整体申报表 ${result.unitCount} 张（其中 ${result.prefilledDepartments} 张已预填）`,
+        json: {
+          projectCount: result.projectCount,
+          unitCount: result.unitCount,
+          prefilledTargets: result.prefilledTargets,
+          prefilledDepartments: result.prefilledDepartments,
+        },
+      };
+    },
+  },
+  'review-sheet': {
+    doc: '会审中的绩效目标的会审意见表（供第三方机构等填写；--unit 只导出该单位的）',
+    yearly: true,
+    byUnit: true,
+    async run(ctx, input) {
+      const unit = input.unit ? requireUnit(ctx, input.unit) : null;
+      const ids = listTargets(ctx, { year: input.year })
+        .filter((t) => t.status === 'inReview' && t.targetId != null && (!unit || t.unitId === unit.id))
+        .map((t) => t.targetId!);
+      if (ids.length === 0)
+        throw new LedgerError('nothing_in_review', `${unit ? `“${unit.name}”` : ''}${input.year} 年度没有会审中的绩效目标。`);
+      const result = await exportReviewSheet(ctx, { targetIds: ids });
+      return { bytes: result.bytes, text: `${result.targetCount} 个绩效目标的会审意见表`, json: { targetCount: result.targetCount } };
+    },
+  },
+  'key-evaluation-publication': {
+    doc: '重点评价结果公开表（已定稿的重点绩效评价，含得分和等级，不含涉密单位）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportKeyEvaluationPublication(ctx, input);
+      return {
+        bytes: result.bytes,
+        text: `${result.evaluationCount} 项重点绩效评价，涉及资金 ${formatWanYuan(result.coveredFen)} 万元${result.excludedClassified ? `；涉密单位 ${result.excludedClassified} 项未公开` : ''}`,
+        json: { evaluationCount: result.evaluationCount, coveredFen: result.coveredFen, excludedClassified: result.excludedClassified },
+      };
+    },
+  },
+  publication: {
+    doc: '公开用的绩效目标表（已批复的项目支出和部门整体绩效目标，每个单位一个工作表，不含涉密单位）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportTargetPublication(ctx, input);
+      const { bytes, fileName: _f, ...summary } = result;
+      return {
+        bytes,
+        text: `${result.unitCount} 个单位，项目支出绩效目标 ${result.projectTargets} 个、部门整体绩效目标 ${result.departmentTargets} 个${result.excludedClassifiedTargets ? `；涉密单位 ${result.excludedClassifiedUnits} 个（${result.excludedClassifiedTargets} 个目标）未公开` : ''}`,
+        json: summary,
+      };
+    },
+  },
+};
+
+function requireUnit(ctx: ServiceContext, name: string) {
+  const unit = findUnitByName(ctx, name);
+  if (!unit) throw new LedgerError('unit_missing', `台账中没有名为“${name}”的预算单位。请填写单位全称（可用 report summary 查看各单位）。`);
+  return unit;
+}

@@ -1,0 +1,39 @@
+/** The text of `npm run ledger -- help`, listing every import, export and report kind with its description. */
+import { exportKinds } from './exportKinds';
+import { importKinds } from './importKinds';
+import { reportKinds } from './reportKinds';
+
+export const HELP = `绩效台账 管理命令行
+
+用法：npm run ledger -- <命令> [参数]
+
+  init 文件 [--year 年度] [--bureau 名称]
+                                           新建空台账，载入默认共性指标库（可同时建立一个预算年度）；
+                                           --bureau 填写本局的财政局名称（印在整改通知落款处）
+  demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目及其绩效目标、5 月监控）
+  import <类别> 文件 [--year 年度] [--ledger 台账] [--round 轮次] [--dry-run] [--json]
+                                           导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
+                                           （execution 须给 --round：轮次名称、编号或截止月份）
+  export <类别> [--year 年度] --out 文件 [--ledger 台账] [--unit 单位名称]
+                                           导出带格式的工作簿（不覆盖已有文件）；--unit 用于
+                                           targets-template、review-sheet，只导出该单位的
+  （按年度的类别须给 --year；indicators 和导入 review-sheet 不需要年度）
+  report <类别> --year 年度 [--ledger 台账] [--round 轮次] [--json]
+                                           warnings、monitoring 须给 --round（轮次名称、编号或截止月份）
+  check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
+  backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
+  restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”
+  help                                     显示本说明
+
+导入类别：${Object.entries(importKinds)
+  .map(([k, v]) => `${k}（${v.doc}）`)
+  .join('；')}
+导出类别：${Object.entries(exportKinds)
+  .map(([k, v]) => `${k}（${v.doc}）`)
+  .join('；')}
+报表类别：${Object.entries(reportKinds)
+  .map(([k, v]) => `${k}（${v.doc}）`)
+  .join('；')}
+
+--ledger 缺省时与桌面程序相同：环境变量 LEDGER_PATH，否则用户数据文件夹中的 ledger.db。
+退出码：0 成功；1 台账或文件有问题（原因见错误输出）；2 命令用法错误。`;

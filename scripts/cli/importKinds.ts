@@ -1,0 +1,153 @@
+/** The import kinds of `import <类别>`: adding a kind is one entry in the map below. */
+import { LedgerError } from '../../db/ledgerError';
+import type { ServiceContext } from '../../electron/ledger/context';
+import { listYears } from '../../electron/ledger/years';
+import { ImportRejected } from '../../electron/formats/importIssue';
+import { commitExecutionImport, previewExecutionImport } from '../../electron/monitoring/executionImport';
+import { findRound } from '../../electron/monitoring/monitoringRounds';
+import { commitIndicatorImport, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
+import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
+import { commitReviewSheetImport, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
+import { commitTargetImport, previewTargetImport } from '../../electron/targets/targetImport';
+import {
+  describeExecutionPreview,
+  describeIndicatorPreview,
+  describeProjectPreview,
+  describeReviewPreview,
+  describeTargetPreview,
+} from './describe';
+
+export interface ImportOutcome {
+  text: string[];
+  json: unknown;
+  /** Row errors: the import wrote nothing. */
+  failed: boolean;
+}
+
+/** A kind belongs to a fiscal year (needs --year) or to the whole ledger (the indicator library). */
+export interface ImportKind {
+  doc: string;
+  yearly: boolean;
+  /** Needs --round 轮次 (a monitoring round of an existing year); such a kind never creates the year. */
+  needsRound?: boolean;
+  run(
+    ctx: ServiceContext,
+    input: { year: number; round: string | null; fileName: string; bytes: Uint8Array; dryRun: boolean },
+  ): ImportOutcome;
+}
+
+export const importKinds: Record<string, ImportKind> = {
+  projects: {
+    doc: '预算单位和项目（xlsx、xls、csv）',
+    yearly: true,
+    run(ctx, input) {
+      if (input.dryRun) {
+        const preview = previewProjectImport(ctx, input);
+        return {
+          text: describeProjectPreview(preview, true),
+          json: { ok: preview.canCommit, dryRun: true, preview },
+          failed: !preview.canCommit,
+        };
+      }
+      try {
+        const result = commitProjectImport(ctx, input);
+        return { text: describeProjectPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        // Show the whole preview (what would have happened, and every bad row).
+        const preview = previewProjectImport(ctx, input);
+        return { text: describeProjectPreview(preview, false), json: { ok: false, dryRun: false, preview }, failed: true };
+      }
+    },
+  },
+  indicators: {
+    doc: '共性指标库（按表头识别类别、一级、二级、三级指标等列）',
+    yearly: false,
+    run(ctx, input) {
+      const preview = previewIndicatorImport(ctx, input);
+      if (input.dryRun || !preview.canCommit) {
+        return {
+          text: describeIndicatorPreview(preview, input.dryRun),
+          json: { ok: preview.canCommit, dryRun: input.dryRun, preview },
+          failed: !preview.canCommit,
+        };
+      }
+      const result = commitIndicatorImport(ctx, input);
+      return { text: describeIndicatorPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
+  targets: {
+    doc: '填好的项目支出绩效目标申报表（每个项目一个工作表，按项目代码对应项目）',
+    yearly: true,
+    run(ctx, input) {
+      if (input.dryRun) {
+        const preview = previewTargetImport(ctx, input);
+        return {
+          text: describeTargetPreview(preview, true),
+          json: { ok: preview.canCommit, dryRun: true, preview },
+          failed: !preview.canCommit,
+        };
+      }
+      try {
+        const result = commitTargetImport(ctx, input);
+        return { text: describeTargetPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        const preview = previewTargetImport(ctx, input);
+        return { text: describeTargetPreview(preview, false), json: { ok: false, dryRun: false, preview }, failed: true };
+      }
+    },
+  },
+  'review-sheet': {
+    doc: '填好的会审意见表（按识别码记入对应绩效目标当前一轮会审）',
+    yearly: false,
+    run(ctx, input) {
+      const preview = previewReviewSheetImport(ctx, input);
+      if (input.dryRun || !preview.canCommit) {
+        return {
+          text: describeReviewPreview(preview, input.dryRun),
+          json: { ok: preview.canCommit, dryRun: input.dryRun, preview },
+          failed: !preview.canCommit,
+        };
+      }
+      const result = commitReviewSheetImport(ctx, input);
+      return { text: describeReviewPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
+  execution: {
+    doc: '预算管理一体化平台导出的项目执行数据（须给 --round 监控轮次；按项目代码、单位和项目名称或记住的手动对应找到项目）',
+    yearly: true,
+    needsRound: true,
+    run(ctx, input) {
+      if (!listYears(ctx).some((y) => y.year === input.year))
+        throw new LedgerError('year_missing', `台账中没有 ${input.year} 年度。请先导入该年度的项目。`);
+      const round = findRound(ctx, input.year, input.round!);
+      const file = { roundId: round.id, fileName: input.fileName, bytes: input.bytes };
+      if (input.dryRun) {
+        const preview = previewExecutionImport(ctx, file);
+        return {
+          text: describeExecutionPreview(preview, true, null),
+          json: { ok: preview.canCommit, dryRun: true, ...preview, written: null },
+          failed: !preview.canCommit,
+        };
+      }
+      try {
+        const result = commitExecutionImport(ctx, file);
+        const { preview, ...written } = result;
+        return {
+          text: describeExecutionPreview(preview, false, result),
+          json: { ok: true, dryRun: false, ...preview, written },
+          failed: false,
+        };
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw err;
+        const preview = previewExecutionImport(ctx, file);
+        return {
+          text: describeExecutionPreview(preview, false, null),
+          json: { ok: false, dryRun: false, ...preview, written: null },
+          failed: true,
+        };
+      }
+    },
+  },
+};

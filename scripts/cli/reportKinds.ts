@@ -1,0 +1,83 @@
+/** The report kinds of `report <类别>`: adding a kind is one entry in the map below. */
+import type { ServiceContext } from '../../electron/ledger/context';
+import { exAnteOverview } from '../../electron/exAnte/exAnte';
+import { keyEvaluationYearFigures, publicationRows } from '../../electron/keyEvaluations/keyEvaluationResults';
+import { monitoringReport, warningsReport } from '../../electron/monitoring/warnings';
+import { yearSummary as yearSummaryReport } from '../../electron/reports/yearSummary';
+import { formatWanYuan } from '../../electron/rules/money';
+
+export interface ReportKind {
+  doc: string;
+  /** Needs --round 轮次 (a monitoring round of the year, by name, id or month). */
+  needsRound?: boolean;
+  run(ctx: ServiceContext, input: { year: number; round: string | null }): { text: string[]; json: unknown };
+}
+
+export const reportKinds: Record<string, ReportKind> = {
+  summary: {
+    doc: '年度概况：单位数、项目数，按预算类型和主管部门汇总的年初预算',
+    run: yearSummary,
+  },
+  'ex-ante': {
+    doc: '事前绩效评估：评估数量、各结论的项目数和资金、尚未通过评估的重大项目',
+    run(ctx, input) {
+      const o = exAnteOverview(ctx, input);
+      return {
+        json: o,
+        text: [
+          `${o.year} 年度事前绩效评估：已定稿 ${o.assessed} 个${o.drafts ? `，草稿 ${o.drafts} 个` : ''}，涉及年初预算 ${formatWanYuan(o.budgetFen)} 万元，建议预算 ${formatWanYuan(o.recommendedFen)} 万元。`,
+          ...o.byConclusion.map(
+            (c) =>
+              `  ${c.conclusion}：${c.count} 个，年初预算 ${formatWanYuan(c.budgetFen)} 万元，建议预算 ${formatWanYuan(c.recommendedFen)} 万元`,
+          ),
+          ...(o.majorWithoutSupport.length
+            ? ['尚未通过事前评估的重大政策和项目：', ...o.majorWithoutSupport.map((m) => `  ${m.reason}`)]
+            : ['所有重大政策和项目均已通过事前评估。']),
+        ],
+      };
+    },
+  },
+  'key-evaluations': {
+    doc: '财政重点绩效评价：定稿的评价个数、涉及资金、各等级个数，以及逐项的资金、得分和等级',
+    run(ctx, input) {
+      const figures = keyEvaluationYearFigures(ctx, input);
+      const rows = publicationRows(ctx, input);
+      return {
+        json: { ...figures, evaluations: rows },
+        text: [
+          figures.sentence,
+          ...(figures.unfinished ? [`另有 ${figures.unfinished} 个评价尚未定稿，未计入。`] : []),
+          ...rows.map((r) => `  ${r.name}（${r.unitName}）：${formatWanYuan(r.coveredFen)} 万元，${r.total.toFixed(2)} 分，${r.grade}`),
+        ],
+      };
+    },
+  },
+  warnings: {
+    doc: '绩效监控预警（--round 轮次）：先按当年规则计算，再列出各项目的执行率、序时进度、目标完成率、偏离率和三条线的颜色',
+    needsRound: true,
+    run: (ctx, input) => warningsReport(ctx, { year: input.year, round: input.round! }),
+  },
+  monitoring: {
+    doc: '绩效监控轮次汇总（--round 轮次）：监控的单位数和项目数，各预警线红黄灯数，整改通知下发和办结数',
+    needsRound: true,
+    run: (ctx, input) => monitoringReport(ctx, { year: input.year, round: input.round! }),
+  },
+};
+
+/** report summary: the year at a glance (electron/reports/yearSummary.ts), money exact in 分 (JSON) and 万元 (text). */
+function yearSummary(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown } {
+  const s = yearSummaryReport(ctx, input);
+  const text = [
+    `${s.year} 年度概况`,
+    `预算单位 ${s.units} 个（主管部门 ${s.departments} 个，有项目的单位 ${s.unitsWithProjects} 个）；项目 ${s.projects} 个；年初预算合计 ${formatWanYuan(s.totalFen)} 万元。`,
+    '',
+    '按预算类型：',
+    ...s.byBudgetKind.map(
+      (k) => `  ${k.label.padEnd(9, '　')} ${String(k.projects).padStart(4)} 个  ${formatWanYuan(k.fen).padStart(14)} 万元`,
+    ),
+    '',
+    '按主管部门（年初预算从高到低）：',
+    ...s.byDepartment.map((d) => `  ${d.department}：${d.units} 个单位，${d.projects} 个项目，${formatWanYuan(d.fen)} 万元`),
+  ];
+  return { text, json: s };
+}
