@@ -30,7 +30,9 @@ describeInChromium('演示台账：一个县一整年的项目', () => {
     await session?.close();
   });
 
-  it('lists every project of the year and narrows them as the clerk types, without a wait', async () => {
+  // How fast the list answers is measured by `npm run bench` against a floor taken in the same run;
+  // a wall-clock limit here would only measure how busy the machine is.
+  it('lists every project of the year and narrows them as the clerk types', async () => {
     await projects.open();
     await expect.poll(() => projects.rows.count()).toBe(demo.projects);
     expect(await projects.summaryText()).toBe(`共 ${demo.projects} 个项目，年初预算合计 ${formatWanYuan(demo.totalFen)} 万元`);
@@ -38,18 +40,14 @@ describeInChromium('演示台账：一个县一整年的项目', () => {
 
     const stored = listProjects(session.ctx, { year: demo.year });
     const target = stored.find((p) => p.code && stored.filter((q) => q.code?.includes(p.code!)).length === 1)!;
-    const started = Date.now();
     await projects.search(target.code!);
     await expect.poll(() => projects.projectNames(), { interval: 10 }).toEqual([target.name]);
-    expect(Date.now() - started).toBeLessThan(1_000);
     await projects.search('');
 
     const largest = Math.max(...stored.map((p) => p.initialBudgetFen));
-    const sortStarted = Date.now();
     await projects.sortBy('年初预算数（万元）');
     await projects.sortBy('年初预算数（万元）');
     await expect.poll(async () => (await projects.column('amount'))[0], { interval: 10 }).toBe(formatWanYuan(largest));
-    expect(Date.now() - sortStarted).toBeLessThan(2_000);
   });
 
   it('lists every budget unit with its year totals', async () => {
