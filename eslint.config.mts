@@ -51,7 +51,10 @@ export default tseslint.config(
   // The folder rules. Only the shell imports 'electron'.
   folderRule(['electron/**', 'renderer/**', 'db/**', 'scripts/**'], [ELECTRON], ['electron/shell/**']),
   // Pure rules: other rules and zod, nothing else (no I/O, no clock, no ledger).
-  folderRule(['electron/rules/**'], [{ regex: '^(?!zod$|\\./|\\.\\./\\.\\./db/vocabulary$)', message: '规则是纯函数：只能导入其他规则、zod 和 db/vocabulary。' }]),
+  folderRule(
+    ['electron/rules/**'],
+    [{ regex: '^(?!zod$|\\./|\\.\\./\\.\\./db/vocabulary$)', message: '规则是纯函数：只能导入其他规则、zod 和 db/vocabulary。' }],
+  ),
   // The vocabulary sits below everything, the rules and the renderer's contract included.
   folderRule(['db/vocabulary.ts'], [{ regex: '.', message: 'db/vocabulary.ts 不导入任何模块。' }]),
   // db/ is the bottom layer: it imports nothing from the code above it.
@@ -63,7 +66,10 @@ export default tseslint.config(
       ELECTRON,
       ...NODE_AND_DATABASE,
       { regex: '^(\\.\\./)+(db|scripts)(/|$)', message: '界面不能导入 db/ 或 scripts/。' },
-      { regex: '^(\\.\\./)+electron/(?!rules/|bridge/contract$)', message: '界面只能导入 electron/bridge/contract（类型与调用）和 electron/rules（纯函数）。' },
+      {
+        regex: '^(\\.\\./)+electron/(?!rules/|bridge/contract$)',
+        message: '界面只能导入 electron/bridge/contract（类型与调用）和 electron/rules（纯函数）。',
+      },
     ],
   ),
   // Services (the ledger's own and each area's) and the file formats run under plain Node: never the bridge or the shell.
@@ -72,7 +78,16 @@ export default tseslint.config(
     [ELECTRON, { regex: '^(\\.\\./)+(bridge|shell)(/|$)', message: '服务和文件格式不依赖桥接层或外壳。' }],
   ),
   // File formats are generic: they know no business area.
-  folderRule(['electron/formats/**'], [ELECTRON, { regex: `^\\.\\./(${[...AREAS, 'ledger', 'bridge', 'shell'].join('|')})(/|$)`, message: '文件格式模块是通用的，不依赖业务模块。' }]),
+  folderRule(
+    ['electron/formats/**'],
+    [
+      ELECTRON,
+      { regex: `^\\.\\./(${[...AREAS, 'ledger', 'bridge', 'shell'].join('|')})(/|$)`, message: '文件格式模块是通用的，不依赖业务模块。' },
+    ],
+  ),
   // The ledger's own services (years, audit, backup) are below every area.
-  folderRule(['electron/ledger/**'], [ELECTRON, { regex: `^\\.\\./(${AREAS.join('|')}|bridge|shell)(/|$)`, message: '台账基础服务不依赖业务模块。' }]),
+  folderRule(
+    ['electron/ledger/**'],
+    [ELECTRON, { regex: `^\\.\\./(${AREAS.join('|')}|bridge|shell)(/|$)`, message: '台账基础服务不依赖业务模块。' }],
+  ),
 );

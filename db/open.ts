@@ -38,7 +38,9 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
 export function defaultMigrationsFolder(): string {
   const candidates = [
     process.env.LEDGER_MIGRATIONS,
-    (process as { resourcesPath?: string }).resourcesPath ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'migrations') : undefined,
+    (process as { resourcesPath?: string }).resourcesPath
+      ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'migrations')
+      : undefined,
     path.join(__dirname, 'migrations'),
     path.join(__dirname, '..', '..', 'db', 'migrations'),
     path.join(process.cwd(), 'db', 'migrations'),
@@ -119,11 +121,15 @@ function applyMigrations(sqlite: Database.Database, file: string, migrationsFold
 
   const hasTable = (name: string) =>
     sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name) !== undefined;
-  const userTables = sqlite.prepare(`select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'`).get() as { n: number };
+  const userTables = sqlite.prepare(`select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'`).get() as {
+    n: number;
+  };
 
   let appliedMillis: number[] = [];
   if (hasTable(MIGRATIONS_TABLE)) {
-    appliedMillis = (sqlite.prepare(`select created_at from ${MIGRATIONS_TABLE}`).all() as { created_at: number | string }[]).map((r) => Number(r.created_at));
+    appliedMillis = (sqlite.prepare(`select created_at from ${MIGRATIONS_TABLE}`).all() as { created_at: number | string }[]).map((r) =>
+      Number(r.created_at),
+    );
   } else if (userTables.n > 0) {
     throw new LedgerError('not_a_ledger', `${file} 不是绩效台账文件（缺少版本信息）。请选择由绩效台账创建的 .db 文件。`);
   }

@@ -42,7 +42,16 @@ export const SUBJECTS = ['project', 'department'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** 绩效目标 statuses, in the order a target moves through them. */
-export const TARGET_STATUSES = ['draft', 'inReview', 'returned', 'financeCompleting', 'ready', 'notArranged', 'approved', 'published'] as const;
+export const TARGET_STATUSES = [
+  'draft',
+  'inReview',
+  'returned',
+  'financeCompleting',
+  'ready',
+  'notArranged',
+  'approved',
+  'published',
+] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** A target indicator's period: 年度 or 中期 (the whole project period). */

@@ -54,7 +54,9 @@ async function main(): Promise<number> {
          from projects p join budget_units u on u.id = p.unit_id left join budget_units d on d.id = u.parent_id
         where p.year = ? order by p.id`,
     );
-    const rawIndicators = ledger.sqlite.prepare('select i.*, c.name as class_name from indicators i join indicator_classes c on c.id = i.class_id');
+    const rawIndicators = ledger.sqlite.prepare(
+      'select i.*, c.name as class_name from indicators i join indicator_classes c on c.id = i.class_id',
+    );
 
     const cases: Case[] = [
       {
@@ -91,7 +93,14 @@ async function main(): Promise<number> {
       const ratio = subject / Math.max(floor, 0.01);
       const ok = ratio <= c.budget;
       if (!ok) failed++;
-      console.log(c.name.padEnd(28), floor.toFixed(2).padStart(10), subject.toFixed(2).padStart(10), ratio.toFixed(1).padStart(8), `≤${c.budget}`.padStart(6), ok ? '通过' : '超出预算');
+      console.log(
+        c.name.padEnd(28),
+        floor.toFixed(2).padStart(10),
+        subject.toFixed(2).padStart(10),
+        ratio.toFixed(1).padStart(8),
+        `≤${c.budget}`.padStart(6),
+        ok ? '通过' : '超出预算',
+      );
     }
     console.log(failed ? `${failed} 项超出预算。` : '全部在预算内。');
     return failed ? 1 : 0;

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     host = await startBrowserHost({ ledger, rendererDir, actor: os.userInfo().username, port });
   } catch (err) {
     closeLedger(ledger);
-    throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用。请用 --port 指定其他端口，或不指定由系统分配。`) : err;
+    throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new Error(`端口 ${port} 已被占用。请用 --port 指定其他端口，或不指定由系统分配。`)
+      : err;
   }
   console.log(`台账文件：${ledger.file}`);
   console.log(`绩效台账浏览器版已启动：${host.url}`);

@@ -66,7 +66,11 @@ function electronBinary(electronDir: string): string | null {
   const pathFile = path.join(electronDir, 'path.txt');
   const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? path.join(override, relative || defaultExecutable()) : relative ? path.join(electronDir, 'dist', relative) : null;
+  const candidate = override
+    ? path.join(override, relative || defaultExecutable())
+    : relative
+      ? path.join(electronDir, 'dist', relative)
+      : null;
   return candidate && fs.existsSync(candidate) ? candidate : null;
 }
 

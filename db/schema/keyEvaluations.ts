@@ -94,7 +94,10 @@ export const expertScores = sqliteTable(
     basis: text('basis').notNull().default(''),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('expert_scores_expert_indicator').on(t.expertId, t.indicatorCode), index('expert_scores_evaluation').on(t.evaluationId)],
+  (t) => [
+    uniqueIndex('expert_scores_expert_indicator').on(t.expertId, t.indicatorCode),
+    index('expert_scores_evaluation').on(t.evaluationId),
+  ],
 );
 
 /**
@@ -117,7 +120,10 @@ export const resultActions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('result_actions_evaluation').on(t.evaluationId), check('result_actions_amount_nonnegative', sql`${t.amountFen} is null or ${t.amountFen} >= 0`)],
+  (t) => [
+    index('result_actions_evaluation').on(t.evaluationId),
+    check('result_actions_amount_nonnegative', sql`${t.amountFen} is null or ${t.amountFen} >= 0`),
+  ],
 );
 
 /**

@@ -21,7 +21,10 @@ export const monitoringRounds = sqliteTable(
     dueDate: text('due_date').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('monitoring_rounds_year_name').on(t.year, t.name), check('monitoring_rounds_month', sql`${t.asOfMonth} between 1 and 12`)],
+  (t) => [
+    uniqueIndex('monitoring_rounds_year_name').on(t.year, t.name),
+    check('monitoring_rounds_month', sql`${t.asOfMonth} between 1 and 12`),
+  ],
 );
 
 /** A project's funds at a round, as the budget platform's execution export gave them (amounts in 分). */

@@ -18,7 +18,11 @@ export const budgetUnits = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('budget_units_name_unique').on(t.name), uniqueIndex('budget_units_code_unique').on(t.code), index('budget_units_parent').on(t.parentId)],
+  (t) => [
+    uniqueIndex('budget_units_name_unique').on(t.name),
+    uniqueIndex('budget_units_code_unique').on(t.code),
+    index('budget_units_parent').on(t.parentId),
+  ],
 );
 
 /** 项目 of a fiscal year. */

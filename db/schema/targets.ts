@@ -1,7 +1,16 @@
 /** 绩效目标, 三方联合会审, 五个同步 and 目标调整. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { GRADES, NATURES, REVIEW_PARTY_CODES, SUBJECTS, SYNC_STEP_CODES, SYNC_TRACKS, TARGET_PERIODS, TARGET_STATUSES } from '../vocabulary';
+import {
+  GRADES,
+  NATURES,
+  REVIEW_PARTY_CODES,
+  SUBJECTS,
+  SYNC_STEP_CODES,
+  SYNC_TRACKS,
+  TARGET_PERIODS,
+  TARGET_STATUSES,
+} from '../vocabulary';
 import { createdAt, updatedAt } from './columns';
 import { indicatorClasses, indicators } from './indicators';
 import { fiscalYears } from './ledger';
@@ -28,9 +37,7 @@ export const performanceTargets = sqliteTable(
       .references(() => budgetUnits.id, { onDelete: 'restrict' }),
     /** The indicator class the project belongs to, for recommendations and mandatory indicators. */
     indicatorClassId: integer('indicator_class_id').references(() => indicatorClasses.id, { onDelete: 'restrict' }),
-    status: text('status', { enum: TARGET_STATUSES })
-      .notNull()
-      .default('draft'),
+    status: text('status', { enum: TARGET_STATUSES }).notNull().default('draft'),
     /** 项目期, e.g. "2023年" or "2023—2025年". */
     period: text('period'),
     midTermGoal: text('mid_term_goal'),

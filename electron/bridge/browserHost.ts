@@ -144,7 +144,11 @@ function authorised(req: http.IncomingMessage, res: http.ServerResponse, token: 
     return false;
   }
   if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-    sendJson(res, 401, failure('unauthorized', '访问令牌无效或缺失。请用“npm run serve”启动时打印的完整地址（含 ?token=）重新打开绩效台账。'));
+    sendJson(
+      res,
+      401,
+      failure('unauthorized', '访问令牌无效或缺失。请用“npm run serve”启动时打印的完整地址（含 ?token=）重新打开绩效台账。'),
+    );
     return false;
   }
   return true;
@@ -162,12 +166,21 @@ function callFiles(exchange: HostFiles, uploadId: unknown): FileAccess {
       exchange.uploads.drop(uploadId);
       return file;
     },
-    saveFile: async (request, bytes) => ({ savedAs: request.defaultName, downloadId: exchange.downloads.stage({ name: request.defaultName, bytes }) }),
+    saveFile: async (request, bytes) => ({
+      savedAs: request.defaultName,
+      downloadId: exchange.downloads.stage({ name: request.defaultName, bytes }),
+    }),
   };
   return { files, staged: exchange.staged };
 }
 
-async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, exchange: HostFiles, token: string, port: number): Promise<void> {
+async function handleUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  exchange: HostFiles,
+  token: string,
+  port: number,
+): Promise<void> {
   if (!authorised(req, res, token, port, 'POST')) return;
   let name: string;
   try {
@@ -178,12 +191,20 @@ async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse,
   name = path.basename(name.replace(/\\/g, '/'));
   if (!name) return sendJson(res, 400, failure('bad_request', '上传的文件缺少文件名，未处理。'));
   const body = await readBody(req, MAX_IMPORT_BYTES);
-  if (body === null) return sendJson(res, 413, failure('too_large', `${name} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，未导入。请检查是否选错了文件。`));
+  if (body === null)
+    return sendJson(res, 413, failure('too_large', `${name} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，未导入。请检查是否选错了文件。`));
   const file: PickedFile = { name, bytes: new Uint8Array(body) };
   sendJson(res, 200, { ok: true, value: { uploadId: exchange.uploads.stage(file) } });
 }
 
-async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, exchange: HostFiles, token: string, port: number, id: string): Promise<void> {
+async function handleDownload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  exchange: HostFiles,
+  token: string,
+  port: number,
+  id: string,
+): Promise<void> {
   if (!authorised(req, res, token, port, 'GET')) return;
   let file: PickedFile;
   try {
@@ -202,7 +223,14 @@ async function handleDownload(req: http.IncomingMessage, res: http.ServerRespons
   res.end(Buffer.from(file.bytes));
 }
 
-async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, ctx: ServiceContext, exchange: HostFiles, token: string, port: number): Promise<void> {
+async function handleCall(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  ctx: ServiceContext,
+  exchange: HostFiles,
+  token: string,
+  port: number,
+): Promise<void> {
   if (!authorised(req, res, token, port, 'POST')) return;
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, failure('bad_content_type', '台账接口只接受 JSON（Content-Type: application/json）。'));
@@ -217,7 +245,11 @@ async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, c
   } catch {
     return sendJson(res, 400, failure('bad_request', '请求内容不是有效的 JSON，未处理。'));
   }
-  const { call, input, uploadId } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as { call?: unknown; input?: unknown; uploadId?: unknown };
+  const { call, input, uploadId } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
+    call?: unknown;
+    input?: unknown;
+    uploadId?: unknown;
+  };
   // Refusals of the call itself (unknown name, bad input, a service's no) are answers, not HTTP errors.
   sendJson(res, 200, await dispatch(ctx, call, input, callFiles(exchange, uploadId)));
 }

@@ -21,7 +21,12 @@ export function noFileAccess(): FileAccess {
   return { files: NO_FILES, staged: new StagedFiles() };
 }
 
-export async function dispatch(ctx: ServiceContext, call: unknown, input: unknown, access: FileAccess = noFileAccess()): Promise<Envelope<unknown>> {
+export async function dispatch(
+  ctx: ServiceContext,
+  call: unknown,
+  input: unknown,
+  access: FileAccess = noFileAccess(),
+): Promise<Envelope<unknown>> {
   if (!isCallName(call)) {
     return fail({ code: 'unknown_call', message: `未知的操作：${describe(call)}。请升级或重新安装绩效台账。` });
   }
@@ -68,7 +73,7 @@ function inputError(error: z.ZodError): BridgeError {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 

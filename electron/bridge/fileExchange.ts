@@ -96,7 +96,10 @@ export class StagedFiles {
 /** Refuses a picked file too large to be a unit's workbook before any parser sees it. */
 export function checkImportSize(file: PickedFile): PickedFile {
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new LedgerError('file_too_large', `${file.name} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，不像是单位报送的表格，未导入。请检查是否选错了文件。`);
+    throw new LedgerError(
+      'file_too_large',
+      `${file.name} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，不像是单位报送的表格，未导入。请检查是否选错了文件。`,
+    );
   }
   return file;
 }

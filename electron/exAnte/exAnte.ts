@@ -74,17 +74,25 @@ export function getAssessment(ctx: ServiceContext, input: { id: number }): Asses
 }
 
 /** Starts an assessment of a project of the year, or of a policy named by the clerk. */
-export function createAssessment(ctx: ServiceContext, input: { year: number; projectId: number | null; subjectName: string | null; assessor: Assessor }): AssessmentView {
+export function createAssessment(
+  ctx: ServiceContext,
+  input: { year: number; projectId: number | null; subjectName: string | null; assessor: Assessor },
+): AssessmentView {
   return inTransaction(ctx, () => {
     requireOpenYear(ctx, input.year);
     let subjectName = input.subjectName?.trim() ?? '';
     if (input.projectId != null) {
       const project = ctx.ledger.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
-      if (!project || project.year !== input.year) throw new LedgerError('invalid_input', `${input.year} 年度没有所选项目。`, { projectId: '请选择本年度的项目' });
+      if (!project || project.year !== input.year)
+        throw new LedgerError('invalid_input', `${input.year} 年度没有所选项目。`, { projectId: '请选择本年度的项目' });
       subjectName = project.name;
     }
     if (!subjectName) throw new LedgerError('invalid_input', '请选择项目，或填写被评估政策的名称。', { subjectName: '请填写评估对象名称' });
-    const row = ctx.ledger.db.insert(exAnteAssessments).values({ year: input.year, projectId: input.projectId, subjectName, assessor: input.assessor }).returning({ id: exAnteAssessments.id }).get();
+    const row = ctx.ledger.db
+      .insert(exAnteAssessments)
+      .values({ year: input.year, projectId: input.projectId, subjectName, assessor: input.assessor })
+      .returning({ id: exAnteAssessments.id })
+      .get();
     appendAudit(ctx, { action: 'exAnte.create', entity: 'ex_ante_assessment', entityId: row.id, after: { ...input, subjectName } });
     return assessmentView(ctx, row.id);
   });
@@ -111,7 +119,13 @@ export function saveAssessment(ctx: ServiceContext, input: AssessmentContent & {
       updatedAt: ctx.now().toISOString(),
     };
     ctx.ledger.db.update(exAnteAssessments).set(values).where(eq(exAnteAssessments.id, row.id)).run();
-    appendAudit(ctx, { action: 'exAnte.save', entity: 'ex_ante_assessment', entityId: row.id, before: { scores: JSON.parse(row.scores) }, after: { ...values, scores: input.scores } });
+    appendAudit(ctx, {
+      action: 'exAnte.save',
+      entity: 'ex_ante_assessment',
+      entityId: row.id,
+      before: { scores: JSON.parse(row.scores) },
+      after: { ...values, scores: input.scores },
+    });
     return assessmentView(ctx, row.id);
   });
 }
@@ -127,13 +141,30 @@ export function finalizeAssessment(ctx: ServiceContext, input: { id: number }): 
     if (score.conclusion === null) throw new LedgerError('assessment_incomplete', `评分尚未完成，不能定稿：${score.problems.join('；')}。`);
     const verdict = verdictOfConclusion(score.conclusion, rules.exAnte.conclusionBands);
     // The conclusion comes from the same bands, so this only guards against a broken rule set.
-    if (verdict === null) throw new LedgerError('conclusion_unknown', `评估结论“${score.conclusion}”不在 ${row.year} 年度规则的结论档次中，不能定稿。请检查该年度的事前评估规则。`);
+    if (verdict === null)
+      throw new LedgerError(
+        'conclusion_unknown',
+        `评估结论“${score.conclusion}”不在 ${row.year} 年度规则的结论档次中，不能定稿。请检查该年度的事前评估规则。`,
+      );
     ctx.ledger.db
       .update(exAnteAssessments)
-      .set({ status: 'final', total: score.total, verdict, conclusion: score.conclusion, ruleVersion: rules.version, finalizedAt: ctx.now().toISOString(), updatedAt: ctx.now().toISOString() })
+      .set({
+        status: 'final',
+        total: score.total,
+        verdict,
+        conclusion: score.conclusion,
+        ruleVersion: rules.version,
+        finalizedAt: ctx.now().toISOString(),
+        updatedAt: ctx.now().toISOString(),
+      })
       .where(eq(exAnteAssessments.id, row.id))
       .run();
-    appendAudit(ctx, { action: 'exAnte.finalize', entity: 'ex_ante_assessment', entityId: row.id, after: { total: score.total, conclusion: score.conclusion, verdict, ruleVersion: rules.version } });
+    appendAudit(ctx, {
+      action: 'exAnte.finalize',
+      entity: 'ex_ante_assessment',
+      entityId: row.id,
+      after: { total: score.total, conclusion: score.conclusion, verdict, ruleVersion: rules.version },
+    });
     return assessmentView(ctx, row.id);
   });
 }
@@ -148,7 +179,11 @@ export function recheckRevisedPlan(ctx: ServiceContext, input: { id: number; rev
     }
     const revisedPlan = input.revisedPlan.trim();
     if (!revisedPlan) throw new LedgerError('invalid_input', '请写明调整完善后的方案要点。', { revisedPlan: '请写明调整完善后的方案要点' });
-    ctx.ledger.db.update(exAnteAssessments).set({ revisedPlan, recheckedAt: ctx.now().toISOString(), recheckedBy: ctx.actor }).where(eq(exAnteAssessments.id, row.id)).run();
+    ctx.ledger.db
+      .update(exAnteAssessments)
+      .set({ revisedPlan, recheckedAt: ctx.now().toISOString(), recheckedBy: ctx.actor })
+      .where(eq(exAnteAssessments.id, row.id))
+      .run();
     appendAudit(ctx, { action: 'exAnte.recheck', entity: 'ex_ante_assessment', entityId: row.id, after: { revisedPlan } });
     return assessmentView(ctx, row.id);
   });
@@ -166,14 +201,23 @@ export function gateFor(ctx: ServiceContext, projectId: number): GateState {
     .orderBy(desc(exAnteAssessments.id))
     .get();
   const name = `“${project.name}”属于新增重大政策和项目，`;
-  if (!latest) return { required: true, passed: false, reason: `${name}尚未完成事前绩效评估，不能入库或批复预算。请先在“事前评估”中评估并定稿。` };
+  if (!latest)
+    return { required: true, passed: false, reason: `${name}尚未完成事前绩效评估，不能入库或批复预算。请先在“事前评估”中评估并定稿。` };
   if (latest.verdict === 'support') return { required: true, passed: true, reason: null };
   if (latest.verdict === 'supportAfterRevision') {
     return latest.recheckedAt
       ? { required: true, passed: true, reason: null }
-      : { required: true, passed: false, reason: `${name}事前评估结论为“${latest.conclusion}”，调整完善后的方案尚未复核，不能入库或批复预算。` };
+      : {
+          required: true,
+          passed: false,
+          reason: `${name}事前评估结论为“${latest.conclusion}”，调整完善后的方案尚未复核，不能入库或批复预算。`,
+        };
   }
-  return { required: true, passed: false, reason: `${name}事前评估结论为“${latest.conclusion}”（${latest.total} 分），不能入库或批复预算。` };
+  return {
+    required: true,
+    passed: false,
+    reason: `${name}事前评估结论为“${latest.conclusion}”（${latest.total} 分），不能入库或批复预算。`,
+  };
 }
 
 /** 入库: puts a project into the project library, holding the ex-ante gate. */
@@ -185,8 +229,18 @@ export function admitToLibrary(ctx: ServiceContext, input: { projectId: number }
     const gate = gateFor(ctx, project.id);
     if (!gate.passed) throw new LedgerError('ex_ante_gate', gate.reason!);
     if (project.libraryStatus !== 'admitted') {
-      ctx.ledger.db.update(projects).set({ libraryStatus: 'admitted', updatedAt: ctx.now().toISOString() }).where(eq(projects.id, project.id)).run();
-      appendAudit(ctx, { action: 'project.admit', entity: 'project', entityId: project.id, before: { libraryStatus: project.libraryStatus }, after: { libraryStatus: 'admitted' } });
+      ctx.ledger.db
+        .update(projects)
+        .set({ libraryStatus: 'admitted', updatedAt: ctx.now().toISOString() })
+        .where(eq(projects.id, project.id))
+        .run();
+      appendAudit(ctx, {
+        action: 'project.admit',
+        entity: 'project',
+        entityId: project.id,
+        before: { libraryStatus: project.libraryStatus },
+        after: { libraryStatus: 'admitted' },
+      });
     }
     return gate;
   });
@@ -223,7 +277,11 @@ export function exAnteOverview(ctx: ServiceContext, input: { year: number }): Ex
       recommendedFen: mine.reduce((s, r) => s + (r.a.recommendedBudgetFen ?? 0), 0),
     };
   });
-  const majors = ctx.ledger.db.select({ id: projects.id, name: projects.name }).from(projects).where(and(eq(projects.year, input.year), eq(projects.majorPolicy, true))).all();
+  const majors = ctx.ledger.db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(and(eq(projects.year, input.year), eq(projects.majorPolicy, true)))
+    .all();
   return {
     year: input.year,
     assessed: finals.length,
@@ -231,7 +289,10 @@ export function exAnteOverview(ctx: ServiceContext, input: { year: number }): Ex
     byConclusion,
     budgetFen: finals.reduce((s, r) => s + (r.budgetFen ?? 0), 0),
     recommendedFen: finals.reduce((s, r) => s + (r.a.recommendedBudgetFen ?? 0), 0),
-    majorWithoutSupport: majors.map((p) => ({ projectId: p.id, name: p.name, gate: gateFor(ctx, p.id) })).filter((p) => !p.gate.passed).map((p) => ({ projectId: p.projectId, name: p.name, reason: p.gate.reason! })),
+    majorWithoutSupport: majors
+      .map((p) => ({ projectId: p.id, name: p.name, gate: gateFor(ctx, p.id) }))
+      .filter((p) => !p.gate.passed)
+      .map((p) => ({ projectId: p.projectId, name: p.name, reason: p.gate.reason! })),
   };
 }
 
@@ -243,7 +304,11 @@ function requireAssessment(ctx: ServiceContext, id: number) {
 
 function assessmentView(ctx: ServiceContext, id: number): AssessmentView {
   const row = ctx.ledger.db
-    .select({ a: exAnteAssessments, budgetFen: projects.initialBudgetFen, unitName: sql<string | null>`(select name from budget_units u where u.id = ${projects.unitId})` })
+    .select({
+      a: exAnteAssessments,
+      budgetFen: projects.initialBudgetFen,
+      unitName: sql<string | null>`(select name from budget_units u where u.id = ${projects.unitId})`,
+    })
     .from(exAnteAssessments)
     .leftJoin(projects, eq(projects.id, exAnteAssessments.projectId))
     .where(eq(exAnteAssessments.id, id))
@@ -253,10 +318,31 @@ function assessmentView(ctx: ServiceContext, id: number): AssessmentView {
   const rules = ruleSetOf(ctx, a.year).exAnte;
   const scores = JSON.parse(a.scores) as ItemScore[];
   return {
-    id: a.id, year: a.year, projectId: a.projectId, subjectName: a.subjectName, unitName: row.unitName, projectBudgetFen: row.budgetFen,
-    assessor: a.assessor, assessorName: a.assessorName, recommendedBudgetFen: a.recommendedBudgetFen, workSummary: a.workSummary,
-    findings: a.findings, suggestions: a.suggestions, otherNotes: a.otherNotes, scores, status: a.status,
-    score: scoreExAnte(scores, rules), verdict: a.verdict, conclusion: a.conclusion, ruleVersion: a.ruleVersion, finalizedAt: a.finalizedAt,
-    revisedPlan: a.revisedPlan, recheckedAt: a.recheckedAt, recheckedBy: a.recheckedBy, framework: rules.framework, ratingShares: rules.ratingShares, conclusionBands: rules.conclusionBands,
+    id: a.id,
+    year: a.year,
+    projectId: a.projectId,
+    subjectName: a.subjectName,
+    unitName: row.unitName,
+    projectBudgetFen: row.budgetFen,
+    assessor: a.assessor,
+    assessorName: a.assessorName,
+    recommendedBudgetFen: a.recommendedBudgetFen,
+    workSummary: a.workSummary,
+    findings: a.findings,
+    suggestions: a.suggestions,
+    otherNotes: a.otherNotes,
+    scores,
+    status: a.status,
+    score: scoreExAnte(scores, rules),
+    verdict: a.verdict,
+    conclusion: a.conclusion,
+    ruleVersion: a.ruleVersion,
+    finalizedAt: a.finalizedAt,
+    revisedPlan: a.revisedPlan,
+    recheckedAt: a.recheckedAt,
+    recheckedBy: a.recheckedBy,
+    framework: rules.framework,
+    ratingShares: rules.ratingShares,
+    conclusionBands: rules.conclusionBands,
   };
 }

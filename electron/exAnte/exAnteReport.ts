@@ -31,7 +31,9 @@ export async function exportExAnteReport(ctx: ServiceContext, input: { id: numbe
   const project = a.projectId ? ctx.ledger.db.select().from(projects).where(eq(projects.id, a.projectId)).get() : undefined;
   const unit = project ? ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, project.unitId)).get() : undefined;
   const conclusion = a.conclusion ?? a.score.conclusion ?? '（评分未完成）';
-  const date = (a.finalizedAt ?? ctx.now().toISOString()).slice(0, 10).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);
+  const date = (a.finalizedAt ?? ctx.now().toISOString())
+    .slice(0, 10)
+    .replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);
 
   const basics = project
     ? [
@@ -54,29 +56,52 @@ export async function exportExAnteReport(ctx: ServiceContext, input: { id: numbe
     ...a.score.dimensions.flatMap((d, i) => [
       heading2(`（${CHINESE_NUMBERS[i]}）${d.dimension}`),
       ...body(
-        [`该项得分 ${d.points} 分（满分 ${d.max} 分）。`, ...a.score.items.filter((it) => it.dimension === d.dimension).map((it) => `${it.item}：评为“${it.rating ?? '未评'}”，得 ${it.points ?? '—'} 分。${it.basis}`)].join('\n'),
+        [
+          `该项得分 ${d.points} 分（满分 ${d.max} 分）。`,
+          ...a.score.items
+            .filter((it) => it.dimension === d.dimension)
+            .map((it) => `${it.item}：评为“${it.rating ?? '未评'}”，得 ${it.points ?? '—'} 分。${it.basis}`),
+        ].join('\n'),
       ),
     ]),
     heading2(`（${CHINESE_NUMBERS[a.score.dimensions.length]}）评估发现`),
     ...body(a.findings),
     scoreTable(a),
-    note(`注：评分依据${a.ruleVersion ? ` ${a.ruleVersion} 版` : '本年度'}评分规则；评级与得分区间为 优 90%–100%、良 80%–90%、中 60%–80%、差 60% 以下。`),
+    note(
+      `注：评分依据${a.ruleVersion ? ` ${a.ruleVersion} 版` : '本年度'}评分规则；评级与得分区间为 优 90%–100%、良 80%–90%、中 60%–80%、差 60% 以下。`,
+    ),
     heading1('四、相关建议'),
     ...body(a.suggestions),
     heading1('五、其他需要说明的问题'),
-    ...body([a.otherNotes, a.revisedPlan ? `调整完善后的方案（${a.recheckedAt?.slice(0, 10)} 复核通过）：${a.revisedPlan}` : null].filter(Boolean).join('\n')),
+    ...body(
+      [a.otherNotes, a.revisedPlan ? `调整完善后的方案（${a.recheckedAt?.slice(0, 10)} 复核通过）：${a.revisedPlan}` : null]
+        .filter(Boolean)
+        .join('\n'),
+    ),
   ];
-  return { fileName: `${a.subjectName}事前绩效评估报告.docx`, bytes: await documentBytes({ title: `${a.subjectName}事前绩效评估报告`, creator: '绩效台账' }, blocks) };
+  return {
+    fileName: `${a.subjectName}事前绩效评估报告.docx`,
+    bytes: await documentBytes({ title: `${a.subjectName}事前绩效评估报告`, creator: '绩效台账' }, blocks),
+  };
 }
 
 export async function exportExAnteScoreSheet(ctx: ServiceContext, input: { id: number }): Promise<GeneratedFile> {
   const a = getAssessment(ctx, input);
   type Row = { dimension: string; item: string; max: number; rating: string; points: number | null; basis: string };
   const rows: Row[] = a.score.dimensions.flatMap((d) => [
-    ...a.score.items.filter((i) => i.dimension === d.dimension).map((i) => ({ dimension: d.dimension, item: i.item, max: i.max, rating: i.rating ?? '', points: i.points, basis: i.basis })),
+    ...a.score.items
+      .filter((i) => i.dimension === d.dimension)
+      .map((i) => ({ dimension: d.dimension, item: i.item, max: i.max, rating: i.rating ?? '', points: i.points, basis: i.basis })),
     { dimension: `${d.dimension}小计`, item: '', max: d.max, rating: '', points: d.points, basis: '' },
   ]);
-  rows.push({ dimension: '合计', item: '', max: a.score.dimensions.reduce((s, d) => s + d.max, 0), rating: '', points: a.score.total, basis: `评估结论：${a.conclusion ?? a.score.conclusion ?? '评分未完成'}` });
+  rows.push({
+    dimension: '合计',
+    item: '',
+    max: a.score.dimensions.reduce((s, d) => s + d.max, 0),
+    rating: '',
+    points: a.score.total,
+    basis: `评估结论：${a.conclusion ?? a.score.conclusion ?? '评分未完成'}`,
+  });
   const columns: SheetColumn<Row>[] = [
     { header: '评估维度', width: 18, kind: 'text', value: (r) => r.dimension },
     { header: '评估要点', width: 18, kind: 'text', value: (r) => r.item },
@@ -102,7 +127,8 @@ function scoreTable(a: AssessmentView) {
   const rows: (string | number)[][] = [];
   const boldRows: number[] = [];
   for (const d of a.score.dimensions) {
-    for (const i of a.score.items.filter((it) => it.dimension === d.dimension)) rows.push([d.dimension, i.item, i.max, i.rating ?? '—', i.points ?? '—']);
+    for (const i of a.score.items.filter((it) => it.dimension === d.dimension))
+      rows.push([d.dimension, i.item, i.max, i.rating ?? '—', i.points ?? '—']);
     boldRows.push(rows.length);
     rows.push([`${d.dimension}小计`, '', d.max, '', d.points]);
   }

@@ -87,7 +87,14 @@ export function findTable(book: WorkbookGrid, spec: readonly ColumnSpec[]): Tabl
     if (match.missing.length === 0) return readTable(sheet, spec, match);
     if (!best || rank(match) > rank(best.match)) best = { sheet, match };
   }
-  if (!best) return { ok: false, sheet: book.sheets.length === 1 ? book.sheets[0]!.name : null, headerRow: null, found: [], missing: spec.filter((c) => c.required) };
+  if (!best)
+    return {
+      ok: false,
+      sheet: book.sheets.length === 1 ? book.sheets[0]!.name : null,
+      headerRow: null,
+      found: [],
+      missing: spec.filter((c) => c.required),
+    };
   return {
     ok: false,
     sheet: best.sheet.name,
@@ -211,7 +218,11 @@ function bestHeader(sheet: SheetGrid, spec: readonly ColumnSpec[]): HeaderMatch 
       // Per column, the texts that may name it, best first: the lower row, both rows joined, the upper row.
       const candidates: string[][] = [];
       for (let c = 0; c < width; c++) {
-        candidates.push(rowCount === 1 ? [norm[r]![c]!] : [norm[r + 1]![c]!, raw[r]![c]! && raw[r + 1]![c]! ? normaliseHeader(raw[r]![c]! + raw[r + 1]![c]!) : '', norm[r]![c]!]);
+        candidates.push(
+          rowCount === 1
+            ? [norm[r]![c]!]
+            : [norm[r + 1]![c]!, raw[r]![c]! && raw[r + 1]![c]! ? normaliseHeader(raw[r]![c]! + raw[r + 1]![c]!) : '', norm[r]![c]!],
+        );
       }
       const columns = new Map<string, ColumnMatch>();
       const used = new Set<number>();
@@ -229,7 +240,13 @@ function bestHeader(sheet: SheetGrid, spec: readonly ColumnSpec[]): HeaderMatch 
       }
       if (columns.size < 2) continue;
       const missing = spec.filter((s) => s.required && !columns.has(s.key));
-      const match: HeaderMatch = { row: r, rowCount, columns, missing, requiredFound: spec.filter((s) => s.required).length - missing.length };
+      const match: HeaderMatch = {
+        row: r,
+        rowCount,
+        columns,
+        missing,
+        requiredFound: spec.filter((s) => s.required).length - missing.length,
+      };
       // Ties go to the header that ends earliest, then to the single row: a title merged above a
       // one-row header must not turn it into a "two-row" header.
       if (!best || rank(match) > rank(best)) best = match;
@@ -283,7 +300,8 @@ function unitNoteAbove(sheet: SheetGrid, headerRow: number, column: number): Mon
 const GRAND_TOTAL = /^(合计|总计|共计|总合计|本表合计|全县合计)[:：]?$/;
 const TOTAL_ROW = /^(小计|累计|本页合计|本页小计)$|^.{0,30}(合计|小计|总计)[:：]?$/;
 const PLACEHOLDER = /^([.。·…\-—－_/\\、~～]+|(指标|项目|单位)\d+|略|无|以下空白|此处空白)$/;
-const NOTE = /^(注|说明|备注|填表|填报|制表|审核|复核|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|附件|附|数据来源|资料来源|\*)|(续表|[(（]续[)）]|清单|一览表|明细表|汇总表)$/;
+const NOTE =
+  /^(注|说明|备注|填表|填报|制表|审核|复核|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|附件|附|数据来源|资料来源|\*)|(续表|[(（]续[)）]|清单|一览表|明细表|汇总表)$/;
 
 function readTable(sheet: SheetGrid, spec: readonly ColumnSpec[], header: HeaderMatch): TableFound {
   const columns: Record<string, FoundColumn> = {};

@@ -41,7 +41,13 @@ export function cellIssue(
   value: string | null,
   problem: string,
 ): ImportIssue {
-  return { row, column: column?.letter ?? null, header: column?.header ?? null, value, message: `${locationText(source, row, column)}：${problem}` };
+  return {
+    row,
+    column: column?.letter ?? null,
+    header: column?.header ?? null,
+    value,
+    message: `${locationText(source, row, column)}：${problem}`,
+  };
 }
 
 /** How many issues a thrown message spells out; the rest are counted (the preview lists them all). */

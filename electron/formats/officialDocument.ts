@@ -4,7 +4,19 @@
  * two-character first-line indent, and plain bordered tables. Every report the ledger drafts (事前评估,
  * 重点评价, 整改通知 …) is built from these pieces, so they all look alike.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 
 const FONT = { body: '仿宋_GB2312', heading: '黑体', subheading: '楷体_GB2312', title: '方正小标宋简体', table: '仿宋_GB2312' } as const;
 /** Sizes in half-points: 二号 22pt, 三号 16pt, 小四 12pt, 五号 10.5pt. A first-line indent of two 三号 characters is 640 twips. */
@@ -26,12 +38,19 @@ export function title(text: string, options: { newPage?: boolean } = {}): Paragr
 
 /** A centred line under the title (the unit and date, "评估机构：…"). */
 export function subtitle(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [new TextRun({ text, font: font(FONT.body), size: SIZE.body })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 300 },
+    children: [new TextRun({ text, font: font(FONT.body), size: SIZE.body })],
+  });
 }
 
 /** 主送机关: the addressee, flush left above the body, followed by a full-width colon ("轮台县教育局："). */
 export function addressee(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 200, line: 560 }, children: [new TextRun({ text: `${text}：`, font: font(FONT.body), size: SIZE.body })] });
+  return new Paragraph({
+    spacing: { before: 200, line: 560 },
+    children: [new TextRun({ text: `${text}：`, font: font(FONT.body), size: SIZE.body })],
+  });
 }
 
 /**
@@ -55,19 +74,35 @@ export function signature(lines: readonly string[]): Paragraph[] {
 
 /** 一、二、三 … headings in 黑体. */
 export function heading1(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 200, after: 100 }, indent: { firstLine: 640 }, children: [new TextRun({ text, font: font(FONT.heading), size: SIZE.body })] });
+  return new Paragraph({
+    spacing: { before: 200, after: 100 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: font(FONT.heading), size: SIZE.body })],
+  });
 }
 
 /** （一）（二） … headings in 楷体. */
 export function heading2(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 100 }, indent: { firstLine: 640 }, children: [new TextRun({ text, font: font(FONT.subheading), size: SIZE.body })] });
+  return new Paragraph({
+    spacing: { before: 100 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: font(FONT.subheading), size: SIZE.body })],
+  });
 }
 
 /** Body text; each line of `text` becomes its own indented paragraph. Empty text reads "无。". */
 export function body(text: string | null | undefined): Paragraph[] {
-  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.length ? lines : ['无。']).map(
-    (line) => new Paragraph({ spacing: { line: 560 }, indent: { firstLine: 640 }, children: [new TextRun({ text: line, font: font(FONT.body), size: SIZE.body })] }),
+    (line) =>
+      new Paragraph({
+        spacing: { line: 560 },
+        indent: { firstLine: 640 },
+        children: [new TextRun({ text: line, font: font(FONT.body), size: SIZE.body })],
+      }),
   );
 }
 
@@ -91,7 +126,9 @@ export function table(spec: TableSpec): Table {
       children: [
         new Paragraph({
           alignment: header || typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text: String(text), bold: bold || header, font: font(header ? FONT.heading : FONT.table), size: SIZE.table })],
+          children: [
+            new TextRun({ text: String(text), bold: bold || header, font: font(header ? FONT.heading : FONT.table), size: SIZE.table }),
+          ],
         }),
       ],
     });
@@ -115,7 +152,14 @@ export async function documentBytes(meta: { title: string; creator: string }, bl
   const doc = new Document({
     title: meta.title,
     creator: meta.creator,
-    sections: [{ properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } }, children: blocks }],
+    sections: [
+      {
+        properties: {
+          page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } },
+        },
+        children: blocks,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

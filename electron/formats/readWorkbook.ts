@@ -44,10 +44,21 @@ export const WORKBOOK_LIMITS = { maxBytes: 30 * 1024 * 1024, maxRows: 100_000, m
 export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid {
   if (bytes.length === 0) throw new LedgerError('file_empty', `${fileName} 是空文件。请确认选择了正确的文件。`);
   if (bytes.length > WORKBOOK_LIMITS.maxBytes) {
-    throw new LedgerError('file_too_large', `${fileName} 超过 ${WORKBOOK_LIMITS.maxBytes / 1024 / 1024} MB，不像是一份项目表。请只保留需要导入的工作表后再试。`);
+    throw new LedgerError(
+      'file_too_large',
+      `${fileName} 超过 ${WORKBOOK_LIMITS.maxBytes / 1024 / 1024} MB，不像是一份项目表。请只保留需要导入的工作表后再试。`,
+    );
   }
   // sheetRows stops SheetJS one row past the limit, so an oversized sheet is refused, not fully parsed.
-  const options: XLSX.ParsingOptions = { dense: true, cellFormula: false, cellHTML: false, cellNF: false, cellText: false, cellStyles: false, sheetRows: WORKBOOK_LIMITS.maxRows + 1 };
+  const options: XLSX.ParsingOptions = {
+    dense: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellNF: false,
+    cellText: false,
+    cellStyles: false,
+    sheetRows: WORKBOOK_LIMITS.maxRows + 1,
+  };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   let book: XLSX.WorkBook;
@@ -84,7 +95,10 @@ function sheetNameFor(fileName: string): string {
 function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, fileName: string): SheetGrid {
   const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] } | undefined)?.['!data'] ?? [];
   if (data.length > WORKBOOK_LIMITS.maxRows) {
-    throw new LedgerError('file_too_large', `${fileName} 工作表“${name}”有 ${data.length} 行，超过 ${WORKBOOK_LIMITS.maxRows} 行的上限。请拆分后再导入。`);
+    throw new LedgerError(
+      'file_too_large',
+      `${fileName} 工作表“${name}”有 ${data.length} 行，超过 ${WORKBOOK_LIMITS.maxRows} 行的上限。请拆分后再导入。`,
+    );
   }
   const rows: CellValue[][] = [];
   for (let r = 0; r < data.length; r++) {

@@ -65,7 +65,14 @@ export function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: TableSheet
   const n = table.columns.length;
   const sheet = workbook.addWorksheet(sheetName(table.name), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, showGridLines: true }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
   });
   sheet.columns = table.columns.map((c) => ({ width: c.width, style: c.kind === 'text' ? { numFmt: TEXT_FORMAT } : {} }));
 
@@ -212,8 +219,13 @@ export function addFormSheet(workbook: ExcelJS.Workbook, options: FormSheetOptio
   const sheet = workbook.addWorksheet(uniqueSheetName(workbook, options.name), {
     views: [{ state: 'normal', showGridLines: false }],
     pageSetup: {
-      orientation: options.landscape ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      orientation: options.landscape ? 'landscape' : 'portrait',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
   sheet.columns = options.widths.map((width) => ({ width, style: { numFmt: TEXT_FORMAT } }));
@@ -240,7 +252,13 @@ export interface FormPlace {
  * borders and fills show on the whole merged area. Text is a plain string (never a formula); money is
  * 分 written as 万元 with two decimals shown.
  */
-export function formCell(sheet: ExcelJS.Worksheet, at: FormPlace, value: string | number | null, style: FormStyle, kind: FormKind = 'text'): ExcelJS.Cell {
+export function formCell(
+  sheet: ExcelJS.Worksheet,
+  at: FormPlace,
+  value: string | number | null,
+  style: FormStyle,
+  kind: FormKind = 'text',
+): ExcelJS.Cell {
   const toRow = at.toRow ?? at.row;
   const toCol = at.toCol ?? at.col;
   if (toRow > at.row || toCol > at.col) sheet.mergeCells(at.row, at.col, toRow, toCol);
@@ -305,7 +323,10 @@ export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, text: string
 
 /** A tab name following Excel's rules and not yet used in the workbook ("名称", "名称(2)", …). */
 export function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  return uniqueSheetNames([wanted], workbook.worksheets.map((w) => w.name))[0]!;
+  return uniqueSheetNames(
+    [wanted],
+    workbook.worksheets.map((w) => w.name),
+  )[0]!;
 }
 
 /** Tab names for several sheets at once, unique among themselves and the names already taken (Excel ignores case). */
@@ -320,20 +341,52 @@ export function uniqueSheetNames(wanted: readonly string[], taken: readonly stri
   });
 }
 
-function formLook(style: FormStyle, kind: FormKind): { font: Partial<ExcelJS.Font>; alignment: Partial<ExcelJS.Alignment>; numFmt: string; border?: Partial<ExcelJS.Borders>; fill?: ExcelJS.Fill } {
+function formLook(
+  style: FormStyle,
+  kind: FormKind,
+): {
+  font: Partial<ExcelJS.Font>;
+  alignment: Partial<ExcelJS.Alignment>;
+  numFmt: string;
+  border?: Partial<ExcelJS.Borders>;
+  fill?: ExcelJS.Fill;
+} {
   const numFmt = kind === 'money' ? MONEY_FORMAT : kind === 'decimal' ? DECIMAL_FORMAT : TEXT_FORMAT;
   const wrap = { vertical: 'middle', wrapText: true } as const;
   switch (style) {
     case 'title':
       return { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' }, numFmt };
     case 'label':
-      return { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', ...wrap }, numFmt, border: BORDER, fill: HEADER_FILL };
+      return {
+        font: { name: FONT, size: 11, bold: true },
+        alignment: { horizontal: 'center', ...wrap },
+        numFmt,
+        border: BORDER,
+        fill: HEADER_FILL,
+      };
     case 'header':
-      return { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', ...wrap }, numFmt, border: BORDER, fill: HEADER_FILL };
+      return {
+        font: { name: FONT, size: 11, bold: true },
+        alignment: { horizontal: 'center', ...wrap },
+        numFmt,
+        border: BORDER,
+        fill: HEADER_FILL,
+      };
     case 'value':
-      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap }, numFmt, border: BORDER };
+      return {
+        font: { name: FONT, size: 11 },
+        alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap },
+        numFmt,
+        border: BORDER,
+      };
     case 'input':
-      return { font: { name: FONT, size: 11 }, alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap }, numFmt, border: BORDER, fill: INPUT_FILL };
+      return {
+        font: { name: FONT, size: 11 },
+        alignment: { horizontal: kind === 'money' ? 'right' : kind === 'decimal' ? 'center' : 'left', ...wrap },
+        numFmt,
+        border: BORDER,
+        fill: INPUT_FILL,
+      };
     case 'note':
       return { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', ...wrap }, numFmt };
     case 'id':

@@ -15,7 +15,14 @@ import { readWorkbook } from '../formats/readWorkbook';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
 import { FOUR_WAY_LEVELS, THREE_WAY_LEVELS, indicatorProblems, normaliseNature } from '../rules/indicatorRules';
 import type { ServiceContext } from '../ledger/context';
-import { listIndicators, mergeLibrary, type IndicatorFields, type IndicatorRow, type LibraryData, type LibraryImportSummary } from './indicators';
+import {
+  listIndicators,
+  mergeLibrary,
+  type IndicatorFields,
+  type IndicatorRow,
+  type LibraryData,
+  type LibraryImportSummary,
+} from './indicators';
 
 export const INDICATOR_COLUMNS = [
   { key: 'className', label: '类别', names: ['类别', '指标类别', '分类', '行业类别', '项目类别', '指标分类', '所属类别'], required: true },
@@ -24,7 +31,12 @@ export const INDICATOR_COLUMNS = [
   { key: 'name', label: '三级指标', names: ['三级指标', '三级指标名称', '指标名称', '三级'], required: true },
   { key: 'nature', label: '指标性质', names: ['指标性质', '计算符号', '性质', '运算符号', '符号', '指标值性质'], required: false },
   { key: 'unit', label: '计量单位', names: ['计量单位', '度量单位', '单位'], required: false },
-  { key: 'explanation', label: '指标解释', names: ['指标解释', '计算方法', '指标解释/计算方法', '指标说明', '指标解释及计算方法', '计算公式'], required: false },
+  {
+    key: 'explanation',
+    label: '指标解释',
+    names: ['指标解释', '计算方法', '指标解释/计算方法', '指标说明', '指标解释及计算方法', '计算公式'],
+    required: false,
+  },
   { key: 'standard', label: '绩效标准', names: ['绩效标准', '标准类型', '评价标准'], required: false },
   { key: 'referenceHint', label: '参考值', names: ['参考值', '参考指标值', '指标值', '参考值提示', '指标值参考'], required: false },
   { key: 'keywords', label: '关键词', names: ['关键词', '关键字'], required: false },
@@ -104,10 +116,23 @@ export async function exportIndicators(ctx: ServiceContext): Promise<IndicatorEx
 const YES = new Set(['是', '√', '✓', '必选', 'y', 'yes', '1']);
 const FUSED_VALUE = /^\s*(≥|≧|>=|＞=|≤|≦|<=|＜=|＞|>|＜|<|＝|=)/;
 
-function analyse(ctx: ServiceContext, input: { fileName: string; bytes: Uint8Array }): { preview: IndicatorImportPreview; library: LibraryData | null } {
+function analyse(
+  ctx: ServiceContext,
+  input: { fileName: string; bytes: Uint8Array },
+): { preview: IndicatorImportPreview; library: LibraryData | null } {
   const preview: IndicatorImportPreview = {
-    kind: 'indicators', fileName: input.fileName, sheet: null, headerRow: null, dataRows: 0,
-    classesToCreate: [], toCreate: [], toUpdate: [], unchanged: 0, errors: [], warnings: [], canCommit: false,
+    kind: 'indicators',
+    fileName: input.fileName,
+    sheet: null,
+    headerRow: null,
+    dataRows: 0,
+    classesToCreate: [],
+    toCreate: [],
+    toUpdate: [],
+    unchanged: 0,
+    errors: [],
+    warnings: [],
+    canCommit: false,
   };
   const book = readWorkbook(input.bytes, input.fileName);
   const table = findTable(book, INDICATOR_COLUMNS);
@@ -128,7 +153,8 @@ function analyse(ctx: ServiceContext, input: { fileName: string; bytes: Uint8Arr
 
   for (const row of table.rows) {
     const text = (key: Key) => cellText(row.cells[key]);
-    const issue = (key: Key, problem: string) => preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
+    const issue = (key: Key, problem: string) =>
+      preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
     // Grouped tables leave 类别/一级/二级 blank under the first row of a group.
     const grouped = (key: 'className' | 'level1' | 'level2') => (above[key] = text(key) || above[key] || '');
     const className = grouped('className');
@@ -145,10 +171,18 @@ function analyse(ctx: ServiceContext, input: { fileName: string; bytes: Uint8Arr
     if (!className) issue('className', '缺少类别。请填写指标所属类别（如“培训”）。');
     if (!name) issue('name', '缺少三级指标名称。');
     if (!nature) {
-      issue('nature', natureText ? `“${natureText}”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。` : '缺少指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性（也可写在参考值前，如“≥90%”）。');
+      issue(
+        'nature',
+        natureText
+          ? `“${natureText}”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。`
+          : '缺少指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性（也可写在参考值前，如“≥90%”）。',
+      );
     }
     if (placed === null) {
-      issue('level2', `一级指标“${text('level1') || above.level1 || ''}”下没有二级指标“${text('level2') || above.level2 || ''}”。三分法可用：${describeLevels(THREE_WAY_LEVELS)}；四分法可用：${describeLevels(FOUR_WAY_LEVELS)}。`);
+      issue(
+        'level2',
+        `一级指标“${text('level1') || above.level1 || ''}”下没有二级指标“${text('level2') || above.level2 || ''}”。三分法可用：${describeLevels(THREE_WAY_LEVELS)}；四分法可用：${describeLevels(FOUR_WAY_LEVELS)}。`,
+      );
     }
     if (!className || !name || !nature || placed === null) continue;
 
@@ -215,8 +249,16 @@ function describeLevels(levels: Record<string, readonly string[]>): string {
 }
 
 const FIELD_LABELS: Partial<Record<keyof IndicatorFields, string>> = {
-  level1: '一级指标', level2: '二级指标', nature: '指标性质', unit: '计量单位', explanation: '指标解释', standard: '绩效标准',
-  referenceHint: '参考值', keywords: '关键词', mandatory: '是否必选', scope: '年度/总体',
+  level1: '一级指标',
+  level2: '二级指标',
+  nature: '指标性质',
+  unit: '计量单位',
+  explanation: '指标解释',
+  standard: '绩效标准',
+  referenceHint: '参考值',
+  keywords: '关键词',
+  mandatory: '是否必选',
+  scope: '年度/总体',
 };
 
 function describeChanges(before: IndicatorRow, after: IndicatorFields): string[] {
@@ -228,4 +270,3 @@ function describeChanges(before: IndicatorRow, after: IndicatorFields): string[]
   }
   return changes;
 }
-

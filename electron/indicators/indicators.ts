@@ -75,7 +75,11 @@ export function createIndicatorClass(ctx: ServiceContext, input: { name: string 
     if (ctx.ledger.db.select().from(indicatorClasses).where(eq(indicatorClasses.name, name)).get()) {
       throw new LedgerError('invalid_input', `已有“${name}”类别。`, { name: `已有“${name}”类别` });
     }
-    const sortOrder = (ctx.ledger.db.select({ n: sql<number>`coalesce(max(sort_order), 0)` }).from(indicatorClasses).get()?.n ?? 0) + 1;
+    const sortOrder =
+      (ctx.ledger.db
+        .select({ n: sql<number>`coalesce(max(sort_order), 0)` })
+        .from(indicatorClasses)
+        .get()?.n ?? 0) + 1;
     const row = ctx.ledger.db.insert(indicatorClasses).values({ name, sortOrder }).returning().get();
     appendAudit(ctx, { action: 'indicatorClass.create', entity: 'indicator_class', entityId: row.id, after: { name } });
     return listIndicatorClasses(ctx).find((c) => c.id === row.id)!;
@@ -99,7 +103,11 @@ export function updateIndicator(ctx: ServiceContext, input: IndicatorInput & { i
   return inTransaction(ctx, () => {
     const before = requireIndicator(ctx, input.id);
     const clean = validateIndicator(ctx, input, input.id);
-    ctx.ledger.db.update(indicators).set({ ...clean, updatedAt: ctx.now().toISOString() }).where(eq(indicators.id, input.id)).run();
+    ctx.ledger.db
+      .update(indicators)
+      .set({ ...clean, updatedAt: ctx.now().toISOString() })
+      .where(eq(indicators.id, input.id))
+      .run();
     appendAudit(ctx, { action: 'indicator.update', entity: 'indicator', entityId: input.id, before: fieldsOf(before), after: clean });
     return indicatorById(ctx, input.id);
   });
@@ -130,7 +138,11 @@ export interface LibraryImportSummary {
 export function mergeLibrary(ctx: ServiceContext, library: LibraryData, source: string): LibraryImportSummary {
   return inTransaction(ctx, () => {
     const summary: LibraryImportSummary = { classesCreated: 0, created: 0, updated: 0, unchanged: 0 };
-    let sortOrder = ctx.ledger.db.select({ n: sql<number>`coalesce(max(sort_order), 0)` }).from(indicatorClasses).get()?.n ?? 0;
+    let sortOrder =
+      ctx.ledger.db
+        .select({ n: sql<number>`coalesce(max(sort_order), 0)` })
+        .from(indicatorClasses)
+        .get()?.n ?? 0;
     for (const cls of library.classes) {
       let classRow = ctx.ledger.db.select().from(indicatorClasses).where(eq(indicatorClasses.name, cls.name)).get();
       if (!classRow) {
@@ -139,12 +151,20 @@ export function mergeLibrary(ctx: ServiceContext, library: LibraryData, source: 
       }
       for (const fields of cls.indicators) {
         const input = validateIndicator(ctx, { ...fields, classId: classRow.id }, null, { allowExistingName: true });
-        const existing = ctx.ledger.db.select().from(indicators).where(and(eq(indicators.classId, classRow.id), eq(indicators.name, input.name))).get();
+        const existing = ctx.ledger.db
+          .select()
+          .from(indicators)
+          .where(and(eq(indicators.classId, classRow.id), eq(indicators.name, input.name)))
+          .get();
         if (!existing) {
           ctx.ledger.db.insert(indicators).values(input).run();
           summary.created++;
         } else if (JSON.stringify(fieldsOf(existing)) !== JSON.stringify(fieldsOf({ ...existing, ...input }))) {
-          ctx.ledger.db.update(indicators).set({ ...input, updatedAt: ctx.now().toISOString() }).where(eq(indicators.id, existing.id)).run();
+          ctx.ledger.db
+            .update(indicators)
+            .set({ ...input, updatedAt: ctx.now().toISOString() })
+            .where(eq(indicators.id, existing.id))
+            .run();
           summary.updated++;
         } else summary.unchanged++;
       }
@@ -181,7 +201,10 @@ export function loadDefaultLibrary(ctx: ServiceContext): LibraryImportSummary {
 }
 
 /** Suggestions for a project's targets: by its class (when chosen) and the words of its name and goal. */
-export function recommendForProject(ctx: ServiceContext, input: { className: string | null; text: string; limit: number }): Recommendation[] {
+export function recommendForProject(
+  ctx: ServiceContext,
+  input: { className: string | null; text: string; limit: number },
+): Recommendation[] {
   const library: LibraryIndicator[] = selectIndicators(ctx).map((i) => ({
     id: i.id,
     className: i.className,
@@ -234,12 +257,23 @@ function setRetired(ctx: ServiceContext, id: number, retiredAt: string | null): 
     const before = requireIndicator(ctx, id);
     if ((before.retiredAt === null) === (retiredAt === null)) return indicatorById(ctx, id);
     ctx.ledger.db.update(indicators).set({ retiredAt, updatedAt: ctx.now().toISOString() }).where(eq(indicators.id, id)).run();
-    appendAudit(ctx, { action: retiredAt ? 'indicator.retire' : 'indicator.reinstate', entity: 'indicator', entityId: id, before: { retiredAt: before.retiredAt }, after: { retiredAt } });
+    appendAudit(ctx, {
+      action: retiredAt ? 'indicator.retire' : 'indicator.reinstate',
+      entity: 'indicator',
+      entityId: id,
+      before: { retiredAt: before.retiredAt },
+      after: { retiredAt },
+    });
     return indicatorById(ctx, id);
   });
 }
 
-function validateIndicator(ctx: ServiceContext, input: IndicatorInput, selfId: number | null, options: { allowExistingName?: boolean } = {}): IndicatorInput {
+function validateIndicator(
+  ctx: ServiceContext,
+  input: IndicatorInput,
+  selfId: number | null,
+  options: { allowExistingName?: boolean } = {},
+): IndicatorInput {
   const trimOrNull = (v: string | null) => v?.trim() || null;
   const clean: IndicatorInput = {
     ...input,
@@ -257,11 +291,18 @@ function validateIndicator(ctx: ServiceContext, input: IndicatorInput, selfId: n
   if (!cls) fields.classId = '请选择指标类别';
   else if (!options.allowExistingName && clean.name) {
     const notSelf = selfId == null ? undefined : ne(indicators.id, selfId);
-    if (ctx.ledger.db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.classId, cls.id), eq(indicators.name, clean.name), notSelf)).get()) {
+    if (
+      ctx.ledger.db
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.classId, cls.id), eq(indicators.name, clean.name), notSelf))
+        .get()
+    ) {
       fields.name = `“${cls.name}”类已有指标“${clean.name}”`;
     }
   }
-  if (Object.keys(fields).length) throw new LedgerError('invalid_input', `指标“${clean.name || '（未命名）'}”有误：${Object.values(fields).join('；')}。`, fields);
+  if (Object.keys(fields).length)
+    throw new LedgerError('invalid_input', `指标“${clean.name || '（未命名）'}”有误：${Object.values(fields).join('；')}。`, fields);
   return clean;
 }
 

@@ -19,7 +19,15 @@ import { keyEvaluations } from '../../db/schema';
 import { cellText } from '../formats/findTable';
 import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { columnLetter, readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
-import { addFormSheet, decimalValidation, fitRowHeight, formCell, newWorkbook, uniqueSheetNames, workbookBytes } from '../formats/styledWorkbook';
+import {
+  addFormSheet,
+  decimalValidation,
+  fitRowHeight,
+  formCell,
+  newWorkbook,
+  uniqueSheetNames,
+  workbookBytes,
+} from '../formats/styledWorkbook';
 import type { FrameworkIndicator } from '../rules/keyEvaluationScore';
 import { twoDecimalProblem } from '../rules/decimals';
 import { appendAudit } from '../ledger/audit';
@@ -88,7 +96,10 @@ export async function exportExpertScoreSheet(ctx: ServiceContext, input: { id: n
     r++;
     formCell(sheet, { row: r, col: 1, toCol: 2 }, '台账识别码（请勿修改）', 'id');
     formCell(sheet, { row: r, col: EXPERT_SHEET_CODE_CELL.col, toCol: 4 }, expertSheetCode(view.id, expert.id), 'id');
-    formCell(sheet, { row: r, col: 5, toCol: LAST }, `${view.year}年度　分值单位：分`, 'note').alignment = { horizontal: 'right', vertical: 'middle' };
+    formCell(sheet, { row: r, col: 5, toCol: LAST }, `${view.year}年度　分值单位：分`, 'note').alignment = {
+      horizontal: 'right',
+      vertical: 'middle',
+    };
     r++;
     formCell(sheet, { row: r, col: 1, toCol: 2 }, '评价对象', 'label');
     formCell(sheet, { row: r, col: 3, toCol: 5 }, view.name, 'value');
@@ -214,12 +225,24 @@ export function commitExpertScoreSheetImport(ctx: ServiceContext, input: ExpertS
         action: 'import.expertScores',
         entity: 'key_evaluation',
         entityId: input.id,
-        after: { fileName: input.fileName, sha256: createHash('sha256').update(input.bytes).digest('hex'), experts: toRecord.map((s) => s.plan.expert), scores, unchanged: preview.unchanged },
+        after: {
+          fileName: input.fileName,
+          sha256: createHash('sha256').update(input.bytes).digest('hex'),
+          experts: toRecord.map((s) => s.plan.expert),
+          scores,
+          unchanged: preview.unchanged,
+        },
       });
       return last;
     });
   }
-  return { preview, recorded: toRecord.length, scores, unchanged: preview.unchanged, view: view ?? getKeyEvaluation(ctx, { id: input.id }) };
+  return {
+    preview,
+    recorded: toRecord.length,
+    scores,
+    unchanged: preview.unchanged,
+    view: view ?? getKeyEvaluation(ctx, { id: input.id }),
+  };
 }
 
 function indicatorsOf(view: KeyEvaluationView): Indicator[] {
@@ -240,7 +263,8 @@ function analyse(ctx: ServiceContext, input: ExpertScoreImportInput): { preview:
     warnings: [],
     canCommit: false,
   };
-  const fileIssue = (problem: string) => preview.errors.push({ ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, problem), sheet: null });
+  const fileIssue = (problem: string) =>
+    preview.errors.push({ ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, problem), sheet: null });
   const book = readWorkbook(input.bytes, input.fileName);
   const read: ReadSheet[] = [];
   if (view.status === 'final') {
@@ -270,13 +294,12 @@ function analyse(ctx: ServiceContext, input: ExpertScoreImportInput): { preview:
   return { preview, read };
 }
 
-
-
 /** A score cell as read: a number, null for "/" or blank, or the reason it is refused. */
 function scoreOf(value: CellValue | undefined, points: number): { score: number | null } | { problem: string } {
   const text = cellText(value);
   if (text === '' || NOT_SCORED.has(text)) return { score: null };
-  const n = typeof value === 'number' ? value : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.normalize('NFKC')) ? Number(text.normalize('NFKC')) : NaN;
+  const n =
+    typeof value === 'number' ? value : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.normalize('NFKC')) ? Number(text.normalize('NFKC')) : NaN;
   if (!Number.isFinite(n)) return { problem: `“${text}”不是数字。得分请填 0–${points} 之间的数字，暂不评分填“/”或留空。` };
   if (n < 0 || n > points) return { problem: `该指标满分 ${points} 分，得分应在 0–${points} 分之间。` };
   const decimals = twoDecimalProblem('得分', n);
@@ -306,7 +329,12 @@ function analyseSheet(
     preview.warnings.push({ ...cellIssue(source, row, column, value, problem), sheet: source.sheet });
 
   if (!marker) {
-    bad(EXPERT_SHEET_CODE_CELL.row, null, null, '找不到“台账识别码”（形如 JXTZ-评分-E1-X2），无法确定是哪项评价、哪位专家的评分表。请使用台账导出的专家评分表填写。');
+    bad(
+      EXPERT_SHEET_CODE_CELL.row,
+      null,
+      null,
+      '找不到“台账识别码”（形如 JXTZ-评分-E1-X2），无法确定是哪项评价、哪位专家的评分表。请使用台账导出的专家评分表填写。',
+    );
     return null;
   }
   const markerPlace = { letter: marker.letter, header: '台账识别码' };
@@ -314,7 +342,11 @@ function analyseSheet(
   const expertId = Number(marker.match[2]);
   plan.expertId = expertId;
   if (evaluationId !== view.id) {
-    const other = ctx.ledger.db.select({ name: keyEvaluations.name, year: keyEvaluations.year }).from(keyEvaluations).where(eq(keyEvaluations.id, evaluationId)).get();
+    const other = ctx.ledger.db
+      .select({ name: keyEvaluations.name, year: keyEvaluations.year })
+      .from(keyEvaluations)
+      .where(eq(keyEvaluations.id, evaluationId))
+      .get();
     bad(
       marker.row,
       markerPlace,
@@ -380,7 +412,12 @@ function analyseSheet(
       matched[k] = byOrder;
       warn(row.excelRow, nameCol, row.name, `“${row.name}”不是本评价的三级指标名称，按行序对应为“${byOrder.name}”。请核对。`);
     } else {
-      bad(row.excelRow, nameCol, row.name, `“${row.name}”不是“${view.name}”评价指标体系中的三级指标。请不要修改指标名称；指标体系有变化时请重新导出评分表。`);
+      bad(
+        row.excelRow,
+        nameCol,
+        row.name,
+        `“${row.name}”不是“${view.name}”评价指标体系中的三级指标。请不要修改指标名称；指标体系有变化时请重新导出评分表。`,
+      );
     }
   });
 
@@ -403,7 +440,8 @@ function analyseSheet(
     }
     if (read.score !== null) scored++;
     const before = given.get(indicator.code);
-    if ((before?.score ?? null) !== read.score || (before?.basis ?? '') !== basis) scores.push({ indicatorCode: indicator.code, score: read.score, basis });
+    if ((before?.score ?? null) !== read.score || (before?.basis ?? '') !== basis)
+      scores.push({ indicatorCode: indicator.code, score: read.score, basis });
   });
   plan.rows = rows.length;
   plan.scored = scored;

@@ -29,7 +29,12 @@ export const FRAMEWORK_COLUMNS = [
   { key: 'level2', label: '二级指标', names: ['二级指标', '二级'], required: true },
   { key: 'code', label: '编号', names: ['编号', '指标编号', '指标代码'], required: false },
   { key: 'name', label: '三级指标', names: ['三级指标', '三级指标名称', '指标名称', '三级'], required: true },
-  { key: 'points', label: '分值', names: ['分值', '标准分值', '指标分值', '满分', '分数', '标准分', '权重', '权重分值', '分值权重'], required: true },
+  {
+    key: 'points',
+    label: '分值',
+    names: ['分值', '标准分值', '指标分值', '满分', '分数', '标准分', '权重', '权重分值', '分值权重'],
+    required: true,
+  },
   { key: 'rule', label: '评分标准', names: ['评分标准', '评分细则', '评分规则', '评分方法', '评分要点'], required: true },
   { key: 'formula', label: '计算公式', names: ['计算公式', '公式', '指标计算公式'], required: false },
 ] as const satisfies readonly ColumnSpec[];
@@ -69,7 +74,10 @@ interface Line {
 }
 
 /** An evaluation's or a template's framework as a workbook in the columns the import reads. */
-export async function exportFramework(ctx: ServiceContext, input: { evaluationId?: number | null; templateId?: string | null }): Promise<FrameworkExport> {
+export async function exportFramework(
+  ctx: ServiceContext,
+  input: { evaluationId?: number | null; templateId?: string | null },
+): Promise<FrameworkExport> {
   let name: string;
   let framework: Framework;
   if (input.evaluationId != null) {
@@ -83,7 +91,9 @@ export async function exportFramework(ctx: ServiceContext, input: { evaluationId
     framework = template.framework;
   }
   if (framework.length === 0) throw new LedgerError('framework_empty', '尚未设置评价指标体系，没有可导出的内容。');
-  const lines: Line[] = framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators.map((indicator) => ({ level1: l1.name, weight: l1.weight, level2: l2.name, indicator }))));
+  const lines: Line[] = framework.flatMap((l1) =>
+    l1.level2.flatMap((l2) => l2.indicators.map((indicator) => ({ level1: l1.name, weight: l1.weight, level2: l2.name, indicator }))),
+  );
   const columns: SheetColumn<Line>[] = [
     { header: '一级指标', width: 10, kind: 'text', value: (r) => r.level1 },
     { header: '一级权重', width: 9, kind: 'decimal', value: (r) => r.weight },
@@ -98,14 +108,24 @@ export async function exportFramework(ctx: ServiceContext, input: { evaluationId
   workbook.created = ctx.now();
   workbook.modified = ctx.now();
   const weights = framework.map((l) => `${l.name} ${l.weight}`).join('，');
-  addTableSheet(workbook, { name: '评价指标体系', title: name, note: `一级权重：${weights}；共 ${lines.length} 项三级指标`, columns, rows: lines, totalLabel: '合计' });
+  addTableSheet(workbook, {
+    name: '评价指标体系',
+    title: name,
+    note: `一级权重：${weights}；共 ${lines.length} 项三级指标`,
+    columns,
+    rows: lines,
+    totalLabel: '合计',
+  });
   return { fileName: safeFileName(`${name}.xlsx`), bytes: await workbookBytes(workbook), indicatorCount: lines.length };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // In
 
-export function previewEvaluationFrameworkImport(ctx: ServiceContext, input: { id: number; fileName: string; bytes: Uint8Array }): FrameworkImportPreview {
+export function previewEvaluationFrameworkImport(
+  ctx: ServiceContext,
+  input: { id: number; fileName: string; bytes: Uint8Array },
+): FrameworkImportPreview {
   const view = getKeyEvaluation(ctx, { id: input.id });
   const { preview, framework } = readFrameworkWorkbook(input.fileName, input.bytes);
   if (framework) {
@@ -116,23 +136,42 @@ export function previewEvaluationFrameworkImport(ctx: ServiceContext, input: { i
 }
 
 /** Replaces the evaluation's framework with the workbook's, all or nothing (keyEvaluations' own checks apply). */
-export function commitEvaluationFrameworkImport(ctx: ServiceContext, input: { id: number; fileName: string; bytes: Uint8Array }): KeyEvaluationView {
+export function commitEvaluationFrameworkImport(
+  ctx: ServiceContext,
+  input: { id: number; fileName: string; bytes: Uint8Array },
+): KeyEvaluationView {
   const { preview, framework } = readFrameworkWorkbook(input.fileName, input.bytes);
   if (!preview.canCommit || !framework) throw new ImportRejected(input.fileName, preview.errors);
   return saveImportedFramework(ctx, { id: input.id, framework, fileName: input.fileName });
 }
 
 /** A new template of the bureau's from the workbook, named by the clerk. */
-export function commitTemplateImport(ctx: ServiceContext, input: { fileName: string; bytes: Uint8Array; name: string; description: string }): FrameworkTemplateRow {
+export function commitTemplateImport(
+  ctx: ServiceContext,
+  input: { fileName: string; bytes: Uint8Array; name: string; description: string },
+): FrameworkTemplateRow {
   const { preview, framework } = readFrameworkWorkbook(input.fileName, input.bytes);
   if (!preview.canCommit || !framework) throw new ImportRejected(input.fileName, preview.errors);
   return createTemplateFromFramework(ctx, { name: input.name, description: input.description }, framework, `导入自：${input.fileName}`);
 }
 
 /** Reads a framework table: the framework when it is usable, and the preview with every issue either way. */
-export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { preview: FrameworkImportPreview; framework: Framework | null } {
+export function readFrameworkWorkbook(
+  fileName: string,
+  bytes: Uint8Array,
+): { preview: FrameworkImportPreview; framework: Framework | null } {
   const preview: FrameworkImportPreview = {
-    kind: 'framework', fileName, sheet: null, headerRow: null, title: null, level1: [], indicatorCount: 0, droppedScores: 0, errors: [], warnings: [], canCommit: false,
+    kind: 'framework',
+    fileName,
+    sheet: null,
+    headerRow: null,
+    title: null,
+    level1: [],
+    indicatorCount: 0,
+    droppedScores: 0,
+    errors: [],
+    warnings: [],
+    canCommit: false,
   };
   const book = readWorkbook(bytes, fileName);
   const table = findTable(book, FRAMEWORK_COLUMNS);
@@ -151,7 +190,8 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
 
   for (const row of table.rows) {
     const text = (key: Key) => cellText(row.cells[key]);
-    const issue = (key: Key, problem: string) => preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
+    const issue = (key: Key, problem: string) =>
+      preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
     const level1Text = text('level1');
     const level2Text = text('level2');
     // 一级 and 二级 are written once per group (or merged); a new 一级 starts its own 二级 list.
@@ -159,18 +199,23 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
     if (level1Text) {
       const { name, points } = nameAndPoints(level1Text);
       if (!g1 || g1.name !== name) {
-        if (groups.some((g) => g.name === name)) issue('level1', `一级指标“${name}”在前面已出现过。同一一级指标的行须排在一起，请调整行的顺序。`);
+        if (groups.some((g) => g.name === name))
+          issue('level1', `一级指标“${name}”在前面已出现过。同一一级指标的行须排在一起，请调整行的顺序。`);
         g1 = { name, weight: null, weightRow: row.rowNumber, row: row.rowNumber, level2: [] };
         groups.push(g1);
         current2 = null;
       }
-      if (points !== null) setWeight(g1, points, row.rowNumber, () => issue('level1', `一级指标名称中写的分值 ${points} 与同组其他行写的权重不一致。`));
+      if (points !== null)
+        setWeight(g1, points, row.rowNumber, () => issue('level1', `一级指标名称中写的分值 ${points} 与同组其他行写的权重不一致。`));
     }
     const weightText = text('weight');
     if (weightText && g1) {
       const w = parsePoints(weightText);
       if (w === null) issue('weight', `“${weightText}”不是数字。一级权重请填写数字（如 20），可带“分”字。`);
-      else setWeight(g1, w, row.rowNumber, () => issue('weight', `一级指标“${g1!.name}”的权重 ${w} 与第 ${g1!.weightRow} 行写的 ${g1!.weight} 不一致。`));
+      else
+        setWeight(g1, w, row.rowNumber, () =>
+          issue('weight', `一级指标“${g1!.name}”的权重 ${w} 与第 ${g1!.weightRow} 行写的 ${g1!.weight} 不一致。`),
+        );
     }
     if (!g1) {
       issue('level1', '缺少一级指标。第一行数据须写明一级指标（如“决策”）。');
@@ -179,7 +224,8 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
     if (level2Text) {
       const name = nameAndPoints(level2Text).name;
       if (!current2 || current2.name !== name) {
-        if (g1.level2.some((l2) => l2.name === name)) issue('level2', `“${g1.name}”下的二级指标“${name}”在前面已出现过。同一二级指标的行须排在一起。`);
+        if (g1.level2.some((l2) => l2.name === name))
+          issue('level2', `“${g1.name}”下的二级指标“${name}”在前面已出现过。同一二级指标的行须排在一起。`);
         current2 = { name, row: row.rowNumber, indicators: [], rows: [] };
         g1.level2.push(current2);
       }
@@ -209,19 +255,34 @@ export function readFrameworkWorkbook(fileName: string, bytes: Uint8Array): { pr
   for (const g of groups) {
     if (g.weight === null) {
       g.weight = sumHundredths(g.level2.flatMap((l2) => l2.indicators.map((i) => i.points))) / 100;
-      preview.warnings.push(cellIssue(source, g.row, col.level1 ?? null, g.name, `未写一级指标“${g.name}”的权重，按其三级指标分值合计 ${g.weight} 计。`));
+      preview.warnings.push(
+        cellIssue(source, g.row, col.level1 ?? null, g.name, `未写一级指标“${g.name}”的权重，按其三级指标分值合计 ${g.weight} 计。`),
+      );
     }
   }
-  const framework: Framework = groups.map((g) => ({ name: g.name, weight: g.weight!, level2: g.level2.map(({ name, indicators }) => ({ name, indicators })) }));
+  const framework: Framework = groups.map((g) => ({
+    name: g.name,
+    weight: g.weight!,
+    level2: g.level2.map(({ name, indicators }) => ({ name, indicators })),
+  }));
   preview.level1 = groups.map((g) => {
     const indicators = g.level2.flatMap((l2) => l2.indicators);
-    return { name: g.name, weight: g.weight!, level2Count: g.level2.length, indicatorCount: indicators.length, points: sumHundredths(indicators.map((i) => i.points)) / 100, row: g.row };
+    return {
+      name: g.name,
+      weight: g.weight!,
+      level2Count: g.level2.length,
+      indicatorCount: indicators.length,
+      points: sumHundredths(indicators.map((i) => i.points)) / 100,
+      row: g.row,
+    };
   });
   preview.indicatorCount = preview.level1.reduce((n, l) => n + l.indicatorCount, 0);
   if (preview.errors.length === 0) {
     for (const p of checkFramework(framework)) {
       const cell = p.field === null ? null : cellOf(p.field, groups);
-      preview.errors.push(cellIssue(source, cell?.row ?? null, cell ? (col[cell.key] ?? col.level1 ?? null) : null, null, `${p.text}。请改正后重新导入。`));
+      preview.errors.push(
+        cellIssue(source, cell?.row ?? null, cell ? (col[cell.key] ?? col.level1 ?? null) : null, null, `${p.text}。请改正后重新导入。`),
+      );
     }
   }
   preview.errors.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
@@ -238,7 +299,10 @@ interface Group1 {
   level2: { name: string; row: number; indicators: FrameworkIndicator[]; rows: number[] }[];
 }
 
-const INDICATOR_COLUMN = { code: 'code', name: 'name', points: 'points', rule: 'rule', formula: 'formula' } as const satisfies Record<string, Key>;
+const INDICATOR_COLUMN = { code: 'code', name: 'name', points: 'points', rule: 'rule', formula: 'formula' } as const satisfies Record<
+  string,
+  Key
+>;
 
 /** The row and column a checkFramework field (`${i1}.weight`, `${i1}.${i2}.${i3}.points` …) was read from. */
 function cellOf(field: string, groups: readonly Group1[]): { row: number; key: Key } | null {
@@ -264,7 +328,9 @@ function setWeight(g: { weight: number | null; weightRow: number }, weight: numb
 function nameAndPoints(text: string): { name: string; points: number | null } {
   const t = text.normalize('NFKC').trim();
   const m = /^(.*?)\s*\(\s*(\d+(?:\.\d+)?)\s*分?\s*\)$/.exec(t);
-  const name = (m ? m[1]! : t).replace(/^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.\s])\s*/, '').trim();
+  const name = (m ? m[1]! : t)
+    .replace(/^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.\s])\s*/, '')
+    .trim();
   return { name: name || t, points: m ? Number(m[2]) : null };
 }
 

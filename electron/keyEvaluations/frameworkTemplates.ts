@@ -47,7 +47,14 @@ export function listFrameworkTemplates(ctx: ServiceContext, input: { includeReti
       .all()
       .map((r) => [r.templateId, r.n]),
   );
-  const shipped = FRAMEWORK_TEMPLATES.map((t) => ({ ...t, builtIn: true, retired: false, origin: SHIPPED, usedBy: usage.get(t.id) ?? 0, updatedAt: null }));
+  const shipped = FRAMEWORK_TEMPLATES.map((t) => ({
+    ...t,
+    builtIn: true,
+    retired: false,
+    origin: SHIPPED,
+    usedBy: usage.get(t.id) ?? 0,
+    updatedAt: null,
+  }));
   const own = ctx.ledger.db
     .select()
     .from(frameworkTemplates)
@@ -61,7 +68,11 @@ export function listFrameworkTemplates(ctx: ServiceContext, input: { includeReti
 /** The template behind an id, shipped or the bureau's (retired ones included); null when there is none. */
 export function findFrameworkTemplate(ctx: ServiceContext, id: string): FrameworkTemplateRow | null {
   const shipped = templateById(id);
-  const usedBy = ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(keyEvaluations).where(eq(keyEvaluations.templateId, id)).get()!.n;
+  const usedBy = ctx.ledger.db
+    .select({ n: sql<number>`count(*)` })
+    .from(keyEvaluations)
+    .where(eq(keyEvaluations.templateId, id))
+    .get()!.n;
   if (shipped) return { ...shipped, builtIn: true, retired: false, origin: SHIPPED, usedBy, updatedAt: null };
   const rowId = ownId(id);
   if (rowId === null) return null;
@@ -96,26 +107,43 @@ export function createFrameworkTemplate(
 }
 
 /** A new template of the bureau's holding `framework` (usable as it stands), with where it came from. */
-export function createTemplateFromFramework(ctx: ServiceContext, input: TemplateFields, framework: Framework, origin: string): FrameworkTemplateRow {
+export function createTemplateFromFramework(
+  ctx: ServiceContext,
+  input: TemplateFields,
+  framework: Framework,
+  origin: string,
+): FrameworkTemplateRow {
   return inTransaction(ctx, () => {
     const fields = checkFields(ctx, input, null);
     requireUsableFramework(framework, '该指标体系有问题，不能存为模板');
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(framework), origin };
     const row = ctx.ledger.db.insert(frameworkTemplates).values(values).returning().get();
-    appendAudit(ctx, { action: 'frameworkTemplate.create', entity: 'framework_template', entityId: row.id, after: { ...values, framework } });
+    appendAudit(ctx, {
+      action: 'frameworkTemplate.create',
+      entity: 'framework_template',
+      entityId: row.id,
+      after: { ...values, framework },
+    });
     return rowOf(row, 0);
   });
 }
 
 /** Saves the bureau's template: name, description and the framework, which must be usable. */
-export function updateFrameworkTemplate(ctx: ServiceContext, input: TemplateFields & { id: string; framework: Framework }): FrameworkTemplateRow {
+export function updateFrameworkTemplate(
+  ctx: ServiceContext,
+  input: TemplateFields & { id: string; framework: Framework },
+): FrameworkTemplateRow {
   return inTransaction(ctx, () => {
     const before = requireOwn(ctx, input.id);
     const fields = checkFields(ctx, input, before.id);
     requireUsableFramework(input.framework, '评价指标体系有问题，未保存');
     const at = ctx.now().toISOString();
     const values = { name: fields.name, description: fields.description, framework: JSON.stringify(input.framework) };
-    ctx.ledger.db.update(frameworkTemplates).set({ ...values, updatedAt: at }).where(eq(frameworkTemplates.id, before.id)).run();
+    ctx.ledger.db
+      .update(frameworkTemplates)
+      .set({ ...values, updatedAt: at })
+      .where(eq(frameworkTemplates.id, before.id))
+      .run();
     appendAudit(ctx, {
       action: 'frameworkTemplate.update',
       entity: 'framework_template',
@@ -131,7 +159,11 @@ export function updateFrameworkTemplate(ctx: ServiceContext, input: TemplateFiel
 export function setFrameworkTemplateRetired(ctx: ServiceContext, input: { id: string; retired: boolean }): FrameworkTemplateRow {
   return inTransaction(ctx, () => {
     const before = requireOwn(ctx, input.id);
-    ctx.ledger.db.update(frameworkTemplates).set({ retired: input.retired, updatedAt: ctx.now().toISOString() }).where(eq(frameworkTemplates.id, before.id)).run();
+    ctx.ledger.db
+      .update(frameworkTemplates)
+      .set({ retired: input.retired, updatedAt: ctx.now().toISOString() })
+      .where(eq(frameworkTemplates.id, before.id))
+      .run();
     appendAudit(ctx, {
       action: input.retired ? 'frameworkTemplate.retire' : 'frameworkTemplate.reinstate',
       entity: 'framework_template',
@@ -151,7 +183,11 @@ function checkFields(ctx: ServiceContext, input: TemplateFields, ownRowId: numbe
   else if (name.length > 100) fields.name = '模板名称不超过 100 个字';
   else if (FRAMEWORK_TEMPLATES.some((t) => t.name === name)) fields.name = '与随软件提供的模板重名，请另取名称';
   else {
-    const same = ctx.ledger.db.select({ id: frameworkTemplates.id }).from(frameworkTemplates).where(eq(frameworkTemplates.name, name)).get();
+    const same = ctx.ledger.db
+      .select({ id: frameworkTemplates.id })
+      .from(frameworkTemplates)
+      .where(eq(frameworkTemplates.name, name))
+      .get();
     if (same && same.id !== ownRowId) fields.name = `已有名为“${name}”的模板`;
   }
   if (description.length > 500) fields.description = '说明不超过 500 个字';

@@ -82,7 +82,8 @@ function scoreTable(e: KeyEvaluationView) {
   const boldRows: number[] = [];
   for (const l1 of s.level1) {
     for (const l2 of s.level2.filter((x) => x.level1 === l1.name)) {
-      for (const ind of s.indicators.filter((i) => i.level1 === l1.name && i.level2 === l2.name)) rows.push([l1.name, l2.name, ind.name, ind.points, ind.score ?? '—']);
+      for (const ind of s.indicators.filter((i) => i.level1 === l1.name && i.level2 === l2.name))
+        rows.push([l1.name, l2.name, ind.name, ind.points, ind.score ?? '—']);
     }
     boldRows.push(rows.length);
     rows.push([`${l1.name}小计`, '', '', l1.weight, l1.score]);

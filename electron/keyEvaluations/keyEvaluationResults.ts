@@ -95,10 +95,20 @@ export function recordResultAction(ctx: ServiceContext, input: ResultActionInput
   return inTransaction(ctx, () => {
     const evaluation = requireEvaluation(ctx, input.evaluationId);
     requireOpenYear(ctx, evaluation.year);
-    if (evaluation.status !== 'final') throw new LedgerError('evaluation_not_final', `“${evaluation.name}”的评价尚未定稿，定稿后才能应用评价结果。`);
+    if (evaluation.status !== 'final')
+      throw new LedgerError('evaluation_not_final', `“${evaluation.name}”的评价尚未定稿，定稿后才能应用评价结果。`);
     const values = validateAction(ctx, evaluation.year, input);
-    const row = ctx.ledger.db.insert(resultActions).values({ evaluationId: evaluation.id, ...values }).returning({ id: resultActions.id }).get();
-    appendAudit(ctx, { action: 'keyEvaluation.recordResultAction', entity: 'result_action', entityId: row.id, after: { evaluationId: evaluation.id, ...values } });
+    const row = ctx.ledger.db
+      .insert(resultActions)
+      .values({ evaluationId: evaluation.id, ...values })
+      .returning({ id: resultActions.id })
+      .get();
+    appendAudit(ctx, {
+      action: 'keyEvaluation.recordResultAction',
+      entity: 'result_action',
+      entityId: row.id,
+      after: { evaluationId: evaluation.id, ...values },
+    });
     return listResultActions(ctx, { evaluationId: evaluation.id }).find((a) => a.id === row.id)!;
   });
 }
@@ -110,9 +120,19 @@ export function updateResultAction(ctx: ServiceContext, input: ResultActionInput
     const evaluation = requireEvaluation(ctx, before.evaluationId);
     requireOpenYear(ctx, evaluation.year);
     const values = validateAction(ctx, evaluation.year, input);
-    ctx.ledger.db.update(resultActions).set({ ...values, updatedAt: ctx.now().toISOString() }).where(eq(resultActions.id, input.id)).run();
+    ctx.ledger.db
+      .update(resultActions)
+      .set({ ...values, updatedAt: ctx.now().toISOString() })
+      .where(eq(resultActions.id, input.id))
+      .run();
     const { id: _id, evaluationId: _e, createdAt: _c, updatedAt: _u, ...was } = before;
-    appendAudit(ctx, { action: 'keyEvaluation.updateResultAction', entity: 'result_action', entityId: input.id, before: was, after: values });
+    appendAudit(ctx, {
+      action: 'keyEvaluation.updateResultAction',
+      entity: 'result_action',
+      entityId: input.id,
+      before: was,
+      after: values,
+    });
     return listResultActions(ctx, { evaluationId: evaluation.id }).find((a) => a.id === input.id)!;
   });
 }
@@ -154,7 +174,13 @@ export async function exportKeyEvaluationPublication(ctx: ServiceContext, input:
     { header: '评价对象', width: 40, kind: 'text', value: (r) => r.name, wrap: true },
     { header: '类型', width: 10, kind: 'text', value: (r) => r.subjectLabel },
     { header: '预算单位', width: 28, kind: 'text', value: (r) => r.unitName, wrap: true },
-    { header: '评价主体', width: 24, kind: 'text', value: (r) => (r.evaluatorName ? `${r.evaluatorLabel}（${r.evaluatorName}）` : r.evaluatorLabel), wrap: true },
+    {
+      header: '评价主体',
+      width: 24,
+      kind: 'text',
+      value: (r) => (r.evaluatorName ? `${r.evaluatorLabel}（${r.evaluatorName}）` : r.evaluatorLabel),
+      wrap: true,
+    },
     { header: '涉及资金（万元）', width: 16, kind: 'money', value: (r) => r.coveredFen, total: true },
     { header: '评价得分', width: 10, kind: 'decimal', value: (r) => r.total },
     { header: '评价等级', width: 10, kind: 'text', value: (r) => r.grade },
@@ -163,9 +189,22 @@ export async function exportKeyEvaluationPublication(ctx: ServiceContext, input:
   workbook.created = ctx.now();
   workbook.modified = ctx.now();
   const note = `单位：万元；共 ${rows.length} 项${excludedClassified ? `（涉密单位 ${excludedClassified} 项不公开）` : ''}`;
-  addTableSheet(workbook, { name: '重点评价结果公开', title: `${input.year}年度财政重点绩效评价结果公开表`, note, columns, rows, totalLabel: '合计' });
+  addTableSheet(workbook, {
+    name: '重点评价结果公开',
+    title: `${input.year}年度财政重点绩效评价结果公开表`,
+    note,
+    columns,
+    rows,
+    totalLabel: '合计',
+  });
   const coveredFen = rows.reduce((s, r) => s + r.coveredFen, 0);
-  return { fileName: `${input.year}年度财政重点绩效评价结果公开表.xlsx`, bytes: await workbookBytes(workbook), evaluationCount: rows.length, coveredFen, excludedClassified };
+  return {
+    fileName: `${input.year}年度财政重点绩效评价结果公开表.xlsx`,
+    bytes: await workbookBytes(workbook),
+    evaluationCount: rows.length,
+    coveredFen,
+    excludedClassified,
+  };
 }
 
 /** The year's figures as the annual summary states them, from the final evaluations. */
@@ -173,13 +212,18 @@ export function keyEvaluationYearFigures(ctx: ServiceContext, input: { year: num
   const rules = ruleSetOf(ctx, input.year);
   const all = listKeyEvaluations(ctx, input);
   const final = all.filter((e) => e.status === 'final');
-  const grades = [...rules.gradeBands.map((b) => b.grade), ...final.map((e) => e.grade!).filter((g) => !rules.gradeBands.some((b) => b.grade === g))];
+  const grades = [
+    ...rules.gradeBands.map((b) => b.grade),
+    ...final.map((e) => e.grade!).filter((g) => !rules.gradeBands.some((b) => b.grade === g)),
+  ];
   const byGrade = [...new Set(grades)].map((grade) => {
     const list = final.filter((e) => e.grade === grade);
     return { grade, count: list.length, coveredFen: sumFen(list) };
   });
   const coveredFen = sumFen(final);
-  const gradePhrases = byGrade.filter((g) => g.count > 0).map((g, k) => `${k === 0 ? '评价结果等级为' : ''}“${g.grade}”的项目 ${g.count} 个`);
+  const gradePhrases = byGrade
+    .filter((g) => g.count > 0)
+    .map((g, k) => `${k === 0 ? '评价结果等级为' : ''}“${g.grade}”的项目 ${g.count} 个`);
   const sentence = final.length
     ? `对 ${final.length} 个项目开展重点项目绩效评价，涉及资金 ${formatWanYuan(coveredFen).replace(/,/g, '')} 万元，${gradePhrases.join('，')}。`
     : `${input.year} 年度尚无定稿的重点绩效评价。`;
@@ -195,7 +239,8 @@ function validateAction(ctx: ServiceContext, year: number, input: ResultActionIn
   const actionType = input.actionType.trim();
   const known = new Set<string>([...RESULT_ACTION_TYPES, ...Object.values(ruleSetOf(ctx, year).keyEvaluation.resultActions)]);
   if (!known.has(actionType)) fields.actionType = `请选择结果应用方式（${[...known].join('、')}）`;
-  if (input.amountFen !== null && (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0)) fields.amountFen = '金额须为不小于 0 的金额';
+  if (input.amountFen !== null && (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0))
+    fields.amountFen = '金额须为不小于 0 的金额';
   if (input.nextYearProjectId != null) {
     const project = ctx.ledger.db.select().from(projects).where(eq(projects.id, input.nextYearProjectId)).get();
     if (!project) fields.nextYearProjectId = '该项目不存在';
@@ -203,5 +248,11 @@ function validateAction(ctx: ServiceContext, year: number, input: ResultActionIn
   }
   if (!(input.status in RESULT_ACTION_STATUS)) fields.status = '请选择状态';
   if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
-  return { actionType, amountFen: input.amountFen, nextYearProjectId: input.nextYearProjectId ?? null, status: input.status, note: input.note?.trim() || null };
+  return {
+    actionType,
+    amountFen: input.amountFen,
+    nextYearProjectId: input.nextYearProjectId ?? null,
+    status: input.status,
+    note: input.note?.trim() || null,
+  };
 }

@@ -8,7 +8,15 @@
 import type { RuleSet } from '../rules/ruleSet';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { budgetUnits, evaluationExperts, expertScores, keyEvaluations, projects } from '../../db/schema';
-import { AGGREGATION, EVALUATION_STATUS, EVALUATION_SUBJECT, EVALUATOR, type EvaluationStatus, type EvaluationSubject, type Evaluator } from '../rules/keyEvaluationFrameworks';
+import {
+  AGGREGATION,
+  EVALUATION_STATUS,
+  EVALUATION_SUBJECT,
+  EVALUATOR,
+  type EvaluationStatus,
+  type EvaluationSubject,
+  type Evaluator,
+} from '../rules/keyEvaluationFrameworks';
 import { frameworkProblems } from '../rules/keyEvaluationFrameworkCheck';
 import { scoreEvaluation, type EvaluationScore, type ExpertScore, type Framework } from '../rules/keyEvaluationScore';
 import { DEFAULT_REQUIREMENTS } from '../rules/rectificationRules';
@@ -161,23 +169,36 @@ export function selectForEvaluation(ctx: ServiceContext, input: SelectEvaluation
     let defaultFen: number;
     let projectId: number | null = null;
     if (input.subject === 'project') {
-      const project = input.projectId == null ? undefined : ctx.ledger.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
-      if (!project || project.year !== input.year) throw new LedgerError('invalid_input', `${input.year} 年度没有所选项目。`, { projectId: '请选择本年度的项目' });
-      const existing = ctx.ledger.db.select({ id: keyEvaluations.id }).from(keyEvaluations).where(eq(keyEvaluations.projectId, project.id)).get();
-      if (existing) throw new LedgerError('evaluation_exists', `“${project.name}”已列为重点绩效评价项目，不能重复选题。`, { projectId: '该项目已在评价中' });
+      const project =
+        input.projectId == null ? undefined : ctx.ledger.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
+      if (!project || project.year !== input.year)
+        throw new LedgerError('invalid_input', `${input.year} 年度没有所选项目。`, { projectId: '请选择本年度的项目' });
+      const existing = ctx.ledger.db
+        .select({ id: keyEvaluations.id })
+        .from(keyEvaluations)
+        .where(eq(keyEvaluations.projectId, project.id))
+        .get();
+      if (existing)
+        throw new LedgerError('evaluation_exists', `“${project.name}”已列为重点绩效评价项目，不能重复选题。`, {
+          projectId: '该项目已在评价中',
+        });
       projectId = project.id;
       unitId = project.unitId;
       name = project.name;
       defaultFen = project.initialBudgetFen;
     } else {
-      const unit = input.unitId == null ? undefined : ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
+      const unit =
+        input.unitId == null ? undefined : ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
       if (!unit) throw new LedgerError('invalid_input', '请选择被评价的预算单位。', { unitId: '请选择预算单位' });
       const existing = ctx.ledger.db
         .select({ id: keyEvaluations.id })
         .from(keyEvaluations)
         .where(and(eq(keyEvaluations.year, input.year), eq(keyEvaluations.subject, 'department'), eq(keyEvaluations.unitId, unit.id)))
         .get();
-      if (existing) throw new LedgerError('evaluation_exists', `“${unit.name}”${input.year} 年度的部门整体支出已列为重点绩效评价。`, { unitId: '该单位已在评价中' });
+      if (existing)
+        throw new LedgerError('evaluation_exists', `“${unit.name}”${input.year} 年度的部门整体支出已列为重点绩效评价。`, {
+          unitId: '该单位已在评价中',
+        });
       unitId = unit.id;
       name = `${unit.name}部门整体支出`;
       defaultFen = ctx.ledger.db
@@ -221,13 +242,31 @@ export function updateKeyEvaluation(ctx: ServiceContext, input: UpdateEvaluation
     if (!selectionReason) fields.selectionReason = '请写明选题理由';
     checkMoney(input.coveredFen, fields);
     if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
-    const values = { name, selectionReason, evaluator: input.evaluator, evaluatorName: input.evaluatorName?.trim() || null, coveredFen: input.coveredFen, aggregation: input.aggregation };
-    ctx.ledger.db.update(keyEvaluations).set({ ...values, updatedAt: ctx.now().toISOString() }).where(eq(keyEvaluations.id, input.id)).run();
+    const values = {
+      name,
+      selectionReason,
+      evaluator: input.evaluator,
+      evaluatorName: input.evaluatorName?.trim() || null,
+      coveredFen: input.coveredFen,
+      aggregation: input.aggregation,
+    };
+    ctx.ledger.db
+      .update(keyEvaluations)
+      .set({ ...values, updatedAt: ctx.now().toISOString() })
+      .where(eq(keyEvaluations.id, input.id))
+      .run();
     appendAudit(ctx, {
       action: 'keyEvaluation.update',
       entity: 'key_evaluation',
       entityId: input.id,
-      before: { name: before.name, selectionReason: before.selectionReason, evaluator: before.evaluator, evaluatorName: before.evaluatorName, coveredFen: before.coveredFen, aggregation: before.aggregation },
+      before: {
+        name: before.name,
+        selectionReason: before.selectionReason,
+        evaluator: before.evaluator,
+        evaluatorName: before.evaluatorName,
+        coveredFen: before.coveredFen,
+        aggregation: before.aggregation,
+      },
       after: values,
     });
     return getKeyEvaluation(ctx, { id: input.id });
@@ -244,9 +283,18 @@ export function saveEvaluationTexts(ctx: ServiceContext, input: EvaluationTexts)
       if (v && v.length > 8000) fields[key] = '不超过 8000 个字';
       return v;
     };
-    const values = { findings: clean('findings'), recommendations: clean('recommendations'), experience: clean('experience'), otherNotes: clean('otherNotes') };
+    const values = {
+      findings: clean('findings'),
+      recommendations: clean('recommendations'),
+      experience: clean('experience'),
+      otherNotes: clean('otherNotes'),
+    };
     if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
-    ctx.ledger.db.update(keyEvaluations).set({ ...values, updatedAt: ctx.now().toISOString() }).where(eq(keyEvaluations.id, row.id)).run();
+    ctx.ledger.db
+      .update(keyEvaluations)
+      .set({ ...values, updatedAt: ctx.now().toISOString() })
+      .where(eq(keyEvaluations.id, row.id))
+      .run();
     appendAudit(ctx, {
       action: 'keyEvaluation.saveTexts',
       entity: 'key_evaluation',
@@ -268,7 +316,8 @@ export function issueFindingsNotice(ctx: ServiceContext, input: { id: number; de
     const row = requireEvaluation(ctx, input.id);
     requireOpenYear(ctx, row.year);
     if (row.noticeId != null) throw new LedgerError('notice_exists', '该评价发现的问题已生成整改通知，请到“整改通知”中查看。');
-    if (!row.findings?.trim()) throw new LedgerError('invalid_input', '请先填写评价发现的问题，再生成整改通知。', { findings: '请填写存在的问题' });
+    if (!row.findings?.trim())
+      throw new LedgerError('invalid_input', '请先填写评价发现的问题，再生成整改通知。', { findings: '请填写存在的问题' });
     const notice = createNotice(ctx, {
       year: row.year,
       source: 'evaluation',
@@ -278,7 +327,11 @@ export function issueFindingsNotice(ctx: ServiceContext, input: { id: number; de
       requirements: input.requirements?.trim() || row.recommendations?.trim() || DEFAULT_REQUIREMENTS,
       deadline: input.deadline,
     });
-    ctx.ledger.db.update(keyEvaluations).set({ noticeId: notice.id, updatedAt: ctx.now().toISOString() }).where(eq(keyEvaluations.id, row.id)).run();
+    ctx.ledger.db
+      .update(keyEvaluations)
+      .set({ noticeId: notice.id, updatedAt: ctx.now().toISOString() })
+      .where(eq(keyEvaluations.id, row.id))
+      .run();
     appendAudit(ctx, { action: 'keyEvaluation.issueFindings', entity: 'key_evaluation', entityId: row.id, after: { noticeId: notice.id } });
     return notice;
   });
@@ -322,10 +375,23 @@ export function scoresOf(ctx: ServiceContext, evaluationId: number, experts: Exp
     .where(eq(expertScores.evaluationId, evaluationId))
     .orderBy(asc(expertScores.id))
     .all()
-    .map((s) => ({ expertId: s.expertId, expert: names.get(s.expertId) ?? '', indicatorCode: s.indicatorCode, score: s.score, basis: s.basis }));
+    .map((s) => ({
+      expertId: s.expertId,
+      expert: names.get(s.expertId) ?? '',
+      indicatorCode: s.indicatorCode,
+      score: s.score,
+      basis: s.basis,
+    }));
 }
 
-function liveScore(ctx: ServiceContext, year: number, framework: Framework, experts: ExpertRow[], scores: ExpertScoreRow[], aggregation: Aggregation): EvaluationScore {
+function liveScore(
+  ctx: ServiceContext,
+  year: number,
+  framework: Framework,
+  experts: ExpertRow[],
+  scores: ExpertScoreRow[],
+  aggregation: Aggregation,
+): EvaluationScore {
   const given: ExpertScore[] = scores.map((s) => ({ expert: s.expert, indicatorCode: s.indicatorCode, score: s.score, basis: s.basis }));
   return scoreEvaluation(
     framework,

@@ -36,7 +36,17 @@ function auditStatements(ctx: ServiceContext) {
       lastHash: db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
       insert: db
         .insert(auditLog)
-        .values({ at: p('at'), actor: p('actor'), action: p('action'), entity: p('entity'), entityId: p('entityId'), before: p('before'), after: p('after'), prevHash: p('prevHash'), hash: p('hash') })
+        .values({
+          at: p('at'),
+          actor: p('actor'),
+          action: p('action'),
+          entity: p('entity'),
+          entityId: p('entityId'),
+          before: p('before'),
+          after: p('after'),
+          prevHash: p('prevHash'),
+          hash: p('hash'),
+        })
         .prepare(),
     };
   });
@@ -78,7 +88,16 @@ export function verifyAuditChain(ctx: ServiceContext): AuditChainReport {
 
 export function recentAudit(ctx: ServiceContext, limit: number): AuditEntry[] {
   return ctx.ledger.db
-    .select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actor, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
     .orderBy(desc(auditLog.id))
     .limit(limit)

@@ -23,7 +23,8 @@ export interface BackupResult {
 
 export function backupLedger(ledger: Ledger, destFile: string): BackupResult {
   const target = path.resolve(destFile);
-  if (samePath(target, ledger.file)) throw new LedgerError('backup_target_is_ledger', '备份文件不能与台账文件相同。请选择另一个文件名或文件夹。');
+  if (samePath(target, ledger.file))
+    throw new LedgerError('backup_target_is_ledger', '备份文件不能与台账文件相同。请选择另一个文件名或文件夹。');
   if (fs.existsSync(target)) throw new LedgerError('backup_exists', `${target} 已存在，为避免覆盖，备份未进行。请换一个文件名。`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // Written under a temporary name and renamed, so an interrupted backup never looks like a good one.
@@ -80,7 +81,11 @@ export function restoreLedger(backupFile: string, ledgerFile: string, options: R
       check = checkLedger(serviceContext(opened, options.actor ?? '恢复', now));
       if (!check.ok) throw new LedgerError('backup_invalid', `${source} 未通过检查，未恢复：${check.problems.join(' ')}`);
       if (options.actor) {
-        appendAudit(serviceContext(opened, options.actor, now), { action: 'ledger.restore', entity: 'ledger', after: { from: path.basename(source), replaced: fs.existsSync(target) } });
+        appendAudit(serviceContext(opened, options.actor, now), {
+          action: 'ledger.restore',
+          entity: 'ledger',
+          after: { from: path.basename(source), replaced: fs.existsSync(target) },
+        });
       }
       opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -131,7 +136,8 @@ function removeSidecars(file: string): void {
 }
 
 function samePath(a: string, b: string): boolean {
-  const norm = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(p).toLowerCase() : path.resolve(p));
+  const norm = (p: string) =>
+    process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(p).toLowerCase() : path.resolve(p);
   return norm(a) === norm(b);
 }
 

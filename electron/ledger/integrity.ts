@@ -29,15 +29,19 @@ export function checkLedger(ctx: ServiceContext): LedgerCheck {
   const integrityRows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
   const messages = integrityRows.map((r) => r.integrity_check);
   const integrity: LedgerCheck['integrity'] = messages.length === 1 && messages[0] === 'ok' ? 'ok' : messages;
-  const foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map((v) => ({
-    table: v.table,
-    rowid: v.rowid,
-    parent: v.parent,
-  }));
+  const foreignKeyViolations = (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
+    (v) => ({
+      table: v.table,
+      rowid: v.rowid,
+      parent: v.parent,
+    }),
+  );
   const audit = verifyAuditChain(ctx);
 
   const tables = sqlite
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\' order by name`)
+    .prepare(
+      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\' order by name`,
+    )
     .all() as { name: string }[];
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
@@ -45,10 +49,14 @@ export function checkLedger(ctx: ServiceContext): LedgerCheck {
   }
 
   const problems: string[] = [];
-  if (integrity !== 'ok') problems.push(`数据库文件结构有 ${integrity.length} 处损坏（${integrity.slice(0, 3).join('；')}）。请从最近的备份恢复。`);
+  if (integrity !== 'ok')
+    problems.push(`数据库文件结构有 ${integrity.length} 处损坏（${integrity.slice(0, 3).join('；')}）。请从最近的备份恢复。`);
   if (foreignKeyViolations.length > 0) {
-    problems.push(`有 ${foreignKeyViolations.length} 条记录指向不存在的上级记录（如 ${foreignKeyViolations[0]!.table} 第 ${foreignKeyViolations[0]!.rowid} 行 → ${foreignKeyViolations[0]!.parent}）。请联系技术支持。`);
+    problems.push(
+      `有 ${foreignKeyViolations.length} 条记录指向不存在的上级记录（如 ${foreignKeyViolations[0]!.table} 第 ${foreignKeyViolations[0]!.rowid} 行 → ${foreignKeyViolations[0]!.parent}）。请联系技术支持。`,
+    );
   }
-  if (audit.brokenAt != null) problems.push(`审计日志从第 ${audit.brokenAt} 条起与哈希链不符：台账可能在程序之外被修改过。请保留此文件，并从备份核对。`);
+  if (audit.brokenAt != null)
+    problems.push(`审计日志从第 ${audit.brokenAt} 条起与哈希链不符：台账可能在程序之外被修改过。请保留此文件，并从备份核对。`);
   return { ok: problems.length === 0, integrity, foreignKeyViolations, audit, counts, problems };
 }

@@ -20,6 +20,10 @@ export function ledgerInfo(ctx: ServiceContext): LedgerInfo {
     folder: path.dirname(file),
     sizeBytes: fs.statSync(file).size,
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
-    auditEntries: db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n ?? 0,
+    auditEntries:
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(auditLog)
+        .get()?.n ?? 0,
   };
 }

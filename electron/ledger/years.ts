@@ -38,8 +38,18 @@ export function setIndicatorLayout(ctx: ServiceContext, input: { year: number; l
     requireOpenYear(ctx, input.year);
     const before = ruleSetOf(ctx, input.year);
     const after: RuleSet = { ...before, indicatorLayout: input.layout };
-    ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet(after) }).where(eq(fiscalYears.year, input.year)).run();
-    appendAudit(ctx, { action: 'year.setIndicatorLayout', entity: 'fiscal_year', entityId: input.year, before: { indicatorLayout: before.indicatorLayout }, after: { indicatorLayout: input.layout } });
+    ctx.ledger.db
+      .update(fiscalYears)
+      .set({ ruleSet: serialiseRuleSet(after) })
+      .where(eq(fiscalYears.year, input.year))
+      .run();
+    appendAudit(ctx, {
+      action: 'year.setIndicatorLayout',
+      entity: 'fiscal_year',
+      entityId: input.year,
+      before: { indicatorLayout: before.indicatorLayout },
+      after: { indicatorLayout: input.layout },
+    });
     return listYears(ctx).find((y) => y.year === input.year)!;
   });
 }
@@ -57,7 +67,13 @@ export function requireOpenYear(ctx: ServiceContext, year: number): void {
 
 /** The year's row; refuses an unknown year, saying where to create it. */
 export function requireYear(ctx: ServiceContext, year: number) {
-  const row = prepared(ctx, 'years.byYear', (db) => db.select().from(fiscalYears).where(eq(fiscalYears.year, sql.placeholder('year'))).prepare()).get({ year });
+  const row = prepared(ctx, 'years.byYear', (db) =>
+    db
+      .select()
+      .from(fiscalYears)
+      .where(eq(fiscalYears.year, sql.placeholder('year')))
+      .prepare(),
+  ).get({ year });
   if (!row) throw new LedgerError('year_missing', `台账中没有 ${year} 年度。请先在“设置”中新建该年度。`, { year: `没有 ${year} 年度` });
   return row;
 }

@@ -29,7 +29,12 @@ export interface RoundIndicator {
 }
 
 const sameIndicator = (a: MonitoredIndicator, b: MonitoredIndicator) =>
-  a.level1 === b.level1 && a.level2 === b.level2 && a.name === b.name && a.nature === b.nature && a.value === b.value && (a.unit ?? null) === (b.unit ?? null);
+  a.level1 === b.level1 &&
+  a.level2 === b.level2 &&
+  a.name === b.name &&
+  a.nature === b.nature &&
+  a.value === b.value &&
+  (a.unit ?? null) === (b.unit ?? null);
 
 /**
  * The indicators each target is monitored on in a round: its annual indicators now, plus indicators an
@@ -51,7 +56,10 @@ export function roundIndicators(ctx: ServiceContext, roundId: number, targetIds:
       const list = current.get(r.targetId) ?? [];
       // Names are unique within a target (the machine check); should two collide, the first one counts.
       if (!list.some((x) => x.indicator.name === r.name)) {
-        list.push({ key: indicatorKey(r.name), indicator: { level1: r.level1, level2: r.level2, name: r.name, nature: r.nature, value: r.value, unit: r.unit } });
+        list.push({
+          key: indicatorKey(r.name),
+          indicator: { level1: r.level1, level2: r.level2, name: r.name, nature: r.nature, value: r.value, unit: r.unit },
+        });
       }
       current.set(r.targetId, list);
     }
@@ -73,9 +81,16 @@ export function roundIndicators(ctx: ServiceContext, roundId: number, targetIds:
       const entry = saved.get(c.key) ?? null;
       saved.delete(c.key);
       const copy = entry ? parseIndicator(entry.indicator) : null;
-      list.push({ key: c.key, indicator: copy ?? c.indicator, inTarget: true, targetNow: copy && !sameIndicator(copy, c.indicator) ? c.indicator : null, entry });
+      list.push({
+        key: c.key,
+        indicator: copy ?? c.indicator,
+        inTarget: true,
+        targetNow: copy && !sameIndicator(copy, c.indicator) ? c.indicator : null,
+        entry,
+      });
     }
-    for (const entry of saved.values()) list.push({ key: entry.targetIndicatorKey, indicator: parseIndicator(entry.indicator), inTarget: false, targetNow: null, entry });
+    for (const entry of saved.values())
+      list.push({ key: entry.targetIndicatorKey, indicator: parseIndicator(entry.indicator), inTarget: false, targetNow: null, entry });
     result.set(id, list);
   }
   return result;
@@ -92,4 +107,10 @@ export function* chunks<T>(items: readonly T[], size = 500): Generator<T[]> {
 }
 
 /** An indicator with a reported value, as the warning-line rules take it. */
-export const progressOf = (indicator: MonitoredIndicator, current: string): IndicatorProgress => ({ name: indicator.name, level2: indicator.level2, nature: indicator.nature, target: indicator.value, current });
+export const progressOf = (indicator: MonitoredIndicator, current: string): IndicatorProgress => ({
+  name: indicator.name,
+  level2: indicator.level2,
+  nature: indicator.nature,
+  target: indicator.value,
+  current,
+});

@@ -3,5 +3,12 @@
  * saving it (monitoringFormSave.ts), and the indicator key an entry is filed under (monitoredIndicators.ts).
  */
 export { indicatorKey } from './monitoredIndicators';
-export { listMonitoringForms, monitoringForm, type MonitoringEntryInput, type MonitoringForm, type MonitoringFormListRow, type MonitoringFormRow } from './monitoringForm';
+export {
+  listMonitoringForms,
+  monitoringForm,
+  type MonitoringEntryInput,
+  type MonitoringForm,
+  type MonitoringFormListRow,
+  type MonitoringFormRow,
+} from './monitoringForm';
 export { checkMonitoringForm, saveMonitoringForm } from './monitoringFormSave';

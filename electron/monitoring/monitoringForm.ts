@@ -140,7 +140,8 @@ function targetRows(ctx: ServiceContext, where: SQL | undefined) {
 export function targetFor(ctx: ServiceContext, round: RoundRef, targetId: number) {
   const row = targetRows(ctx, eq(performanceTargets.id, targetId))[0];
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
-  if (row.year !== round.year) throw new LedgerError('round_mismatch', `监控轮次“${round.name}”属于 ${round.year} 年度，该绩效目标属于 ${row.year} 年度。`);
+  if (row.year !== round.year)
+    throw new LedgerError('round_mismatch', `监控轮次“${round.name}”属于 ${round.year} 年度，该绩效目标属于 ${row.year} 年度。`);
   if (row.subject !== round.scope) {
     throw new LedgerError(
       'round_scope',
@@ -185,7 +186,11 @@ export function monitoringForm(ctx: ServiceContext, input: { roundId: number; ta
       required: requiredEntryFields(values, line.colour),
     };
   });
-  const completion = completionLine(rows.map((r) => progressOf(r.indicator, r.currentValue)), month, rules);
+  const completion = completionLine(
+    rows.map((r) => progressOf(r.indicator, r.currentValue)),
+    month,
+    rules,
+  );
   let funds: MonitoringForm['funds'] = null;
   if (target.projectId !== null) {
     const rec = ctx.ledger.db
@@ -222,8 +227,9 @@ export function monitoringForm(ctx: ServiceContext, input: { roundId: number; ta
 /** The targets a round's forms are kept for (project targets in a project round, 部门整体 in a department one). */
 export function listMonitoringForms(ctx: ServiceContext, input: { roundId: number; unitId?: number | null }): MonitoringFormListRow[] {
   const round = roundFor(ctx, input.roundId);
-  const targets = targetRows(ctx, and(eq(performanceTargets.year, round.year), eq(performanceTargets.subject, round.scope)))
-    .filter((t) => input.unitId == null || t.unitId === input.unitId || t.parentId === input.unitId);
+  const targets = targetRows(ctx, and(eq(performanceTargets.year, round.year), eq(performanceTargets.subject, round.scope))).filter(
+    (t) => input.unitId == null || t.unitId === input.unitId || t.parentId === input.unitId,
+  );
   const indicators = roundIndicators(
     ctx,
     round.id,
@@ -232,7 +238,10 @@ export function listMonitoringForms(ctx: ServiceContext, input: { roundId: numbe
   return targets
     .map((t) => {
       const list = indicators.get(t.id) ?? [];
-      const updated = list.map((i) => i.entry?.updatedAt).filter((u): u is string => !!u).sort();
+      const updated = list
+        .map((i) => i.entry?.updatedAt)
+        .filter((u): u is string => !!u)
+        .sort();
       return {
         targetId: t.id,
         subject: t.subject,

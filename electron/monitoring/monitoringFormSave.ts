@@ -6,7 +6,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { monitoringEntries } from '../../db/schema';
-import { DEVIATION_REASONS, ENTRY_FIELD_LABELS, LIKELIHOODS, QUALITATIVE_LEVELS, requiredEntryFields, requiredReason } from '../rules/monitoringLabels';
+import {
+  DEVIATION_REASONS,
+  ENTRY_FIELD_LABELS,
+  LIKELIHOODS,
+  QUALITATIVE_LEVELS,
+  requiredEntryFields,
+  requiredReason,
+} from '../rules/monitoringLabels';
 import { numberIn } from '../rules/targetChecks';
 import { indicatorLine } from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
@@ -35,13 +42,24 @@ export function checkMonitoringForm(
     fields,
     rows: writes.map(({ ri, row, empty }) => {
       const next = storedShape(row);
-      const action = empty ? (ri.entry ? 'remove' : 'unchanged') : ri.entry && JSON.stringify(storedOf(ri.entry)) === JSON.stringify(next) ? 'unchanged' : 'save';
+      const action = empty
+        ? ri.entry
+          ? 'remove'
+          : 'unchanged'
+        : ri.entry && JSON.stringify(storedOf(ri.entry)) === JSON.stringify(next)
+          ? 'unchanged'
+          : 'save';
       return { key: row.key, name: row.indicatorCopy.name, action };
     }),
   };
 }
 
-function planForm(ctx: ServiceContext, round: RoundRef, targetId: number, entries: readonly MonitoringEntryInput[]): { fields: Record<string, string>; writes: PlannedRow[] } {
+function planForm(
+  ctx: ServiceContext,
+  round: RoundRef,
+  targetId: number,
+  entries: readonly MonitoringEntryInput[],
+): { fields: Record<string, string>; writes: PlannedRow[] } {
   const rules = ruleSetOf(ctx, round.year).monitoring;
   const list = roundIndicators(ctx, round.id, [targetId]).get(targetId) ?? [];
   const byKey = new Map(list.map((ri) => [ri.key, ri]));
@@ -73,12 +91,14 @@ function planForm(ctx: ServiceContext, round: RoundRef, targetId: number, entrie
       correctiveAction: raw.correctiveAction?.trim() || null,
       indicatorCopy: indicator,
     };
-    const empty = !row.currentValue && !row.expectedValue && !row.likelihood && !row.deviationReason && !row.explanation && !row.correctiveAction;
+    const empty =
+      !row.currentValue && !row.expectedValue && !row.likelihood && !row.deviationReason && !row.explanation && !row.correctiveAction;
     if (!empty && !ri.inTarget) {
       fields[`${at}.key`] = `指标“${name}”已不在该绩效目标中，只能清空，不能再填报。`;
       return;
     }
-    if (row.likelihood !== null && !Object.hasOwn(LIKELIHOODS, row.likelihood)) fields[`${at}.likelihood`] = `“${name}”的完成可能性应为确定能、有可能或完全不可能`;
+    if (row.likelihood !== null && !Object.hasOwn(LIKELIHOODS, row.likelihood))
+      fields[`${at}.likelihood`] = `“${name}”的完成可能性应为确定能、有可能或完全不可能`;
     if (row.deviationReason !== null && !Object.hasOwn(DEVIATION_REASONS, row.deviationReason)) {
       fields[`${at}.deviationReason`] = `“${name}”的偏差原因应为${Object.values(DEVIATION_REASONS).join('、')}之一`;
     }
@@ -87,8 +107,10 @@ function planForm(ctx: ServiceContext, round: RoundRef, targetId: number, entrie
         fields[`${at}.currentValue`] = `“${name}”是定性指标，当前完成值应为${QUALITATIVE_LEVELS.join('、')}之一`;
       }
     } else {
-      if (row.currentValue && numberIn(row.currentValue) === null) fields[`${at}.currentValue`] = `“${name}”的当前完成值“${row.currentValue}”不是数字`;
-      if (row.expectedValue && numberIn(row.expectedValue) === null) fields[`${at}.expectedValue`] = `“${name}”的全年预计完成值“${row.expectedValue}”不是数字`;
+      if (row.currentValue && numberIn(row.currentValue) === null)
+        fields[`${at}.currentValue`] = `“${name}”的当前完成值“${row.currentValue}”不是数字`;
+      if (row.expectedValue && numberIn(row.expectedValue) === null)
+        fields[`${at}.expectedValue`] = `“${name}”的全年预计完成值“${row.expectedValue}”不是数字`;
     }
     for (const f of ['explanation', 'correctiveAction'] as const) {
       if ((row[f]?.length ?? 0) > MAX_TEXT) fields[`${at}.${f}`] = `“${name}”的${ENTRY_FIELD_LABELS[f]}不能超过 ${MAX_TEXT} 字`;
@@ -132,14 +154,22 @@ const storedShape = (row: PlannedRow['row']) => ({
  * removes its entry; rows not given are left as they are. Field errors are keyed `entries.<i>.<field>`
  * and name the indicator. Nothing changed: nothing written, no audit entry.
  */
-export function saveMonitoringForm(ctx: ServiceContext, input: { roundId: number; targetId: number; entries: MonitoringEntryInput[] }): MonitoringForm {
+export function saveMonitoringForm(
+  ctx: ServiceContext,
+  input: { roundId: number; targetId: number; entries: MonitoringEntryInput[] },
+): MonitoringForm {
   return inTransaction(ctx, () => {
     const round = roundFor(ctx, input.roundId);
     requireOpenYear(ctx, round.year);
     const target = targetFor(ctx, round, input.targetId);
     const { fields, writes } = planForm(ctx, round, target.id, input.entries);
     const problems = Object.values(fields);
-    if (problems.length) throw new LedgerError('invalid_input', `监控表有误：${problems[0]}${problems.length > 1 ? ` 等 ${problems.length} 处` : ''}。`, fields);
+    if (problems.length)
+      throw new LedgerError(
+        'invalid_input',
+        `监控表有误：${problems[0]}${problems.length > 1 ? ` 等 ${problems.length} 处` : ''}。`,
+        fields,
+      );
 
     const now = ctx.now().toISOString();
     const before: unknown[] = [];
@@ -157,13 +187,28 @@ export function saveMonitoringForm(ctx: ServiceContext, input: { roundId: number
       const { key: _key, ...values } = storedShape(row);
       const next = storedShape(row);
       if (stored && JSON.stringify(stored) === JSON.stringify(next)) continue;
-      if (e) ctx.ledger.db.update(monitoringEntries).set({ ...values, updatedAt: now }).where(eq(monitoringEntries.id, e.id)).run();
-      else ctx.ledger.db.insert(monitoringEntries).values({ roundId: round.id, targetId: target.id, targetIndicatorKey: row.key, ...values, updatedAt: now }).run();
+      if (e)
+        ctx.ledger.db
+          .update(monitoringEntries)
+          .set({ ...values, updatedAt: now })
+          .where(eq(monitoringEntries.id, e.id))
+          .run();
+      else
+        ctx.ledger.db
+          .insert(monitoringEntries)
+          .values({ roundId: round.id, targetId: target.id, targetIndicatorKey: row.key, ...values, updatedAt: now })
+          .run();
       before.push(stored ?? { key: row.key });
       after.push(next);
     }
     if (after.length) {
-      appendAudit(ctx, { action: 'monitoring.saveForm', entity: 'performance_target', entityId: target.id, before: { roundId: round.id, entries: before }, after: { roundId: round.id, entries: after } });
+      appendAudit(ctx, {
+        action: 'monitoring.saveForm',
+        entity: 'performance_target',
+        entityId: target.id,
+        before: { roundId: round.id, entries: before },
+        after: { roundId: round.id, entries: after },
+      });
     }
     return monitoringForm(ctx, { roundId: round.id, targetId: target.id });
   });

@@ -57,7 +57,8 @@ export function monitoringReport(ctx: ServiceContext, input: { year: number; rou
   const round = findRound(ctx, input.year, input.round);
   const computed = computeWarnings(ctx, { roundId: round.id });
   const summary = roundSummary(ctx, { roundId: round.id });
-  const table = (line: WarningLine) => `  ${WARNING_LINES[line]}：${WARNING_COLOURS.map((c) => `${COLOUR_LABELS[c] === '—' ? '无数据' : COLOUR_LABELS[c]} ${summary.byLine[line][c]}`).join('，')}`;
+  const table = (line: WarningLine) =>
+    `  ${WARNING_LINES[line]}：${WARNING_COLOURS.map((c) => `${COLOUR_LABELS[c] === '—' ? '无数据' : COLOUR_LABELS[c]} ${summary.byLine[line][c]}`).join('，')}`;
   const text = [
     summary.sentence,
     `监控单位 ${summary.unitsCovered} 个；项目 ${summary.projectsCovered} 个（有执行数据 ${summary.projectsWithExecution} 个，已填报监控表 ${summary.projectsWithEntries} 个）${summary.departmentTargetsCovered ? `；部门整体绩效目标 ${summary.departmentTargetsCovered} 个` : ''}。`,

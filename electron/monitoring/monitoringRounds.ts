@@ -24,7 +24,14 @@ export interface RoundRow extends RoundInput {
 
 export function listMonitoringRounds(ctx: ServiceContext, input: { year: number }): RoundRow[] {
   return ctx.ledger.db
-    .select({ id: monitoringRounds.id, year: monitoringRounds.year, name: monitoringRounds.name, asOfMonth: monitoringRounds.asOfMonth, scope: monitoringRounds.scope, dueDate: monitoringRounds.dueDate })
+    .select({
+      id: monitoringRounds.id,
+      year: monitoringRounds.year,
+      name: monitoringRounds.name,
+      asOfMonth: monitoringRounds.asOfMonth,
+      scope: monitoringRounds.scope,
+      dueDate: monitoringRounds.dueDate,
+    })
     .from(monitoringRounds)
     .where(eq(monitoringRounds.year, input.year))
     .orderBy(asc(monitoringRounds.asOfMonth), asc(monitoringRounds.id))
@@ -55,7 +62,14 @@ export function saveMonitoringRound(ctx: ServiceContext, input: RoundInput & { i
     if (!Number.isInteger(input.asOfMonth) || input.asOfMonth < 1 || input.asOfMonth > 12) fields.asOfMonth = '截止月份须为 1–12';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) fields.dueDate = '报送截止日期格式应为 2023-06-15';
     const notSelf = input.id == null ? undefined : ne(monitoringRounds.id, input.id);
-    if (name && ctx.ledger.db.select().from(monitoringRounds).where(and(eq(monitoringRounds.year, input.year), eq(monitoringRounds.name, name), notSelf)).get()) {
+    if (
+      name &&
+      ctx.ledger.db
+        .select()
+        .from(monitoringRounds)
+        .where(and(eq(monitoringRounds.year, input.year), eq(monitoringRounds.name, name), notSelf))
+        .get()
+    ) {
       fields.name = `${input.year} 年度已有名为“${name}”的轮次`;
     }
     if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
@@ -83,7 +97,10 @@ export function findRound(ctx: ServiceContext, year: number, nameOrId: string): 
   const rounds = listMonitoringRounds(ctx, { year });
   const found = rounds.find((r) => r.name === nameOrId || String(r.id) === nameOrId || `${r.asOfMonth}` === nameOrId);
   if (!found) {
-    throw new LedgerError('round_missing', `${year} 年度没有监控轮次“${nameOrId}”。现有轮次：${rounds.map((r) => `${r.name}（截至 ${r.asOfMonth} 月）`).join('、') || '无'}。`);
+    throw new LedgerError(
+      'round_missing',
+      `${year} 年度没有监控轮次“${nameOrId}”。现有轮次：${rounds.map((r) => `${r.name}（截至 ${r.asOfMonth} 月）`).join('、') || '无'}。`,
+    );
   }
   return found;
 }

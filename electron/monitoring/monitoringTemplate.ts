@@ -21,12 +21,27 @@ import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '.
 import { columnLetter, readWorkbook, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
 import { formatWanYuan } from '../rules/money';
-import { DEVIATION_REASONS, deviationReasonFromText, ENTRY_FIELD_LABELS, LIKELIHOODS, likelihoodFromText, QUALITATIVE_LEVELS, type EntryField } from '../rules/monitoringLabels';
+import {
+  DEVIATION_REASONS,
+  deviationReasonFromText,
+  ENTRY_FIELD_LABELS,
+  LIKELIHOODS,
+  likelihoodFromText,
+  QUALITATIVE_LEVELS,
+  type EntryField,
+} from '../rules/monitoringLabels';
 import { percentText } from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
-import { checkMonitoringForm, indicatorKey, listMonitoringForms, monitoringForm, saveMonitoringForm, type MonitoringEntryInput } from './monitoringEntries';
+import {
+  checkMonitoringForm,
+  indicatorKey,
+  listMonitoringForms,
+  monitoringForm,
+  saveMonitoringForm,
+  type MonitoringEntryInput,
+} from './monitoringEntries';
 import { requireRound } from './monitoringRounds';
 
 export interface MonitoringTemplateExport {
@@ -62,7 +77,14 @@ const COLUMNS = {
   correctiveAction: ['纠偏措施', '完善措施', '改进措施', '整改措施'],
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
-const INPUT_COLUMNS: readonly EntryField[] = ['currentValue', 'expectedValue', 'likelihood', 'deviationReason', 'explanation', 'correctiveAction'];
+const INPUT_COLUMNS: readonly EntryField[] = [
+  'currentValue',
+  'expectedValue',
+  'likelihood',
+  'deviationReason',
+  'explanation',
+  'correctiveAction',
+];
 
 const NOTES = [
   '填表说明：',
@@ -73,7 +95,10 @@ const NOTES = [
 ].join('\n');
 
 /** The monitoring forms of a round for one unit (a 主管部门 includes its units), or for all. */
-export async function exportMonitoringTemplate(ctx: ServiceContext, input: { roundId: number; unitId?: number | null }): Promise<MonitoringTemplateExport> {
+export async function exportMonitoringTemplate(
+  ctx: ServiceContext,
+  input: { roundId: number; unitId?: number | null },
+): Promise<MonitoringTemplateExport> {
   const round = requireRound(ctx, input.roundId);
   let unitName: string | null = null;
   if (input.unitId != null) {
@@ -84,7 +109,10 @@ export async function exportMonitoringTemplate(ctx: ServiceContext, input: { rou
   const forms = listMonitoringForms(ctx, { roundId: round.id, unitId: input.unitId ?? null }).filter((f) => f.indicatorCount > 0);
   if (forms.length === 0) {
     const what = round.scope === 'project' ? '有年度绩效指标的项目支出绩效目标' : '有年度绩效指标的部门整体绩效目标';
-    throw new LedgerError('no_targets', `${unitName ? `“${unitName}”` : ''}${round.year} 年度没有${what}，无法生成“${round.name}”的监控表。`);
+    throw new LedgerError(
+      'no_targets',
+      `${unitName ? `“${unitName}”` : ''}${round.year} 年度没有${what}，无法生成“${round.name}”的监控表。`,
+    );
   }
   const workbook = newWorkbook();
   workbook.created = ctx.now();
@@ -93,16 +121,28 @@ export async function exportMonitoringTemplate(ctx: ServiceContext, input: { rou
   for (const [index, f] of forms.entries()) {
     const form = monitoringForm(ctx, { roundId: round.id, targetId: f.targetId });
     if (form.rows.some((r) => r.saved)) prefilled++;
-    const sheet = addFormSheet(workbook, { name: f.projectCode?.trim() || `${index + 1}-${f.name.slice(0, 24)}`, widths: WIDTHS, landscape: true });
+    const sheet = addFormSheet(workbook, {
+      name: f.projectCode?.trim() || `${index + 1}-${f.name.slice(0, 24)}`,
+      widths: WIDTHS,
+      landscape: true,
+    });
     const open: [number, number][] = [];
     let r = 1;
     const subject = form.target.subject === 'project' ? '项目支出' : '部门整体支出';
-    formCell(sheet, { row: r, col: 1, toCol: LAST }, `${subject}绩效监控表（${round.year}年度 ${round.name}，截至 ${round.asOfMonth} 月）`, 'title');
+    formCell(
+      sheet,
+      { row: r, col: 1, toCol: LAST },
+      `${subject}绩效监控表（${round.year}年度 ${round.name}，截至 ${round.asOfMonth} 月）`,
+      'title',
+    );
     sheet.getRow(r).height = 34;
     r++;
     formCell(sheet, { row: r, col: 1, toCol: 2 }, '台账识别码（请勿修改）', 'id');
     formCell(sheet, { row: r, col: 3, toCol: 6 }, monitoringIdCode(round.id, f.targetId), 'id');
-    formCell(sheet, { row: r, col: 7, toCol: LAST }, `序时进度 ${percentText(form.timeProgress)}　金额单位：万元`, 'note').alignment = { horizontal: 'right', vertical: 'middle' };
+    formCell(sheet, { row: r, col: 7, toCol: LAST }, `序时进度 ${percentText(form.timeProgress)}　金额单位：万元`, 'note').alignment = {
+      horizontal: 'right',
+      vertical: 'middle',
+    };
     r++;
     const pair = (l1: string, v1: string, l2: string, v2: string) => {
       formCell(sheet, { row: r, col: 1 }, l1, 'label');
@@ -118,7 +158,12 @@ export async function exportMonitoringTemplate(ctx: ServiceContext, input: { rou
       const funds = form.funds;
       if (funds) {
         pair('调整后预算数', formatWanYuan(funds.adjustedBudgetFen), `1—${round.asOfMonth}月执行数`, formatWanYuan(funds.executedFen));
-        pair('执行率', percentText(funds.executionRate), '全年预计执行数', funds.expectedFullYearFen == null ? '' : formatWanYuan(funds.expectedFullYearFen));
+        pair(
+          '执行率',
+          percentText(funds.executionRate),
+          '全年预计执行数',
+          funds.expectedFullYearFen == null ? '' : formatWanYuan(funds.expectedFullYearFen),
+        );
       } else {
         pair('资金情况', '尚未导入执行数据', '', '');
       }
@@ -130,21 +175,39 @@ export async function exportMonitoringTemplate(ctx: ServiceContext, input: { rou
     sheet.getRow(r).height = 24;
     r++;
     const headers: Record<ColumnKey, string> = {
-      level2: '二级指标', name: '三级指标', nature: '性质', target: '年度指标值', currentValue: '当前完成值', expectedValue: '全年预计完成值',
-      likelihood: '完成可能性', deviationReason: '偏差原因', explanation: '原因说明', correctiveAction: '纠偏措施',
+      level2: '二级指标',
+      name: '三级指标',
+      nature: '性质',
+      target: '年度指标值',
+      currentValue: '当前完成值',
+      expectedValue: '全年预计完成值',
+      likelihood: '完成可能性',
+      deviationReason: '偏差原因',
+      explanation: '原因说明',
+      correctiveAction: '纠偏措施',
     };
     Object.values(headers).forEach((h, i) => formCell(sheet, { row: r, col: i + 1 }, h, 'header'));
     sheet.getRow(r).height = 30;
     r++;
     const likelihoods = listValidation(Object.values(LIKELIHOODS), { strict: true, prompt: Object.values(LIKELIHOODS).join('、') });
-    const reasons = listValidation(Object.values(DEVIATION_REASONS), { strict: false, prompt: '完成可能性不是“确定能”或为红灯、黄灯时必填' });
+    const reasons = listValidation(Object.values(DEVIATION_REASONS), {
+      strict: false,
+      prompt: '完成可能性不是“确定能”或为红灯、黄灯时必填',
+    });
     const levels = listValidation(QUALITATIVE_LEVELS, { strict: true, prompt: QUALITATIVE_LEVELS.join('、') });
     for (const row of form.rows.filter((x) => x.inTarget)) {
       const i = row.indicator;
       const values = [
-        i.level2, i.name, i.nature === '定性' ? '定性' : i.nature, `${i.value}${i.nature !== '定性' && i.unit && !i.value.endsWith(i.unit) ? i.unit : ''}`,
-        row.currentValue, row.expectedValue, row.likelihood ? LIKELIHOODS[row.likelihood] : '', row.deviationReason ? DEVIATION_REASONS[row.deviationReason] : '',
-        row.explanation ?? '', row.correctiveAction ?? '',
+        i.level2,
+        i.name,
+        i.nature === '定性' ? '定性' : i.nature,
+        `${i.value}${i.nature !== '定性' && i.unit && !i.value.endsWith(i.unit) ? i.unit : ''}`,
+        row.currentValue,
+        row.expectedValue,
+        row.likelihood ? LIKELIHOODS[row.likelihood] : '',
+        row.deviationReason ? DEVIATION_REASONS[row.deviationReason] : '',
+        row.explanation ?? '',
+        row.correctiveAction ?? '',
       ];
       values.forEach((v, c) => formCell(sheet, { row: r, col: c + 1 }, v, c >= 4 ? 'input' : 'value'));
       for (let c = 5; c <= LAST; c++) open.push([r, c]);
@@ -234,7 +297,12 @@ export function commitMonitoringImport(ctx: ServiceContext, input: MonitoringImp
         action: 'import.monitoringForms',
         entity: 'monitoring_round',
         entityId: input.roundId,
-        after: { fileName: input.fileName, sha256: createHash('sha256').update(input.bytes).digest('hex'), saved: toSave.length, unchanged: preview.unchanged },
+        after: {
+          fileName: input.fileName,
+          sha256: createHash('sha256').update(input.bytes).digest('hex'),
+          saved: toSave.length,
+          unchanged: preview.unchanged,
+        },
       });
     });
   }
@@ -264,15 +332,22 @@ function analyse(ctx: ServiceContext, input: MonitoringImportInput): { preview: 
     if (one) read.push(one);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
-    preview.errors.push({ ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, '没有找到绩效监控表：没有一个工作表写有“三级指标”“当前完成值”等列。请确认选择的是台账导出、单位填好的监控表。'), sheet: null });
+    preview.errors.push({
+      ...cellIssue(
+        { fileName: input.fileName, sheet: null },
+        null,
+        null,
+        null,
+        '没有找到绩效监控表：没有一个工作表写有“三级指标”“当前完成值”等列。请确认选择的是台账导出、单位填好的监控表。',
+      ),
+      sheet: null,
+    });
   }
   preview.toSave = preview.sheets.filter((s) => s.action === 'save').length;
   preview.unchanged = preview.sheets.filter((s) => s.action === 'unchanged').length;
   preview.canCommit = preview.errors.length === 0;
   return { preview, read };
 }
-
-
 
 function analyseSheet(
   ctx: ServiceContext,
@@ -302,11 +377,26 @@ function analyseSheet(
   const targetId = Number(marker.match[2]);
   plan.targetId = targetId;
   if (roundId !== round.id) {
-    const other = ctx.ledger.db.select({ name: monitoringRounds.name, year: monitoringRounds.year }).from(monitoringRounds).where(eq(monitoringRounds.id, roundId)).get();
-    bad(marker.row, markerPlace, marker.match[0], other ? `这张监控表属于 ${other.year} 年度“${other.name}”，不是“${round.name}”。请导入到对应的轮次，或导出“${round.name}”的监控表重新填写。` : '台账中没有该识别码对应的监控轮次。这张监控表可能来自另一本台账，请核对。');
+    const other = ctx.ledger.db
+      .select({ name: monitoringRounds.name, year: monitoringRounds.year })
+      .from(monitoringRounds)
+      .where(eq(monitoringRounds.id, roundId))
+      .get();
+    bad(
+      marker.row,
+      markerPlace,
+      marker.match[0],
+      other
+        ? `这张监控表属于 ${other.year} 年度“${other.name}”，不是“${round.name}”。请导入到对应的轮次，或导出“${round.name}”的监控表重新填写。`
+        : '台账中没有该识别码对应的监控轮次。这张监控表可能来自另一本台账，请核对。',
+    );
     return null;
   }
-  const target = ctx.ledger.db.select({ id: performanceTargets.id }).from(performanceTargets).where(eq(performanceTargets.id, targetId)).get();
+  const target = ctx.ledger.db
+    .select({ id: performanceTargets.id })
+    .from(performanceTargets)
+    .where(eq(performanceTargets.id, targetId))
+    .get();
   if (!target) {
     bad(marker.row, markerPlace, marker.match[0], '台账中没有该识别码对应的绩效目标。这张监控表可能来自另一本台账，请核对。');
     return null;
@@ -321,7 +411,12 @@ function analyseSheet(
   }
   plan.name = form.target.name;
   if (seen.has(targetId)) {
-    bad(marker.row, markerPlace, marker.match[0], `与工作表“${seen.get(targetId)}”是同一个绩效目标（${form.target.name}）的监控表，请只保留一张。`);
+    bad(
+      marker.row,
+      markerPlace,
+      marker.match[0],
+      `与工作表“${seen.get(targetId)}”是同一个绩效目标（${form.target.name}）的监控表，请只保留一张。`,
+    );
     return null;
   }
   seen.set(targetId, sheet.name);
@@ -334,7 +429,13 @@ function analyseSheet(
     return c === undefined ? null : { index: c, letter: columnLetter(c), header: cellText(sheet.rows[header.row]?.[c]) };
   };
   const missing = INPUT_COLUMNS.filter((k) => header.columns[k] === undefined);
-  for (const k of missing) bad(header.row + 1, null, null, `表头中找不到“${ENTRY_FIELD_LABELS[k]}”列（可用的列名：${COLUMNS[k].map((n) => `“${n}”`).join('、')}）。`);
+  for (const k of missing)
+    bad(
+      header.row + 1,
+      null,
+      null,
+      `表头中找不到“${ENTRY_FIELD_LABELS[k]}”列（可用的列名：${COLUMNS[k].map((n) => `“${n}”`).join('、')}）。`,
+    );
   if (missing.length) return null;
 
   const errorsBefore = preview.errors.length;
@@ -363,8 +464,20 @@ function analyseSheet(
     const reasonText = text('deviationReason');
     const likelihood = likelihoodText ? likelihoodFromText(likelihoodText) : null;
     const reason = reasonText ? deviationReasonFromText(reasonText) : null;
-    if (likelihoodText && !likelihood) bad(excelRow, col('likelihood'), likelihoodText, `“${likelihoodText}”不是有效的完成可能性，请填写 ${Object.values(LIKELIHOODS).join('、')} 之一。`);
-    if (reasonText && !reason) bad(excelRow, col('deviationReason'), reasonText, `“${reasonText}”不是有效的偏差原因，请填写 ${Object.values(DEVIATION_REASONS).join('、')} 之一。`);
+    if (likelihoodText && !likelihood)
+      bad(
+        excelRow,
+        col('likelihood'),
+        likelihoodText,
+        `“${likelihoodText}”不是有效的完成可能性，请填写 ${Object.values(LIKELIHOODS).join('、')} 之一。`,
+      );
+    if (reasonText && !reason)
+      bad(
+        excelRow,
+        col('deviationReason'),
+        reasonText,
+        `“${reasonText}”不是有效的偏差原因，请填写 ${Object.values(DEVIATION_REASONS).join('、')} 之一。`,
+      );
     entries.push({
       key: indicatorKey(name),
       currentValue: text('currentValue'),
@@ -398,7 +511,13 @@ function analyseSheet(
   const missingRows = form.rows.filter((x) => x.inTarget && !entries.some((e) => e.key === x.key));
   if (missingRows.length) {
     preview.warnings.push({
-      ...cellIssue(source, null, null, null, `表中没有指标 ${missingRows.map((x) => `“${x.indicator.name}”`).join('、')}，这些指标的填报保持不变。`),
+      ...cellIssue(
+        source,
+        null,
+        null,
+        null,
+        `表中没有指标 ${missingRows.map((x) => `“${x.indicator.name}”`).join('、')}，这些指标的填报保持不变。`,
+      ),
       sheet: source.sheet,
     });
   }

@@ -11,7 +11,6 @@ import { ruleSetOf } from '../ledger/years';
 import { roundFor, type RoundRef } from './monitoringForm';
 import { WARNING_COLOURS, WARNING_LINE_CODES, type WarningColour, type WarningLine } from '../../db/vocabulary';
 
-
 export interface RoundSummary {
   round: RoundRef;
   ruleVersion: string | null;
@@ -42,7 +41,12 @@ export function roundSummary(ctx: ServiceContext, input: { roundId: number }): R
     .where(eq(executionRecords.roundId, round.id))
     .all();
   const entryTargets = ctx.ledger.db
-    .selectDistinct({ targetId: performanceTargets.id, subject: performanceTargets.subject, projectId: performanceTargets.projectId, unitId: performanceTargets.unitId })
+    .selectDistinct({
+      targetId: performanceTargets.id,
+      subject: performanceTargets.subject,
+      projectId: performanceTargets.projectId,
+      unitId: performanceTargets.unitId,
+    })
     .from(monitoringEntries)
     .innerJoin(performanceTargets, eq(performanceTargets.id, monitoringEntries.targetId))
     .where(eq(monitoringEntries.roundId, round.id))
@@ -63,20 +67,39 @@ export function roundSummary(ctx: ServiceContext, input: { roundId: number }): R
   }
   for (const u of projectUnits.values()) units.add(u);
 
-  const byLine = Object.fromEntries(WARNING_LINE_CODES.map((l) => [l, Object.fromEntries(WARNING_COLOURS.map((c) => [c, 0]))])) as RoundSummary['byLine'];
-  const stored = ctx.ledger.db.select({ line: warnings.line, colour: warnings.colour, n: sql<number>`count(*)` }).from(warnings).where(eq(warnings.roundId, round.id)).groupBy(warnings.line, warnings.colour).all();
+  const byLine = Object.fromEntries(
+    WARNING_LINE_CODES.map((l) => [l, Object.fromEntries(WARNING_COLOURS.map((c) => [c, 0]))]),
+  ) as RoundSummary['byLine'];
+  const stored = ctx.ledger.db
+    .select({ line: warnings.line, colour: warnings.colour, n: sql<number>`count(*)` })
+    .from(warnings)
+    .where(eq(warnings.roundId, round.id))
+    .groupBy(warnings.line, warnings.colour)
+    .all();
   for (const s of stored) byLine[s.line][s.colour] = s.n;
-  const meta = ctx.ledger.db.select({ version: sql<string | null>`max(${warnings.ruleVersion})`, at: sql<string | null>`max(${warnings.computedAt})` }).from(warnings).where(eq(warnings.roundId, round.id)).get();
+  const meta = ctx.ledger.db
+    .select({ version: sql<string | null>`max(${warnings.ruleVersion})`, at: sql<string | null>`max(${warnings.computedAt})` })
+    .from(warnings)
+    .where(eq(warnings.roundId, round.id))
+    .get();
   // The stored decisions (storedNoticeDecision's fields), and the threshold they were judged against.
   const decisions = ctx.ledger.db
-    .select({ due: sql<number>`coalesce(sum(json_extract(${warnings.inputs}, '$.noticeDue') = 1), 0)`, threshold: sql<number | null>`max(json_extract(${warnings.inputs}, '$.threshold'))` })
+    .select({
+      due: sql<number>`coalesce(sum(json_extract(${warnings.inputs}, '$.noticeDue') = 1), 0)`,
+      threshold: sql<number | null>`max(json_extract(${warnings.inputs}, '$.threshold'))`,
+    })
     .from(warnings)
     .where(and(eq(warnings.roundId, round.id), eq(warnings.line, 'deviation')))
     .get();
   const noticeDue = decisions?.due ?? 0;
 
   const byStatus: Record<string, number> = {};
-  for (const n of ctx.ledger.db.select({ status: rectificationNotices.status, n: sql<number>`count(*)` }).from(rectificationNotices).where(eq(rectificationNotices.roundId, round.id)).groupBy(rectificationNotices.status).all()) {
+  for (const n of ctx.ledger.db
+    .select({ status: rectificationNotices.status, n: sql<number>`count(*)` })
+    .from(rectificationNotices)
+    .where(eq(rectificationNotices.roundId, round.id))
+    .groupBy(rectificationNotices.status)
+    .all()) {
     byStatus[n.status] = n.n;
   }
   const total = Object.values(byStatus).reduce((s, n) => s + n, 0);
@@ -85,7 +108,10 @@ export function roundSummary(ctx: ServiceContext, input: { roundId: number }): R
   const projectsCovered = projectUnits.size;
   const threshold = decisions?.threshold ?? ruleSetOf(ctx, round.year).monitoring.deviationNoticeThreshold;
   const colourList = (counts: Record<WarningColour, number>) =>
-    (['red', 'yellow', 'blue'] as const).filter((c) => counts[c] > 0).map((c) => `${COLOUR_LABELS[c]} ${counts[c]} 个`).join('、') || '无红灯、黄灯';
+    (['red', 'yellow', 'blue'] as const)
+      .filter((c) => counts[c] > 0)
+      .map((c) => `${COLOUR_LABELS[c]} ${counts[c]} 个`)
+      .join('、') || '无红灯、黄灯';
   const scopeText =
     round.scope === 'department'
       ? `对 ${units.size} 个部门单位${departmentTargetsCovered ? `的部门整体绩效目标` : ''}${projectsCovered ? `、${projectsCovered} 个项目` : ''}开展绩效监控`

@@ -10,7 +10,16 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { executionRecords, fiscalYears, monitoringEntries, performanceTargets, warnings } from '../../db/schema';
-import { completionLine, executionLine, percentText, projectDeviation, timeProgress, type CompletionLine, type ExecutionLine, type MonitoringRules } from '../rules/warningLines';
+import {
+  completionLine,
+  executionLine,
+  percentText,
+  projectDeviation,
+  timeProgress,
+  type CompletionLine,
+  type ExecutionLine,
+  type MonitoringRules,
+} from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { requireRound } from './monitoringRounds';
@@ -47,7 +56,15 @@ export function computeWarnings(ctx: ServiceContext, input: { roundId: number })
     const ruleSet = ruleSetOf(ctx, round.year);
     const closed = isClosed(ctx, round.year);
     const computed = computeLines(ctx, round, ruleSet.monitoring);
-    const result: ComputeResult = { roundId: round.id, ruleVersion: ruleSet.version, projects: computed.size, written: 0, removed: 0, unchanged: 0, yearClosed: closed };
+    const result: ComputeResult = {
+      roundId: round.id,
+      ruleVersion: ruleSet.version,
+      projects: computed.size,
+      written: 0,
+      removed: 0,
+      unchanged: 0,
+      yearClosed: closed,
+    };
     if (closed) return result;
 
     const existing = ctx.ledger.db.select().from(warnings).where(eq(warnings.roundId, round.id)).all();
@@ -59,13 +76,24 @@ export function computeWarnings(ctx: ServiceContext, input: { roundId: number })
         const key = `${projectId}:${l.line}`;
         const old = stored.get(key);
         stored.delete(key);
-        if (old && old.colour === l.colour && old.value === l.value && old.text === l.text && old.inputs === l.inputs && old.ruleVersion === ruleSet.version) {
+        if (
+          old &&
+          old.colour === l.colour &&
+          old.value === l.value &&
+          old.text === l.text &&
+          old.inputs === l.inputs &&
+          old.ruleVersion === ruleSet.version
+        ) {
           result.unchanged++;
           continue;
         }
         const values = { colour: l.colour, value: l.value, text: l.text, inputs: l.inputs, ruleVersion: ruleSet.version, computedAt: now };
         if (old) ctx.ledger.db.update(warnings).set(values).where(eq(warnings.id, old.id)).run();
-        else ctx.ledger.db.insert(warnings).values({ roundId: round.id, projectId, line: l.line, ...values }).run();
+        else
+          ctx.ledger.db
+            .insert(warnings)
+            .values({ roundId: round.id, projectId, line: l.line, ...values })
+            .run();
         changes.push({ projectId, line: l.line, before: old ? `${old.colour} ${old.text}` : null, after: `${l.colour} ${l.text}` });
         result.written++;
       }
@@ -88,7 +116,9 @@ export function computeWarnings(ctx: ServiceContext, input: { roundId: number })
 }
 
 function isClosed(ctx: ServiceContext, year: number): boolean {
-  return ctx.ledger.db.select({ status: fiscalYears.status }).from(fiscalYears).where(eq(fiscalYears.year, year)).get()?.status === 'closed';
+  return (
+    ctx.ledger.db.select({ status: fiscalYears.status }).from(fiscalYears).where(eq(fiscalYears.year, year)).get()?.status === 'closed'
+  );
 }
 
 /** The three lines of every covered project, keyed by project id (in id order). */
@@ -235,5 +265,7 @@ function computeLines(ctx: ServiceContext, round: RoundRef, rules: MonitoringRul
 
 /** The notice decision a stored 第三条线 carries (see computeLines); null when its inputs hold none. */
 export function storedNoticeDecision(inputs: Record<string, unknown>): { noticeDue: boolean; threshold: number } | null {
-  return typeof inputs.noticeDue === 'boolean' && typeof inputs.threshold === 'number' ? { noticeDue: inputs.noticeDue, threshold: inputs.threshold } : null;
+  return typeof inputs.noticeDue === 'boolean' && typeof inputs.threshold === 'number'
+    ? { noticeDue: inputs.noticeDue, threshold: inputs.threshold }
+    : null;
 }

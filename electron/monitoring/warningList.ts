@@ -12,7 +12,6 @@ import { requireRound } from './monitoringRounds';
 import { storedNoticeDecision } from './warningComputation';
 import { WARNING_LINE_CODES, type WarningColour, type WarningLine } from '../../db/vocabulary';
 
-
 export interface WarningLineView {
   line: WarningLine;
   lineLabel: string;
@@ -85,7 +84,12 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
     .all();
   const notices = new Map<number, WarningRow['notice']>();
   for (const n of ctx.ledger.db
-    .select({ id: rectificationNotices.id, projectId: rectificationNotices.projectId, number: rectificationNotices.number, status: rectificationNotices.status })
+    .select({
+      id: rectificationNotices.id,
+      projectId: rectificationNotices.projectId,
+      number: rectificationNotices.number,
+      status: rectificationNotices.status,
+    })
     .from(rectificationNotices)
     .where(eq(rectificationNotices.roundId, round.id))
     .orderBy(asc(rectificationNotices.id))
@@ -93,7 +97,10 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
     if (n.projectId != null) notices.set(n.projectId, { id: n.id, number: n.number, status: n.status });
   }
 
-  const byProject = new Map<number, { head: (typeof rows)[number]; lines: Partial<Record<WarningLine, WarningLineView>>; ruleVersion: string; computedAt: string }>();
+  const byProject = new Map<
+    number,
+    { head: (typeof rows)[number]; lines: Partial<Record<WarningLine, WarningLineView>>; ruleVersion: string; computedAt: string }
+  >();
   for (const r of rows) {
     const p = byProject.get(r.w.projectId) ?? { head: r, lines: {}, ruleVersion: r.w.ruleVersion, computedAt: r.w.computedAt };
     p.lines[r.w.line] = {
@@ -109,7 +116,15 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
     byProject.set(r.w.projectId, p);
   }
   const month = round.asOfMonth;
-  const blank = (line: WarningLine): WarningLineView => ({ line, lineLabel: WARNING_LINES[line], colour: 'none', colourLabel: COLOUR_LABELS.none, value: null, text: '—', inputs: {} });
+  const blank = (line: WarningLine): WarningLineView => ({
+    line,
+    lineLabel: WARNING_LINES[line],
+    colour: 'none',
+    colourLabel: COLOUR_LABELS.none,
+    value: null,
+    text: '—',
+    inputs: {},
+  });
   let list: WarningRow[] = [...byProject.entries()].map(([projectId, p]) => {
     const execution = p.lines.execution ?? blank('execution');
     const completion = p.lines.completion ?? blank('completion');
@@ -138,7 +153,8 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
   });
 
   if (input.unitId != null) list = list.filter((r) => r.unitId === input.unitId || r.departmentId === input.unitId);
-  const lineOf = (r: WarningRow, line: WarningLine) => (line === 'execution' ? r.execution : line === 'completion' ? r.completion : r.deviationLine);
+  const lineOf = (r: WarningRow, line: WarningLine) =>
+    line === 'execution' ? r.execution : line === 'completion' ? r.completion : r.deviationLine;
   if (input.line && input.colour) list = list.filter((r) => lineOf(r, input.line!).colour === input.colour);
   else if (input.line) list = list.filter((r) => FLAGGED.has(lineOf(r, input.line!).colour));
   else if (input.colour) list = list.filter((r) => WARNING_LINE_CODES.some((l) => lineOf(r, l).colour === input.colour));

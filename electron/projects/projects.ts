@@ -55,7 +55,11 @@ export function updateProject(ctx: ServiceContext, input: ProjectInput & { id: n
     if (before.year !== input.year) throw new LedgerError('invalid_input', '项目的预算年度不能修改。', { year: '预算年度不能修改' });
     requireOpenYear(ctx, input.year);
     const clean = validateProject(ctx, input, input.id);
-    ctx.ledger.db.update(projects).set({ ...clean, updatedAt: ctx.now().toISOString() }).where(eq(projects.id, input.id)).run();
+    ctx.ledger.db
+      .update(projects)
+      .set({ ...clean, updatedAt: ctx.now().toISOString() })
+      .where(eq(projects.id, input.id))
+      .run();
     const { id: _id, createdAt: _c, updatedAt: _u, libraryStatus: _l, ...was } = before;
     appendAudit(ctx, { action: 'project.update', entity: 'project', entityId: input.id, before: was, after: clean });
     return projectById(ctx, input.id);
@@ -75,10 +79,24 @@ export function validateProject(ctx: ServiceContext, input: ProjectInput, selfId
   if (!Number.isSafeInteger(input.initialBudgetFen) || input.initialBudgetFen < 0) fields.initialBudget = '年初预算数须为不小于 0 的金额';
   const unit = ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
   if (!unit) fields.unitId = '请选择预算单位';
-  else if (name && ctx.ledger.db.select({ id: projects.id }).from(projects).where(and(eq(projects.year, input.year), eq(projects.unitId, input.unitId), eq(projects.name, name), notSelf)).get()) {
+  else if (
+    name &&
+    ctx.ledger.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.year, input.year), eq(projects.unitId, input.unitId), eq(projects.name, name), notSelf))
+      .get()
+  ) {
     fields.name = `该单位 ${input.year} 年度已有同名项目“${name}”`;
   }
-  if (code && ctx.ledger.db.select({ id: projects.id }).from(projects).where(and(eq(projects.year, input.year), eq(projects.code, code), notSelf)).get()) {
+  if (
+    code &&
+    ctx.ledger.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.year, input.year), eq(projects.code, code), notSelf))
+      .get()
+  ) {
     fields.code = `项目代码 ${code} 在 ${input.year} 年度已被使用`;
   }
   if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);

@@ -46,7 +46,12 @@ function selectUnits(ctx: ServiceContext, year: number, onlyId?: number): UnitRo
     .from(budgetUnits)
     .leftJoin(parent, eq(parent.id, budgetUnits.parentId))
     .where(onlyId == null ? undefined : eq(budgetUnits.id, onlyId))
-    .orderBy(sql`coalesce(${budgetUnits.parentId}, ${budgetUnits.id})`, sql`${budgetUnits.parentId} is not null`, budgetUnits.code, budgetUnits.id)
+    .orderBy(
+      sql`coalesce(${budgetUnits.parentId}, ${budgetUnits.id})`,
+      sql`${budgetUnits.parentId} is not null`,
+      budgetUnits.code,
+      budgetUnits.id,
+    )
     .all();
 }
 
@@ -64,7 +69,11 @@ export function updateUnit(ctx: ServiceContext, input: UnitInput & { id: number 
     const before = ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.id)).get();
     if (!before) throw new LedgerError('unit_missing', '要修改的预算单位不存在，可能已被他人删除。请刷新列表。');
     const clean = validateUnit(ctx, input, input.id);
-    ctx.ledger.db.update(budgetUnits).set({ ...clean, updatedAt: ctx.now().toISOString() }).where(eq(budgetUnits.id, input.id)).run();
+    ctx.ledger.db
+      .update(budgetUnits)
+      .set({ ...clean, updatedAt: ctx.now().toISOString() })
+      .where(eq(budgetUnits.id, input.id))
+      .run();
     appendAudit(ctx, { action: 'unit.update', entity: 'budget_unit', entityId: input.id, before: pickUnit(before), after: clean });
     return unitById(ctx, input.id);
   });
@@ -92,10 +101,24 @@ function validateUnit(ctx: ServiceContext, input: UnitInput, selfId: number | nu
   const code = input.code?.trim() || null;
   if (!name) fields.name = '请填写单位名称';
   const notSelf = selfId == null ? undefined : ne(budgetUnits.id, selfId);
-  if (name && ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).where(and(eq(budgetUnits.name, name), notSelf)).get()) {
+  if (
+    name &&
+    ctx.ledger.db
+      .select({ id: budgetUnits.id })
+      .from(budgetUnits)
+      .where(and(eq(budgetUnits.name, name), notSelf))
+      .get()
+  ) {
     fields.name = `已有名为“${name}”的单位`;
   }
-  if (code && ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).where(and(eq(budgetUnits.code, code), notSelf)).get()) {
+  if (
+    code &&
+    ctx.ledger.db
+      .select({ id: budgetUnits.id })
+      .from(budgetUnits)
+      .where(and(eq(budgetUnits.code, code), notSelf))
+      .get()
+  ) {
     fields.code = `单位代码 ${code} 已被其他单位使用`;
   }
   if (input.parentId != null) {

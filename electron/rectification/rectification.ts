@@ -144,7 +144,15 @@ export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: 
     const round = requireRound(ctx, input.roundId);
     requireOpenYear(ctx, round.year);
     const roundWarnings = ctx.ledger.db
-      .select({ projectId: warnings.projectId, line: warnings.line, colour: warnings.colour, value: warnings.value, text: warnings.text, inputs: warnings.inputs, unitId: projects.unitId })
+      .select({
+        projectId: warnings.projectId,
+        line: warnings.line,
+        colour: warnings.colour,
+        value: warnings.value,
+        text: warnings.text,
+        inputs: warnings.inputs,
+        unitId: projects.unitId,
+      })
       .from(warnings)
       .innerJoin(projects, eq(projects.id, warnings.projectId))
       .where(eq(warnings.roundId, round.id))
@@ -165,7 +173,13 @@ export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: 
       const decision = storedNoticeDecision(JSON.parse(dev.inputs) as Record<string, unknown>);
       if (!decision?.noticeDue) continue;
       const line = (l: 'execution' | 'completion') => roundWarnings.find((w) => w.projectId === dev.projectId && w.line === l) ?? null;
-      const findings = findingsFromWarnings({ month: round.asOfMonth, threshold: decision.threshold, deviation: dev, execution: line('execution'), completion: line('completion') });
+      const findings = findingsFromWarnings({
+        month: round.asOfMonth,
+        threshold: decision.threshold,
+        deviation: dev,
+        execution: line('execution'),
+        completion: line('completion'),
+      });
       const values = {
         year: round.year,
         source: 'monitoring' as const,
@@ -178,7 +192,12 @@ export function draftNoticesFromWarnings(ctx: ServiceContext, input: { roundId: 
         status: 'draft' as const,
       };
       const row = ctx.ledger.db.insert(rectificationNotices).values(values).returning({ id: rectificationNotices.id }).get();
-      appendAudit(ctx, { action: 'notice.draftFromWarnings', entity: 'rectification_notice', entityId: row.id, after: { ...values, deviation: dev.value, threshold: decision.threshold } });
+      appendAudit(ctx, {
+        action: 'notice.draftFromWarnings',
+        entity: 'rectification_notice',
+        entityId: row.id,
+        after: { ...values, deviation: dev.value, threshold: decision.threshold },
+      });
       noticed.add(dev.projectId);
       created.push(row.id);
     }
@@ -200,7 +219,8 @@ export function createNotice(ctx: ServiceContext, input: CreateNoticeInput): Not
       else if (unit && project.unitId !== unit.id) {
         // The notice may go to the project's unit or to its 主管部门.
         const projectUnit = ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, project.unitId)).get();
-        if (projectUnit?.parentId !== unit.id) fields.unitId = `该项目由“${projectUnit?.name ?? '其他单位'}”实施，通知应发给实施单位或其主管部门`;
+        if (projectUnit?.parentId !== unit.id)
+          fields.unitId = `该项目由“${projectUnit?.name ?? '其他单位'}”实施，通知应发给实施单位或其主管部门`;
       }
     }
     if (input.roundId != null) {
@@ -229,7 +249,11 @@ export function updateNotice(ctx: ServiceContext, input: NoticeContent & { id: n
   return inTransaction(ctx, () => {
     const before = requireNoticeFor(ctx, input.id, 'edit');
     const content = validateContent(ctx, input, {});
-    ctx.ledger.db.update(rectificationNotices).set({ ...content, updatedAt: ctx.now().toISOString() }).where(eq(rectificationNotices.id, input.id)).run();
+    ctx.ledger.db
+      .update(rectificationNotices)
+      .set({ ...content, updatedAt: ctx.now().toISOString() })
+      .where(eq(rectificationNotices.id, input.id))
+      .run();
     appendAudit(ctx, {
       action: 'notice.update',
       entity: 'rectification_notice',
@@ -259,7 +283,10 @@ export function issueNotices(ctx: ServiceContext, input: { ids: number[] }): Not
     for (const id of ids) {
       const notice = requireNoticeFor(ctx, id, 'issue');
       if (notice.deadline < today) {
-        throw new LedgerError('notice_deadline_past', `整改通知“${notice.label}”的反馈期限 ${notice.deadline} 已过，请先修改反馈期限再下发。`);
+        throw new LedgerError(
+          'notice_deadline_past',
+          `整改通知“${notice.label}”的反馈期限 ${notice.deadline} 已过，请先修改反馈期限再下发。`,
+        );
       }
       if (!nextOfYear.has(notice.year)) {
         const used = ctx.ledger.db
@@ -273,9 +300,19 @@ export function issueNotices(ctx: ServiceContext, input: { ids: number[] }): Not
       const serial = nextOfYear.get(notice.year)!;
       nextOfYear.set(notice.year, serial + 1);
       const number = noticeNumber(notice.year, serial, prefix);
-      ctx.ledger.db.update(rectificationNotices).set({ number, status: 'issued', issuedAt: at, updatedAt: at }).where(eq(rectificationNotices.id, id)).run();
+      ctx.ledger.db
+        .update(rectificationNotices)
+        .set({ number, status: 'issued', issuedAt: at, updatedAt: at })
+        .where(eq(rectificationNotices.id, id))
+        .run();
       addEvent(ctx, id, 'issued', `文号 ${number}，反馈期限 ${notice.deadline}`);
-      appendAudit(ctx, { action: 'notice.issue', entity: 'rectification_notice', entityId: id, before: { status: notice.status }, after: { status: 'issued', number, issuedAt: at } });
+      appendAudit(ctx, {
+        action: 'notice.issue',
+        entity: 'rectification_notice',
+        entityId: id,
+        before: { status: notice.status },
+        after: { status: 'issued', number, issuedAt: at },
+      });
     }
     const rows = selectNotices(ctx, inArray(rectificationNotices.id, ids));
     return ids.map((id) => rows.find((r) => r.id === id)!);
@@ -290,7 +327,13 @@ export function recordFeedback(ctx: ServiceContext, input: { id: number; text: s
     if (!text) throw new LedgerError('invalid_input', '请填写单位的整改反馈情况。', { text: '请填写反馈情况' });
     moveTo(ctx, notice, 'answered', {});
     addEvent(ctx, notice.id, 'feedback', text);
-    appendAudit(ctx, { action: 'notice.feedback', entity: 'rectification_notice', entityId: notice.id, before: { status: notice.status }, after: { status: 'answered', text } });
+    appendAudit(ctx, {
+      action: 'notice.feedback',
+      entity: 'rectification_notice',
+      entityId: notice.id,
+      before: { status: notice.status },
+      after: { status: 'answered', text },
+    });
     return noticeDetail(ctx, { id: notice.id });
   });
 }
@@ -299,7 +342,10 @@ export function recordFeedback(ctx: ServiceContext, input: { id: number; text: s
  * The bureau's review of the feedback: close it, or return it (with the reason) for new feedback,
  * optionally with a new deadline.
  */
-export function reviewNotice(ctx: ServiceContext, input: { id: number; decision: 'close' | 'return'; text: string; deadline?: string | null }): NoticeDetail {
+export function reviewNotice(
+  ctx: ServiceContext,
+  input: { id: number; decision: 'close' | 'return'; text: string; deadline?: string | null },
+): NoticeDetail {
   return inTransaction(ctx, () => {
     const notice = requireNoticeFor(ctx, input.id, input.decision);
     const text = input.text.trim();
@@ -307,7 +353,13 @@ export function reviewNotice(ctx: ServiceContext, input: { id: number; decision:
     if (input.decision === 'close') {
       moveTo(ctx, notice, 'closed', { closedAt: at });
       addEvent(ctx, notice.id, 'closed', text);
-      appendAudit(ctx, { action: 'notice.close', entity: 'rectification_notice', entityId: notice.id, before: { status: notice.status }, after: { status: 'closed', closedAt: at, text } });
+      appendAudit(ctx, {
+        action: 'notice.close',
+        entity: 'rectification_notice',
+        entityId: notice.id,
+        before: { status: notice.status },
+        after: { status: 'closed', closedAt: at, text },
+      });
     } else {
       if (!text) throw new LedgerError('invalid_input', '退回时请写明退回原因和需补充的整改内容。', { text: '请写明退回原因' });
       const fields: Record<string, string> = {};
@@ -320,7 +372,13 @@ export function reviewNotice(ctx: ServiceContext, input: { id: number; decision:
       if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再退回。', fields);
       moveTo(ctx, notice, 'returned', { deadline });
       addEvent(ctx, notice.id, 'returned', deadline !== notice.deadline ? `${text}（反馈期限延至 ${deadline}）` : text);
-      appendAudit(ctx, { action: 'notice.return', entity: 'rectification_notice', entityId: notice.id, before: { status: notice.status, deadline: notice.deadline }, after: { status: 'returned', deadline, text } });
+      appendAudit(ctx, {
+        action: 'notice.return',
+        entity: 'rectification_notice',
+        entityId: notice.id,
+        before: { status: notice.status, deadline: notice.deadline },
+        after: { status: 'returned', deadline, text },
+      });
     }
     return noticeDetail(ctx, { id: notice.id });
   });
@@ -421,7 +479,8 @@ function selectNotices(ctx: ServiceContext, where: SQL): NoticeRow[] {
 
 /** Issued notices by 文号 (year, serial), drafts after them in the order they were made. */
 function byNumberThenId(a: NoticeRow, b: NoticeRow): number {
-  if (a.number && b.number) return a.year - b.year || (noticeSerial(a.number, a.year) ?? 0) - (noticeSerial(b.number, b.year) ?? 0) || a.id - b.id;
+  if (a.number && b.number)
+    return a.year - b.year || (noticeSerial(a.number, a.year) ?? 0) - (noticeSerial(b.number, b.year) ?? 0) || a.id - b.id;
   if (a.number) return -1;
   if (b.number) return 1;
   return a.id - b.id;

@@ -3,7 +3,18 @@
  * docs/officialDocument.ts) — one letter per project, or one per unit listing its projects — and the
  * year's list of issued notices as a styled workbook, overdue rows marked.
  */
-import { body, documentBytes, heading1, heading2, addressee, signature, subtitle, table, title, type Block } from '../formats/officialDocument';
+import {
+  body,
+  documentBytes,
+  heading1,
+  heading2,
+  addressee,
+  signature,
+  subtitle,
+  table,
+  title,
+  type Block,
+} from '../formats/officialDocument';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
 import { chinaDate, NOTICE_SOURCE, noticeSerial, overdueText, writtenDate, type NoticeSource } from '../rules/rectificationRules';
 import { BUREAU_NAME_PLACEHOLDER } from '../rules/ledgerSettingsRules';
@@ -32,7 +43,10 @@ const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八',
  * letter per notice, per 'unit' one letter per unit listing its projects, each signed with the bureau's
  * name from 本局信息. Drafts are refused (they have no 文号 yet), and so is a ledger without that name.
  */
-export async function exportNoticeDocuments(ctx: ServiceContext, input: { ids: number[]; per: 'unit' | 'project' }): Promise<NoticeDocumentsFile> {
+export async function exportNoticeDocuments(
+  ctx: ServiceContext,
+  input: { ids: number[]; per: 'unit' | 'project' },
+): Promise<NoticeDocumentsFile> {
   const ids = [...new Set(input.ids)];
   if (ids.length === 0) throw new LedgerError('invalid_input', '请选择要导出的整改通知。');
   const notices = ids.map((id) => noticeDetail(ctx, { id })).sort((a, b) => a.year - b.year || serialOf(a) - serialOf(b) || a.id - b.id);
@@ -75,8 +89,23 @@ export async function exportNoticeList(ctx: ServiceContext, input: { year: numbe
     { header: '整改要求', width: 40, kind: 'text', wrap: true, value: (r) => r.requirements },
     { header: '整改期限', width: 12, kind: 'text', value: (r) => r.deadline },
     { header: '状态', width: 9, kind: 'text', value: (r) => r.statusLabel },
-    { header: '是否逾期', width: 18, kind: 'text', value: (r) => overdueText({ status: r.status, deadline: r.deadline, lastFeedbackOn: r.lastFeedback ? chinaDate(new Date(r.lastFeedback.at)) : null }, today) },
-    { header: '反馈情况', width: 40, kind: 'text', wrap: true, value: (r) => (r.lastFeedback ? `${chinaDate(new Date(r.lastFeedback.at))}：${r.lastFeedback.text}` : '未反馈') },
+    {
+      header: '是否逾期',
+      width: 18,
+      kind: 'text',
+      value: (r) =>
+        overdueText(
+          { status: r.status, deadline: r.deadline, lastFeedbackOn: r.lastFeedback ? chinaDate(new Date(r.lastFeedback.at)) : null },
+          today,
+        ),
+    },
+    {
+      header: '反馈情况',
+      width: 40,
+      kind: 'text',
+      wrap: true,
+      value: (r) => (r.lastFeedback ? `${chinaDate(new Date(r.lastFeedback.at))}：${r.lastFeedback.text}` : '未反馈'),
+    },
     { header: '办结日期', width: 12, kind: 'text', value: (r) => (r.closedAt ? chinaDate(new Date(r.closedAt)) : null) },
   ];
   const workbook = newWorkbook();
@@ -96,7 +125,10 @@ export async function exportNoticeList(ctx: ServiceContext, input: { year: numbe
 
 function sourceWords(letter: readonly NoticeRow[]): string {
   const sources = new Set<NoticeSource>(letter.map((n) => n.source));
-  return [...(['monitoring', 'evaluation'] as const)].filter((s) => sources.has(s)).map((s) => NOTICE_SOURCE[s]).join('和');
+  return [...(['monitoring', 'evaluation'] as const)]
+    .filter((s) => sources.has(s))
+    .map((s) => NOTICE_SOURCE[s])
+    .join('和');
 }
 
 /** "×××项目": a project's name as a title writes it, without doubling 项目. */
@@ -106,7 +138,8 @@ function projectWord(name: string): string {
 
 function letterTitle(letter: readonly NoticeRow[]): string {
   const first = letter[0]!;
-  if (letter.length === 1) return `关于${first.projectName ? projectWord(first.projectName) : first.unitName}${sourceWords(letter)}发现问题的整改通知`;
+  if (letter.length === 1)
+    return `关于${first.projectName ? projectWord(first.projectName) : first.unitName}${sourceWords(letter)}发现问题的整改通知`;
   return `关于${first.unitName}项目${sourceWords(letter)}发现问题的整改通知`;
 }
 
@@ -120,8 +153,15 @@ function letterBlocks(letter: readonly NoticeRow[], bureauName: string, newPage:
     if (letter.some((n) => n.source === 'evaluation')) parts.push(`${year}年度财政重点绩效评价`);
     return parts.join('和');
   })();
-  const issuedOn = letter.map((n) => chinaDate(new Date(n.issuedAt!))).sort().at(-1)!;
-  const blocks: Block[] = [title(letterTitle(letter), { newPage }), subtitle(letter.map((n) => n.number).join('、')), addressee(first.unitName)];
+  const issuedOn = letter
+    .map((n) => chinaDate(new Date(n.issuedAt!)))
+    .sort()
+    .at(-1)!;
+  const blocks: Block[] = [
+    title(letterTitle(letter), { newPage }),
+    subtitle(letter.map((n) => n.number).join('、')),
+    addressee(first.unitName),
+  ];
 
   if (letter.length === 1) {
     const subject = first.projectName ? `你单位实施的“${first.projectName}”` : '你单位';
@@ -150,8 +190,12 @@ function letterBlocks(letter: readonly NoticeRow[], bureauName: string, newPage:
     if (new Set(letter.map((n) => n.requirements)).size === 1) blocks.push(...body(first.requirements));
     else blocks.push(...letter.flatMap((n, i) => [heading2(`（${chineseNumber(i)}）${name(n)}`), ...body(n.requirements)]));
     blocks.push(heading1('三、反馈期限'));
-    if (new Set(letter.map((n) => n.deadline)).size === 1) blocks.push(...body(`请于${writtenDate(first.deadline)}前将上述项目的整改情况书面反馈我局。`));
-    else blocks.push(...body([...letter.map((n) => `${name(n)}：${writtenDate(n.deadline)}前；`), '请在上述期限前将整改情况书面反馈我局。'].join('\n')));
+    if (new Set(letter.map((n) => n.deadline)).size === 1)
+      blocks.push(...body(`请于${writtenDate(first.deadline)}前将上述项目的整改情况书面反馈我局。`));
+    else
+      blocks.push(
+        ...body([...letter.map((n) => `${name(n)}：${writtenDate(n.deadline)}前；`), '请在上述期限前将整改情况书面反馈我局。'].join('\n')),
+      );
   }
   blocks.push(...signature([bureauName, writtenDate(issuedOn)]));
   return blocks;
@@ -164,4 +208,3 @@ function serialOf(n: NoticeRow): number {
 function chineseNumber(i: number): string {
   return i < 10 ? CHINESE_NUMBERS[i]! : i < 19 ? `十${CHINESE_NUMBERS[i - 10]}` : String(i + 1);
 }
-

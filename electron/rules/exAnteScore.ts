@@ -54,7 +54,8 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
         const high = round2(band.max * it.points);
         const decimals = twoDecimalProblem('得分', points);
         if (decimals) problem = `“${dim.dimension}·${it.name}”${decimals}，现为 ${points} 分`;
-        else if (points < low || points > high) problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${low}–${high} 分之间，现为 ${points} 分`;
+        else if (points < low || points > high)
+          problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${low}–${high} 分之间，现为 ${points} 分`;
       }
       items.push({ dimension: dim.dimension, item: it.name, rating, points, basis: s?.basis ?? '', max: it.points, problem });
     }

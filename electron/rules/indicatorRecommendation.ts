@@ -92,4 +92,22 @@ function sharedWords(projectPairs: Set<string>, text: string): string[] {
 }
 
 /** Words too common in indicator and project names to say anything ("项目", "指标", "情况" …). */
-const COMMON_PAIRS = new Set(['项目', '指标', '情况', '完成', '数量', '质量', '时效', '成本', '效益', '满意', '意度', '工作', '建设', '资金', '年度', '县级', '实施']);
+const COMMON_PAIRS = new Set([
+  '项目',
+  '指标',
+  '情况',
+  '完成',
+  '数量',
+  '质量',
+  '时效',
+  '成本',
+  '效益',
+  '满意',
+  '意度',
+  '工作',
+  '建设',
+  '资金',
+  '年度',
+  '县级',
+  '实施',
+]);

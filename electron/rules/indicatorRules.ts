@@ -20,7 +20,10 @@ export const FOUR_WAY_LEVELS: Record<string, readonly string[]> = {
   满意度指标: ['服务对象满意度指标'],
 };
 
-export const LAYOUT_LABELS: Record<IndicatorLayout, string> = { three: '三分法（产出/效益/满意度）', four: '四分法（产出/成本/效益/满意度）' };
+export const LAYOUT_LABELS: Record<IndicatorLayout, string> = {
+  three: '三分法（产出/效益/满意度）',
+  four: '四分法（产出/成本/效益/满意度）',
+};
 
 /** Where a library indicator (三分法 placement) sits in the year's layout. */
 export function placeIndicator(level1: string, level2: string, layout: IndicatorLayout): { level1: string; level2: string } {

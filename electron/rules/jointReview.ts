@@ -5,7 +5,11 @@
 
 import { GRADES, type Grade, type ReviewParty, type SyncStep, type TargetStatus } from '../../db/vocabulary';
 
-export const REVIEW_PARTIES: Record<ReviewParty, string> = { unit: '预算单位（主管部门）', finance: '财政局（业务股室、绩效股）', thirdParty: '第三方机构' };
+export const REVIEW_PARTIES: Record<ReviewParty, string> = {
+  unit: '预算单位（主管部门）',
+  finance: '财政局（业务股室、绩效股）',
+  thirdParty: '第三方机构',
+};
 
 export const REVIEW_DIMENSIONS = { completeness: '完整性', relevance: '相关性', appropriateness: '适当性', feasibility: '可行性' } as const;
 export type ReviewDimension = keyof typeof REVIEW_DIMENSIONS;

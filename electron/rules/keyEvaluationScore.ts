@@ -35,7 +35,6 @@ export interface FrameworkLevel1 {
 
 export type Framework = FrameworkLevel1[];
 
-
 /** One expert's score on one indicator, with 得分依据. */
 export interface ExpertScore {
   expert: string;
@@ -80,11 +79,20 @@ export function scoreEvaluation(
     for (const l2 of l1.level2) {
       for (const ind of l2.indicators) {
         const byExpert = experts.map((e) => given.get(`${e}\u0000${ind.code}`) ?? null);
-        const bad = byExpert.map((s, k) => (s !== null && (s < 0 || s > ind.points || !Number.isFinite(s)) ? experts[k] : null)).filter((e): e is string => e !== null);
+        const bad = byExpert
+          .map((s, k) => (s !== null && (s < 0 || s > ind.points || !Number.isFinite(s)) ? experts[k] : null))
+          .filter((e): e is string => e !== null);
         const problem = bad.length ? `“${ind.name}”满分 ${ind.points} 分，${bad.join('、')}的评分超出 0–${ind.points} 分` : null;
         if (problem) problems.push(problem);
         const complete = experts.length > 0 && byExpert.every((s) => s !== null) && !problem;
-        indicators.push({ ...ind, level1: l1.name, level2: l2.name, byExpert, score: complete ? aggregate(byExpert as number[], options.aggregation) : null, problem });
+        indicators.push({
+          ...ind,
+          level1: l1.name,
+          level2: l2.name,
+          byExpert,
+          score: complete ? aggregate(byExpert as number[], options.aggregation) : null,
+          problem,
+        });
       }
     }
   }
@@ -95,10 +103,23 @@ export function scoreEvaluation(
       return { level1: l1.name, name: l2.name, points: sumHundredths(mine.map((i) => i.points)) / 100, score: scoreOf(mine) };
     }),
   );
-  const level1 = framework.map((l1) => ({ name: l1.name, weight: l1.weight, score: scoreOf(indicators.filter((i) => i.level1 === l1.name)) }));
+  const level1 = framework.map((l1) => ({
+    name: l1.name,
+    weight: l1.weight,
+    score: scoreOf(indicators.filter((i) => i.level1 === l1.name)),
+  }));
   const total = scoreOf(indicators);
   const complete = indicators.every((i) => i.score !== null) && problems.length === 0;
-  return { experts: [...experts], indicators, level2, level1, total, grade: complete ? gradeOf(total, options.gradeBands) : null, complete, problems };
+  return {
+    experts: [...experts],
+    indicators,
+    level2,
+    level1,
+    total,
+    grade: complete ? gradeOf(total, options.gradeBands) : null,
+    complete,
+    problems,
+  };
 }
 
 /**

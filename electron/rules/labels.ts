@@ -17,15 +17,7 @@ export const CONTINUITY: Record<Continuity, string> = { new: '新增', continuin
 export const LIBRARY_STATUS: Record<LibraryStatus, string> = { reserve: '储备', admitted: '已入库', withdrawn: '已退出' };
 
 /** 项目类型 as the bureau classifies spending; free text is refused so reports group cleanly. */
-export const PROJECT_TYPES = [
-  '重点建设项目',
-  '政府购买服务',
-  '政府债务',
-  '政府采购',
-  '补助补贴',
-  '其他运转类',
-  '特定目标类',
-] as const;
+export const PROJECT_TYPES = ['重点建设项目', '政府购买服务', '政府债务', '政府采购', '补助补贴', '其他运转类', '特定目标类'] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 const BUDGET_KIND_SYNONYMS: Record<string, BudgetKind> = {

@@ -29,9 +29,7 @@ export function parseMoney(value: unknown, columnUnit: MoneyUnit): ParsedMoney {
     return parseMoney(String(value), columnUnit);
   }
   if (typeof value !== 'string') return { ok: false, reason: '不是数字' };
-  let text = value
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,，]/g, '');
+  let text = value.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, '');
   let unit = columnUnit;
   const unitMatch = /(万元|万|元)$/.exec(text);
   if (unitMatch) {

@@ -87,7 +87,8 @@ export function deviationReasonFromText(text: string): DeviationReason | null {
 export function requiredEntryFields(row: { currentValue: string; likelihood: Likelihood | null }, colour: WarningColour): EntryField[] {
   const required: EntryField[] = [];
   if (row.currentValue.trim() !== '') required.push('likelihood');
-  if ((row.likelihood !== null && row.likelihood !== 'certain') || colour === 'red' || colour === 'yellow') required.push('deviationReason', 'explanation');
+  if ((row.likelihood !== null && row.likelihood !== 'certain') || colour === 'red' || colour === 'yellow')
+    required.push('deviationReason', 'explanation');
   return required;
 }
 

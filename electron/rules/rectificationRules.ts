@@ -188,7 +188,13 @@ export interface WarningFact {
  * ("截至5月底，执行率 21.3%，目标完成率 75%，偏离率 53.7%，超过 20%。"), then the execution line and
  * the indicators behind a red or yellow completion line, each as its warning explains itself.
  */
-export function findingsFromWarnings(input: { month: number; threshold: number; deviation: WarningFact; execution?: WarningFact | null; completion?: WarningFact | null }): string {
+export function findingsFromWarnings(input: {
+  month: number;
+  threshold: number;
+  deviation: WarningFact;
+  execution?: WarningFact | null;
+  completion?: WarningFact | null;
+}): string {
   const clean = (t: string) => t.trim().replace(/[。；;，,\s]+$/u, '');
   // The stored sentence may carry the threshold of the day it was computed; say the year's threshold now.
   const deviation = clean(input.deviation.text.replace(/，超过[^，]*(，应下发整改通知)?$/u, ''));

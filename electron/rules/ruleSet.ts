@@ -28,7 +28,12 @@ export const ruleSetSchema = z.object({
   exAnte: z.object({
     /** The five dimensions and their sub-items with points; a year may reweight or reword them. */
     framework: z
-      .array(z.object({ dimension: z.string(), items: z.array(z.object({ name: z.string(), points: z.number().positive(), hint: z.string() })).min(1) }))
+      .array(
+        z.object({
+          dimension: z.string(),
+          items: z.array(z.object({ name: z.string(), points: z.number().positive(), hint: z.string() })).min(1),
+        }),
+      )
       .min(1)
       .default(() => DEFAULT_EX_ANTE_FRAMEWORK),
     /** What share of a sub-item's points each rating allows: [min, max], and the share it starts at. */
@@ -38,7 +43,9 @@ export const ruleSetSchema = z.object({
     conclusionBands: z.array(z.object({ conclusion: z.string(), min: lowerBound })).min(1),
   }),
   monitoring: z.object({
-    rounds: z.array(z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(SUBJECTS), dueMonthDay: z.string() })),
+    rounds: z.array(
+      z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(SUBJECTS), dueMonthDay: z.string() }),
+    ),
     executionBands: z.object({ red: z.number(), yellow: z.number() }),
     completionBands: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
     deviationNoticeThreshold: z.number(),

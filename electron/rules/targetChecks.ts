@@ -66,7 +66,8 @@ export function checkTarget(target: TargetDraft, rules: TargetRules = DEFAULT_RU
     items.push({ id, label, ok: failures.length === 0, severity, detail: failures.join('；') });
 
   add('annualGoal', '填写年度总体目标', target.annualGoal.trim() ? [] : ['年度总体目标为空']);
-  if (target.subject === 'department') add('mainTasks', '填写年度主要任务', target.mainTasks?.trim() ? [] : ['部门整体目标须写明年度主要任务']);
+  if (target.subject === 'department')
+    add('mainTasks', '填写年度主要任务', target.mainTasks?.trim() ? [] : ['部门整体目标须写明年度主要任务']);
 
   for (const group of REQUIRED_GROUPS) {
     const has = target.indicators.some((i) => group.level2.includes(i.level2));
@@ -103,16 +104,27 @@ export function checkTarget(target: TargetDraft, rules: TargetRules = DEFAULT_RU
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   for (const i of target.indicators) (seen.has(i.name) ? duplicates : seen).add(i.name);
-  add('duplicates', '三级指标不重名', [...duplicates].map((n) => `“${n}”出现多次`));
+  add(
+    'duplicates',
+    '三级指标不重名',
+    [...duplicates].map((n) => `“${n}”出现多次`),
+  );
 
   const present = new Set(target.indicators.map((i) => i.name));
-  add('mandatory', '包含本类必选指标', target.mandatoryNames.filter((n) => !present.has(n)).map((n) => `缺少必选指标“${n}”`), 'warning');
+  add(
+    'mandatory',
+    '包含本类必选指标',
+    target.mandatoryNames.filter((n) => !present.has(n)).map((n) => `缺少必选指标“${n}”`),
+    'warning',
+  );
 
   add(
     'vague',
     '定量指标的指标值具体可衡量',
     // "提高", "有效改善": fine for 定性, vague for an indicator that promises a quantity.
-    target.indicators.filter((i) => i.nature !== '定性' && i.value.trim() !== '' && numberIn(i.value) === null).map((i) => `“${i.name}”的指标值“${i.value}”不是数字`),
+    target.indicators
+      .filter((i) => i.nature !== '定性' && i.value.trim() !== '' && numberIn(i.value) === null)
+      .map((i) => `“${i.name}”的指标值“${i.value}”不是数字`),
     'warning',
   );
   return items;

@@ -43,14 +43,28 @@ export interface ExecutionLine {
 export function executionLine(input: { executedFen: number; budgetFen: number; month: number }, rules: MonitoringRules): ExecutionLine {
   const progress = timeProgress(input.month);
   if (input.budgetFen <= 0) {
-    return { line: 'execution', executionRate: null, timeProgress: progress, ratio: null, colour: 'none', text: `调整后预算数为 0，执行率 —，序时进度 ${percentText(progress)}` };
+    return {
+      line: 'execution',
+      executionRate: null,
+      timeProgress: progress,
+      ratio: null,
+      colour: 'none',
+      text: `调整后预算数为 0，执行率 —，序时进度 ${percentText(progress)}`,
+    };
   }
   // One division each, so a ratio exactly on a band edge lands on it (60, not 59.999…).
   const executionRate = (input.executedFen * 100) / input.budgetFen;
   const ratio = (input.executedFen * 1200) / (input.budgetFen * input.month);
   const { red, yellow } = rules.executionBands;
   const colour: WarningColour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : 'green';
-  return { line: 'execution', executionRate, timeProgress: progress, ratio, colour, text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}` };
+  return {
+    line: 'execution',
+    executionRate,
+    timeProgress: progress,
+    ratio,
+    colour,
+    text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}`,
+  };
 }
 
 export type Qualitative = (typeof QUALITATIVE_LEVELS)[number];
@@ -83,31 +97,62 @@ const QUALITATIVE_COLOUR: Record<Qualitative, WarningColour> = { 达成: 'green'
 export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
   if (ind.nature === '定性') {
     const level = ind.current.trim() as Qualitative;
-    if (!Object.hasOwn(QUALITATIVE_COLOUR, level)) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
+    if (!Object.hasOwn(QUALITATIVE_COLOUR, level))
+      return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”未填报完成情况` };
     const share = rules.qualitativeShares[level];
-    return { name: ind.name, ratio: null, completion: share, annualCompletion: share, colour: QUALITATIVE_COLOUR[level], text: `“${ind.name}”${level}` };
+    return {
+      name: ind.name,
+      ratio: null,
+      completion: share,
+      annualCompletion: share,
+      colour: QUALITATIVE_COLOUR[level],
+      text: `“${ind.name}”${level}`,
+    };
   }
   const target = numberIn(ind.target);
   const current = numberIn(ind.current);
-  if (target === null || current === null) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
+  if (target === null || current === null)
+    return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
 
   if (isLowerBetter(ind.nature)) {
     // A cap (成本 ≤ 1000元/人): within it is green, above it red; no proration.
     const within = ind.nature === '≤' ? current <= target : current < target;
     const ratio = current === 0 ? null : (target / current) * 100;
     const completion = within ? 100 : Math.min(ratio ?? 0, 100);
-    return { name: ind.name, ratio, completion, annualCompletion: completion, colour: within ? 'green' : 'red', text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}` };
+    return {
+      name: ind.name,
+      ratio,
+      completion,
+      annualCompletion: completion,
+      colour: within ? 'green' : 'red',
+      text: `“${ind.name}”当前 ${current}，目标${ind.nature}${target}，${within ? '在目标内' : '超出目标'}`,
+    };
   }
 
   const prorated = rules.proratedLevel2.includes(ind.level2);
   const due = prorated ? (target * month) / 12 : target;
-  if (due === 0) return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”目标值为 0，完成比 —` };
+  if (due === 0)
+    return {
+      name: ind.name,
+      ratio: null,
+      completion: null,
+      annualCompletion: null,
+      colour: 'none',
+      text: `“${ind.name}”目标值为 0，完成比 —`,
+    };
   const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
   const { red, yellow, blue } = rules.completionBands;
   const colour: WarningColour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
   const basis = prorated ? `序时目标 ${Number(due.toFixed(2))}` : `目标 ${target}`;
   const annualCompletion = Math.min((current * 100) / target, 100);
-  return { name: ind.name, ratio, completion: Math.min(ratio, 100), annualCompletion, colour, text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}` };
+  return {
+    name: ind.name,
+    ratio,
+    completion: Math.min(ratio, 100),
+    annualCompletion,
+    colour,
+    text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}`,
+  };
 }
 
 export interface CompletionLine {
@@ -153,19 +198,38 @@ export interface DeviationLine {
  * 第三条线 for a project, on the year's basis: both sides must measure the same thing, or an on-track
  * project in May (执行率 41.7%, prorated completion 100%) would be a 58-point "deviation".
  */
-export function projectDeviation(execution: Pick<ExecutionLine, 'executionRate' | 'ratio'> | null, completion: Pick<CompletionLine, 'completionRate' | 'annualCompletionRate'> | null, rules: MonitoringRules): DeviationLine {
+export function projectDeviation(
+  execution: Pick<ExecutionLine, 'executionRate' | 'ratio'> | null,
+  completion: Pick<CompletionLine, 'completionRate' | 'annualCompletionRate'> | null,
+  rules: MonitoringRules,
+): DeviationLine {
   if (rules.deviationBasis === 'schedule') {
-    return deviationLine(execution?.ratio == null ? null : Math.min(execution.ratio, 100), completion?.completionRate ?? null, rules, ['执行进度', '目标完成率']);
+    return deviationLine(execution?.ratio == null ? null : Math.min(execution.ratio, 100), completion?.completionRate ?? null, rules, [
+      '执行进度',
+      '目标完成率',
+    ]);
   }
   return deviationLine(execution?.executionRate ?? null, completion?.annualCompletionRate ?? null, rules, ['执行率', '目标总体完成率']);
 }
 
 /** 第三条线 预算执行与绩效目标总体完成偏离率, between two rates already on the same basis. */
-export function deviationLine(executionRate: number | null, completionRate: number | null, rules: MonitoringRules, labels: [string, string] = ['执行率', '目标完成率']): DeviationLine {
+export function deviationLine(
+  executionRate: number | null,
+  completionRate: number | null,
+  rules: MonitoringRules,
+  labels: [string, string] = ['执行率', '目标完成率'],
+): DeviationLine {
   const [executionLabel, completionLabel] = labels;
   const threshold = rules.deviationNoticeThreshold;
   if (executionRate === null || completionRate === null) {
-    return { line: 'deviation', deviation: null, noticeDue: false, threshold, colour: 'none', text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）` };
+    return {
+      line: 'deviation',
+      deviation: null,
+      noticeDue: false,
+      threshold,
+      colour: 'none',
+      text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）`,
+    };
   }
   const deviation = Math.abs(executionRate - completionRate);
   const noticeDue = deviation > threshold;

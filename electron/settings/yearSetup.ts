@@ -16,10 +16,20 @@ export function createYear(ctx: ServiceContext, input: { year: number }): YearSu
   return inTransaction(ctx, () => {
     const exists = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, input.year)).get();
     if (exists) throw new LedgerError('year_exists', `${input.year} 年度已存在。`, { year: `${input.year} 年度已存在` });
-    const previous = ctx.ledger.db.select().from(fiscalYears).where(sql`${fiscalYears.year} < ${input.year}`).orderBy(desc(fiscalYears.year)).get();
+    const previous = ctx.ledger.db
+      .select()
+      .from(fiscalYears)
+      .where(sql`${fiscalYears.year} < ${input.year}`)
+      .orderBy(desc(fiscalYears.year))
+      .get();
     const ruleSet = previous?.ruleSet ?? serialiseRuleSet(DEFAULT_RULE_SET);
     ctx.ledger.db.insert(fiscalYears).values({ year: input.year, ruleSet }).run();
-    appendAudit(ctx, { action: 'year.create', entity: 'fiscal_year', entityId: input.year, after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' } });
+    appendAudit(ctx, {
+      action: 'year.create',
+      entity: 'fiscal_year',
+      entityId: input.year,
+      after: { year: input.year, ruleSetFrom: previous?.year ?? 'default' },
+    });
     createDefaultRounds(ctx, { year: input.year });
     return { year: input.year, status: 'open', projectCount: 0, indicatorLayout: parseRuleSet(ruleSet).indicatorLayout };
   });

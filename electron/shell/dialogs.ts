@@ -18,7 +18,10 @@ export function dialogFileGateway(dialog: typeof electronDialog, window: () => B
       if (!file) return null;
       const size = (await fs.promises.stat(file)).size;
       if (size > MAX_IMPORT_BYTES) {
-        throw new LedgerError('file_too_large', `${path.basename(file)} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，不像是单位报送的表格，未导入。`);
+        throw new LedgerError(
+          'file_too_large',
+          `${path.basename(file)} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，不像是单位报送的表格，未导入。`,
+        );
       }
       return { name: path.basename(file), bytes: new Uint8Array(await fs.promises.readFile(file)) };
     },
@@ -30,7 +33,10 @@ export function dialogFileGateway(dialog: typeof electronDialog, window: () => B
       try {
         await fs.promises.writeFile(result.filePath, bytes);
       } catch (err) {
-        throw new LedgerError('save_failed', `无法保存到 ${result.filePath}：${(err as Error).message}。文件可能正被 Excel 打开，请关闭后重试，或换一个位置。`);
+        throw new LedgerError(
+          'save_failed',
+          `无法保存到 ${result.filePath}：${(err as Error).message}。文件可能正被 Excel 打开，请关闭后重试，或换一个位置。`,
+        );
       }
       return { savedAs: result.filePath };
     },

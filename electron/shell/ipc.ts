@@ -31,7 +31,12 @@ export const UNTRUSTED_SENDER: Envelope<never> = {
  * untrusted data: the dispatcher refuses unknown call names and parses the input with the call's
  * schema, so a hostile renderer can do no more than the contract allows.
  */
-export function registerLedgerIpc(ipcMain: IpcMainLike, ctx: ServiceContext, isTrustedSender: SenderCheck, files: FileAccess = noFileAccess()): void {
+export function registerLedgerIpc(
+  ipcMain: IpcMainLike,
+  ctx: ServiceContext,
+  isTrustedSender: SenderCheck,
+  files: FileAccess = noFileAccess(),
+): void {
   ipcMain.handle(LEDGER_CHANNEL, (event, payload) => {
     if (!senderIsTrusted(event, isTrustedSender)) return UNTRUSTED_SENDER;
     const { call, input } = (typeof payload === 'object' && payload !== null ? payload : {}) as { call?: unknown; input?: unknown };

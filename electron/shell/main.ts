@@ -122,14 +122,19 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate({ devtools: allowDevtools, showAbout })));
 
     const icon = path.join(outDir, '..', 'assets', 'icon.png');
-    const window = new electron.BrowserWindow(windowOptions(path.join(outDir, 'preload', 'preload.js'), fs.existsSync(icon) ? icon : undefined));
+    const window = new electron.BrowserWindow(
+      windowOptions(path.join(outDir, 'preload', 'preload.js'), fs.existsSync(icon) ? icon : undefined),
+    );
     mainWindow = window;
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = null;
     });
     window.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
-      dialogs.showErrorBox('界面加载失败', `无法加载绩效台账的界面（${(err as Error)?.message ?? String(err)}）。安装可能不完整，请重新安装。`);
+      dialogs.showErrorBox(
+        '界面加载失败',
+        `无法加载绩效台账的界面（${(err as Error)?.message ?? String(err)}）。安装可能不完整，请重新安装。`,
+      );
     });
   });
 }

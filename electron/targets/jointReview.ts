@@ -13,7 +13,15 @@ import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { gateFor } from '../exAnte/exAnte';
 import { LedgerError } from '../../db/ledgerError';
-import { requireTarget, setSyncDateInside, setTargetStatus, snapshotOf, targetDetail, type TargetDetail, type TargetSnapshot } from './targets';
+import {
+  requireTarget,
+  setSyncDateInside,
+  setTargetStatus,
+  snapshotOf,
+  targetDetail,
+  type TargetDetail,
+  type TargetSnapshot,
+} from './targets';
 import { requireOpenYear } from '../ledger/years';
 import type { Grade, ReviewParty, TargetStatus } from '../../db/vocabulary';
 
@@ -55,10 +63,19 @@ export function submitForReview(ctx: ServiceContext, input: { targetId: number }
     }
     const last = latestRound(ctx, target.id);
     const roundNo = (last?.roundNo ?? 0) + 1;
-    ctx.ledger.db.insert(reviewRounds).values({ targetId: target.id, roundNo, startedAt: ctx.now().toISOString(), snapshot: JSON.stringify(snapshotOf(ctx, target.id)) }).run();
+    ctx.ledger.db
+      .insert(reviewRounds)
+      .values({ targetId: target.id, roundNo, startedAt: ctx.now().toISOString(), snapshot: JSON.stringify(snapshotOf(ctx, target.id)) })
+      .run();
     setTargetStatus(ctx, target.id, 'inReview');
     setSyncDateInside(ctx, target.id, 'target', 'declare', today(ctx), false);
-    appendAudit(ctx, { action: 'review.start', entity: 'performance_target', entityId: target.id, before: { status: target.status }, after: { status: 'inReview', roundNo } });
+    appendAudit(ctx, {
+      action: 'review.start',
+      entity: 'performance_target',
+      entityId: target.id,
+      before: { status: target.status },
+      after: { status: 'inReview', roundNo },
+    });
     return targetDetail(ctx, target.id);
   });
 }
@@ -70,9 +87,15 @@ export function recordOpinion(ctx: ServiceContext, input: OpinionInput): ReviewR
     requireOpenYear(ctx, target.year);
     const round = openRound(ctx, target.id, target.status);
     const values = {
-      roundId: round.id, party: input.party, reviewer: input.reviewer?.trim() || null,
-      completeness: input.completeness, relevance: input.relevance, appropriateness: input.appropriateness, feasibility: input.feasibility,
-      opinion: input.opinion.trim(), recordedAt: ctx.now().toISOString(),
+      roundId: round.id,
+      party: input.party,
+      reviewer: input.reviewer?.trim() || null,
+      completeness: input.completeness,
+      relevance: input.relevance,
+      appropriateness: input.appropriateness,
+      feasibility: input.feasibility,
+      opinion: input.opinion.trim(),
+      recordedAt: ctx.now().toISOString(),
     };
     const where = and(eq(reviewOpinions.roundId, round.id), eq(reviewOpinions.party, input.party));
     const before = ctx.ledger.db.select().from(reviewOpinions).where(where).get();
@@ -89,9 +112,17 @@ export function decideRound(ctx: ServiceContext, input: { targetId: number; resu
     const target = requireTarget(ctx, input.targetId);
     requireOpenYear(ctx, target.year);
     const round = openRound(ctx, target.id, target.status);
-    const given = new Set(ctx.ledger.db.select({ party: reviewOpinions.party }).from(reviewOpinions).where(eq(reviewOpinions.roundId, round.id)).all().map((o) => o.party));
+    const given = new Set(
+      ctx.ledger.db
+        .select({ party: reviewOpinions.party })
+        .from(reviewOpinions)
+        .where(eq(reviewOpinions.roundId, round.id))
+        .all()
+        .map((o) => o.party),
+    );
     const missing = (Object.keys(REVIEW_PARTIES) as ReviewParty[]).filter((p) => !given.has(p)).map((p) => REVIEW_PARTIES[p]);
-    if (missing.length) throw new LedgerError('opinions_missing', `第 ${round.roundNo} 轮会审还缺少${missing.join('、')}的意见，不能作出结论。`);
+    if (missing.length)
+      throw new LedgerError('opinions_missing', `第 ${round.roundNo} 轮会审还缺少${missing.join('、')}的意见，不能作出结论。`);
     const outcome = REVIEW_OUTCOME[input.result];
     ctx.ledger.db
       .update(reviewRounds)
@@ -100,7 +131,13 @@ export function decideRound(ctx: ServiceContext, input: { targetId: number; resu
       .run();
     setTargetStatus(ctx, target.id, outcome.status);
     setSyncDateInside(ctx, target.id, 'target', 'review', today(ctx), true);
-    appendAudit(ctx, { action: 'review.decide', entity: 'performance_target', entityId: target.id, before: { status: target.status }, after: { roundNo: round.roundNo, result: input.result, status: outcome.status } });
+    appendAudit(ctx, {
+      action: 'review.decide',
+      entity: 'performance_target',
+      entityId: target.id,
+      before: { status: target.status },
+      after: { roundNo: round.roundNo, result: input.result, status: outcome.status },
+    });
     return targetDetail(ctx, target.id);
   });
 }
@@ -114,7 +151,13 @@ export function completeByFinance(ctx: ServiceContext, input: { targetId: number
     const detail = targetDetail(ctx, target.id);
     if (!passesChecks(detail.checks)) throw new LedgerError('checks_failed', '完善后的绩效目标仍未通过机审，请按检查清单修改。');
     setTargetStatus(ctx, target.id, 'ready');
-    appendAudit(ctx, { action: 'target.completeByFinance', entity: 'performance_target', entityId: target.id, before: { status: target.status }, after: { status: 'ready' } });
+    appendAudit(ctx, {
+      action: 'target.completeByFinance',
+      entity: 'performance_target',
+      entityId: target.id,
+      before: { status: target.status },
+      after: { status: 'ready' },
+    });
     return targetDetail(ctx, target.id);
   });
 }
@@ -131,18 +174,56 @@ export function publishTargets(ctx: ServiceContext, input: { targetIds: number[]
 
 export function listRounds(ctx: ServiceContext, input: { targetId: number }): ReviewRoundView[] {
   requireTarget(ctx, input.targetId);
-  const rounds = ctx.ledger.db.select().from(reviewRounds).where(eq(reviewRounds.targetId, input.targetId)).orderBy(asc(reviewRounds.roundNo)).all();
+  const rounds = ctx.ledger.db
+    .select()
+    .from(reviewRounds)
+    .where(eq(reviewRounds.targetId, input.targetId))
+    .orderBy(asc(reviewRounds.roundNo))
+    .all();
   const opinions = rounds.length
-    ? ctx.ledger.db.select().from(reviewOpinions).where(inArray(reviewOpinions.roundId, rounds.map((r) => r.id))).orderBy(asc(reviewOpinions.id)).all()
+    ? ctx.ledger.db
+        .select()
+        .from(reviewOpinions)
+        .where(
+          inArray(
+            reviewOpinions.roundId,
+            rounds.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(reviewOpinions.id))
+        .all()
     : [];
   return rounds.map((r) => {
     const mine = opinions
       .filter((o) => o.roundId === r.id)
-      .map(({ party, reviewer, completeness, relevance, appropriateness, feasibility, opinion, recordedAt }) => ({ party, reviewer, completeness, relevance, appropriateness, feasibility, opinion, recordedAt }));
+      .map(({ party, reviewer, completeness, relevance, appropriateness, feasibility, opinion, recordedAt }) => ({
+        party,
+        reviewer,
+        completeness,
+        relevance,
+        appropriateness,
+        feasibility,
+        opinion,
+        recordedAt,
+      }));
     return {
-      id: r.id, roundNo: r.roundNo, startedAt: r.startedAt, snapshot: JSON.parse(r.snapshot) as TargetSnapshot, opinions: mine,
-      result: r.result, resultNote: r.resultNote, decidedAt: r.decidedAt, decidedBy: r.decidedBy,
-      suggestion: suggestCombinedGrade(mine.map(({ completeness, relevance, appropriateness, feasibility }) => ({ completeness, relevance, appropriateness, feasibility }))),
+      id: r.id,
+      roundNo: r.roundNo,
+      startedAt: r.startedAt,
+      snapshot: JSON.parse(r.snapshot) as TargetSnapshot,
+      opinions: mine,
+      result: r.result,
+      resultNote: r.resultNote,
+      decidedAt: r.decidedAt,
+      decidedBy: r.decidedBy,
+      suggestion: suggestCombinedGrade(
+        mine.map(({ completeness, relevance, appropriateness, feasibility }) => ({
+          completeness,
+          relevance,
+          appropriateness,
+          feasibility,
+        })),
+      ),
     };
   });
 }
@@ -170,7 +251,10 @@ function moveAll(ctx: ServiceContext, ids: number[], to: TargetStatus, step: 'ap
 
 function requireMove(from: TargetStatus, to: TargetStatus, name?: string): void {
   if (!canMove(from, to)) {
-    throw new LedgerError('bad_step', `${name ? `“${name}”的` : ''}绩效目标当前为“${TARGET_STATUS[from]}”，不能转为“${TARGET_STATUS[to]}”。`);
+    throw new LedgerError(
+      'bad_step',
+      `${name ? `“${name}”的` : ''}绩效目标当前为“${TARGET_STATUS[from]}”，不能转为“${TARGET_STATUS[to]}”。`,
+    );
   }
 }
 
@@ -179,7 +263,14 @@ function latestRound(ctx: ServiceContext, targetId: number) {
 }
 
 function openRound(ctx: ServiceContext, targetId: number, status: TargetStatus) {
-  const round = status === 'inReview' ? ctx.ledger.db.select().from(reviewRounds).where(and(eq(reviewRounds.targetId, targetId), isNull(reviewRounds.result))).get() : undefined;
+  const round =
+    status === 'inReview'
+      ? ctx.ledger.db
+          .select()
+          .from(reviewRounds)
+          .where(and(eq(reviewRounds.targetId, targetId), isNull(reviewRounds.result)))
+          .get()
+      : undefined;
   if (!round) throw new LedgerError('no_open_round', `该绩效目标当前为“${TARGET_STATUS[status]}”，没有进行中的会审。请先提交会审。`);
   return round;
 }

@@ -29,7 +29,14 @@ import { listIndicatorClasses } from '../indicators/indicators';
 import { listRounds, recordOpinion, type ReviewRoundView } from './jointReview';
 import { LedgerError } from '../../db/ledgerError';
 import { targetDetail, type TargetDetail } from './targets';
-import { DECLARATION_LABELS, FORM_WIDTHS, indicatorLine, readFormFields, writeDeclarationForm, type DeclarationForm } from './targetTemplate';
+import {
+  DECLARATION_LABELS,
+  FORM_WIDTHS,
+  indicatorLine,
+  readFormFields,
+  writeDeclarationForm,
+  type DeclarationForm,
+} from './targetTemplate';
 import { findMarker } from '../formats/formSheet';
 import { ruleSetOf } from '../ledger/years';
 import type { SheetIssue } from './targetImport';
@@ -50,7 +57,10 @@ const reviewIdCode = (targetId: number, roundNo: number) => `JXTZ-会审-T${targ
  * The review workbook for the listed targets, each in its open round. `party` fills the 会审方 cell
  * (default 第三方机构) and pre-fills that party's opinion when one is already recorded.
  */
-export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds: number[]; party?: ReviewParty | null }): Promise<ReviewSheetExport> {
+export async function exportReviewSheet(
+  ctx: ServiceContext,
+  input: { targetIds: number[]; party?: ReviewParty | null },
+): Promise<ReviewSheetExport> {
   if (input.targetIds.length === 0) throw new LedgerError('invalid_input', '请先勾选要导出会审意见表的绩效目标。');
   const party = input.party ?? 'thirdParty';
   const classNames = new Map(listIndicatorClasses(ctx).map((c) => [c.id, c.name]));
@@ -59,10 +69,12 @@ export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds:
   for (const id of [...new Set(input.targetIds)]) {
     const detail = targetDetail(ctx, id);
     const round = listRounds(ctx, { targetId: id }).find((r) => r.result === null);
-    if (detail.status !== 'inReview' || !round) problems.push(`“${targetName(detail)}”当前为“${TARGET_STATUS[detail.status]}”，没有进行中的会审`);
+    if (detail.status !== 'inReview' || !round)
+      problems.push(`“${targetName(detail)}”当前为“${TARGET_STATUS[detail.status]}”，没有进行中的会审`);
     else items.push({ detail, round });
   }
-  if (problems.length) throw new LedgerError('not_in_review', `${problems.join('；')}。只有会审中的绩效目标才能导出会审意见表，请先提交会审。`);
+  if (problems.length)
+    throw new LedgerError('not_in_review', `${problems.join('；')}。只有会审中的绩效目标才能导出会审意见表，请先提交会审。`);
 
   const workbook = newWorkbook();
   workbook.created = ctx.now();
@@ -87,16 +99,30 @@ export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds:
       continuity: continuity ? CONTINUITY[continuity] : '',
       period: s.period ?? '',
       className: s.indicatorClassId ? (classNames.get(s.indicatorClassId) ?? '') : '',
-      annualTotalFen: s.annualTotalFen, annualFiscalFen: s.annualFiscalFen, annualOtherFen: s.annualOtherFen,
-      midTotalFen: s.midTotalFen, midFiscalFen: s.midFiscalFen, midOtherFen: s.midOtherFen,
-      mainTasks: s.mainTasks, annualGoal: s.annualGoal, midTermGoal: s.midTermGoal ?? '',
+      annualTotalFen: s.annualTotalFen,
+      annualFiscalFen: s.annualFiscalFen,
+      annualOtherFen: s.annualOtherFen,
+      midTotalFen: s.midTotalFen,
+      midFiscalFen: s.midFiscalFen,
+      midOtherFen: s.midOtherFen,
+      mainTasks: s.mainTasks,
+      annualGoal: s.annualGoal,
+      midTermGoal: s.midTermGoal ?? '',
       indicators: s.indicators.map((i) => indicatorLine(i, layout)),
     };
-    const sheet = addFormSheet(workbook, { name: detail.projectCode?.trim() || `${index + 1}-${targetName(detail).slice(0, 24)}`, widths: FORM_WIDTHS });
+    const sheet = addFormSheet(workbook, {
+      name: detail.projectCode?.trim() || `${index + 1}-${targetName(detail).slice(0, 24)}`,
+      widths: FORM_WIDTHS,
+    });
     let r = writeDeclarationForm(sheet, form, 'readOnly', layout) + 1;
     const given = round.opinions.find((o) => o.party === party);
 
-    formCell(sheet, { row: r, col: 1, toCol: FORM_WIDTHS.length }, '会审意见（请在浅黄色单元格中填写；四个维度的评价填 优、良、中 或 差）', 'section');
+    formCell(
+      sheet,
+      { row: r, col: 1, toCol: FORM_WIDTHS.length },
+      '会审意见（请在浅黄色单元格中填写；四个维度的评价填 优、良、中 或 差）',
+      'section',
+    );
     sheet.getRow(r).height = 24;
     r++;
     const open: [number, number][] = [];
@@ -117,13 +143,24 @@ export async function exportReviewSheet(ctx: ServiceContext, input: { targetIds:
     line('会审方', REVIEW_PARTIES[party], '审核人', given?.reviewer ?? null);
     sheet.getCell(r - 1, 2).dataValidation = listValidation(Object.values(REVIEW_PARTIES), { strict: false });
     line(REVIEW_DIMENSIONS.completeness, given?.completeness ?? null, REVIEW_DIMENSIONS.relevance, given?.relevance ?? null, grades);
-    line(REVIEW_DIMENSIONS.appropriateness, given?.appropriateness ?? null, REVIEW_DIMENSIONS.feasibility, given?.feasibility ?? null, grades);
+    line(
+      REVIEW_DIMENSIONS.appropriateness,
+      given?.appropriateness ?? null,
+      REVIEW_DIMENSIONS.feasibility,
+      given?.feasibility ?? null,
+      grades,
+    );
     formCell(sheet, { row: r, col: 1 }, '修改意见', 'label');
     formCell(sheet, { row: r, col: 2, toCol: FORM_WIDTHS.length }, given?.opinion ?? null, 'input');
     sheet.getRow(r).height = 120;
     open.push([r, 2]);
     r++;
-    formCell(sheet, { row: r, col: 1, toCol: FORM_WIDTHS.length }, '完整性：目标、资金、指标是否齐全；相关性：指标与项目内容是否相关；适当性：资金与目标是否匹配（过高或过低）；可行性：目标能否如期实现。', 'note');
+    formCell(
+      sheet,
+      { row: r, col: 1, toCol: FORM_WIDTHS.length },
+      '完整性：目标、资金、指标是否齐全；相关性：指标与项目内容是否相关；适当性：资金与目标是否匹配（过高或过低）；可行性：目标能否如期实现。',
+      'note',
+    );
     sheet.getRow(r).height = 32;
 
     // Read-only content, open opinion cells: protection without a password only guards against slips.
@@ -187,14 +224,26 @@ export function commitReviewSheetImport(ctx: ServiceContext, input: ReviewSheetI
     inTransaction(ctx, () => {
       for (const s of toRecord) {
         recordOpinion(ctx, {
-          targetId: s.targetId!, party: s.party!, reviewer: s.reviewer,
-          completeness: s.grades.completeness!, relevance: s.grades.relevance!, appropriateness: s.grades.appropriateness!, feasibility: s.grades.feasibility!,
+          targetId: s.targetId!,
+          party: s.party!,
+          reviewer: s.reviewer,
+          completeness: s.grades.completeness!,
+          relevance: s.grades.relevance!,
+          appropriateness: s.grades.appropriateness!,
+          feasibility: s.grades.feasibility!,
           opinion: s.opinion,
         });
       }
       appendAudit(ctx, {
-        action: 'import.reviewSheet', entity: 'review_round', entityId: null,
-        after: { fileName: input.fileName, sha256: createHash('sha256').update(input.bytes).digest('hex'), recorded: toRecord.length, unchanged: preview.unchanged },
+        action: 'import.reviewSheet',
+        entity: 'review_round',
+        entityId: null,
+        after: {
+          fileName: input.fileName,
+          sha256: createHash('sha256').update(input.bytes).digest('hex'),
+          recorded: toRecord.length,
+          unchanged: preview.unchanged,
+        },
       });
     });
   }
@@ -211,10 +260,30 @@ const OPINION_LABELS = {
   opinion: ['修改意见', '会审意见及修改建议', '审核意见', '意见'],
 } as const;
 
-const GRADE_WORDS: Record<string, Grade> = { 优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 中等: '中', 一般: '中', 差: '差', 较差: '差' };
+const GRADE_WORDS: Record<string, Grade> = {
+  优: '优',
+  优秀: '优',
+  良: '良',
+  良好: '良',
+  中: '中',
+  中等: '中',
+  一般: '中',
+  差: '差',
+  较差: '差',
+};
 
 function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): ReviewSheetPreview {
-  const preview: ReviewSheetPreview = { kind: 'reviewSheet', fileName: input.fileName, sheets: [], ignoredSheets: [], toRecord: 0, unchanged: 0, errors: [], warnings: [], canCommit: false };
+  const preview: ReviewSheetPreview = {
+    kind: 'reviewSheet',
+    fileName: input.fileName,
+    sheets: [],
+    ignoredSheets: [],
+    toRecord: 0,
+    unchanged: 0,
+    errors: [],
+    warnings: [],
+    canCommit: false,
+  };
   const book = readWorkbook(input.bytes, input.fileName);
   const seen = new Map<string, string>();
   for (const sheet of book.sheets) {
@@ -222,7 +291,16 @@ function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): Revi
     analyseReviewSheet(ctx, input, sheet, source, preview, seen);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
-    preview.errors.push({ ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目。请确认选择的是填好的会审意见表。'), sheet: null });
+    preview.errors.push({
+      ...cellIssue(
+        { fileName: input.fileName, sheet: null },
+        null,
+        null,
+        null,
+        '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目。请确认选择的是填好的会审意见表。',
+      ),
+      sheet: null,
+    });
   }
   preview.toRecord = preview.sheets.filter((s) => s.action === 'record').length;
   preview.unchanged = preview.sheets.filter((s) => s.action === 'unchanged').length;
@@ -230,7 +308,14 @@ function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): Revi
   return preview;
 }
 
-function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, sheet: SheetGrid, source: IssueSource, preview: ReviewSheetPreview, seen: Map<string, string>): void {
+function analyseReviewSheet(
+  ctx: ServiceContext,
+  input: ReviewSheetImportInput,
+  sheet: SheetGrid,
+  source: IssueSource,
+  preview: ReviewSheetPreview,
+  seen: Map<string, string>,
+): void {
   const fields = readFormFields(sheet, OPINION_LABELS, 0, sheet.rows.length);
   const field = (key: keyof typeof OPINION_LABELS) => fields.get(key)?.at(-1);
   const marker = findMarker(sheet, REVIEW_ID);
@@ -238,7 +323,17 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是会审意见表（没有“会审方”“完整性”等栏目），未读取' });
     return;
   }
-  const plan: ReviewSheetPlan = { sheet: sheet.name, action: 'error', targetId: null, name: null, roundNo: null, party: null, reviewer: null, grades: {}, opinion: '' };
+  const plan: ReviewSheetPlan = {
+    sheet: sheet.name,
+    action: 'error',
+    targetId: null,
+    name: null,
+    roundNo: null,
+    party: null,
+    reviewer: null,
+    grades: {},
+    opinion: '',
+  };
   preview.sheets.push(plan);
   const errorsBefore = preview.errors.length;
   type Place = { row: number | null; column: { letter: string; header: string } | null };
@@ -250,7 +345,11 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
     preview.errors.push({ ...cellIssue(source, place.row, place.column, cellText(value) || null, problem), sheet: source.sheet });
 
   if (!marker) {
-    bad({ row: 2, column: null }, null, '找不到“台账识别码”（形如 JXTZ-会审-T12-R1），无法确定是哪个绩效目标的哪一轮会审。请使用台账导出的会审意见表填写。');
+    bad(
+      { row: 2, column: null },
+      null,
+      '找不到“台账识别码”（形如 JXTZ-会审-T12-R1），无法确定是哪个绩效目标的哪一轮会审。请使用台账导出的会审意见表填写。',
+    );
     return;
   }
   const markerPlace = { row: marker.row, column: { letter: marker.letter, header: '台账识别码' } };
@@ -268,7 +367,11 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
   const shown = readFormFields(sheet, DECLARATION_LABELS, 0, Math.min(sheet.rows.length, 12));
   const shownName = cellText(shown.get('projectName')?.[0]?.value ?? null).replace(/\s*\n\s*/g, '');
   if (detail.subject === 'project' && shownName && shownName !== detail.projectName) {
-    bad(markerPlace, marker.match[0], `识别码对应台账中的“${detail.projectName}”，表中项目名称却是“${shownName}”。请使用台账导出的会审意见表，不要复制其他项目的工作表。`);
+    bad(
+      markerPlace,
+      marker.match[0],
+      `识别码对应台账中的“${detail.projectName}”，表中项目名称却是“${shownName}”。请使用台账导出的会审意见表，不要复制其他项目的工作表。`,
+    );
     return;
   }
   const rounds = listRounds(ctx, { targetId });
@@ -283,17 +386,26 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
     return;
   }
   if (open.roundNo !== roundNo) {
-    bad(markerPlace, marker.match[0], `该会审意见表是第 ${roundNo} 轮的，当前为第 ${open.roundNo} 轮。请导出第 ${open.roundNo} 轮的会审意见表重新填写。`);
+    bad(
+      markerPlace,
+      marker.match[0],
+      `该会审意见表是第 ${roundNo} 轮的，当前为第 ${open.roundNo} 轮。请导出第 ${open.roundNo} 轮的会审意见表重新填写。`,
+    );
     return;
   }
 
   // Who gave the opinion.
   const partyText = cellText(field('party')?.value ?? null);
   const party = partyText ? partyFromText(partyText) : (input.party ?? null);
-  if (partyText && !party) bad(at('party'), partyText, `“${partyText}”不是会审方。请填写 ${Object.values(REVIEW_PARTIES).join('、')} 之一。`);
+  if (partyText && !party)
+    bad(at('party'), partyText, `“${partyText}”不是会审方。请填写 ${Object.values(REVIEW_PARTIES).join('、')} 之一。`);
   else if (!party) bad(at('party'), null, `请填写会审方（${Object.values(REVIEW_PARTIES).join('、')}）。`);
   else if (input.party && partyText && party !== input.party) {
-    bad(at('party'), partyText, `表中会审方为“${REVIEW_PARTIES[party]}”，导入时选择的是“${REVIEW_PARTIES[input.party]}”。请核对后重新导入。`);
+    bad(
+      at('party'),
+      partyText,
+      `表中会审方为“${REVIEW_PARTIES[party]}”，导入时选择的是“${REVIEW_PARTIES[input.party]}”。请核对后重新导入。`,
+    );
   }
   plan.party = party;
   const key = `${targetId}\u0000${party}`;
@@ -302,7 +414,9 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
 
   for (const dim of Object.keys(REVIEW_DIMENSIONS) as ReviewDimension[]) {
     const f = field(dim);
-    const t = cellText(f?.value ?? null).normalize('NFKC').replace(/\s+/g, '');
+    const t = cellText(f?.value ?? null)
+      .normalize('NFKC')
+      .replace(/\s+/g, '');
     const grade = GRADE_WORDS[t];
     if (!f) bad({ row: null, column: null }, null, `找不到“${REVIEW_DIMENSIONS[dim]}”栏。请使用台账导出的会审意见表。`);
     else if (!t) bad(at(dim), null, `请填写${REVIEW_DIMENSIONS[dim]}的评价：优、良、中 或 差。`);
@@ -310,7 +424,9 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
     else plan.grades[dim] = grade;
   }
   plan.reviewer = cellText(field('reviewer')?.value ?? null).trim() || null;
-  plan.opinion = cellText(field('opinion')?.value ?? null).replace(/\r\n?/g, '\n').trim();
+  plan.opinion = cellText(field('opinion')?.value ?? null)
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (plan.reviewer && plan.reviewer.length > 50) bad(at('reviewer'), plan.reviewer, '审核人不超过 50 个字。');
   if (plan.opinion.length > 2000) bad(at('opinion'), null, `修改意见有 ${plan.opinion.length} 个字，超过 2000 字，请精简。`);
   if (preview.errors.length > errorsBefore) return;
@@ -324,7 +440,13 @@ function analyseReviewSheet(ctx: ServiceContext, input: ReviewSheetImportInput, 
   plan.action = same ? 'unchanged' : 'record';
   if (before && !same) {
     preview.warnings.push({
-      ...cellIssue(source, at('party').row, at('party').column, partyText || null, `第 ${open.roundNo} 轮已录入过${REVIEW_PARTIES[party!]}的意见，导入后将以本表为准。`),
+      ...cellIssue(
+        source,
+        at('party').row,
+        at('party').column,
+        partyText || null,
+        `第 ${open.roundNo} 轮已录入过${REVIEW_PARTIES[party!]}的意见，导入后将以本表为准。`,
+      ),
       sheet: source.sheet,
     });
   }

@@ -9,7 +9,16 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { performanceTargets } from '../../db/schema';
-import { addFormSheet, addTableSheet, fitRowHeight, formCell, newWorkbook, uniqueSheetNames, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
+import {
+  addFormSheet,
+  addTableSheet,
+  fitRowHeight,
+  formCell,
+  newWorkbook,
+  uniqueSheetNames,
+  workbookBytes,
+  type SheetColumn,
+} from '../formats/styledWorkbook';
 import { placeIndicator } from '../rules/indicatorRules';
 import type { ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
@@ -71,12 +80,19 @@ export async function exportTargetPublication(ctx: ServiceContext, input: { year
     projects: number;
     fen: number;
   }
-  const names = uniqueSheetNames(units.map(([, targets]) => targets[0]!.unitName), ['目录']);
+  const names = uniqueSheetNames(
+    units.map(([, targets]) => targets[0]!.unitName),
+    ['目录'],
+  );
   const index: IndexRow[] = units.map(([, targets], i) => {
     const projectTargets = targets.filter((t) => t.subject === 'project');
     return {
-      department: targets[0]!.departmentName, unit: targets[0]!.unitName, sheet: names[i]!, hasDepartment: targets.some((t) => t.subject === 'department'),
-      projects: projectTargets.length, fen: projectTargets.reduce((s, t) => s + t.annualTotalFen, 0),
+      department: targets[0]!.departmentName,
+      unit: targets[0]!.unitName,
+      sheet: names[i]!,
+      hasDepartment: targets.some((t) => t.subject === 'department'),
+      projects: projectTargets.length,
+      fen: projectTargets.reduce((s, t) => s + t.annualTotalFen, 0),
     };
   });
   const indexColumns: SheetColumn<IndexRow>[] = [
@@ -88,7 +104,14 @@ export async function exportTargetPublication(ctx: ServiceContext, input: { year
     { header: '项目支出绩效目标（个）', width: 12, kind: 'integer', value: (r) => r.projects, total: true },
     { header: '项目资金（万元）', width: 16, kind: 'money', value: (r) => r.fen, total: true },
   ];
-  addTableSheet(workbook, { name: '目录', title: `${input.year}年度绩效目标公开表目录`, note: `共 ${units.length} 个单位`, columns: indexColumns, rows: index, totalLabel: '合计' });
+  addTableSheet(workbook, {
+    name: '目录',
+    title: `${input.year}年度绩效目标公开表目录`,
+    note: `共 ${units.length} 个单位`,
+    columns: indexColumns,
+    rows: index,
+    totalLabel: '合计',
+  });
 
   units.forEach(([, targets], u) => {
     const department = targets.filter((t) => t.subject === 'department');
@@ -103,7 +126,10 @@ export async function exportTargetPublication(ctx: ServiceContext, input: { year
         sheet.getRow(r - 1).addPageBreak();
         r++;
       }
-      r = t.subject === 'department' ? writeDepartmentBlock(sheet, r, t, input.year, layout) : writeProjectBlock(sheet, r, t, input.year, layout);
+      r =
+        t.subject === 'department'
+          ? writeDepartmentBlock(sheet, r, t, input.year, layout)
+          : writeProjectBlock(sheet, r, t, input.year, layout);
     }
   });
 

@@ -21,7 +21,15 @@ import { eq } from 'drizzle-orm';
 import { budgetUnits, performanceTargets } from '../../db/schema';
 import { cellText, normaliseHeader } from '../formats/findTable';
 import { columnLetter, type CellValue, type SheetGrid } from '../formats/readWorkbook';
-import { addFormSheet, fitRowHeight, formCell, listValidation, newWorkbook, workbookBytes, type FormStyle } from '../formats/styledWorkbook';
+import {
+  addFormSheet,
+  fitRowHeight,
+  formCell,
+  listValidation,
+  newWorkbook,
+  workbookBytes,
+  type FormStyle,
+} from '../formats/styledWorkbook';
 import { FOUR_WAY_LEVELS, THREE_WAY_LEVELS, placeIndicator } from '../rules/indicatorRules';
 import { CONTINUITY } from '../rules/labels';
 import type { ServiceContext } from '../ledger/context';
@@ -50,7 +58,10 @@ export interface TargetTemplateExport {
  * The declaration template for a unit (its 部门整体 sheet and its projects), or for every unit with
  * projects of the year when no unit is given.
  */
-export async function exportTargetTemplate(ctx: ServiceContext, input: { year: number; unitId?: number | null }): Promise<TargetTemplateExport> {
+export async function exportTargetTemplate(
+  ctx: ServiceContext,
+  input: { year: number; unitId?: number | null },
+): Promise<TargetTemplateExport> {
   const rules = ruleSetOf(ctx, input.year);
   const layout = rules.indicatorLayout;
   let unitName: string | null = null;
@@ -61,10 +72,18 @@ export async function exportTargetTemplate(ctx: ServiceContext, input: { year: n
   }
   const projects = listProjects(ctx, { year: input.year }).filter((p) => input.unitId == null || p.unitId === input.unitId);
   if (projects.length === 0) {
-    throw new LedgerError('no_projects', `${unitName ? `“${unitName}”` : ''}${input.year} 年度还没有项目，无法生成申报模板。请先导入或新建项目。`);
+    throw new LedgerError(
+      'no_projects',
+      `${unitName ? `“${unitName}”` : ''}${input.year} 年度还没有项目，无法生成申报模板。请先导入或新建项目。`,
+    );
   }
   const yearTargets = ctx.ledger.db
-    .select({ id: performanceTargets.id, subject: performanceTargets.subject, projectId: performanceTargets.projectId, unitId: performanceTargets.unitId })
+    .select({
+      id: performanceTargets.id,
+      subject: performanceTargets.subject,
+      projectId: performanceTargets.projectId,
+      unitId: performanceTargets.unitId,
+    })
     .from(performanceTargets)
     .where(eq(performanceTargets.year, input.year))
     .all();
@@ -92,13 +111,30 @@ export async function exportTargetTemplate(ctx: ServiceContext, input: { year: n
     const { unitName: name, departmentName } = unitProjects[0]!;
     const department = withDetail(departmentTargetIds.get(unitId));
     if (department.prefilled) prefilledDepartments++;
-    const form = declarationFromUnit(input.year, { id: unitId, name, departmentName }, department.detail, unitProjectBudgetFen(ctx, input.year, unitId), layout, department.mandatory);
+    const form = declarationFromUnit(
+      input.year,
+      { id: unitId, name, departmentName },
+      department.detail,
+      unitProjectBudgetFen(ctx, input.year, unitId),
+      layout,
+      department.mandatory,
+    );
     writeDeclarationForm(addFormSheet(workbook, { name: `部门整体-${name}`, widths: FORM_WIDTHS }), form, 'fill', layout);
     for (const project of unitProjects) {
       const { detail, mandatory, prefilled: fromTarget } = withDetail(projectTargetIds.get(project.id));
       if (fromTarget) prefilled++;
-      const projectForm = declarationFromProject(input.year, project, detail, detail?.indicatorClassId ? (classNames.get(detail.indicatorClassId) ?? null) : null, layout, mandatory);
-      const sheet = addFormSheet(workbook, { name: project.code?.trim() || `${index + 1}-${project.name.slice(0, 24)}`, widths: FORM_WIDTHS });
+      const projectForm = declarationFromProject(
+        input.year,
+        project,
+        detail,
+        detail?.indicatorClassId ? (classNames.get(detail.indicatorClassId) ?? null) : null,
+        layout,
+        mandatory,
+      );
+      const sheet = addFormSheet(workbook, {
+        name: project.code?.trim() || `${index + 1}-${project.name.slice(0, 24)}`,
+        widths: FORM_WIDTHS,
+      });
       writeDeclarationForm(sheet, projectForm, 'fill', layout);
       index++;
     }
@@ -198,10 +234,16 @@ export interface TemplateId {
   targetId: number | null;
 }
 
-export const templateIdCode = (id: TemplateId) => `JXTZ-申报-${id.year}-${id.subject === 'project' ? 'P' : 'U'}${id.subjectId}-T${id.targetId ?? 0}`;
+export const templateIdCode = (id: TemplateId) =>
+  `JXTZ-申报-${id.year}-${id.subject === 'project' ? 'P' : 'U'}${id.subjectId}-T${id.targetId ?? 0}`;
 
 export function parseTemplateId(match: RegExpExecArray): TemplateId {
-  return { year: Number(match[1]), subject: match[2] === 'U' ? 'department' : 'project', subjectId: Number(match[3]), targetId: Number(match[4]) || null };
+  return {
+    year: Number(match[1]),
+    subject: match[2] === 'U' ? 'department' : 'project',
+    subjectId: Number(match[3]),
+    targetId: Number(match[4]) || null,
+  };
 }
 
 export const PERIOD_LABELS = { annual: '年度', midTerm: '中期' } as const;
@@ -210,7 +252,12 @@ export const PERIOD_LABELS = { annual: '年度', midTerm: '中期' } as const;
  * Writes a declaration form from row 1; returns the next free row. `fill` marks the cells a unit fills
  * (pale fill, drop-downs); `readOnly` shows the same content plainly, for the review sheet.
  */
-export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: DeclarationForm, mode: 'fill' | 'readOnly', layout: IndicatorLayout): number {
+export function writeDeclarationForm(
+  sheet: ExcelJS.Worksheet,
+  form: DeclarationForm,
+  mode: 'fill' | 'readOnly',
+  layout: IndicatorLayout,
+): number {
   const edit: FormStyle = mode === 'fill' ? 'input' : 'value';
   let r = 1;
   formCell(sheet, { row: r, col: 1, toCol: LAST_COL }, form.title, 'title');
@@ -239,7 +286,14 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
     pair('主管部门', form.departmentName, 'value', '实施单位', form.unitName);
     pair('项目期', form.period, edit, '指标类别', form.className);
     if (mode === 'fill') {
-      sheet.getCell(r - 1, 6).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [50], allowBlank: true, showInputMessage: true, prompt: '填写共性指标库中的类别名称（如“培训”），可不填' };
+      sheet.getCell(r - 1, 6).dataValidation = {
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [50],
+        allowBlank: true,
+        showInputMessage: true,
+        prompt: '填写共性指标库中的类别名称（如“培训”），可不填',
+      };
     }
   } else {
     // The official 部门整体 form has no 项目期, 指标类别 or 中期 part: those stay as the ledger holds them.
@@ -273,7 +327,14 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
   if (!project) {
     goal('年度主要任务', form.mainTasks, mode === 'fill' ? 90 : 60);
     if (mode === 'fill') {
-      sheet.getCell(r - 1, 2).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [32767], allowBlank: true, showInputMessage: true, prompt: '每行写一项任务，如“任务名称：主要内容”（单元格内按 Alt+Enter 换行）' };
+      sheet.getCell(r - 1, 2).dataValidation = {
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [32767],
+        allowBlank: true,
+        showInputMessage: true,
+        prompt: '每行写一项任务，如“任务名称：主要内容”（单元格内按 Alt+Enter 换行）',
+      };
     }
   }
   goal('年度总体目标', form.annualGoal, mode === 'fill' ? 66 : 36);
@@ -294,16 +355,30 @@ export function writeDeclarationForm(sheet: ExcelJS.Worksheet, form: Declaration
   sheet.getRow(r).height = 22;
   r++;
   const rows: DeclarationIndicator[] = [...form.indicators];
-  if (mode === 'fill') for (let i = 0; i < BLANK_INDICATOR_ROWS; i++) rows.push({ level1: '', level2: '', name: '', nature: '', value: '', unit: '', kind: '', period: null });
+  if (mode === 'fill')
+    for (let i = 0; i < BLANK_INDICATOR_ROWS; i++)
+      rows.push({ level1: '', level2: '', name: '', nature: '', value: '', unit: '', kind: '', period: null });
   const levels = layout === 'four' ? FOUR_WAY_LEVELS : THREE_WAY_LEVELS;
   const level2s = Object.values(levels).flat();
   for (const ind of rows) {
-    const values = [ind.level1, ind.level2, ind.name, ind.nature, ind.value, ind.unit, ind.kind, ind.period ? PERIOD_LABELS[ind.period] : ''];
+    const values = [
+      ind.level1,
+      ind.level2,
+      ind.name,
+      ind.nature,
+      ind.value,
+      ind.unit,
+      ind.kind,
+      ind.period ? PERIOD_LABELS[ind.period] : '',
+    ];
     values.forEach((v, i) => formCell(sheet, { row: r, col: i + 1 }, v, edit));
     if (mode === 'fill') {
       sheet.getCell(r, 1).dataValidation = listValidation(Object.keys(levels), { strict: false });
       sheet.getCell(r, 2).dataValidation = listValidation(level2s, { strict: false });
-      sheet.getCell(r, 4).dataValidation = listValidation(NATURES, { strict: false, prompt: '≥ ＞ ＝ ＜ ≤ 或 定性；也可写在指标值前，如“≥95”' });
+      sheet.getCell(r, 4).dataValidation = listValidation(NATURES, {
+        strict: false,
+        prompt: '≥ ＞ ＝ ＜ ≤ 或 定性；也可写在指标值前，如“≥95”',
+      });
       sheet.getCell(r, 7).dataValidation = listValidation(['共性', '个性'], { strict: false });
       sheet.getCell(r, 8).dataValidation = listValidation(Object.values(PERIOD_LABELS), { strict: false, prompt: '不填即为年度指标' });
     }
@@ -326,7 +401,14 @@ const REQUIRED_LEVEL2 = ['数量指标', '质量指标', '时效指标', '社会
 
 type MandatoryIndicator = { level1: string; level2: string; name: string; nature: Nature; unit: string | null };
 
-function declarationFromProject(year: number, project: ProjectRow, detail: TargetDetail | null, className: string | null, layout: IndicatorLayout, mandatory: MandatoryIndicator[]): DeclarationForm {
+function declarationFromProject(
+  year: number,
+  project: ProjectRow,
+  detail: TargetDetail | null,
+  className: string | null,
+  layout: IndicatorLayout,
+  mandatory: MandatoryIndicator[],
+): DeclarationForm {
   return {
     title: `项目支出绩效目标申报表（${year}年度）`,
     idCode: templateIdCode({ year, subject: 'project', subjectId: project.id, targetId: detail?.id ?? null }),
@@ -365,7 +447,13 @@ function declarationFromUnit(
 }
 
 /** The target's part of a form: its content when the ledger has it, else the given funds and the rows to fill. */
-function targetContent(year: number, detail: TargetDetail | null, budgetFen: number, layout: IndicatorLayout, mandatory: MandatoryIndicator[]) {
+function targetContent(
+  year: number,
+  detail: TargetDetail | null,
+  budgetFen: number,
+  layout: IndicatorLayout,
+  mandatory: MandatoryIndicator[],
+) {
   let indicators: DeclarationIndicator[];
   if (detail && detail.indicators.length > 0) {
     indicators = detail.indicators.map((i) => indicatorLine(i, layout));
@@ -376,8 +464,10 @@ function targetContent(year: number, detail: TargetDetail | null, budgetFen: num
       for (const level2 of level2s) {
         const here = mandatory.filter((m) => m.level1 === level1 && m.level2 === level2);
         const at = placeIndicator(level1, level2, layout);
-        for (const m of here) indicators.push({ ...at, name: m.name, nature: m.nature, value: '', unit: m.unit ?? '', kind: '共性', period: null });
-        if (here.length === 0 && REQUIRED_LEVEL2.includes(level2)) indicators.push({ ...at, name: '', nature: '', value: '', unit: '', kind: '', period: null });
+        for (const m of here)
+          indicators.push({ ...at, name: m.name, nature: m.nature, value: '', unit: m.unit ?? '', kind: '共性', period: null });
+        if (here.length === 0 && REQUIRED_LEVEL2.includes(level2))
+          indicators.push({ ...at, name: '', nature: '', value: '', unit: '', kind: '', period: null });
       }
     }
   }
@@ -400,7 +490,15 @@ function targetContent(year: number, detail: TargetDetail | null, budgetFen: num
 /** A target's indicator as a form row, placed in the year's layout. */
 export function indicatorLine(i: TargetIndicatorInput, layout: IndicatorLayout): DeclarationIndicator {
   const at = placeIndicator(i.level1, i.level2, layout);
-  return { ...at, name: i.name, nature: i.nature, value: i.value, unit: i.unit ?? '', kind: i.libraryIndicatorId != null ? '共性' : '个性', period: i.period };
+  return {
+    ...at,
+    name: i.name,
+    nature: i.nature,
+    value: i.value,
+    unit: i.unit ?? '',
+    kind: i.libraryIndicatorId != null ? '共性' : '个性',
+    period: i.period,
+  };
 }
 
 /** The 填报说明 sheet; the 满意度 floor is the year's rule, as the target checks apply it. */
@@ -413,7 +511,9 @@ function addInstructions(workbook: ExcelJS.Workbook, year: number, layout: Indic
     `1. 本工作簿中“部门整体-单位名称”工作表是该单位的${year}年度部门整体支出绩效目标申报表，其余每个工作表是一个项目的项目支出绩效目标申报表。请在浅黄色单元格中填写，不要修改工作表中的“台账识别码”。`,
     '2. 部门（单位）名称、项目名称、项目代码、主管部门、实施单位、项目属性以台账为准，在此修改不会改变单位和项目信息；如有错误请联系财政局。',
     '3. 资金情况以万元为单位，可保留至 4 位小数；财政拨款与其他资金之和应等于资金总额。中期资金不适用时留空。',
-    `4. 绩效指标按${layout === 'four' ? '四分法' : '三分法'}填写：${Object.entries(levels).map(([l1, l2]) => `${l1}（${l2.join('、')}）`).join('；')}。`,
+    `4. 绩效指标按${layout === 'four' ? '四分法' : '三分法'}填写：${Object.entries(levels)
+      .map(([l1, l2]) => `${l1}（${l2.join('、')}）`)
+      .join('；')}。`,
     '5. 指标性质填写 ≥、＞、＝、＜、≤ 或 定性，也可以直接写在指标值前面（如“≥95”）。定量指标须填写计量单位，百分比指标的计量单位填“%”。',
     '6. 三级指标名称与共性指标库一致的，导入时自动作为共性指标；其余为个性指标。“指标类型”一列仅供参考。',
     `7. 每个项目和部门整体至少要有数量指标、质量或时效指标、效益指标和服务对象满意度指标各一个，满意度指标值不低于 ${minSatisfactionPercent}%。`,
@@ -459,7 +559,12 @@ export function normaliseLabel(value: unknown): string {
  * a column — the next cell is another label, the label is at the right edge, or it stands right of a
  * label with nothing beside it (the official form's 总体目标 | 中期目标 | 年度目标 heads its text).
  */
-export function readFormFields<K extends string>(sheet: SheetGrid, labels: Record<K, readonly string[]>, fromRow: number, toRow: number): Map<K, FormField[]> {
+export function readFormFields<K extends string>(
+  sheet: SheetGrid,
+  labels: Record<K, readonly string[]>,
+  fromRow: number,
+  toRow: number,
+): Map<K, FormField[]> {
   const lookup = new Map<string, K>();
   for (const [key, names] of Object.entries(labels) as [K, readonly string[]][]) for (const n of names) lookup.set(normaliseLabel(n), key);
   const isLabel = (r: number, c: number) => lookup.has(normaliseLabel(cellText(sheet.rows[r]?.[c])));
@@ -480,9 +585,18 @@ export function readFormFields<K extends string>(sheet: SheetGrid, labels: Recor
       const headingRow = isLabel(r, right) || right >= width || (c > 0 && isLabel(r, c - 1) && cellText(sheet.rows[r]?.[right]) === '');
       if (headingRow) {
         const below = (merge ? merge.e.r : r) + 1;
-        if (below < sheet.rows.length && !isLabel(below, c) && (cellText(sheet.rows[below]?.[c]) !== '' || isLabel(r, right))) at = { r: below, c };
+        if (below < sheet.rows.length && !isLabel(below, c) && (cellText(sheet.rows[below]?.[c]) !== '' || isLabel(r, right)))
+          at = { r: below, c };
       }
-      const field: FormField = { label: text, labelRow: r, labelCol: c, row: at.r + 1, letter: columnLetter(at.c), col: at.c, value: sheet.rows[at.r]?.[at.c] ?? null };
+      const field: FormField = {
+        label: text,
+        labelRow: r,
+        labelCol: c,
+        row: at.r + 1,
+        letter: columnLetter(at.c),
+        col: at.c,
+        value: sheet.rows[at.r]?.[at.c] ?? null,
+      };
       const list = found.get(key) ?? [];
       list.push(field);
       found.set(key, list);
@@ -490,4 +604,3 @@ export function readFormFields<K extends string>(sheet: SheetGrid, labels: Recor
   }
   return found;
 }
-

@@ -2,7 +2,15 @@
  * The bridge in a plain browser (`npm run serve`): the same LedgerApi as the desktop preload, sent as
  * `{call, input}` JSON to the host on this origin with the per-run access token.
  */
-import { buildApi, contract, type BridgeError, type CallName, type Envelope, type FileUse, type LedgerApi } from '../../electron/bridge/contract';
+import {
+  buildApi,
+  contract,
+  type BridgeError,
+  type CallName,
+  type Envelope,
+  type FileUse,
+  type LedgerApi,
+} from '../../electron/bridge/contract';
 
 const TOKEN_KEY = 'ledger.accessToken';
 

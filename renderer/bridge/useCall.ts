@@ -22,7 +22,9 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K> | null)
     setState((s) => ({ ...s, loading: true }));
     void callLedger(name, JSON.parse(key) as CallInput<K>).then((result) => {
       if (!current) return;
-      setState((s) => (result.ok ? { data: result.value, error: null, loading: false } : { data: s.data, error: result.error, loading: false }));
+      setState((s) =>
+        result.ok ? { data: result.value, error: null, loading: false } : { data: s.data, error: result.error, loading: false },
+      );
     });
     return () => {
       current = false;

@@ -7,7 +7,17 @@ import type { AssessmentView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { draftOf, formFields, inputOf, REPORT_FIELDS, rulesOf, sameDraft, withRating, withScore, type AssessmentDraft } from './assessmentDraft';
+import {
+  draftOf,
+  formFields,
+  inputOf,
+  REPORT_FIELDS,
+  rulesOf,
+  sameDraft,
+  withRating,
+  withScore,
+  type AssessmentDraft,
+} from './assessmentDraft';
 import { ASSESSORS, formatScore, type Assessor } from './exAnteLabels';
 import { ScoreSheet } from './ScoreSheet';
 import { ScoreSummary } from './ScoreSummary';
@@ -67,7 +77,11 @@ export function AssessmentForm({ view, onWritten, onDirtyChange }: AssessmentFor
     if (dirty && !(await save())) return;
     const done = await finalizing.submit(() => ledger.exAnte.finalize({ id: view.id }));
     if (!done) return;
-    notifications.show({ color: 'green', title: '评估已定稿', message: `${view.subjectName}：${formatScore(done.score.total)} 分，${done.conclusion}` });
+    notifications.show({
+      color: 'green',
+      title: '评估已定稿',
+      message: `${view.subjectName}：${formatScore(done.score.total)} 分，${done.conclusion}`,
+    });
     onWritten(done);
   }
 
@@ -101,7 +115,13 @@ export function AssessmentForm({ view, onWritten, onDirtyChange }: AssessmentFor
             <Stack gap="sm">
               <Title order={4}>评估报告</Title>
               <SimpleGrid cols={{ base: 1, md: 3 }}>
-                <Radio.Group label="评估方" value={draft.assessor} onChange={(v) => set('assessor', v as Assessor)} error={saving.errors.assessor} readOnly={readOnly}>
+                <Radio.Group
+                  label="评估方"
+                  value={draft.assessor}
+                  onChange={(v) => set('assessor', v as Assessor)}
+                  error={saving.errors.assessor}
+                  readOnly={readOnly}
+                >
                   <Group mt={8}>
                     {Object.entries(ASSESSORS).map(([value, label]) => (
                       <Radio key={value} value={value} label={label} disabled={readOnly && value !== draft.assessor} />
@@ -122,7 +142,9 @@ export function AssessmentForm({ view, onWritten, onDirtyChange }: AssessmentFor
                   placeholder={readOnly ? '未填写' : '如 3200.00'}
                   description={view.projectBudgetFen !== null ? `项目年初预算 ${formatWanYuan(view.projectBudgetFen)} 万元` : undefined}
                   // A final shows the recorded amount as money is shown everywhere: 万元 to 2 decimals.
-                  value={readOnly && view.recommendedBudgetFen !== null ? formatWanYuan(view.recommendedBudgetFen) : draft.recommendedBudget}
+                  value={
+                    readOnly && view.recommendedBudgetFen !== null ? formatWanYuan(view.recommendedBudgetFen) : draft.recommendedBudget
+                  }
                   readOnly={readOnly}
                   onChange={(e) => set('recommendedBudget', e.currentTarget.value)}
                   error={saving.errors.recommendedBudget}

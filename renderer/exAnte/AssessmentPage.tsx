@@ -56,7 +56,8 @@ export function AssessmentPage({ assessmentId, projects, onBack, onChanged }: As
       <AssessmentHeader view={view} project={project} dirty={dirty} />
       {view.status === 'final' && (
         <Alert color="blue" variant="light">
-          该评估已于 {formatTime(view.finalizedAt)} 定稿（评分规则 {view.ruleVersion ?? '—'}），评分和报告只能查看。如需重新评估，请在列表中新建一次评估。
+          该评估已于 {formatTime(view.finalizedAt)} 定稿（评分规则 {view.ruleVersion ?? '—'}
+          ），评分和报告只能查看。如需重新评估，请在列表中新建一次评估。
         </Alert>
       )}
       {(project || needsRecheck) && (

@@ -59,7 +59,9 @@ export function AssessmentTable({ assessments, projects, onOpen }: AssessmentTab
                 <Table.Td style={{ whiteSpace: 'nowrap' }} title={a.assessorName ?? undefined}>
                   {ASSESSORS[a.assessor]}
                 </Table.Td>
-                <Table.Td ta="right">{a.status === 'final' || a.score.items.some((i) => i.points !== null) ? formatScore(a.score.total) : '—'}</Table.Td>
+                <Table.Td ta="right">
+                  {a.status === 'final' || a.score.items.some((i) => i.points !== null) ? formatScore(a.score.total) : '—'}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {a.conclusion && a.verdict ? (
                     <Badge variant="light" color={VERDICT_COLOR[a.verdict]}>
@@ -96,7 +98,9 @@ export function AssessmentTable({ assessments, projects, onOpen }: AssessmentTab
               </Table.Tr>
             );
           })}
-          {assessments.length === 0 && <EmptyRow colSpan={9}>本年度还没有事前评估。点击“新建评估”，或在上方为重大政策和项目“开始评估”。</EmptyRow>}
+          {assessments.length === 0 && (
+            <EmptyRow colSpan={9}>本年度还没有事前评估。点击“新建评估”，或在上方为重大政策和项目“开始评估”。</EmptyRow>
+          )}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

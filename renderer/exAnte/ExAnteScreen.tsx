@@ -30,7 +30,9 @@ export function ExAnteScreen({ year }: { year: number }) {
 
   const error = overview.error ?? list.error ?? projects.error;
   if (openId !== null && projects.data) {
-    return <AssessmentPage key={openId} assessmentId={openId} projects={projects.data} onBack={() => setOpenId(null)} onChanged={reloadAll} />;
+    return (
+      <AssessmentPage key={openId} assessmentId={openId} projects={projects.data} onBack={() => setOpenId(null)} onChanged={reloadAll} />
+    );
   }
 
   return (

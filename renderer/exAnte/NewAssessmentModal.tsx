@@ -77,7 +77,8 @@ export function NewAssessmentModal({ year, projects, projectId, onClose, onCreat
               />
               {picked && (
                 <Text fz="sm" c="dimmed" aria-label="所选项目">
-                  {picked.unitName}　｜　{picked.projectType}　｜　年初预算 {formatWanYuan(picked.initialBudgetFen)} 万元{picked.majorPolicy ? '　｜　新增重大政策和项目，须经事前评估方可入库' : ''}
+                  {picked.unitName}　｜　{picked.projectType}　｜　年初预算 {formatWanYuan(picked.initialBudgetFen)} 万元
+                  {picked.majorPolicy ? '　｜　新增重大政策和项目，须经事前评估方可入库' : ''}
                 </Text>
               )}
             </>

@@ -77,11 +77,22 @@ export function OverviewPanel({ overview: o, assessments, onStart, onOpen }: Ove
                         </Text>
                       </Stack>
                       {draft ? (
-                        <Button size="compact-sm" variant="light" style={{ flex: 'none' }} onClick={() => onOpen(draft.id)} aria-label={`继续评估 ${m.name}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          style={{ flex: 'none' }}
+                          onClick={() => onOpen(draft.id)}
+                          aria-label={`继续评估 ${m.name}`}
+                        >
                           继续评估
                         </Button>
                       ) : (
-                        <Button size="compact-sm" style={{ flex: 'none' }} onClick={() => onStart(m.projectId)} aria-label={`开始评估 ${m.name}`}>
+                        <Button
+                          size="compact-sm"
+                          style={{ flex: 'none' }}
+                          onClick={() => onStart(m.projectId)}
+                          aria-label={`开始评估 ${m.name}`}
+                        >
                           开始评估
                         </Button>
                       )}

@@ -85,7 +85,9 @@ export function ScoreSheet({ draft, rules, score, readOnly, errors, onRate, onPo
                     <NumberInput
                       aria-label={`${it.name}得分`}
                       value={s.points ?? ''}
-                      onChange={(v) => onPoints(i, typeof v === 'number' ? v : v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v))}
+                      onChange={(v) =>
+                        onPoints(i, typeof v === 'number' ? v : v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v))
+                      }
                       min={0}
                       max={it.points}
                       step={0.5}
@@ -95,7 +97,9 @@ export function ScoreSheet({ draft, rules, score, readOnly, errors, onRate, onPo
                       hideControls={readOnly}
                       description={bandText(s.rating, it.points, rules)}
                       inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      error={errors[`scores.${i}.points`] ?? errors[`scores.${i}.rating`] ?? (outOfBand ? '不在该评级的分值范围内' : undefined)}
+                      error={
+                        errors[`scores.${i}.points`] ?? errors[`scores.${i}.rating`] ?? (outOfBand ? '不在该评级的分值范围内' : undefined)
+                      }
                     />
                   </Table.Td>
                   <Table.Td style={{ verticalAlign: 'top' }}>

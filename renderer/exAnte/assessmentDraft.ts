@@ -8,7 +8,6 @@ import { presetPoints, type ExAnteRules, type ItemScore } from '../../electron/r
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import type { Assessor } from './exAnteLabels';
 
-
 export interface AssessmentDraft {
   assessor: Assessor;
   assessorName: string;

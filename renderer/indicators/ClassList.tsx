@@ -41,7 +41,19 @@ export function ClassList({ classes, selected, onSelect, onAddClass }: ClassList
   );
 }
 
-function ClassLink({ label, count, retired = 0, active, onClick }: { label: string; count: number; retired?: number; active: boolean; onClick: () => void }) {
+function ClassLink({
+  label,
+  count,
+  retired = 0,
+  active,
+  onClick,
+}: {
+  label: string;
+  count: number;
+  retired?: number;
+  active: boolean;
+  onClick: () => void;
+}) {
   const title = `${label}：启用 ${count} 条${retired ? `，停用 ${retired} 条` : ''}`;
   return (
     <NavLink

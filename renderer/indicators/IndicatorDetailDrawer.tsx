@@ -18,10 +18,26 @@ interface IndicatorDetailDrawerProps {
 }
 
 /** Everything the library records about one indicator, and what can be done with it. */
-export function IndicatorDetailDrawer({ indicator, layout, busy, onClose, onEdit, onToggleMandatory, onRetire, onReinstate }: IndicatorDetailDrawerProps) {
+export function IndicatorDetailDrawer({
+  indicator,
+  layout,
+  busy,
+  onClose,
+  onEdit,
+  onToggleMandatory,
+  onRetire,
+  onReinstate,
+}: IndicatorDetailDrawerProps) {
   const row = indicator?.row;
   return (
-    <Drawer opened={indicator !== null} onClose={onClose} position="right" size="md" title={<Title order={4}>指标详情</Title>} aria-label="指标详情">
+    <Drawer
+      opened={indicator !== null}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={<Title order={4}>指标详情</Title>}
+      aria-label="指标详情"
+    >
       {indicator && row && (
         <Stack gap="md">
           <div>

@@ -36,7 +36,20 @@ interface IndicatorDraft {
   scope: IndicatorScope;
 }
 
-const FIELDS = ['classId', 'level1', 'level2', 'name', 'nature', 'unit', 'explanation', 'standard', 'referenceHint', 'keywords', 'mandatory', 'scope'] as const;
+const FIELDS = [
+  'classId',
+  'level1',
+  'level2',
+  'name',
+  'nature',
+  'unit',
+  'explanation',
+  'standard',
+  'referenceHint',
+  'keywords',
+  'mandatory',
+  'scope',
+] as const;
 const LEVEL1_OPTIONS = Object.keys(THREE_WAY_LEVELS);
 
 /** 新增/修改指标. The library keeps the 三分法 placement; a 四分法 year derives its 成本指标 from it. */
@@ -62,7 +75,9 @@ export function IndicatorFormModal({ classes, indicator, defaultClassId, layout,
   async function save(event: FormEvent) {
     event.preventDefault();
     const input = inputOf(draft);
-    const saved = await form.submit(() => (indicator ? ledger.indicators.update({ ...input, id: indicator.id }) : ledger.indicators.create(input)));
+    const saved = await form.submit(() =>
+      indicator ? ledger.indicators.update({ ...input, id: indicator.id }) : ledger.indicators.create(input),
+    );
     if (!saved) return;
     notifications.show({ color: 'green', title: indicator ? '指标已修改' : '指标已新增', message: `${saved.className} · ${saved.name}` });
     onSaved(saved);
@@ -85,7 +100,15 @@ export function IndicatorFormModal({ classes, indicator, defaultClassId, layout,
             error={form.errors.classId}
           />
           <SimpleGrid cols={2}>
-            <Select label="一级指标" placeholder="选择一级指标" allowDeselect={false} data={LEVEL1_OPTIONS} value={draft.level1} onChange={chooseLevel1} error={form.errors.level1} />
+            <Select
+              label="一级指标"
+              placeholder="选择一级指标"
+              allowDeselect={false}
+              data={LEVEL1_OPTIONS}
+              value={draft.level1}
+              onChange={chooseLevel1}
+              error={form.errors.level1}
+            />
             <Select
               label="二级指标"
               placeholder={draft.level1 ? '选择二级指标' : '先选择一级指标'}
@@ -102,9 +125,21 @@ export function IndicatorFormModal({ classes, indicator, defaultClassId, layout,
               指标库按三分法存放：成本类指标请选“产出指标 / 成本指标”，本年度（四分法）显示为一级“成本指标”。
             </Text>
           )}
-          <TextInput label="三级指标名称" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} error={form.errors.name} />
+          <TextInput
+            label="三级指标名称"
+            value={draft.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={form.errors.name}
+          />
           <SimpleGrid cols={2}>
-            <Select label="指标性质" allowDeselect={false} data={NATURE_OPTIONS} value={draft.nature} onChange={chooseNature} error={form.errors.nature} />
+            <Select
+              label="指标性质"
+              allowDeselect={false}
+              data={NATURE_OPTIONS}
+              value={draft.nature}
+              onChange={chooseNature}
+              error={form.errors.nature}
+            />
             <Autocomplete
               label="计量单位"
               placeholder={qualitative ? '定性指标无计量单位' : '如：人次、%、万元'}
@@ -150,7 +185,12 @@ export function IndicatorFormModal({ classes, indicator, defaultClassId, layout,
             error={form.errors.keywords}
           />
           <Group gap="xl" align="flex-start">
-            <Radio.Group label="年度/总体" value={draft.scope} onChange={(v) => set({ scope: v as IndicatorScope })} error={form.errors.scope}>
+            <Radio.Group
+              label="年度/总体"
+              value={draft.scope}
+              onChange={(v) => set({ scope: v as IndicatorScope })}
+              error={form.errors.scope}
+            >
               <Group mt={4}>
                 {(Object.keys(SCOPE_LABELS) as IndicatorScope[]).map((value) => (
                   <Radio key={value} value={value} label={SCOPE_LABELS[value]} />

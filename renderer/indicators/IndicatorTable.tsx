@@ -57,7 +57,16 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
                   {r.level2}
                 </Table.Td>
                 <Table.Td>
-                  <Anchor component="button" type="button" fz="sm" c={r.retired ? 'dimmed' : undefined} td={r.retired ? 'line-through' : undefined} onClick={() => onOpen(r)} title="查看指标详情" ta="left">
+                  <Anchor
+                    component="button"
+                    type="button"
+                    fz="sm"
+                    c={r.retired ? 'dimmed' : undefined}
+                    td={r.retired ? 'line-through' : undefined}
+                    onClick={() => onOpen(r)}
+                    title="查看指标详情"
+                    ta="left"
+                  >
                     {row.name}
                   </Anchor>
                 </Table.Td>
@@ -65,7 +74,14 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
                   {row.nature}
                 </Table.Td>
                 <Table.Td c={dim} style={{ whiteSpace: 'nowrap' }}>
-                  {row.unit ?? (row.nature === '定性' ? <Text span c="dimmed" fz="sm">（定性）</Text> : '')}
+                  {row.unit ??
+                    (row.nature === '定性' ? (
+                      <Text span c="dimmed" fz="sm">
+                        （定性）
+                      </Text>
+                    ) : (
+                      ''
+                    ))}
                 </Table.Td>
                 <Table.Td c={dim}>{row.referenceHint ?? ''}</Table.Td>
                 <Table.Td>
@@ -93,7 +109,13 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
                       修改
                     </Button>
                     {r.retired ? (
-                      <Button size="compact-xs" variant="subtle" color="teal" aria-label={`恢复 ${row.name}`} onClick={() => onReinstate(r)}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="teal"
+                        aria-label={`恢复 ${row.name}`}
+                        onClick={() => onReinstate(r)}
+                      >
                         恢复
                       </Button>
                     ) : (

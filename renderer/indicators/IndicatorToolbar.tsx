@@ -28,7 +28,9 @@ export function IndicatorToolbar({ filters, layout, onChange }: IndicatorToolbar
         w={150}
         data={level1s}
         value={filters.level1}
-        onChange={(v) => onChange({ level1: v, level2: v && filters.level2 && !levelsOf(layout)[v]?.includes(filters.level2) ? null : filters.level2 })}
+        onChange={(v) =>
+          onChange({ level1: v, level2: v && filters.level2 && !levelsOf(layout)[v]?.includes(filters.level2) ? null : filters.level2 })
+        }
       />
       <Select
         label="二级指标"
@@ -39,7 +41,12 @@ export function IndicatorToolbar({ filters, layout, onChange }: IndicatorToolbar
         value={filters.level2}
         onChange={(v) => onChange({ level2: v })}
       />
-      <Switch label="显示已停用" checked={filters.showRetired} onChange={(e) => onChange({ showRetired: e.currentTarget.checked })} mb={8} />
+      <Switch
+        label="显示已停用"
+        checked={filters.showRetired}
+        onChange={(e) => onChange({ showRetired: e.currentTarget.checked })}
+        mb={8}
+      />
     </Group>
   );
 }

@@ -21,7 +21,11 @@ export function IndicatorUsage({ id }: { id: number }) {
       {usage.data.map((u) => (
         <List.Item key={u.targetId}>
           {u.year} 年 · {u.subjectName}（{u.unitName}，{TARGET_STATUS[u.status as TargetStatus] ?? u.status}）
-          {u.keptName && <Text span c="orange.8" fz="sm">　目标中保留原名“{u.keptName}”</Text>}
+          {u.keptName && (
+            <Text span c="orange.8" fz="sm">
+              　目标中保留原名“{u.keptName}”
+            </Text>
+          )}
         </List.Item>
       ))}
     </List>

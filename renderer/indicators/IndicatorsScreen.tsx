@@ -9,7 +9,15 @@ import { ClassFormModal } from './ClassFormModal';
 import { ClassList } from './ClassList';
 import { IndicatorDetailDrawer } from './IndicatorDetailDrawer';
 import { IndicatorFormModal, updateInputOf } from './IndicatorFormModal';
-import { countSentence, NO_FILTERS, placeRows, viewIndicators, type IndicatorFilters, type IndicatorSort, type IndicatorSortKey } from './indicatorListView';
+import {
+  countSentence,
+  NO_FILTERS,
+  placeRows,
+  viewIndicators,
+  type IndicatorFilters,
+  type IndicatorSort,
+  type IndicatorSortKey,
+} from './indicatorListView';
 import { IndicatorTable } from './IndicatorTable';
 import { IndicatorToolbar } from './IndicatorToolbar';
 import { LibraryExchangeButtons } from './LibraryExchangeButtons';
@@ -48,7 +56,10 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
   const level1 = filters.level1 && levels[filters.level1] ? filters.level1 : null;
   const level2 = filters.level2 && Object.values(levels).some((l2s) => l2s.includes(filters.level2!)) ? filters.level2 : null;
   const { classId, showRetired } = filters;
-  const view = useMemo(() => viewIndicators(placed, { classId, showRetired, search, level1, level2 }, sort), [placed, classId, showRetired, search, level1, level2, sort]);
+  const view = useMemo(
+    () => viewIndicators(placed, { classId, showRetired, search, level1, level2 }, sort),
+    [placed, classId, showRetired, search, level1, level2, sort],
+  );
   const opened = placed.find((r) => r.row.id === openId) ?? null;
 
   const { reload: reloadClasses } = classes;
@@ -82,17 +93,37 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
     [reloadLibrary],
   );
 
-  const reinstate = useCallback((row: IndicatorRow) => void change(() => ledger.indicators.reinstate({ id: row.id }), () => '指标已恢复启用'), [change]);
+  const reinstate = useCallback(
+    (row: IndicatorRow) =>
+      void change(
+        () => ledger.indicators.reinstate({ id: row.id }),
+        () => '指标已恢复启用',
+      ),
+    [change],
+  );
   const toggleMandatory = (row: IndicatorRow) =>
-    void change(() => ledger.indicators.update(updateInputOf(row, { mandatory: !row.mandatory })), (r) => (r.mandatory ? '已设为本类必选指标' : '已取消必选'));
+    void change(
+      () => ledger.indicators.update(updateInputOf(row, { mandatory: !row.mandatory })),
+      (r) => (r.mandatory ? '已设为本类必选指标' : '已取消必选'),
+    );
   async function confirmRetire() {
     if (!retiring) return;
-    if (await change(() => ledger.indicators.retire({ id: retiring.id }), () => '指标已停用')) setRetiring(null);
+    if (
+      await change(
+        () => ledger.indicators.retire({ id: retiring.id }),
+        () => '指标已停用',
+      )
+    )
+      setRetiring(null);
   }
 
   const narrowed = search.trim() !== '' || level1 !== null || level2 !== null || classId !== null;
   const emptyText =
-    view.matching > 0 ? '符合条件的指标都已停用。打开“显示已停用”可以查看。' : narrowed ? '没有符合条件的指标，请调整搜索词或筛选条件。' : '指标库中还没有指标。点击“新增指标”录入。';
+    view.matching > 0
+      ? '符合条件的指标都已停用。打开“显示已停用”可以查看。'
+      : narrowed
+        ? '没有符合条件的指标，请调整搜索词或筛选条件。'
+        : '指标库中还没有指标。点击“新增指标”录入。';
   const table = useMemo(
     () => (
       <IndicatorTable
@@ -123,10 +154,19 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
         !error && <Loader aria-label="正在读取指标库" />
       ) : (
         <Group align="flex-start" gap="md" wrap="nowrap">
-          <ClassList classes={classes.data} selected={filters.classId} onSelect={(classId) => setFilters((f) => ({ ...f, classId }))} onAddClass={() => setAddingClass(true)} />
+          <ClassList
+            classes={classes.data}
+            selected={filters.classId}
+            onSelect={(classId) => setFilters((f) => ({ ...f, classId }))}
+            onAddClass={() => setAddingClass(true)}
+          />
           <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
             <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-              <IndicatorToolbar filters={{ ...filters, level1, level2 }} layout={layout} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
+              <IndicatorToolbar
+                filters={{ ...filters, level1, level2 }}
+                layout={layout}
+                onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+              />
               <Group gap="xs">
                 <LibraryExchangeButtons onImported={reloadLibrary} />
                 <Button variant="light" onClick={() => setRecommending(true)}>
@@ -153,8 +193,16 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
         onRetire={() => opened && setRetiring(opened.row)}
         onReinstate={() => opened && reinstate(opened.row)}
       />
-      <Drawer opened={recommending} onClose={() => setRecommending(false)} position="right" size={1000} title={<Title order={4}>为项目推荐指标</Title>}>
-        {recommending && classes.data && <RecommendationPanel year={year.year} layout={layout} classNames={classes.data.map((c) => c.name)} />}
+      <Drawer
+        opened={recommending}
+        onClose={() => setRecommending(false)}
+        position="right"
+        size={1000}
+        title={<Title order={4}>为项目推荐指标</Title>}
+      >
+        {recommending && classes.data && (
+          <RecommendationPanel year={year.year} layout={layout} classNames={classes.data.map((c) => c.name)} />
+        )}
       </Drawer>
       {editing && classes.data && (
         <IndicatorFormModal
@@ -169,7 +217,9 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
           }}
         />
       )}
-      {retiring && <RetireConfirmModal indicator={retiring} busy={busy} onCancel={() => setRetiring(null)} onConfirm={() => void confirmRetire()} />}
+      {retiring && (
+        <RetireConfirmModal indicator={retiring} busy={busy} onCancel={() => setRetiring(null)} onConfirm={() => void confirmRetire()} />
+      )}
       {addingClass && (
         <ClassFormModal
           onClose={() => setAddingClass(false)}

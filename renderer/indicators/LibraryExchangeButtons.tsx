@@ -51,14 +51,27 @@ export function LibraryExchangeButtons({ onImported }: { onImported: () => void 
   );
 }
 
-function LibraryImportModal({ fileId, fileName, preview, onClose, onImported }: { fileId: string; fileName: string; preview: IndicatorImportPreview; onClose: () => void; onImported: () => void }) {
+function LibraryImportModal({
+  fileId,
+  fileName,
+  preview,
+  onClose,
+  onImported,
+}: {
+  fileId: string;
+  fileName: string;
+  preview: IndicatorImportPreview;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   return (
     <ImportPreviewModal
       title={`导入预览：${fileName}`}
       description={
         <>
           {preview.sheet ? `工作表“${preview.sheet}”，` : ''}
-          {preview.headerRow ? `表头在第 ${preview.headerRow} 行，` : ''}读到 {preview.dataRows} 行指标。类别、一级、二级留空的行沿用上一行。
+          {preview.headerRow ? `表头在第 ${preview.headerRow} 行，` : ''}读到 {preview.dataRows}{' '}
+          行指标。类别、一级、二级留空的行沿用上一行。
         </>
       }
       counts={[
@@ -73,7 +86,11 @@ function LibraryImportModal({ fileId, fileName, preview, onClose, onImported }: 
       noChangesText="文件中的指标与指标库完全一致，无需导入。"
       commit={() => ledger.indicators.importCommit({ fileId })}
       onCommitted={(r) => {
-        notifications.show({ color: 'green', title: '指标库已导入', message: `${fileName}：新增类别 ${r.classesCreated} 个、指标 ${r.created} 条，更新 ${r.updated} 条，${r.unchanged} 条无变化。` });
+        notifications.show({
+          color: 'green',
+          title: '指标库已导入',
+          message: `${fileName}：新增类别 ${r.classesCreated} 个、指标 ${r.created} 条，更新 ${r.updated} 条，${r.unchanged} 条无变化。`,
+        });
         onImported();
       }}
       onClose={onClose}

@@ -30,7 +30,16 @@ export interface RecommendationPanelProps {
  * 为项目推荐指标: the library's indicators ranked for a project by its class (chosen, or guessed from
  * its words) and the words of its name and 绩效目标, each with the reasons it was suggested.
  */
-export function RecommendationPanel({ year, layout, classNames, project, limit = 30, renderAction, initialClassName = null, initialGoal = '' }: RecommendationPanelProps) {
+export function RecommendationPanel({
+  year,
+  layout,
+  classNames,
+  project,
+  limit = 30,
+  renderAction,
+  initialClassName = null,
+  initialGoal = '',
+}: RecommendationPanelProps) {
   const fixedProject = project !== undefined;
   const projects = useCall('projects.list', fixedProject ? null : { year });
   const [projectId, setProjectId] = useState<string | null>(null);
@@ -97,7 +106,9 @@ export function RecommendationPanel({ year, layout, classNames, project, limit =
       {recommended.error && <LoadError error={recommended.error} onRetry={recommended.reload} />}
       {!input ? (
         <Text c="dimmed" fz="sm" py="md">
-          {fixedProject ? '填写绩效目标或选择指标类别后，显示推荐的共性指标。' : '选择一个项目（或填写绩效目标），按项目的类别和用词推荐共性指标。'}
+          {fixedProject
+            ? '填写绩效目标或选择指标类别后，显示推荐的共性指标。'
+            : '选择一个项目（或填写绩效目标），按项目的类别和用词推荐共性指标。'}
         </Text>
       ) : (
         <>
@@ -118,7 +129,15 @@ export function RecommendationPanel({ year, layout, classNames, project, limit =
   );
 }
 
-function RecommendationTable({ rows, layout, renderAction }: { rows: Recommendation[]; layout: IndicatorLayout; renderAction?: (r: Recommendation) => ReactNode }) {
+function RecommendationTable({
+  rows,
+  layout,
+  renderAction,
+}: {
+  rows: Recommendation[];
+  layout: IndicatorLayout;
+  renderAction?: (r: Recommendation) => ReactNode;
+}) {
   return (
     <Table striped aria-label="推荐指标" verticalSpacing={6}>
       <Table.Thead>
@@ -147,7 +166,13 @@ function RecommendationTable({ rows, layout, renderAction }: { rows: Recommendat
               <Table.Td>
                 <Group gap={4}>
                   {r.reasons.map((reason) => (
-                    <Badge key={reason} size="sm" variant="light" color={reason === '本类必选指标' ? 'orange' : reason.startsWith('与项目用词') ? 'teal' : 'blue'} style={{ textTransform: 'none' }}>
+                    <Badge
+                      key={reason}
+                      size="sm"
+                      variant="light"
+                      color={reason === '本类必选指标' ? 'orange' : reason.startsWith('与项目用词') ? 'teal' : 'blue'}
+                      style={{ textTransform: 'none' }}
+                    >
                       {reason}
                     </Badge>
                   ))}

@@ -19,7 +19,28 @@ export const STANDARDS = ['计划标准', '历史标准', '行业标准', '预�
 export const SCOPE_LABELS: Record<IndicatorScope, string> = { annual: '年度', overall: '总体（跨年度）' };
 
 /** Units seen in published tables, offered while typing; any other unit may be typed. */
-export const COMMON_UNITS = ['人', '人次', '户', '个', '次', '期', '天', '篇', '份', '件', '台', '套', '公里', '米', '平方米', '亩', '元/人', '万元', '%', '工作日'];
+export const COMMON_UNITS = [
+  '人',
+  '人次',
+  '户',
+  '个',
+  '次',
+  '期',
+  '天',
+  '篇',
+  '份',
+  '件',
+  '台',
+  '套',
+  '公里',
+  '米',
+  '平方米',
+  '亩',
+  '元/人',
+  '万元',
+  '%',
+  '工作日',
+];
 
 /** The 一级 → 二级 levels a year shows, in order. */
 export function levelsOf(layout: IndicatorLayout): Record<string, readonly string[]> {

@@ -25,7 +25,15 @@ export function BasicInfoPanel({ view, onWritten }: { view: KeyEvaluationView; o
   async function save(event: FormEvent) {
     event.preventDefault();
     const saved = await form.submit(() =>
-      ledger.keyEvaluations.update({ id: view.id, name, selectionReason: reason, evaluator, evaluatorName: evaluatorName.trim() || null, covered, aggregation }),
+      ledger.keyEvaluations.update({
+        id: view.id,
+        name,
+        selectionReason: reason,
+        evaluator,
+        evaluatorName: evaluatorName.trim() || null,
+        covered,
+        aggregation,
+      }),
     );
     if (!saved) return;
     notifications.show({ color: 'green', title: '已保存基本信息', message: saved.name });
@@ -36,18 +44,49 @@ export function BasicInfoPanel({ view, onWritten }: { view: KeyEvaluationView; o
     <Paper withBorder p="md" component="section" aria-label="基本信息">
       <form onSubmit={save}>
         <Stack gap="sm" maw={760}>
-          <TextInput label="评价对象名称" value={name} readOnly={readOnly} onChange={(e) => setName(e.currentTarget.value)} error={form.errors.name} />
-          <Textarea label="选题理由" autosize minRows={2} value={reason} readOnly={readOnly} onChange={(e) => setReason(e.currentTarget.value)} error={form.errors.selectionReason} />
-          <Radio.Group label="评价主体" value={evaluator} onChange={(v) => !readOnly && setEvaluator(v as Evaluator)} error={form.errors.evaluator}>
+          <TextInput
+            label="评价对象名称"
+            value={name}
+            readOnly={readOnly}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.errors.name}
+          />
+          <Textarea
+            label="选题理由"
+            autosize
+            minRows={2}
+            value={reason}
+            readOnly={readOnly}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={form.errors.selectionReason}
+          />
+          <Radio.Group
+            label="评价主体"
+            value={evaluator}
+            onChange={(v) => !readOnly && setEvaluator(v as Evaluator)}
+            error={form.errors.evaluator}
+          >
             <Group mt={4}>
               {Object.entries(EVALUATOR).map(([value, label]) => (
                 <Radio key={value} value={value} label={label} disabled={readOnly} />
               ))}
             </Group>
           </Radio.Group>
-          <TextInput label="评价机构" value={evaluatorName} readOnly={readOnly} onChange={(e) => setEvaluatorName(e.currentTarget.value)} error={form.errors.evaluatorName} />
+          <TextInput
+            label="评价机构"
+            value={evaluatorName}
+            readOnly={readOnly}
+            onChange={(e) => setEvaluatorName(e.currentTarget.value)}
+            error={form.errors.evaluatorName}
+          />
           <Group grow align="flex-start">
-            <TextInput label="涉及资金（万元）" value={covered} readOnly={readOnly} onChange={(e) => setCovered(e.currentTarget.value)} error={form.errors.covered ?? form.errors.coveredFen} />
+            <TextInput
+              label="涉及资金（万元）"
+              value={covered}
+              readOnly={readOnly}
+              onChange={(e) => setCovered(e.currentTarget.value)}
+              error={form.errors.covered ?? form.errors.coveredFen}
+            />
             <Select
               label="专家评分汇总方式"
               allowDeselect={false}

@@ -46,7 +46,14 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
   );
 
   const dirty = gridDirty || textsDirty || frameworkDirty;
-  const back = <BackWithGuard label="← 返回评价列表" dirty={dirty} what={frameworkDirty ? '指标体系' : gridDirty ? '评分表' : '报告内容'} onBack={onBack} />;
+  const back = (
+    <BackWithGuard
+      label="← 返回评价列表"
+      dirty={dirty}
+      what={frameworkDirty ? '指标体系' : gridDirty ? '评分表' : '报告内容'}
+      onBack={onBack}
+    />
+  );
   const view = latest ?? detail.data;
   if (!view) {
     return (
@@ -63,10 +70,18 @@ export function EvaluationPage({ evaluationId, year, onBack, onChanged }: Evalua
   return (
     <Stack gap="md">
       {back}
-      <Header view={view} dirty={dirty} onFinalized={(v) => { written(v); setTab('results'); }} />
+      <Header
+        view={view}
+        dirty={dirty}
+        onFinalized={(v) => {
+          written(v);
+          setTab('results');
+        }}
+      />
       {final && (
         <Alert color="blue" variant="light">
-          该评价已于 {formatTime(view.finalizedAt)} 定稿（评分规则 {view.ruleVersion ?? '—'}），总分 {formatScore(view.total)} 分，等级“{view.grade}”。指标体系、评分和报告内容只能查看。
+          该评价已于 {formatTime(view.finalizedAt)} 定稿（评分规则 {view.ruleVersion ?? '—'}），总分 {formatScore(view.total)} 分，等级“
+          {view.grade}”。指标体系、评分和报告内容只能查看。
         </Alert>
       )}
       <Tabs value={tab ?? defaultTab} onChange={setTab}>
@@ -139,7 +154,11 @@ function Header({ view, dirty, onFinalized }: { view: KeyEvaluationView; dirty: 
       setRefusal(result.error.message);
       return;
     }
-    notifications.show({ color: 'green', title: '评价已定稿', message: `${result.value.name}：${formatScore(result.value.total)} 分，等级“${result.value.grade}”` });
+    notifications.show({
+      color: 'green',
+      title: '评价已定稿',
+      message: `${result.value.name}：${formatScore(result.value.total)} 分，等级“${result.value.grade}”`,
+    });
     onFinalized(result.value);
   }
 
@@ -148,7 +167,8 @@ function Header({ view, dirty, onFinalized }: { view: KeyEvaluationView; dirty: 
     const result = await ledger.keyEvaluations.exportReport({ id: view.id });
     setBusy(null);
     if (!result.ok) return notifyFailed('导出评价报告失败', result.error);
-    if (result.value.saved) notifySaved('已导出评价报告', result.value.saved.savedAs, `${view.name}的重点绩效评价报告${dirty ? '（未保存的修改不在其中）' : ''}`);
+    if (result.value.saved)
+      notifySaved('已导出评价报告', result.value.saved.savedAs, `${view.name}的重点绩效评价报告${dirty ? '（未保存的修改不在其中）' : ''}`);
   }
 
   return (
@@ -183,7 +203,12 @@ function Header({ view, dirty, onFinalized }: { view: KeyEvaluationView; dirty: 
               导出评价报告
             </Button>
             {!final && (
-              <Button onClick={askFinalize} loading={busy === 'final'} disabled={busy !== null || dirty} title={dirty ? '请先保存指标体系、评分表和报告内容' : undefined}>
+              <Button
+                onClick={askFinalize}
+                loading={busy === 'final'}
+                disabled={busy !== null || dirty}
+                title={dirty ? '请先保存指标体系、评分表和报告内容' : undefined}
+              >
                 定稿
               </Button>
             )}

@@ -46,7 +46,11 @@ export function ExpertsPanel({ view, onWritten }: { view: KeyEvaluationView; onW
                 form.clearError(`names.${k}`);
               }}
               error={form.errors[`names.${k}`]}
-              rightSection={names.length > 1 ? <CloseButton size="sm" aria-label={`删除专家 ${k + 1}`} onClick={() => setNames((ns) => ns.filter((_, j) => j !== k))} /> : null}
+              rightSection={
+                names.length > 1 ? (
+                  <CloseButton size="sm" aria-label={`删除专家 ${k + 1}`} onClick={() => setNames((ns) => ns.filter((_, j) => j !== k))} />
+                ) : null
+              }
             />
           ))}
           <Button variant="subtle" mt={25} onClick={() => setNames((ns) => [...ns, ''])} disabled={names.length >= 20}>

@@ -96,10 +96,23 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
             分值合计 {formatPoints(sum)} / {formatPoints(l1.weight)}
           </Text>
           <Stack gap={0} align="flex-start">
-            <Button size="compact-xs" variant="subtle" aria-label={`增加二级指标 ${n1}`} disabled={disabled} onClick={() => onChange(addLevel2(value, i1, reservedCodes))}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={`增加二级指标 ${n1}`}
+              disabled={disabled}
+              onClick={() => onChange(addLevel2(value, i1, reservedCodes))}
+            >
               增加二级指标
             </Button>
-            <Button size="compact-xs" variant="subtle" color="red" aria-label={`删除一级指标 ${n1}`} disabled={disabled} onClick={() => onChange(removeLevel1(value, i1))}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              aria-label={`删除一级指标 ${n1}`}
+              disabled={disabled}
+              onClick={() => onChange(removeLevel1(value, i1))}
+            >
               删除一级指标
             </Button>
           </Stack>
@@ -134,7 +147,13 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
                 styles={errorStyles}
               />
               <Stack gap={0} align="flex-start">
-                <Button size="compact-xs" variant="subtle" aria-label={`增加三级指标 ${n2}`} disabled={disabled} onClick={() => onChange(addIndicator(value, i1, i2, reservedCodes))}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`增加三级指标 ${n2}`}
+                  disabled={disabled}
+                  onClick={() => onChange(addIndicator(value, i1, i2, reservedCodes))}
+                >
                   增加三级指标
                 </Button>
                 <Button
@@ -197,7 +216,13 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
               </Stack>
             </Table.Td>
             <Table.Td style={cell}>
-              <DecimalInput aria-label={`分值 ${n3}`} value={ind.points} onValue={(points) => patch({ points })} readOnly={disabled} error={err('points')} />
+              <DecimalInput
+                aria-label={`分值 ${n3}`}
+                value={ind.points}
+                onValue={(points) => patch({ points })}
+                readOnly={disabled}
+                error={err('points')}
+              />
             </Table.Td>
             <Table.Td style={cell}>
               <Textarea
@@ -230,7 +255,14 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
             </Table.Td>
             <Table.Td style={cell}>
               <Stack gap={0} align="flex-start">
-                <Button id={moveButtonId(i1, i2, i3, 'up')} size="compact-xs" variant="subtle" aria-label={`上移 ${n3}`} disabled={disabled || i3 === 0} onClick={() => move(i1, i2, i3, -1, l2.indicators.length)}>
+                <Button
+                  id={moveButtonId(i1, i2, i3, 'up')}
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`上移 ${n3}`}
+                  disabled={disabled || i3 === 0}
+                  onClick={() => move(i1, i2, i3, -1, l2.indicators.length)}
+                >
                   上移
                 </Button>
                 <Button
@@ -306,7 +338,11 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
  * '2.50'); the cell keeps showing what is typed as long as it means the value, and hands the parent
  * the number (typedNumber) at every keystroke.
  */
-function DecimalInput({ value, onValue, ...rest }: { value: number; onValue: (n: number) => void } & Pick<NumberInputProps, 'aria-label' | 'readOnly' | 'error'>) {
+function DecimalInput({
+  value,
+  onValue,
+  ...rest
+}: { value: number; onValue: (n: number) => void } & Pick<NumberInputProps, 'aria-label' | 'readOnly' | 'error'>) {
   const [typed, setTyped] = useState<number | string>(value);
   return (
     <NumberInput

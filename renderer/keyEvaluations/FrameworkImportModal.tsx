@@ -66,7 +66,8 @@ export function FrameworkImportModal<R>({ fileName, preview, asTemplate, commit,
       )}
       {!asTemplate && preview.droppedScores > 0 && (
         <Text fz="sm" c="orange">
-          本评价已有 {preview.droppedScores} 项专家评分所在的指标在新指标体系中没有（按编号对应），导入后这些评分将被删除（审计记录中保留）。
+          本评价已有 {preview.droppedScores}{' '}
+          项专家评分所在的指标在新指标体系中没有（按编号对应），导入后这些评分将被删除（审计记录中保留）。
         </Text>
       )}
       <ImportIssuesTable issues={preview.errors} kind="error" />

@@ -72,7 +72,10 @@ export function FrameworkPanel({ view, onWritten, onDirtyChange }: FrameworkPane
         <FrameworkFileButtons view={view} onWritten={onWritten} />
       </Group>
       {view.framework.length === 0 ? (
-        <Text c="dimmed">尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”；或从 Excel 导入第三方机构提供的指标体系表。</Text>
+        <Text c="dimmed">
+          尚未设置评价指标体系。请选择模板并填写一级指标权重（默认 20/20/30/30），点击“应用模板”；或从 Excel
+          导入第三方机构提供的指标体系表。
+        </Text>
       ) : (
         <FrameworkTable framework={view.framework} />
       )}
@@ -99,7 +102,8 @@ function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; on
     const result = await ledger.keyEvaluations.exportFramework({ evaluationId: view.id });
     setBusy(null);
     if (!result.ok) return notifyFailed('导出指标体系失败', result.error);
-    if (result.value.saved) notifySaved('已导出评价指标体系', result.value.saved.savedAs, `${result.value.summary.indicatorCount} 项三级指标，可修改后再导入`);
+    if (result.value.saved)
+      notifySaved('已导出评价指标体系', result.value.saved.savedAs, `${result.value.summary.indicatorCount} 项三级指标，可修改后再导入`);
   }
 
   async function startImport() {
@@ -129,7 +133,11 @@ function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; on
           asTemplate={false}
           commit={() => ledger.keyEvaluations.frameworkImportCommit({ id: view.id, fileId: picked.fileId })}
           onCommitted={(v) => {
-            notifications.show({ color: 'green', title: '已导入评价指标体系', message: `${picked.fileName}：${picked.preview.indicatorCount} 项三级指标，一级权重 ${v.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+            notifications.show({
+              color: 'green',
+              title: '已导入评价指标体系',
+              message: `${picked.fileName}：${picked.preview.indicatorCount} 项三级指标，一级权重 ${v.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+            });
             setPicked(null);
             onWritten(v);
           }}
@@ -141,7 +149,17 @@ function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; on
 }
 
 /** Editing this evaluation's own copy; saved through keyEvaluations.saveFramework. */
-function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluationView; draft: Framework; onChange: (f: Framework) => void; onDone: (saved: KeyEvaluationView | null) => void }) {
+function FrameworkEditing({
+  view,
+  draft,
+  onChange,
+  onDone,
+}: {
+  view: KeyEvaluationView;
+  draft: Framework;
+  onChange: (f: Framework) => void;
+  onDone: (saved: KeyEvaluationView | null) => void;
+}) {
   const form = useBridgeForm(refusalFieldNames(draft));
   // The refusal's messages belong to the draft that was sent; an edit makes them stale.
   const [sent, setSent] = useState<Framework | null>(null);
@@ -153,7 +171,11 @@ function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluati
     setSent(draft);
     const saved = await form.submit(() => ledger.keyEvaluations.saveFramework({ id: view.id, framework: draft }));
     if (!saved) return;
-    notifications.show({ color: 'green', title: '已保存评价指标体系', message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+    notifications.show({
+      color: 'green',
+      title: '已保存评价指标体系',
+      message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+    });
     onDone(saved);
   }
 
@@ -179,7 +201,12 @@ function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluati
         <Button variant="default" onClick={() => onDone(null)} disabled={form.submitting}>
           放弃修改
         </Button>
-        <Button onClick={() => void save()} loading={form.submitting} disabled={!usable} title={usable ? undefined : '指标体系尚有问题，见上方提示'}>
+        <Button
+          onClick={() => void save()}
+          loading={form.submitting}
+          disabled={!usable}
+          title={usable ? undefined : '指标体系尚有问题，见上方提示'}
+        >
           保存指标体系
         </Button>
       </Group>
@@ -190,8 +217,12 @@ function FrameworkEditing({ view, draft, onChange, onDone }: { view: KeyEvaluati
 /** Grouped choice of template, shipped first, with the 一级 weights to spread it on. */
 function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritten: (v: KeyEvaluationView) => void }) {
   const templates = useCall('keyEvaluations.templates', {});
-  const [templateId, setTemplateId] = useState<string | null>(view.templateId ?? (view.subject === 'department' ? 'department' : 'national10'));
-  const [weights, setWeights] = useState<(number | string)[]>(view.framework.length ? view.framework.map((l) => l.weight) : DEFAULT_WEIGHTS);
+  const [templateId, setTemplateId] = useState<string | null>(
+    view.templateId ?? (view.subject === 'department' ? 'department' : 'national10'),
+  );
+  const [weights, setWeights] = useState<(number | string)[]>(
+    view.framework.length ? view.framework.map((l) => l.weight) : DEFAULT_WEIGHTS,
+  );
   const form = useBridgeForm(['templateId']);
 
   if (templates.error) return <LoadError error={templates.error} onRetry={templates.reload} />;
@@ -213,9 +244,15 @@ function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritt
 
   async function apply() {
     const numbers = shown.map((w) => (typeof w === 'number' ? w : Number(w)));
-    const saved = await form.submit(() => ledger.keyEvaluations.applyTemplate({ id: view.id, templateId: templateId ?? '', weights: numbers }));
+    const saved = await form.submit(() =>
+      ledger.keyEvaluations.applyTemplate({ id: view.id, templateId: templateId ?? '', weights: numbers }),
+    );
     if (!saved) return;
-    notifications.show({ color: 'green', title: '已建立评价指标体系', message: `一级指标权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+    notifications.show({
+      color: 'green',
+      title: '已建立评价指标体系',
+      message: `一级指标权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+    });
     onWritten(saved);
   }
 
@@ -223,7 +260,15 @@ function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritt
     <Paper withBorder p="md" component="section" aria-label="选择指标体系模板">
       <Stack gap="sm">
         <Group align="flex-end" gap="md" wrap="wrap">
-          <Select label="指标体系模板" w={420} allowDeselect={false} data={groups} value={templateId} onChange={choose} error={form.errors.templateId} />
+          <Select
+            label="指标体系模板"
+            w={420}
+            allowDeselect={false}
+            data={groups}
+            value={templateId}
+            onChange={choose}
+            error={form.errors.templateId}
+          />
           {levelNames.map((name, k) => (
             <NumberInput
               key={`${k}-${name}`}

@@ -26,7 +26,11 @@ export function NewTemplateModal({ source, sourceLabel, defaultName, onClose, on
   async function create() {
     const created = await form.submit(() => ledger.keyEvaluations.createTemplate({ name, description, ...source }));
     if (!created) return;
-    notifications.show({ color: 'green', title: '已存为本局模板', message: `“${created.name}”可在新评价中选用，也可在“指标体系模板”中编辑。` });
+    notifications.show({
+      color: 'green',
+      title: '已存为本局模板',
+      message: `“${created.name}”可在新评价中选用，也可在“指标体系模板”中编辑。`,
+    });
     onCreated(created);
   }
 
@@ -55,7 +59,14 @@ export function NewTemplateModal({ source, sourceLabel, defaultName, onClose, on
             }}
             error={form.errors.name}
           />
-          <Textarea label="说明（适用的项目类型、与标准框架的不同）" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.errors.description} />
+          <Textarea
+            label="说明（适用的项目类型、与标准框架的不同）"
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={form.errors.description}
+          />
           <FormAlert messages={form.alert} />
           <FormFooter onCancel={onClose} submitting={form.submitting} submitLabel="存为模板" />
         </Stack>

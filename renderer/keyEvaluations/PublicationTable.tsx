@@ -17,7 +17,12 @@ export function PublicationTable({ rows, year }: { rows: PublicationRow[]; year:
     setBusy(false);
     if (!result.ok) return notifyFailed('导出公开表失败', result.error);
     const { saved, summary } = result.value;
-    if (saved) notifySaved('已导出重点评价结果公开表', saved.savedAs, `${summary.evaluationCount} 项，涉及资金 ${formatWanYuan(summary.coveredFen)} 万元${summary.excludedClassified ? `；涉密单位 ${summary.excludedClassified} 项未列入` : ''}`);
+    if (saved)
+      notifySaved(
+        '已导出重点评价结果公开表',
+        saved.savedAs,
+        `${summary.evaluationCount} 项，涉及资金 ${formatWanYuan(summary.coveredFen)} 万元${summary.excludedClassified ? `；涉密单位 ${summary.excludedClassified} 项未列入` : ''}`,
+      );
   }
 
   return (

@@ -12,11 +12,20 @@ import { useBridgeForm } from '../common/useBridgeForm';
 import { formatScore, gradeColor } from './keyEvaluationLabels';
 
 /** 评价结果: the grade, the suggested use in next year's budget, the actions recorded, and the findings as a 整改通知. */
-export function ResultsPanel({ view, year, onWritten }: { view: KeyEvaluationView; year: number; onWritten: (v: KeyEvaluationView) => void }) {
+export function ResultsPanel({
+  view,
+  year,
+  onWritten,
+}: {
+  view: KeyEvaluationView;
+  year: number;
+  onWritten: (v: KeyEvaluationView) => void;
+}) {
   if (view.status !== 'final') {
     return (
       <Text c="dimmed">
-        评价定稿后，在此查看等级、记录评价结果在下年度预算中的应用，并把存在的问题下发整改。当前评分：{formatScore(view.score.total)} 分{view.score.grade ? `（${view.score.grade}）` : '，评分未完成'}。
+        评价定稿后，在此查看等级、记录评价结果在下年度预算中的应用，并把存在的问题下发整改。当前评分：{formatScore(view.score.total)} 分
+        {view.score.grade ? `（${view.score.grade}）` : '，评分未完成'}。
       </Text>
     );
   }
@@ -45,7 +54,17 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
   const form = useBridgeForm(ACTION_FIELDS);
 
   const error = suggested.error ?? actions.error ?? years.error ?? nextProjects.error;
-  if (error) return <LoadError error={error} onRetry={() => { suggested.reload(); actions.reload(); years.reload(); }} />;
+  if (error)
+    return (
+      <LoadError
+        error={error}
+        onRetry={() => {
+          suggested.reload();
+          actions.reload();
+          years.reload();
+        }}
+      />
+    );
   const action = suggested.data?.action ?? null;
   const types = [...new Set([...(action ? [action] : []), ...RESULT_ACTION_TYPES])];
   const chosenType = actionType ?? action;
@@ -60,10 +79,24 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
   }
 
   async function record() {
-    const fields = { actionType: chosenType ?? '', amount: amount.trim() === '' ? null : amount, nextYearProjectId: nextId ? Number(nextId) : null, status, note: note.trim() || null };
-    const saved = await form.submit(() => (editing ? ledger.keyEvaluations.updateAction({ id: editing.id, ...fields }) : ledger.keyEvaluations.recordAction({ evaluationId: view.id, ...fields })));
+    const fields = {
+      actionType: chosenType ?? '',
+      amount: amount.trim() === '' ? null : amount,
+      nextYearProjectId: nextId ? Number(nextId) : null,
+      status,
+      note: note.trim() || null,
+    };
+    const saved = await form.submit(() =>
+      editing
+        ? ledger.keyEvaluations.updateAction({ id: editing.id, ...fields })
+        : ledger.keyEvaluations.recordAction({ evaluationId: view.id, ...fields }),
+    );
     if (!saved) return;
-    notifications.show({ color: 'green', title: editing ? '已修改结果应用' : '已记录结果应用', message: `${saved.actionType}${saved.amountFen === null ? '' : ` ${formatWanYuan(saved.amountFen)} 万元`}` });
+    notifications.show({
+      color: 'green',
+      title: editing ? '已修改结果应用' : '已记录结果应用',
+      message: `${saved.actionType}${saved.amountFen === null ? '' : ` ${formatWanYuan(saved.amountFen)} 万元`}`,
+    });
     edit(null);
     actions.reload();
   }
@@ -124,8 +157,21 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
           {editing ? '修改结果应用' : '记录结果应用'}
         </Text>
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <Select label="应用方式" allowDeselect={false} data={types} value={chosenType} onChange={setActionType} error={form.errors.actionType} />
-          <TextInput label="金额（万元）" placeholder="如 10.50" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={form.errors.amount ?? form.errors.amountFen} />
+          <Select
+            label="应用方式"
+            allowDeselect={false}
+            data={types}
+            value={chosenType}
+            onChange={setActionType}
+            error={form.errors.actionType}
+          />
+          <TextInput
+            label="金额（万元）"
+            placeholder="如 10.50"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={form.errors.amount ?? form.errors.amountFen}
+          />
           <Select
             label={`${year + 1} 年度项目`}
             placeholder={hasNextYear ? '可选' : `尚无 ${year + 1} 年度`}
@@ -146,7 +192,14 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
             error={form.errors.status}
           />
         </SimpleGrid>
-        <Textarea label="说明" autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={form.errors.note} />
+        <Textarea
+          label="说明"
+          autosize
+          minRows={1}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={form.errors.note}
+        />
         <FormAlert messages={form.alert} />
         <Group>
           <Button onClick={() => void record()} loading={form.submitting}>
@@ -169,7 +222,9 @@ function FindingsNotice({ view, onWritten }: { view: KeyEvaluationView; onWritte
   const form = useBridgeForm(['deadline', 'requirements', 'findings']);
 
   async function issue() {
-    const notice = await form.submit(() => ledger.keyEvaluations.issueFindings({ id: view.id, deadline: deadline.trim(), requirements: requirements.trim() || null }));
+    const notice = await form.submit(() =>
+      ledger.keyEvaluations.issueFindings({ id: view.id, deadline: deadline.trim(), requirements: requirements.trim() || null }),
+    );
     if (!notice) return;
     notifications.show({ color: 'green', title: '已起草整改通知', message: '请到“整改”中核对并下发。' });
     const fresh = await ledger.keyEvaluations.get({ id: view.id });
@@ -193,8 +248,26 @@ function FindingsNotice({ view, onWritten }: { view: KeyEvaluationView; onWritte
               {view.findings ?? '（尚未填写存在的问题）'}
             </Text>
             <Group align="flex-start" grow>
-              <TextInput label="反馈期限" placeholder="如 2024-04-30" value={deadline} onChange={(e) => { setDeadline(e.currentTarget.value); form.clearError('deadline'); }} error={form.errors.deadline} maw={200} />
-              <Textarea label="整改要求" autosize minRows={1} placeholder={view.recommendations ?? '按评价发现的问题逐项整改'} value={requirements} onChange={(e) => setRequirements(e.currentTarget.value)} error={form.errors.requirements} />
+              <TextInput
+                label="反馈期限"
+                placeholder="如 2024-04-30"
+                value={deadline}
+                onChange={(e) => {
+                  setDeadline(e.currentTarget.value);
+                  form.clearError('deadline');
+                }}
+                error={form.errors.deadline}
+                maw={200}
+              />
+              <Textarea
+                label="整改要求"
+                autosize
+                minRows={1}
+                placeholder={view.recommendations ?? '按评价发现的问题逐项整改'}
+                value={requirements}
+                onChange={(e) => setRequirements(e.currentTarget.value)}
+                error={form.errors.requirements}
+              />
             </Group>
             {form.errors.findings && (
               <Text fz="sm" c="red">

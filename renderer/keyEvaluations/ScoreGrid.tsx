@@ -70,7 +70,12 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
 
   const live = useMemo(() => {
     const given: ExpertScore[] = experts.flatMap((e) =>
-      indicators.map((i) => ({ expert: e.name, indicatorCode: i.code, score: numberOf(draft.scores[keyOf(e.id, i.code)]), basis: draft.basis[keyOf(e.id, i.code)] ?? '' })),
+      indicators.map((i) => ({
+        expert: e.name,
+        indicatorCode: i.code,
+        score: numberOf(draft.scores[keyOf(e.id, i.code)]),
+        basis: draft.basis[keyOf(e.id, i.code)] ?? '',
+      })),
     );
     return scoreEvaluation(
       view.framework,
@@ -98,7 +103,11 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
     setAlert(null);
     const scores = indicators
       .filter((i) => draft.scores[keyOf(expert.id, i.code)] !== undefined || draft.basis[keyOf(expert.id, i.code)] !== undefined)
-      .map((i) => ({ indicatorCode: i.code, score: numberOf(draft.scores[keyOf(expert.id, i.code)]), basis: draft.basis[keyOf(expert.id, i.code)] ?? null }));
+      .map((i) => ({
+        indicatorCode: i.code,
+        score: numberOf(draft.scores[keyOf(expert.id, i.code)]),
+        basis: draft.basis[keyOf(expert.id, i.code)] ?? null,
+      }));
     const result = await ledger.keyEvaluations.recordScores({ id: view.id, expertId: expert.id, scores });
     setSaving(null);
     if (!result.ok) {
@@ -119,7 +128,11 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
     setDraft((d) => ({ scores: pick(fresh.scores, d.scores), basis: pick(fresh.basis, d.basis) }));
     setSaved((s) => ({ scores: pick(fresh.scores, s.scores), basis: pick(fresh.basis, s.basis) }));
     setErrors((all) => ({ ...all, [expert.id]: {} }));
-    notifications.show({ color: 'green', title: '已保存评分', message: `${expert.name}：${scores.filter((s) => s.score !== null).length} 项` });
+    notifications.show({
+      color: 'green',
+      title: '已保存评分',
+      message: `${expert.name}：${scores.filter((s) => s.score !== null).length} 项`,
+    });
     onWritten(result.value);
   }
 
@@ -134,7 +147,8 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
     }
   }
 
-  const expertSubtotal = (expertId: number, codes: string[]) => Math.round(codes.reduce((s, c) => s + (numberOf(draft.scores[keyOf(expertId, c)]) ?? 0) * 100, 0)) / 100;
+  const expertSubtotal = (expertId: number, codes: string[]) =>
+    Math.round(codes.reduce((s, c) => s + (numberOf(draft.scores[keyOf(expertId, c)]) ?? 0) * 100, 0)) / 100;
   let row = -1;
 
   return (
@@ -207,7 +221,8 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                           const value = draft.scores[keyOf(e.id, ind.code)] ?? '';
                           const n = numberOf(value);
                           const outOfRange = n !== null && (n < 0 || n > ind.points);
-                          const error = errors[e.id]?.[`scores.${ind.code}`] ?? (outOfRange ? `应在 0–${formatPoints(ind.points)} 分之间` : undefined);
+                          const error =
+                            errors[e.id]?.[`scores.${ind.code}`] ?? (outOfRange ? `应在 0–${formatPoints(ind.points)} 分之间` : undefined);
                           return (
                             <Table.Td key={e.id} p={4}>
                               <NumberInput
@@ -263,7 +278,12 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
               </Table.Td>
               {experts.map((e) => (
                 <Table.Td key={e.id} ta="right" fw={600}>
-                  {formatScore(expertSubtotal(e.id, indicators.map((i) => i.code)))}
+                  {formatScore(
+                    expertSubtotal(
+                      e.id,
+                      indicators.map((i) => i.code),
+                    ),
+                  )}
                 </Table.Td>
               ))}
               <Table.Td ta="right" fw={700}>
@@ -298,7 +318,13 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
       <Text fz="xs" c="dimmed">
         键盘录入：Tab 移到右侧单元格，Enter 移到下一项指标。超出分值的评分立即标红，保存时由台账拒绝。
       </Text>
-      <Drawer opened={basisOf !== null} onClose={() => setBasisOf(null)} position="right" size="lg" title={basisOf ? `${basisOf.name}的得分依据` : ''}>
+      <Drawer
+        opened={basisOf !== null}
+        onClose={() => setBasisOf(null)}
+        position="right"
+        size="lg"
+        title={basisOf ? `${basisOf.name}的得分依据` : ''}
+      >
         {basisOf && (
           <Stack gap="sm">
             {indicators.map((i) => (

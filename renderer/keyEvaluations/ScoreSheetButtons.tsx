@@ -33,7 +33,12 @@ export function ScoreSheetButtons({ view, gridDirty, onImported }: ScoreSheetBut
     setBusy(null);
     if (!result.ok) return notifyFailed('导出专家评分表失败', result.error);
     const { saved, summary } = result.value;
-    if (saved) notifySaved('已导出专家评分表', saved.savedAs, `${summary.expertCount} 位专家各一张工作表，每张 ${summary.indicatorCount} 项三级指标${gridDirty ? '（未保存的修改不在其中）' : ''}`);
+    if (saved)
+      notifySaved(
+        '已导出专家评分表',
+        saved.savedAs,
+        `${summary.expertCount} 位专家各一张工作表，每张 ${summary.indicatorCount} 项三级指标${gridDirty ? '（未保存的修改不在其中）' : ''}`,
+      );
   }
 
   async function startImport() {
@@ -47,7 +52,13 @@ export function ScoreSheetButtons({ view, gridDirty, onImported }: ScoreSheetBut
   const describe = (sheet: string) => preview?.preview.sheets.find((s) => s.sheet === sheet)?.expert ?? null;
   return (
     <Group gap="xs" aria-label="专家评分表">
-      <Button variant="default" onClick={() => void exportSheet()} loading={busy === 'export'} disabled={busy !== null || !ready} title={ready ? undefined : '请先设置指标体系和评分专家'}>
+      <Button
+        variant="default"
+        onClick={() => void exportSheet()}
+        loading={busy === 'export'}
+        disabled={busy !== null || !ready}
+        title={ready ? undefined : '请先设置指标体系和评分专家'}
+      >
         导出专家评分表
       </Button>
       {!final && (
@@ -77,7 +88,11 @@ export function ScoreSheetButtons({ view, gridDirty, onImported }: ScoreSheetBut
           noChangesText="文件中的评分与台账中已记录的完全相同，无需导入。"
           commit={() => ledger.keyEvaluations.scoreSheetImportCommit({ id: view.id, fileId: preview.fileId })}
           onCommitted={(r) => {
-            notifications.show({ color: 'green', title: '专家评分已导入', message: `${preview.fileName}：记录 ${r.recorded} 位专家的 ${r.scores} 项评分，${r.unchanged} 张无变化。` });
+            notifications.show({
+              color: 'green',
+              title: '专家评分已导入',
+              message: `${preview.fileName}：记录 ${r.recorded} 位专家的 ${r.scores} 项评分，${r.unchanged} 张无变化。`,
+            });
             setPreview(null);
             onImported(r.view);
           }}
@@ -89,9 +104,15 @@ export function ScoreSheetButtons({ view, gridDirty, onImported }: ScoreSheetBut
                 <Table.Tr>
                   <Table.Th>工作表</Table.Th>
                   <Table.Th>评分专家</Table.Th>
-                  <Table.Th w={90} ta="right">读到指标</Table.Th>
-                  <Table.Th w={90} ta="right">已评分</Table.Th>
-                  <Table.Th w={90} ta="right">将记录</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    读到指标
+                  </Table.Th>
+                  <Table.Th w={90} ta="right">
+                    已评分
+                  </Table.Th>
+                  <Table.Th w={90} ta="right">
+                    将记录
+                  </Table.Th>
                   <Table.Th w={100}>导入结果</Table.Th>
                 </Table.Tr>
               </Table.Thead>

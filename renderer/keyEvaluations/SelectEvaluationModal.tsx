@@ -20,7 +20,17 @@ interface SelectEvaluationModalProps {
   onSelected: (view: KeyEvaluationView) => void;
 }
 
-const FIELDS = ['projectId', 'unitId', 'name', 'selectionReason', 'evaluator', 'evaluatorName', 'covered', 'coveredFen', 'aggregation'] as const;
+const FIELDS = [
+  'projectId',
+  'unitId',
+  'name',
+  'selectionReason',
+  'evaluator',
+  'evaluatorName',
+  'covered',
+  'coveredFen',
+  'aggregation',
+] as const;
 
 /** 选定评价项目: a project of the year or a unit's 部门整体 spending, the reason, who evaluates, the money covered. */
 export function SelectEvaluationModal({ year, projects, units, taken, onClose, onSelected }: SelectEvaluationModalProps) {
@@ -36,7 +46,8 @@ export function SelectEvaluationModal({ year, projects, units, taken, onClose, o
 
   const takenProjects = useMemo(() => new Set(taken.map((t) => t.projectId).filter((id): id is number => id !== null)), [taken]);
   const projectOptions = useMemo(
-    () => projects.map((p) => ({ value: String(p.id), label: `${p.name}${p.code ? `（${p.code}）` : ''}`, disabled: takenProjects.has(p.id) })),
+    () =>
+      projects.map((p) => ({ value: String(p.id), label: `${p.name}${p.code ? `（${p.code}）` : ''}`, disabled: takenProjects.has(p.id) })),
     [projects, takenProjects],
   );
   const unitOptions = useMemo(() => units.map((u) => ({ value: String(u.id), label: u.name })), [units]);
@@ -124,7 +135,8 @@ export function SelectEvaluationModal({ year, projects, units, taken, onClose, o
               />
               {pickedUnit && (
                 <Text fz="sm" c="dimmed">
-                  评价“{pickedUnit.name}部门整体支出”：本年度 {pickedUnit.projectCount} 个项目，预算 {formatWanYuan(pickedUnit.budgetFen)} 万元
+                  评价“{pickedUnit.name}部门整体支出”：本年度 {pickedUnit.projectCount} 个项目，预算 {formatWanYuan(pickedUnit.budgetFen)}{' '}
+                  万元
                 </Text>
               )}
             </>
@@ -148,7 +160,13 @@ export function SelectEvaluationModal({ year, projects, units, taken, onClose, o
               ))}
             </Group>
           </Radio.Group>
-          <TextInput label="评价机构" placeholder="如：新疆天正会计师事务所" value={evaluatorName} onChange={(e) => setEvaluatorName(e.currentTarget.value)} error={form.errors.evaluatorName} />
+          <TextInput
+            label="评价机构"
+            placeholder="如：新疆天正会计师事务所"
+            value={evaluatorName}
+            onChange={(e) => setEvaluatorName(e.currentTarget.value)}
+            error={form.errors.evaluatorName}
+          />
           <Group grow align="flex-start">
             <TextInput
               label="涉及资金（万元）"

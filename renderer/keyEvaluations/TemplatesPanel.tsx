@@ -47,7 +47,13 @@ export function TemplatesPanel() {
   if (open) {
     return (
       <>
-        <TemplatePage key={open.id} template={open} onBack={() => setOpenId(null)} onCopy={() => setCopying(open)} onWritten={list.reload} />
+        <TemplatePage
+          key={open.id}
+          template={open}
+          onBack={() => setOpenId(null)}
+          onCopy={() => setCopying(open)}
+          onWritten={list.reload}
+        />
         {copyModal}
       </>
     );
@@ -139,7 +145,12 @@ function ExportTemplateButton({ template }: { template: FrameworkTemplateRow }) 
     const result = await ledger.keyEvaluations.exportFramework({ templateId: template.id });
     setBusy(false);
     if (!result.ok) return notifyFailed('导出模板失败', result.error);
-    if (result.value.saved) notifySaved('已导出指标体系模板', result.value.saved.savedAs, `“${template.name}”：${result.value.summary.indicatorCount} 项三级指标`);
+    if (result.value.saved)
+      notifySaved(
+        '已导出指标体系模板',
+        result.value.saved.savedAs,
+        `“${template.name}”：${result.value.summary.indicatorCount} 项三级指标`,
+      );
   }
   return (
     <Button variant="default" loading={busy} onClick={() => void save()}>
@@ -171,7 +182,11 @@ function TemplateImportButton({ onImported }: { onImported: (t: FrameworkTemplat
           asTemplate
           commit={(fields) => ledger.keyEvaluations.templateImportCommit({ fileId: picked.fileId, ...fields })}
           onCommitted={(t) => {
-            notifications.show({ color: 'green', title: '已导入为本局模板', message: `“${t.name}”：${picked.preview.indicatorCount} 项三级指标` });
+            notifications.show({
+              color: 'green',
+              title: '已导入为本局模板',
+              message: `“${t.name}”：${picked.preview.indicatorCount} 项三级指标`,
+            });
             setPicked(null);
             onImported(t);
           }}
@@ -189,11 +204,22 @@ function RetireButton({ template, onWritten }: { template: FrameworkTemplateRow;
     const result = await ledger.keyEvaluations.setTemplateRetired({ id: template.id, retired: !template.retired });
     setBusy(false);
     if (!result.ok) return notifyFailed(template.retired ? '启用模板失败' : '停用模板失败', result.error);
-    notifications.show({ color: 'green', title: template.retired ? '已启用模板' : '已停用模板', message: template.retired ? `“${template.name}”可再用于新的评价。` : `“${template.name}”不再出现在模板选择中；已按它建立的评价不变。` });
+    notifications.show({
+      color: 'green',
+      title: template.retired ? '已启用模板' : '已停用模板',
+      message: template.retired ? `“${template.name}”可再用于新的评价。` : `“${template.name}”不再出现在模板选择中；已按它建立的评价不变。`,
+    });
     onWritten();
   }
   return (
-    <Button size="compact-sm" variant="subtle" color={template.retired ? 'blue' : 'orange'} loading={busy} onClick={() => void toggle()} aria-label={`${template.retired ? '启用' : '停用'}“${template.name}”`}>
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      color={template.retired ? 'blue' : 'orange'}
+      loading={busy}
+      onClick={() => void toggle()}
+      aria-label={`${template.retired ? '启用' : '停用'}“${template.name}”`}
+    >
       {template.retired ? '启用' : '停用'}
     </Button>
   );
@@ -214,14 +240,19 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
   const form = useBridgeForm(['name', 'description', ...refusalFieldNames(draft)]);
   // The refusal's messages belong to the draft that was sent; an edit makes them stale.
   const [sent, setSent] = useState<Framework | null>(null);
-  const dirty = !template.builtIn && (name !== template.name || description !== template.description || !sameFramework(draft, template.framework));
+  const dirty =
+    !template.builtIn && (name !== template.name || description !== template.description || !sameFramework(draft, template.framework));
   const usable = canSave(draft);
 
   async function save() {
     setSent(draft);
     const saved = await form.submit(() => ledger.keyEvaluations.updateTemplate({ id: template.id, name, description, framework: draft }));
     if (!saved) return;
-    notifications.show({ color: 'green', title: '已保存模板', message: `“${saved.name}”：${indicatorCount(saved.framework)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}` });
+    notifications.show({
+      color: 'green',
+      title: '已保存模板',
+      message: `“${saved.name}”：${indicatorCount(saved.framework)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+    });
     onWritten();
   }
 
@@ -233,8 +264,16 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
           <Stack gap={4}>
             <Group gap="sm">
               <Title order={3}>指标体系模板：{template.name}</Title>
-              {template.builtIn && <Badge variant="light" color="gray">随软件提供</Badge>}
-              {template.retired && <Badge variant="light" color="orange">已停用</Badge>}
+              {template.builtIn && (
+                <Badge variant="light" color="gray">
+                  随软件提供
+                </Badge>
+              )}
+              {template.retired && (
+                <Badge variant="light" color="orange">
+                  已停用
+                </Badge>
+              )}
             </Group>
             <Text fz="sm" c="dimmed">
               {template.origin} · 已用于 {template.usedBy} 项评价{template.updatedAt ? ` · 最后修改 ${formatTime(template.updatedAt)}` : ''}
@@ -269,9 +308,21 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
               }}
               error={form.errors.name}
             />
-            <Textarea label="说明" autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.errors.description} />
+            <Textarea
+              label="说明"
+              autosize
+              minRows={1}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={form.errors.description}
+            />
           </Group>
-          <FrameworkEditor value={draft} onChange={setDraft} refusal={sent === draft ? form.errors : undefined} disabled={form.submitting} />
+          <FrameworkEditor
+            value={draft}
+            onChange={setDraft}
+            refusal={sent === draft ? form.errors : undefined}
+            disabled={form.submitting}
+          />
           <FormAlert messages={form.alert} />
           <Group justify="flex-end">
             <Button
@@ -285,7 +336,12 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
             >
               放弃修改
             </Button>
-            <Button onClick={() => void save()} loading={form.submitting} disabled={!dirty || !usable} title={usable ? undefined : '指标体系尚有问题，见上方提示'}>
+            <Button
+              onClick={() => void save()}
+              loading={form.submitting}
+              disabled={!dirty || !usable}
+              title={usable ? undefined : '指标体系尚有问题，见上方提示'}
+            >
               保存模板
             </Button>
           </Group>

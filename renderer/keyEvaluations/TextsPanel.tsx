@@ -15,7 +15,15 @@ const TEXTS = [
 type TextKey = (typeof TEXTS)[number]['key'];
 
 /** 评价报告内容: the outline's texts; 存在的问题 later becomes the 整改通知's findings. */
-export function TextsPanel({ view, onWritten, onDirtyChange }: { view: KeyEvaluationView; onWritten: (v: KeyEvaluationView) => void; onDirtyChange: (dirty: boolean) => void }) {
+export function TextsPanel({
+  view,
+  onWritten,
+  onDirtyChange,
+}: {
+  view: KeyEvaluationView;
+  onWritten: (v: KeyEvaluationView) => void;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const readOnly = view.status === 'final';
   const initial = (v: KeyEvaluationView) => Object.fromEntries(TEXTS.map((t) => [t.key, v[t.key] ?? ''])) as Record<TextKey, string>;
   const [texts, setTexts] = useState(() => initial(view));
@@ -27,7 +35,13 @@ export function TextsPanel({ view, onWritten, onDirtyChange }: { view: KeyEvalua
 
   async function save() {
     const saved = await form.submit(() =>
-      ledger.keyEvaluations.saveTexts({ id: view.id, findings: texts.findings, recommendations: texts.recommendations, experience: texts.experience, otherNotes: texts.otherNotes }),
+      ledger.keyEvaluations.saveTexts({
+        id: view.id,
+        findings: texts.findings,
+        recommendations: texts.recommendations,
+        experience: texts.experience,
+        otherNotes: texts.otherNotes,
+      }),
     );
     if (!saved) return;
     setBase(initial(saved));

@@ -10,7 +10,15 @@ const STATUS_COLOR: Record<ResultActionRow['status'], string> = { planned: 'yell
  * 结果应用 for the whole year: every action recorded against next year's budget, by evaluation, so the
  * budget office compiling next year's budget sees them in one place (each is recorded on its evaluation).
  */
-export function YearActionsTable({ actions, evaluations, year }: { actions: ResultActionRow[]; evaluations: KeyEvaluationRow[]; year: number }) {
+export function YearActionsTable({
+  actions,
+  evaluations,
+  year,
+}: {
+  actions: ResultActionRow[];
+  evaluations: KeyEvaluationRow[];
+  year: number;
+}) {
   const byId = new Map(evaluations.map((e) => [e.id, e]));
   const live = actions.filter((a) => a.status !== 'cancelled');
   const amountFen = live.reduce((s, a) => s + (a.amountFen ?? 0), 0);
@@ -18,7 +26,8 @@ export function YearActionsTable({ actions, evaluations, year }: { actions: Resu
   return (
     <Stack gap="xs">
       <Text fz="sm" c="dimmed" aria-label="结果应用概况">
-        {year} 年度重点评价结果应用于 {year + 1} 年度预算：{live.length} 项（已落实 {applied} 项、拟定 {live.length - applied} 项），涉及金额 {formatWanYuan(amountFen)} 万元。每项在对应评价的“评价结果”中记录和修改。
+        {year} 年度重点评价结果应用于 {year + 1} 年度预算：{live.length} 项（已落实 {applied} 项、拟定 {live.length - applied}{' '}
+        项），涉及金额 {formatWanYuan(amountFen)} 万元。每项在对应评价的“评价结果”中记录和修改。
       </Text>
       <Table striped tabularNums withTableBorder aria-label="年度结果应用">
         <Table.Thead>
@@ -57,7 +66,9 @@ export function YearActionsTable({ actions, evaluations, year }: { actions: Resu
               </Table.Tr>
             );
           })}
-          {actions.length === 0 && <EmptyRow colSpan={7}>尚未记录结果应用。评价定稿后，在该评价的“评价结果”中按等级记录对下年度预算的应用。</EmptyRow>}
+          {actions.length === 0 && (
+            <EmptyRow colSpan={7}>尚未记录结果应用。评价定稿后，在该评价的“评价结果”中按等级记录对下年度预算的应用。</EmptyRow>
+          )}
         </Table.Tbody>
       </Table>
     </Stack>

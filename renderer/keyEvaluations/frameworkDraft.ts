@@ -12,7 +12,13 @@
  * editor refuses exactly what the ledger refuses, in the same words.
  */
 import { checkFramework, fieldErrorsOf, problemTexts, REFUSAL_FIELD } from '../../electron/rules/keyEvaluationFrameworkCheck';
-import { sumHundredths, type Framework, type FrameworkIndicator, type FrameworkLevel1, type FrameworkLevel2 } from '../../electron/rules/keyEvaluationScore';
+import {
+  sumHundredths,
+  type Framework,
+  type FrameworkIndicator,
+  type FrameworkLevel1,
+  type FrameworkLevel2,
+} from '../../electron/rules/keyEvaluationScore';
 
 const NEW_LEVEL1_NAME = '新一级指标';
 const NEW_LEVEL2_NAME = '新二级指标';
@@ -56,7 +62,10 @@ export function addIndicator(f: Framework, i1: number, i2: number, reserved: rea
     .filter((c) => c.startsWith(prefix) && /^\d+$/.test(c.slice(prefix.length)))
     .map((c) => Number(c.slice(prefix.length)));
   const code = `${prefix}${Math.max(0, ...taken) + 1}`;
-  return replaceLevel2(f, i1, i2, (l2) => ({ ...l2, indicators: [...l2.indicators, { code, name: '', points: 0, rule: '', formula: null }] }));
+  return replaceLevel2(f, i1, i2, (l2) => ({
+    ...l2,
+    indicators: [...l2.indicators, { code, name: '', points: 0, rule: '', formula: null }],
+  }));
 }
 
 export function removeIndicator(f: Framework, i1: number, i2: number, i3: number): Framework {
@@ -74,7 +83,10 @@ export function moveIndicator(f: Framework, i1: number, i2: number, i3: number, 
   const to = i3 + delta;
   const neighbour = list[to];
   if (neighbour === undefined) return f;
-  return replaceLevel2(f, i1, i2, (l2) => ({ ...l2, indicators: l2.indicators.map((ind, k) => (k === i3 ? neighbour : k === to ? moved : ind)) }));
+  return replaceLevel2(f, i1, i2, (l2) => ({
+    ...l2,
+    indicators: l2.indicators.map((ind, k) => (k === i3 ? neighbour : k === to ? moved : ind)),
+  }));
 }
 
 /** The 一级's 三级 points added up in hundredths, so 2.25 + 3.35 + 1.4 is exactly 7. */
@@ -110,7 +122,11 @@ export interface DraftMessages {
 export function draftMessages(f: Framework, refusal: Readonly<Record<string, string>> = {}): DraftMessages {
   const problems = checkFramework(f);
   const prefix = `${REFUSAL_FIELD}.`;
-  const refused = Object.fromEntries(Object.entries(refusal).filter(([k]) => k.startsWith(prefix)).map(([k, m]) => [k.slice(prefix.length), m]));
+  const refused = Object.fromEntries(
+    Object.entries(refusal)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, m]) => [k.slice(prefix.length), m]),
+  );
   const overall = problemTexts(problems.filter((p) => p.field === null));
   const alsoRefused = (refusal[REFUSAL_FIELD]?.split('；') ?? []).filter((text) => !overall.includes(text));
   return { fields: { ...refused, ...fieldErrorsOf(problems) }, overall: [...overall, ...alsoRefused] };
@@ -148,7 +164,9 @@ function sameLevel2(x: FrameworkLevel2, y: FrameworkLevel2): boolean {
 }
 
 function sameIndicator(x: FrameworkIndicator, y: FrameworkIndicator): boolean {
-  return x.code === y.code && x.name === y.name && x.points === y.points && x.rule === y.rule && (x.formula || null) === (y.formula || null);
+  return (
+    x.code === y.code && x.name === y.name && x.points === y.points && x.rule === y.rule && (x.formula || null) === (y.formula || null)
+  );
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {

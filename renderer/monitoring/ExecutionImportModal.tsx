@@ -2,7 +2,13 @@ import { Alert, Badge, Button, Group, Select, Table, Text, Title } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch, ProjectRow } from '../../electron/bridge/contract';
+import type {
+  ExecutionImportPreview,
+  ExecutionMatchedRow,
+  ExecutionUnmatchedRow,
+  ManualMatch,
+  ProjectRow,
+} from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
@@ -26,7 +32,15 @@ const MONEY_SOURCE = { header: '据表头', note: '据“单位：”说明行',
  * and name, by a remembered match, or by hand) with their amounts and changes, rows still unmatched
  * with a project picker each (picking re-previews with the manual matches), rejected rows, and 确认导入.
  */
-export function ExecutionImportModal({ roundId, fileId, fileName, preview: first, projects, onClose, onImported }: ExecutionImportModalProps) {
+export function ExecutionImportModal({
+  roundId,
+  fileId,
+  fileName,
+  preview: first,
+  projects,
+  onClose,
+  onImported,
+}: ExecutionImportModalProps) {
   const [preview, setPreview] = useState(first);
   const [manual, setManual] = useState<ManualMatch[]>([]);
   const [matching, setMatching] = useState(false);
@@ -45,7 +59,10 @@ export function ExecutionImportModal({ roundId, fileId, fileName, preview: first
   const by = (b: ExecutionMatchedRow['by']) => preview.matched.filter((m) => m.by === b).length;
   const unmatched = preview.unmatched.length;
   const changes = unmatched > 0 ? 0 : preview.counts.new + preview.counts.changed;
-  const unitNote = preview.moneyUnit && !preview.moneyUnitNote ? `金额单位：${preview.moneyUnit}（${preview.moneyUnitSource ? MONEY_SOURCE[preview.moneyUnitSource] : ''}），以下金额均折算为万元。` : '';
+  const unitNote =
+    preview.moneyUnit && !preview.moneyUnitNote
+      ? `金额单位：${preview.moneyUnit}（${preview.moneyUnitSource ? MONEY_SOURCE[preview.moneyUnitSource] : ''}），以下金额均折算为万元。`
+      : '';
 
   return (
     <ImportPreviewModal
@@ -54,7 +71,8 @@ export function ExecutionImportModal({ roundId, fileId, fileName, preview: first
       description={
         <>
           {preview.sheet ? `工作表“${preview.sheet}”，` : ''}
-          {preview.headerRow ? `表头在第 ${preview.headerRow}${preview.headerRowCount === 2 ? `–${preview.headerRow + 1}` : ''} 行，` : ''}读到 {preview.dataRows} 行数据
+          {preview.headerRow ? `表头在第 ${preview.headerRow}${preview.headerRowCount === 2 ? `–${preview.headerRow + 1}` : ''} 行，` : ''}
+          读到 {preview.dataRows} 行数据
           {preview.skipped.length ? `，跳过 ${preview.skipped.length} 行（合计、标题或说明行）` : ''}
           {preview.blankRows ? `、${preview.blankRows} 个空行` : ''}。{unitNote}
           {preview.moneyUnitNote ? `${preview.moneyUnitNote.replace(/。$/, '')}，以下金额均以万元列示。` : ''}
@@ -92,11 +110,19 @@ export function ExecutionImportModal({ roundId, fileId, fileName, preview: first
       onClose={onClose}
     >
       <Text fz="sm">
-        调整后预算数合计 {formatWanYuan(preview.totals.adjustedBudgetFen)} 万元，执行数合计 {formatWanYuan(preview.totals.executedFen)} 万元，执行率{' '}
-        {executionRateText(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
+        调整后预算数合计 {formatWanYuan(preview.totals.adjustedBudgetFen)} 万元，执行数合计 {formatWanYuan(preview.totals.executedFen)}{' '}
+        万元，执行率 {executionRateText(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
       </Text>
       <ImportIssuesTable issues={preview.errors} kind="error" />
-      {unmatched > 0 && <UnmatchedTable rows={preview.unmatched} projects={projects} manual={manual} busy={matching} onMatch={(row, projectId) => void rematch([...manual.filter((m) => m.row !== row), { row, projectId }])} />}
+      {unmatched > 0 && (
+        <UnmatchedTable
+          rows={preview.unmatched}
+          projects={projects}
+          manual={manual}
+          busy={matching}
+          onMatch={(row, projectId) => void rematch([...manual.filter((m) => m.row !== row), { row, projectId }])}
+        />
+      )}
       {matchError && (
         <Alert color="red" title="未能重新预览">
           {matchError}
@@ -106,14 +132,27 @@ export function ExecutionImportModal({ roundId, fileId, fileName, preview: first
       <ImportIssuesTable issues={preview.warnings} kind="warning" />
       {preview.notInFile.length > 0 && (
         <Text fz="sm" c="dimmed">
-          本轮已有执行数据、但文件中没有的项目 {preview.notInFile.length} 个（保留原数据）：{preview.notInFile.map((p) => p.projectName).join('、')}
+          本轮已有执行数据、但文件中没有的项目 {preview.notInFile.length} 个（保留原数据）：
+          {preview.notInFile.map((p) => p.projectName).join('、')}
         </Text>
       )}
     </ImportPreviewModal>
   );
 }
 
-function UnmatchedTable({ rows, projects, manual, busy, onMatch }: { rows: ExecutionUnmatchedRow[]; projects: ProjectRow[]; manual: ManualMatch[]; busy: boolean; onMatch: (row: number, projectId: number) => void }) {
+function UnmatchedTable({
+  rows,
+  projects,
+  manual,
+  busy,
+  onMatch,
+}: {
+  rows: ExecutionUnmatchedRow[];
+  projects: ProjectRow[];
+  manual: ManualMatch[];
+  busy: boolean;
+  onMatch: (row: number, projectId: number) => void;
+}) {
   return (
     <>
       <Title order={5} c="orange.8">
@@ -137,11 +176,16 @@ function UnmatchedTable({ rows, projects, manual, busy, onMatch }: { rows: Execu
               const data = [
                 {
                   group: '候选项目',
-                  items: r.candidates.map((c) => ({ value: String(c.projectId), label: `${c.name}（${c.unitName}${c.code ? `，${c.code}` : ''}）` })),
+                  items: r.candidates.map((c) => ({
+                    value: String(c.projectId),
+                    label: `${c.name}（${c.unitName}${c.code ? `，${c.code}` : ''}）`,
+                  })),
                 },
                 {
                   group: '本年度其他项目',
-                  items: projects.filter((p) => !candidateIds.has(p.id)).map((p) => ({ value: String(p.id), label: `${p.name}（${p.unitName}${p.code ? `，${p.code}` : ''}）` })),
+                  items: projects
+                    .filter((p) => !candidateIds.has(p.id))
+                    .map((p) => ({ value: String(p.id), label: `${p.name}（${p.unitName}${p.code ? `，${p.code}` : ''}）` })),
                 },
               ].filter((g) => g.items.length > 0);
               const chosen = manual.find((m) => m.row === r.row);

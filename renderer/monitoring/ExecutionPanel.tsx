@@ -87,7 +87,11 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {rows.length === 0 && <EmptyRow colSpan={9}>本轮还没有执行数据。点击“导入执行数据”，选择预算管理一体化平台导出的执行情况表（xlsx、xls 或 csv）。</EmptyRow>}
+              {rows.length === 0 && (
+                <EmptyRow colSpan={9}>
+                  本轮还没有执行数据。点击“导入执行数据”，选择预算管理一体化平台导出的执行情况表（xlsx、xls 或 csv）。
+                </EmptyRow>
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -29,7 +29,12 @@ export function FormTemplateButtons({ year, roundId, onImported }: { year: numbe
     setBusy(null);
     if (!result.ok) return notifyFailed('导出失败', result.error);
     const { saved, summary } = result.value;
-    if (saved) notifySaved('已导出监控表模板', saved.savedAs, `${summary.unitCount} 个单位、${summary.formCount} 张监控表，其中 ${summary.prefilled} 张带已填内容`);
+    if (saved)
+      notifySaved(
+        '已导出监控表模板',
+        saved.savedAs,
+        `${summary.unitCount} 个单位、${summary.formCount} 张监控表，其中 ${summary.prefilled} 张带已填内容`,
+      );
   }
 
   async function startImport() {
@@ -74,7 +79,11 @@ export function FormTemplateButtons({ year, roundId, onImported }: { year: numbe
           noChangesText="文件中的监控表与已保存的完全相同，无需导入。"
           commit={() => ledger.monitoring.importCommit({ roundId, fileId: preview.fileId })}
           onCommitted={(r) => {
-            notifications.show({ color: 'green', title: '监控表已导入', message: `${preview.fileName}：保存 ${r.saved} 张，${r.unchanged} 张无变化。` });
+            notifications.show({
+              color: 'green',
+              title: '监控表已导入',
+              message: `${preview.fileName}：保存 ${r.saved} 张，${r.unchanged} 张无变化。`,
+            });
             setPreview(null);
             onImported();
           }}
@@ -86,8 +95,12 @@ export function FormTemplateButtons({ year, roundId, onImported }: { year: numbe
                 <Table.Tr>
                   <Table.Th w={110}>工作表</Table.Th>
                   <Table.Th>项目（部门整体）</Table.Th>
-                  <Table.Th w={90} ta="right">读到指标</Table.Th>
-                  <Table.Th w={90} ta="right">将保存</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    读到指标
+                  </Table.Th>
+                  <Table.Th w={90} ta="right">
+                    将保存
+                  </Table.Th>
                   <Table.Th w={90}>导入结果</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -108,8 +121,16 @@ export function FormTemplateButtons({ year, roundId, onImported }: { year: numbe
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <SheetIssues issues={preview.preview.errors} kind="error" describe={(sheet) => preview.preview.sheets.find((s) => s.sheet === sheet)?.name ?? null} />
-          <SheetIssues issues={preview.preview.warnings} kind="warning" describe={(sheet) => preview.preview.sheets.find((s) => s.sheet === sheet)?.name ?? null} />
+          <SheetIssues
+            issues={preview.preview.errors}
+            kind="error"
+            describe={(sheet) => preview.preview.sheets.find((s) => s.sheet === sheet)?.name ?? null}
+          />
+          <SheetIssues
+            issues={preview.preview.warnings}
+            kind="warning"
+            describe={(sheet) => preview.preview.sheets.find((s) => s.sheet === sheet)?.name ?? null}
+          />
         </ImportPreviewModal>
       )}
     </Group>

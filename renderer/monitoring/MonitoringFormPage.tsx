@@ -2,7 +2,14 @@ import { Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, 
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
-import { DEVIATION_REASONS, ENTRY_FIELD_LABELS, LIKELIHOODS, QUALITATIVE_LEVELS, requiredEntryFields, type EntryField } from '../../electron/rules/monitoringLabels';
+import {
+  DEVIATION_REASONS,
+  ENTRY_FIELD_LABELS,
+  LIKELIHOODS,
+  QUALITATIVE_LEVELS,
+  requiredEntryFields,
+  type EntryField,
+} from '../../electron/rules/monitoringLabels';
 import { COLOUR_LABELS, indicatorLine, percentText } from '../../electron/rules/warningLines';
 import type { DeviationReason, Likelihood, MonitoringEntryInput, MonitoringForm, MonitoringFormRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
@@ -20,7 +27,15 @@ interface MonitoringFormPageProps {
   onSaved: () => void;
 }
 
-const FIELDS: readonly (EntryField | 'key')[] = ['key', 'currentValue', 'expectedValue', 'likelihood', 'deviationReason', 'explanation', 'correctiveAction'];
+const FIELDS: readonly (EntryField | 'key')[] = [
+  'key',
+  'currentValue',
+  'expectedValue',
+  'likelihood',
+  'deviationReason',
+  'explanation',
+  'correctiveAction',
+];
 
 const entryOf = (r: MonitoringFormRow): MonitoringEntryInput => ({
   key: r.key,
@@ -87,10 +102,14 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
       {form.funds ? (
         <Paper withBorder p="sm">
           <SimpleGrid cols={5} fz="sm">
-            <Text fz="sm">年初预算数：{form.funds.initialBudgetFen === null ? '—' : `${formatWanYuan(form.funds.initialBudgetFen)} 万元`}</Text>
+            <Text fz="sm">
+              年初预算数：{form.funds.initialBudgetFen === null ? '—' : `${formatWanYuan(form.funds.initialBudgetFen)} 万元`}
+            </Text>
             <Text fz="sm">调整后预算数：{formatWanYuan(form.funds.adjustedBudgetFen)} 万元</Text>
             <Text fz="sm">执行数：{formatWanYuan(form.funds.executedFen)} 万元</Text>
-            <Text fz="sm">全年预计执行数：{form.funds.expectedFullYearFen === null ? '—' : `${formatWanYuan(form.funds.expectedFullYearFen)} 万元`}</Text>
+            <Text fz="sm">
+              全年预计执行数：{form.funds.expectedFullYearFen === null ? '—' : `${formatWanYuan(form.funds.expectedFullYearFen)} 万元`}
+            </Text>
             <Group gap={6} wrap="nowrap">
               <Badge color={COLOUR_COLOR[form.funds.colour]} style={{ flex: 'none' }}>
                 {COLOUR_LABELS[form.funds.colour]}
@@ -125,7 +144,11 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
             {form.rows.map((row, i) => {
               const e = entries[i]!;
               const ind = row.indicator;
-              const live = indicatorLine({ name: ind.name, level2: ind.level2, nature: ind.nature, target: ind.value, current: e.currentValue }, form.round.asOfMonth, rules);
+              const live = indicatorLine(
+                { name: ind.name, level2: ind.level2, nature: ind.nature, target: ind.value, current: e.currentValue },
+                form.round.asOfMonth,
+                rules,
+              );
               const colour = e.currentValue.trim() === '' ? 'none' : live.colour;
               const required = new Set(requiredEntryFields(e, colour));
               const err = (f: EntryField) => bridge.errors[`entries.${i}.${f}`];
@@ -160,11 +183,23 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
                         error={err('currentValue')}
                       />
                     ) : (
-                      <TextInput aria-label={label('currentValue')} size="xs" value={e.currentValue} onChange={(ev) => change(i, { currentValue: ev.currentTarget.value })} error={err('currentValue')} />
+                      <TextInput
+                        aria-label={label('currentValue')}
+                        size="xs"
+                        value={e.currentValue}
+                        onChange={(ev) => change(i, { currentValue: ev.currentTarget.value })}
+                        error={err('currentValue')}
+                      />
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={label('expectedValue')} size="xs" value={e.expectedValue} onChange={(ev) => change(i, { expectedValue: ev.currentTarget.value })} error={err('expectedValue')} />
+                    <TextInput
+                      aria-label={label('expectedValue')}
+                      size="xs"
+                      value={e.expectedValue}
+                      onChange={(ev) => change(i, { expectedValue: ev.currentTarget.value })}
+                      error={err('expectedValue')}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Select
@@ -216,7 +251,11 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={COLOUR_COLOR[colour]} variant={colour === 'none' ? 'outline' : 'filled'} aria-label={`${ind.name} 当前颜色`}>
+                    <Badge
+                      color={COLOUR_COLOR[colour]}
+                      variant={colour === 'none' ? 'outline' : 'filled'}
+                      aria-label={`${ind.name} 当前颜色`}
+                    >
                       {COLOUR_LABELS[colour]}
                     </Badge>
                     {e.currentValue.trim() !== '' && (

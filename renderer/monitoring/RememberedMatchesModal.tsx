@@ -45,10 +45,13 @@ export function RememberedMatchesModal({ year, matches, onClose }: RememberedMat
     <Modal opened onClose={onClose} title={`记住的手工对应 · ${year} 年度`} size="80%">
       <Stack gap="sm">
         <Text fz="sm" c="dimmed">
-          导入执行数据时，按代码和名称都对不上、由你手工指定项目的行，会按“预算单位 + 项目名称”记住，本年度以后的导入自动沿用。对应错了或项目改了名称，可以在这里忘记，下次导入时该行会重新列为未匹配。
+          导入执行数据时，按代码和名称都对不上、由你手工指定项目的行，会按“预算单位 +
+          项目名称”记住，本年度以后的导入自动沿用。对应错了或项目改了名称，可以在这里忘记，下次导入时该行会重新列为未匹配。
         </Text>
         {matches.error && <LoadError error={matches.error} onRetry={matches.reload} />}
-        {forgetting && <ForgetConfirm match={forgetting} busy={busy} onCancel={() => setForgetting(null)} onConfirm={() => void forget(forgetting)} />}
+        {forgetting && (
+          <ForgetConfirm match={forgetting} busy={busy} onCancel={() => setForgetting(null)} onConfirm={() => void forget(forgetting)} />
+        )}
         {!matches.data && !matches.error ? (
           <Loader aria-label="正在读取记住的手工对应" />
         ) : (
@@ -69,7 +72,11 @@ export function RememberedMatchesModal({ year, matches, onClose }: RememberedMat
                   const code = m.matchedProjectCode;
                   const asked = forgetting?.id === m.id;
                   return (
-                    <Table.Tr key={m.id} bg={asked ? 'var(--mantine-color-red-light)' : undefined} aria-current={asked ? 'true' : undefined}>
+                    <Table.Tr
+                      key={m.id}
+                      bg={asked ? 'var(--mantine-color-red-light)' : undefined}
+                      aria-current={asked ? 'true' : undefined}
+                    >
                       <Table.Td>{m.unitName}</Table.Td>
                       <Table.Td>{m.projectName}</Table.Td>
                       <Table.Td>
@@ -92,14 +99,23 @@ export function RememberedMatchesModal({ year, matches, onClose }: RememberedMat
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="subtle" color="red" aria-label={`忘记“${m.projectName}”的对应`} disabled={busy} onClick={() => setForgetting(m)}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`忘记“${m.projectName}”的对应`}
+                          disabled={busy}
+                          onClick={() => setForgetting(m)}
+                        >
                           忘记
                         </Button>
                       </Table.Td>
                     </Table.Tr>
                   );
                 })}
-                {rows.length === 0 && <EmptyRow colSpan={6}>尚无记住的手工对应。导入执行数据时手工指定的对应会记在这里，下次导入自动沿用。</EmptyRow>}
+                {rows.length === 0 && (
+                  <EmptyRow colSpan={6}>尚无记住的手工对应。导入执行数据时手工指定的对应会记在这里，下次导入自动沿用。</EmptyRow>
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -115,15 +131,33 @@ export function RememberedMatchesModal({ year, matches, onClose }: RememberedMat
 }
 
 /** 忘记 asks first, above the list: what the row is matched to now, and that the next import asks again. */
-function ForgetConfirm({ match, busy, onCancel, onConfirm }: { match: RememberedMatchRow; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+function ForgetConfirm({
+  match,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  match: RememberedMatchRow;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   return (
-    <Paper withBorder p="sm" radius="sm" role="group" aria-labelledby="forget-match-title" style={{ borderColor: 'var(--mantine-color-red-4)' }}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      role="group"
+      aria-labelledby="forget-match-title"
+      style={{ borderColor: 'var(--mantine-color-red-4)' }}
+    >
       <Stack gap={6}>
         <Text id="forget-match-title" fw={600} c="red.8">
           忘记这条手工对应？
         </Text>
         <Text fz="sm">
-          执行数据中预算单位“{match.unitName}”的“{match.projectName}”，现在自动对应到台账项目“{match.matchedProjectName}”（{match.matchedUnitName}）。
+          执行数据中预算单位“{match.unitName}”的“{match.projectName}”，现在自动对应到台账项目“{match.matchedProjectName}”（
+          {match.matchedUnitName}）。
         </Text>
         <Text fz="sm">
           忘记后，<b>下次导入执行数据时会重新询问</b>这一行对应哪个项目（列为未匹配，请你重新选择）。本轮及以前已导入的执行数据不受影响。

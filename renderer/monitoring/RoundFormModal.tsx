@@ -29,7 +29,14 @@ export function RoundFormModal({ year, round, onClose, onSaved }: RoundFormModal
   async function submit(event: FormEvent) {
     event.preventDefault();
     const saved = await form.submit(() =>
-      ledger.monitoring.saveRound({ id: round?.id ?? null, year, name, asOfMonth: month === null ? (undefined as unknown as number) : Number(month), scope, dueDate: dueDate.trim() }),
+      ledger.monitoring.saveRound({
+        id: round?.id ?? null,
+        year,
+        name,
+        asOfMonth: month === null ? (undefined as unknown as number) : Number(month),
+        scope,
+        dueDate: dueDate.trim(),
+      }),
     );
     if (saved) onSaved(saved);
   }

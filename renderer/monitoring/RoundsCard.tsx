@@ -26,7 +26,11 @@ export function RoundsCard({ year, rounds, selectedId, onSelect, onChanged }: Ro
     setBusy(false);
     if (!result.ok) return notifyFailed('未能补建默认轮次', result.error);
     const added = result.value.length - rounds.length;
-    notifications.show({ color: added > 0 ? 'green' : 'gray', title: '按规则补建默认轮次', message: added > 0 ? `已补建 ${added} 个轮次。` : '本年度的默认轮次都已存在，无需补建。' });
+    notifications.show({
+      color: added > 0 ? 'green' : 'gray',
+      title: '按规则补建默认轮次',
+      message: added > 0 ? `已补建 ${added} 个轮次。` : '本年度的默认轮次都已存在，无需补建。',
+    });
     onChanged();
   }
 
@@ -58,7 +62,12 @@ export function RoundsCard({ year, rounds, selectedId, onSelect, onChanged }: Ro
           </Table.Thead>
           <Table.Tbody>
             {rounds.map((r) => (
-              <Table.Tr key={r.id} style={{ cursor: 'pointer' }} bg={r.id === selectedId ? 'blue.0' : undefined} onClick={() => onSelect(r.id)}>
+              <Table.Tr
+                key={r.id}
+                style={{ cursor: 'pointer' }}
+                bg={r.id === selectedId ? 'blue.0' : undefined}
+                onClick={() => onSelect(r.id)}
+              >
                 <Table.Td>
                   <Radio value={String(r.id)} aria-label={r.name} />
                 </Table.Td>

@@ -8,7 +8,6 @@ import { COLOUR_COLOR } from './monitoringView';
 import { WARNING_COLOURS, type WarningLine } from '../../electron/bridge/contract';
 import { FigureCard } from '../common/FigureCard';
 
-
 /** 本轮概况: who was monitored, the warnings by line and colour, and the notices. */
 export function SummaryPanel({ roundId, version }: { roundId: number; version: number }) {
   const summary = useCall('warnings.summary', { roundId });
@@ -29,9 +28,19 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
       </Paper>
       <SimpleGrid cols={4}>
         <FigureCard label="监控的部门单位" value={s.unitsCovered} unit="个" />
-        <FigureCard label="监控的项目" value={s.projectsCovered} detail={`有执行数据 ${s.projectsWithExecution} 个，已填监控表 ${s.projectsWithEntries} 个`} unit="个" />
+        <FigureCard
+          label="监控的项目"
+          value={s.projectsCovered}
+          detail={`有执行数据 ${s.projectsWithExecution} 个，已填监控表 ${s.projectsWithEntries} 个`}
+          unit="个"
+        />
         <FigureCard label="应下发整改通知" value={s.noticeDue} color={s.noticeDue ? 'red.8' : undefined} unit="个" />
-        <FigureCard label="整改通知" value={s.notices.total} detail={`草稿 ${s.notices.drafts}，已下发 ${s.notices.issued}，已办结 ${s.notices.closed}`} unit="个" />
+        <FigureCard
+          label="整改通知"
+          value={s.notices.total}
+          detail={`草稿 ${s.notices.drafts}，已下发 ${s.notices.issued}，已办结 ${s.notices.closed}`}
+          unit="个"
+        />
       </SimpleGrid>
       <Table withTableBorder fz="sm" tabularNums aria-label="预警分布" maw={820}>
         <Table.Thead>
@@ -62,4 +71,3 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
     </Stack>
   );
 }
-

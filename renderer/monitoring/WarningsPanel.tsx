@@ -3,7 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
 import { COLOUR_LABELS } from '../../electron/rules/warningLines';
-import { WARNING_COLOURS, type RoundRow, type WarningColour, type WarningLine, type WarningLineView, type WarningRow } from '../../electron/bridge/contract';
+import {
+  WARNING_COLOURS,
+  type RoundRow,
+  type WarningColour,
+  type WarningLine,
+  type WarningLineView,
+  type WarningRow,
+} from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
@@ -40,7 +47,9 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
     notifications.show({
       color: 'green',
       title: '已计算预警',
-      message: r.yearClosed ? '年度已结账，保留已有预警结果。' : `${r.projects} 个项目：更新 ${r.written} 条，${r.unchanged} 条无变化${r.removed ? `，移除 ${r.removed} 条` : ''}（规则 ${r.ruleVersion}）。`,
+      message: r.yearClosed
+        ? '年度已结账，保留已有预警结果。'
+        : `${r.projects} 个项目：更新 ${r.written} 条，${r.unchanged} 条无变化${r.removed ? `，移除 ${r.removed} 条` : ''}（规则 ${r.ruleVersion}）。`,
     });
     list.reload();
     units.reload();
@@ -73,7 +82,16 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
-          <Select label="单位" placeholder="全部单位" clearable searchable w={220} data={unitOptions} value={unitId === null ? null : String(unitId)} onChange={(v) => setUnitId(v ? Number(v) : null)} />
+          <Select
+            label="单位"
+            placeholder="全部单位"
+            clearable
+            searchable
+            w={220}
+            data={unitOptions}
+            value={unitId === null ? null : String(unitId)}
+            onChange={(v) => setUnitId(v ? Number(v) : null)}
+          />
           <Select
             label="警戒线"
             placeholder="全部警戒线"
@@ -97,13 +115,24 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
           <Button variant="default" onClick={() => void compute()} loading={busy === 'compute'} disabled={busy !== null}>
             计算预警
           </Button>
-          <Button color="red" onClick={() => void draftNotices()} loading={busy === 'draft'} disabled={busy !== null || dueWithout === 0} title={dueWithout === 0 ? '没有尚未起草整改通知的超阈值项目' : undefined}>
+          <Button
+            color="red"
+            onClick={() => void draftNotices()}
+            loading={busy === 'draft'}
+            disabled={busy !== null || dueWithout === 0}
+            title={dueWithout === 0 ? '没有尚未起草整改通知的超阈值项目' : undefined}
+          >
             为超阈值项目起草整改通知{dueWithout ? `（${dueWithout}）` : ''}
           </Button>
         </Group>
       </Group>
       {drafted !== null && (
-        <Alert color={drafted ? 'green' : 'gray'} withCloseButton onClose={() => setDrafted(null)} title={drafted ? `已起草 ${drafted} 份整改通知` : '没有需要起草的整改通知'}>
+        <Alert
+          color={drafted ? 'green' : 'gray'}
+          withCloseButton
+          onClose={() => setDrafted(null)}
+          title={drafted ? `已起草 ${drafted} 份整改通知` : '没有需要起草的整改通知'}
+        >
           <Group gap="sm">
             <Text fz="sm">{drafted ? '草稿可在“整改”中修改后下发。' : '超阈值的项目本轮都已有整改通知。'}</Text>
             <Button size="compact-sm" variant="light" onClick={() => (window.location.hash = '#/rectification')}>
@@ -119,7 +148,9 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
         <>
           <Text role="status" aria-label="预警合计" fz="sm">
             {rows.length} 个项目
-            {rows[0] ? `，序时进度 ${Number(rows[0].timeProgress.toFixed(1))}%，计算于 ${rows[0].computedAt.slice(0, 10)}（规则 ${rows[0].ruleVersion}）` : ''}
+            {rows[0]
+              ? `，序时进度 ${Number(rows[0].timeProgress.toFixed(1))}%，计算于 ${rows[0].computedAt.slice(0, 10)}（规则 ${rows[0].ruleVersion}）`
+              : ''}
             {due.length ? `；偏离率超过阈值、应下发整改通知的 ${due.length} 个` : ''}
           </Text>
           <Table.ScrollContainer minWidth={1200}>
@@ -140,7 +171,11 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
                 {rows.map((r) => (
                   <WarningTableRow key={r.projectId} row={r} targetId={targetOf(r.projectId)} onOpenForm={onOpenForm} />
                 ))}
-                {rows.length === 0 && <EmptyRow colSpan={8}>{units.data?.length ? '没有符合条件的项目。' : '本轮还没有预警结果。导入执行数据、填报监控表后，点击“计算预警”。'}</EmptyRow>}
+                {rows.length === 0 && (
+                  <EmptyRow colSpan={8}>
+                    {units.data?.length ? '没有符合条件的项目。' : '本轮还没有预警结果。导入执行数据、填报监控表后，点击“计算预警”。'}
+                  </EmptyRow>
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -153,7 +188,12 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
 function LineCell({ view }: { view: WarningLineView }) {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
-      <Badge color={COLOUR_COLOR[view.colour]} variant={view.colour === 'none' ? 'outline' : 'filled'} style={{ flex: 'none' }} aria-label={`${view.lineLabel}${view.colourLabel}`}>
+      <Badge
+        color={COLOUR_COLOR[view.colour]}
+        variant={view.colour === 'none' ? 'outline' : 'filled'}
+        style={{ flex: 'none' }}
+        aria-label={`${view.lineLabel}${view.colourLabel}`}
+      >
         {view.colourLabel}
       </Badge>
       <Text fz="xs" c="dimmed" lineClamp={3} title={view.text}>

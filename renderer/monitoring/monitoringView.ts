@@ -5,7 +5,12 @@ export const COLOUR_COLOR: Record<WarningColour, string> = { red: 'red', yellow:
 
 export const SCOPE_LABELS = { project: '项目', department: '部门整体' } as const;
 
-export const MATCHED_BY: Record<MatchedBy, string> = { code: '按代码', unitName: '按单位和名称', remembered: '记住的对应', manual: '手工对应' };
+export const MATCHED_BY: Record<MatchedBy, string> = {
+  code: '按代码',
+  unitName: '按单位和名称',
+  remembered: '记住的对应',
+  manual: '手工对应',
+};
 
 /** 执行数 / 调整后预算数 as the lists write it: "21.3%", "—" when the budget is 0. */
 export function executionRateText(executedFen: number, budgetFen: number): string {

@@ -77,8 +77,22 @@ export function ProjectFormModal({ year, units, project, onClose, onSaved }: Pro
               onChange={(e) => set('initialBudget', e.currentTarget.value)}
               error={form.errors.initialBudget}
             />
-            <Select label="项目类型" allowDeselect={false} data={[...PROJECT_TYPES]} value={draft.projectType} onChange={(v) => set('projectType', v)} error={form.errors.projectType} />
-            <Select label="预算类型" allowDeselect={false} data={BUDGET_KIND_OPTIONS} value={draft.budgetKind} onChange={(v) => set('budgetKind', v)} error={form.errors.budgetKind} />
+            <Select
+              label="项目类型"
+              allowDeselect={false}
+              data={[...PROJECT_TYPES]}
+              value={draft.projectType}
+              onChange={(v) => set('projectType', v)}
+              error={form.errors.projectType}
+            />
+            <Select
+              label="预算类型"
+              allowDeselect={false}
+              data={BUDGET_KIND_OPTIONS}
+              value={draft.budgetKind}
+              onChange={(v) => set('budgetKind', v)}
+              error={form.errors.budgetKind}
+            />
           </SimpleGrid>
           <Radio.Group label="新增/延续" value={draft.continuity} onChange={(v) => set('continuity', v)} error={form.errors.continuity}>
             <Group mt={4}>
@@ -103,7 +117,16 @@ export function ProjectFormModal({ year, units, project, onClose, onSaved }: Pro
 
 function draftOf(project: ProjectRow | null): ProjectDraft {
   if (!project) {
-    return { unitId: null, name: '', code: '', projectType: null, budgetKind: 'general', continuity: 'new', initialBudget: '', majorPolicy: false };
+    return {
+      unitId: null,
+      name: '',
+      code: '',
+      projectType: null,
+      budgetKind: 'general',
+      continuity: 'new',
+      initialBudget: '',
+      majorPolicy: false,
+    };
   }
   return {
     unitId: String(project.unitId),

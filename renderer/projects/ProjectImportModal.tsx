@@ -61,7 +61,11 @@ export function ProjectImportModal({ year, fileId, fileName, preview, onClose, o
 function PlannedChanges({ preview }: { preview: ProjectImportPreview }) {
   const rows = [
     ...preview.projectsToCreate.map((p) => ({ ...p, what: '新增', detail: '' })),
-    ...preview.projectsToUpdate.map((p) => ({ ...p, what: '更新', detail: p.changes.map((c) => `${c.label}：${c.before} → ${c.after}`).join('；') })),
+    ...preview.projectsToUpdate.map((p) => ({
+      ...p,
+      what: '更新',
+      detail: p.changes.map((c) => `${c.label}：${c.before} → ${c.after}`).join('；'),
+    })),
   ].sort((a, b) => a.row - b.row);
   return (
     <Table.ScrollContainer minWidth={700} maxHeight={320}>

@@ -21,7 +21,14 @@ export function ProjectTable({ rows, sort, onSort, onEdit, emptyText }: ProjectT
         <Table.Thead>
           <Table.Tr>
             {PROJECT_COLUMNS.map((c) => (
-              <SortableTh key={c.key} label={c.label} align={c.align} active={sort?.key === c.key} direction={sort?.direction ?? 'asc'} onSort={() => onSort(c.key)} />
+              <SortableTh
+                key={c.key}
+                label={c.label}
+                align={c.align}
+                active={sort?.key === c.key}
+                direction={sort?.direction ?? 'asc'}
+                onSort={() => onSort(c.key)}
+              />
             ))}
             <Table.Th>
               <VisuallyHidden>操作</VisuallyHidden>

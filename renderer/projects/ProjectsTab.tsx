@@ -48,7 +48,8 @@ export function ProjectsTab({ year, projects, units, onChanged }: ProjectsTabPro
     setBusy(null);
     if (!result.ok) return notifyFailed('导出失败', result.error);
     const { saved, summary } = result.value;
-    if (saved) notifySaved('已导出项目清单', saved.savedAs, `${summary.projectCount} 个项目，年初预算合计 ${formatWanYuan(summary.totalFen)} 万元`);
+    if (saved)
+      notifySaved('已导出项目清单', saved.savedAs, `${summary.projectCount} 个项目，年初预算合计 ${formatWanYuan(summary.totalFen)} 万元`);
   }
 
   return (

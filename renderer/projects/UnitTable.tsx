@@ -34,7 +34,13 @@ export function UnitTable({ units, onEdit, emptyText }: UnitTableProps) {
                 {u.name}
               </Table.Td>
               <Table.Td>{u.code ?? '—'}</Table.Td>
-              <Table.Td>{u.parentName ?? <Text span c="dimmed" fz="sm">（本身为主管部门）</Text>}</Table.Td>
+              <Table.Td>
+                {u.parentName ?? (
+                  <Text span c="dimmed" fz="sm">
+                    （本身为主管部门）
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {u.classified && (
                   <Badge color="red" variant="light">

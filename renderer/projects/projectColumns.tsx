@@ -5,7 +5,8 @@ import { BUDGET_KINDS, CONTINUITY, LIBRARY_STATUS } from '../../electron/rules/l
 import { formatWanYuan } from '../../electron/rules/money';
 import type { SortValue } from '../common/sortRows';
 
-export type ProjectColumnKey = 'code' | 'name' | 'unitName' | 'departmentName' | 'projectType' | 'budgetKind' | 'continuity' | 'initialBudgetFen' | 'libraryStatus';
+export type ProjectColumnKey =
+  'code' | 'name' | 'unitName' | 'departmentName' | 'projectType' | 'budgetKind' | 'continuity' | 'initialBudgetFen' | 'libraryStatus';
 
 export interface ProjectColumn {
   key: ProjectColumnKey;
@@ -40,8 +41,20 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   { key: 'unitName', label: '预算单位', sortValue: (r) => r.unitName, render: (r) => r.unitName },
   { key: 'departmentName', label: '主管部门', sortValue: (r) => r.departmentName, render: (r) => r.departmentName },
   { key: 'projectType', nowrap: true, label: '项目类型', sortValue: (r) => r.projectType, render: (r) => r.projectType },
-  { key: 'budgetKind', nowrap: true, label: '预算类型', sortValue: (r) => BUDGET_KINDS[r.budgetKind], render: (r) => BUDGET_KINDS[r.budgetKind] },
-  { key: 'continuity', nowrap: true, label: '新增/延续', sortValue: (r) => CONTINUITY[r.continuity], render: (r) => CONTINUITY[r.continuity] },
+  {
+    key: 'budgetKind',
+    nowrap: true,
+    label: '预算类型',
+    sortValue: (r) => BUDGET_KINDS[r.budgetKind],
+    render: (r) => BUDGET_KINDS[r.budgetKind],
+  },
+  {
+    key: 'continuity',
+    nowrap: true,
+    label: '新增/延续',
+    sortValue: (r) => CONTINUITY[r.continuity],
+    render: (r) => CONTINUITY[r.continuity],
+  },
   {
     key: 'initialBudgetFen',
     label: '年初预算数（万元）',

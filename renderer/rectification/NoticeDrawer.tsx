@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { NoticeDetail } from '../../electron/bridge/contract';
@@ -44,11 +60,18 @@ export function NoticeDrawer({ id, onClose, onChanged }: NoticeDrawerProps) {
                 {overdueLabel(n)}
               </Badge>
             )}
-            {!n.overdue && n.feedbackLateDays ? <Badge color="orange" variant="light">{overdueLabel(n)}</Badge> : null}
+            {!n.overdue && n.feedbackLateDays ? (
+              <Badge color="orange" variant="light">
+                {overdueLabel(n)}
+              </Badge>
+            ) : null}
           </Group>
           <SimpleGrid cols={2} spacing={6} verticalSpacing={4} fz="sm">
             <Text fz="sm">文号：{n.number ?? '（下发时编号）'}</Text>
-            <Text fz="sm">来源：{n.sourceLabel}{n.roundName ? `（${n.roundName}）` : ''}</Text>
+            <Text fz="sm">
+              来源：{n.sourceLabel}
+              {n.roundName ? `（${n.roundName}）` : ''}
+            </Text>
             <Text fz="sm">单位：{n.unitName}</Text>
             <Text fz="sm">项目：{n.projectName ?? '—'}</Text>
             <Text fz="sm" c={n.overdue ? 'red.8' : undefined} fw={n.overdue ? 600 : undefined}>
@@ -71,7 +94,9 @@ export function NoticeDrawer({ id, onClose, onChanged }: NoticeDrawerProps) {
             </Paper>
           )}
           {n.actions.includes('feedback') && <FeedbackForm key={`f${n.updatedAt}`} notice={n} onSaved={changed} />}
-          {(n.actions.includes('close') || n.actions.includes('return')) && <ReviewForm key={`r${n.updatedAt}`} notice={n} onSaved={changed} />}
+          {(n.actions.includes('close') || n.actions.includes('return')) && (
+            <ReviewForm key={`r${n.updatedAt}`} notice={n} onSaved={changed} />
+          )}
           <Divider label="办理记录" labelPosition="left" />
           {n.events.length === 0 ? (
             <Text fz="sm" c="dimmed">
@@ -80,7 +105,11 @@ export function NoticeDrawer({ id, onClose, onChanged }: NoticeDrawerProps) {
           ) : (
             <Timeline bulletSize={14} lineWidth={2} active={n.events.length - 1} aria-label="办理记录">
               {n.events.map((e) => (
-                <Timeline.Item key={e.id} title={`${e.kindLabel} · ${atText(e.at)} · ${e.actor}`} color={e.kind === 'returned' ? 'orange' : e.kind === 'closed' ? 'green' : 'blue'}>
+                <Timeline.Item
+                  key={e.id}
+                  title={`${e.kindLabel} · ${atText(e.at)} · ${e.actor}`}
+                  color={e.kind === 'returned' ? 'orange' : e.kind === 'closed' ? 'green' : 'blue'}
+                >
                   {e.text && (
                     <Text fz="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
                       {e.text}
@@ -234,7 +263,9 @@ function ReviewForm({ notice, onSaved }: { notice: NoticeDetail; onSaved: (d: No
   const [deciding, setDeciding] = useState<'close' | 'return' | null>(null);
   async function decide(decision: 'close' | 'return') {
     setDeciding(decision);
-    const saved = await form.submit(() => ledger.notices.review({ id: notice.id, decision, text, deadline: decision === 'return' && deadline.trim() ? deadline.trim() : null }));
+    const saved = await form.submit(() =>
+      ledger.notices.review({ id: notice.id, decision, text, deadline: decision === 'return' && deadline.trim() ? deadline.trim() : null }),
+    );
     setDeciding(null);
     if (saved) {
       notifications.show({ color: 'green', title: decision === 'close' ? '已审核办结' : '已退回', message: notice.label });
@@ -277,7 +308,13 @@ function ReviewForm({ notice, onSaved }: { notice: NoticeDetail; onSaved: (d: No
         />
         <FormAlert messages={form.alert} />
         <Group justify="flex-end">
-          <Button color="orange" variant="light" onClick={() => void decide('return')} loading={deciding === 'return'} disabled={deciding !== null}>
+          <Button
+            color="orange"
+            variant="light"
+            onClick={() => void decide('return')}
+            loading={deciding === 'return'}
+            disabled={deciding !== null}
+          >
             退回
           </Button>
           <Button color="green" onClick={() => void decide('close')} loading={deciding === 'close'} disabled={deciding !== null}>

@@ -20,7 +20,12 @@ export function RectificationScreen({ year }: { year: number }) {
   const [status, setStatus] = useState<NoticeStatus | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const notices = useCall('notices.list', { year, ...(status ? { status } : {}), ...(unitId ? { unitId } : {}), ...(overdueOnly ? { overdueOnly } : {}) });
+  const notices = useCall('notices.list', {
+    year,
+    ...(status ? { status } : {}),
+    ...(unitId ? { unitId } : {}),
+    ...(overdueOnly ? { overdueOnly } : {}),
+  });
   const all = useCall('notices.list', { year });
   const [checked, setChecked] = useState<number[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -49,7 +54,11 @@ export function RectificationScreen({ year }: { year: number }) {
     const result = await ledger.notices.issue({ ids: drafts.map((d) => d.id) });
     setBusy(null);
     if (!result.ok) return notifyFailed('未能下发', result.error);
-    notifications.show({ color: 'green', title: '已下发整改通知', message: result.value.map((n) => `${n.number}（${n.unitName}）`).join('、') });
+    notifications.show({
+      color: 'green',
+      title: '已下发整改通知',
+      message: result.value.map((n) => `${n.number}（${n.unitName}）`).join('、'),
+    });
     setChecked([]);
     reload();
   }
@@ -60,7 +69,12 @@ export function RectificationScreen({ year }: { year: number }) {
     setBusy(null);
     if (!result.ok) return notifyFailed('导出整改通知失败', result.error);
     const { saved, summary } = result.value;
-    if (saved) notifySaved('已导出整改通知', saved.savedAs, `${summary.noticeCount} 份通知，${per === 'unit' ? '按单位' : '按项目'}成文 ${summary.letterCount} 份`);
+    if (saved)
+      notifySaved(
+        '已导出整改通知',
+        saved.savedAs,
+        `${summary.noticeCount} 份通知，${per === 'unit' ? '按单位' : '按项目'}成文 ${summary.letterCount} 份`,
+      );
   }
 
   async function exportList() {
@@ -91,8 +105,22 @@ export function RectificationScreen({ year }: { year: number }) {
             value={status}
             onChange={(v) => setStatus(v as NoticeStatus | null)}
           />
-          <Select label="单位" placeholder="全部单位" clearable searchable w={220} data={units} value={unitId === null ? null : String(unitId)} onChange={(v) => setUnitId(v ? Number(v) : null)} />
-          <Switch label={`只看逾期（${overdueCount}）`} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
+          <Select
+            label="单位"
+            placeholder="全部单位"
+            clearable
+            searchable
+            w={220}
+            data={units}
+            value={unitId === null ? null : String(unitId)}
+            onChange={(v) => setUnitId(v ? Number(v) : null)}
+          />
+          <Switch
+            label={`只看逾期（${overdueCount}）`}
+            checked={overdueOnly}
+            onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+            mb={8}
+          />
         </Group>
         <Group gap="xs">
           <Button onClick={() => void issue()} disabled={drafts.length === 0 || busy !== null} loading={busy === 'issue'}>
@@ -100,7 +128,12 @@ export function RectificationScreen({ year }: { year: number }) {
           </Button>
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="default" disabled={issued.length === 0 || busy !== null} loading={busy === 'docs'} title={issued.length === 0 ? '请先勾选已下发的整改通知' : undefined}>
+              <Button
+                variant="default"
+                disabled={issued.length === 0 || busy !== null}
+                loading={busy === 'docs'}
+                title={issued.length === 0 ? '请先勾选已下发的整改通知' : undefined}
+              >
                 导出整改通知{issued.length ? `（${issued.length}）` : ''}
               </Button>
             </Menu.Target>
@@ -127,7 +160,12 @@ export function RectificationScreen({ year }: { year: number }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={36}>
-                    <Checkbox aria-label="全选" checked={allChecked} indeterminate={!allChecked && selected.length > 0} onChange={(e) => setChecked(e.currentTarget.checked ? rows.map((r) => r.id) : [])} />
+                    <Checkbox
+                      aria-label="全选"
+                      checked={allChecked}
+                      indeterminate={!allChecked && selected.length > 0}
+                      onChange={(e) => setChecked(e.currentTarget.checked ? rows.map((r) => r.id) : [])}
+                    />
                   </Table.Th>
                   <Table.Th>文号</Table.Th>
                   <Table.Th>单位</Table.Th>
@@ -141,9 +179,21 @@ export function RectificationScreen({ year }: { year: number }) {
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((n) => (
-                  <NoticeTableRow key={n.id} notice={n} checked={checked.includes(n.id)} onCheck={(on) => toggle(n.id, on)} onOpen={() => setOpenId(n.id)} />
+                  <NoticeTableRow
+                    key={n.id}
+                    notice={n}
+                    checked={checked.includes(n.id)}
+                    onCheck={(on) => toggle(n.id, on)}
+                    onOpen={() => setOpenId(n.id)}
+                  />
                 ))}
-                {rows.length === 0 && <EmptyRow colSpan={9}>{all.data?.length ? '没有符合条件的整改通知。' : '本年度还没有整改通知。在“绩效监控”的预警清单中为偏离率超过阈值的项目起草整改通知。'}</EmptyRow>}
+                {rows.length === 0 && (
+                  <EmptyRow colSpan={9}>
+                    {all.data?.length
+                      ? '没有符合条件的整改通知。'
+                      : '本年度还没有整改通知。在“绩效监控”的预警清单中为偏离率超过阈值的项目起草整改通知。'}
+                  </EmptyRow>
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -154,13 +204,29 @@ export function RectificationScreen({ year }: { year: number }) {
   );
 }
 
-function NoticeTableRow({ notice: n, checked, onCheck, onOpen }: { notice: NoticeRow; checked: boolean; onCheck: (on: boolean) => void; onOpen: () => void }) {
+function NoticeTableRow({
+  notice: n,
+  checked,
+  onCheck,
+  onOpen,
+}: {
+  notice: NoticeRow;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
+  onOpen: () => void;
+}) {
   return (
     <Table.Tr data-id={n.id} bg={n.overdue ? 'red.0' : undefined}>
       <Table.Td>
         <Checkbox aria-label={`勾选 ${n.label}`} checked={checked} onChange={(e) => onCheck(e.currentTarget.checked)} />
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{n.number ?? <Text span c="dimmed" fz="sm">草稿</Text>}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {n.number ?? (
+          <Text span c="dimmed" fz="sm">
+            草稿
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{n.unitName}</Table.Td>
       <Table.Td>{n.projectName ?? '—'}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>

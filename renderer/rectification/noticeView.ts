@@ -1,6 +1,12 @@
 import type { NoticeStatus } from '../../electron/rules/rectificationRules';
 
-export const STATUS_COLOR: Record<NoticeStatus, string> = { draft: 'gray', issued: 'blue', answered: 'grape', closed: 'green', returned: 'orange' };
+export const STATUS_COLOR: Record<NoticeStatus, string> = {
+  draft: 'gray',
+  issued: 'blue',
+  answered: 'grape',
+  closed: 'green',
+  returned: 'orange',
+};
 
 /** The 逾期 cell: "逾期 12 天", "逾期反馈（迟 3 天）", or "否" — the same words as the exported list. */
 export function overdueLabel(n: { overdue: boolean; daysOverdue: number; feedbackLateDays: number | null }): string {

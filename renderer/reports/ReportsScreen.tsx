@@ -106,4 +106,3 @@ function YearSummaryPanel({ summary: s }: { summary: YearSummaryReport }) {
     </Paper>
   );
 }
-

@@ -25,7 +25,13 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={1100}>
       <Title order={2}>设置</Title>
       <Section title="台账信息">
-        {info.error ? <LoadError error={info.error} onRetry={info.reload} /> : info.data ? <LedgerInfoTable info={info.data} /> : <Loader size="sm" />}
+        {info.error ? (
+          <LoadError error={info.error} onRetry={info.reload} />
+        ) : info.data ? (
+          <LedgerInfoTable info={info.data} />
+        ) : (
+          <Loader size="sm" />
+        )}
       </Section>
       <Section title="本局信息">
         {settings.error ? (
@@ -54,7 +60,13 @@ export function SettingsScreen() {
         <CreateYearForm onCreated={afterYearCreated} />
       </Section>
       <Section title="最近的审计记录（50 条）">
-        {audit.error ? <LoadError error={audit.error} onRetry={audit.reload} /> : audit.data ? <AuditTable entries={audit.data} /> : <Loader size="sm" />}
+        {audit.error ? (
+          <LoadError error={audit.error} onRetry={audit.reload} />
+        ) : audit.data ? (
+          <AuditTable entries={audit.data} />
+        ) : (
+          <Loader size="sm" />
+        )}
       </Section>
     </Stack>
   );

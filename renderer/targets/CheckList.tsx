@@ -26,7 +26,11 @@ export function CheckList({ detail, dirty, onSubmitted }: CheckListProps) {
     const result = await ledger.review.submit({ targetId: detail.id });
     setSubmitting(false);
     if (!result.ok) return setRefusal(result.error.message);
-    notifications.show({ color: 'green', title: '已提交三方联合会审', message: result.value.projectName ?? `${result.value.unitName}部门整体` });
+    notifications.show({
+      color: 'green',
+      title: '已提交三方联合会审',
+      message: result.value.projectName ?? `${result.value.unitName}部门整体`,
+    });
     onSubmitted();
   }
 

@@ -25,7 +25,20 @@ export function CustomIndicatorModal({ period, onAdd, onClose }: CustomIndicator
 
   function add(event: FormEvent) {
     event.preventDefault();
-    onAdd({ key: rowKey(), id: null, libraryIndicatorId: null, period, level1: level1 ?? '', level2: level2 ?? '', name, nature, value, unit, libraryNameNow: null, hint: null });
+    onAdd({
+      key: rowKey(),
+      id: null,
+      libraryIndicatorId: null,
+      period,
+      level1: level1 ?? '',
+      level2: level2 ?? '',
+      name,
+      nature,
+      value,
+      unit,
+      libraryNameNow: null,
+      hint: null,
+    });
   }
 
   return (
@@ -46,7 +59,13 @@ export function CustomIndicatorModal({ period, onAdd, onClose }: CustomIndicator
                 setLevel2(null);
               }}
             />
-            <Select label="二级指标" allowDeselect={false} data={level1 ? [...(THREE_WAY_LEVELS[level1] ?? [])] : []} value={level2} onChange={setLevel2} />
+            <Select
+              label="二级指标"
+              allowDeselect={false}
+              data={level1 ? [...(THREE_WAY_LEVELS[level1] ?? [])] : []}
+              value={level2}
+              onChange={setLevel2}
+            />
           </SimpleGrid>
           <TextInput label="三级指标名称" value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <SimpleGrid cols={3}>

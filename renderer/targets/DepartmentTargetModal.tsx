@@ -23,7 +23,9 @@ export function DepartmentTargetModal({ year, onClose, onCreated }: DepartmentTa
 
   async function start(event: FormEvent) {
     event.preventDefault();
-    const created = await form.submit(() => ledger.targets.create({ year, projectId: null, unitId: unitId === null ? null : Number(unitId) }));
+    const created = await form.submit(() =>
+      ledger.targets.create({ year, projectId: null, unitId: unitId === null ? null : Number(unitId) }),
+    );
     if (created) onCreated(created);
   }
 

@@ -28,12 +28,28 @@ interface IndicatorPickerDrawerProps {
 const SHOWN = 150;
 
 /** 从指标库添加: the library browsed by class and searched, or ranked for the project by the recommender. */
-export function IndicatorPickerDrawer({ year, layout, library, classes, classId, subjectName, goal, period, chosenIds, onAdd, onClose }: IndicatorPickerDrawerProps) {
+export function IndicatorPickerDrawer({
+  year,
+  layout,
+  library,
+  classes,
+  classId,
+  subjectName,
+  goal,
+  period,
+  chosenIds,
+  onAdd,
+  onClose,
+}: IndicatorPickerDrawerProps) {
   const [pickedClass, setPickedClass] = useState<string | null>(classId === null ? null : String(classId));
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
   const rows = useMemo(
-    () => library.filter((i) => !i.retiredAt && (pickedClass === null || String(i.classId) === pickedClass) && matchesIndicator({ ...i, retired: false }, query)),
+    () =>
+      library.filter(
+        (i) =>
+          !i.retiredAt && (pickedClass === null || String(i.classId) === pickedClass) && matchesIndicator({ ...i, retired: false }, query),
+      ),
     [library, pickedClass, query],
   );
   const byId = useMemo(() => new Map(library.map((i) => [i.id, i])), [library]);
@@ -42,7 +58,13 @@ export function IndicatorPickerDrawer({ year, layout, library, classes, classId,
     if (!indicator) return null;
     const chosen = chosenIds.has(indicator.id);
     return (
-      <Button size="compact-xs" variant={chosen ? 'subtle' : 'light'} disabled={chosen} aria-label={`添加 ${name}`} onClick={() => onAdd(indicator)}>
+      <Button
+        size="compact-xs"
+        variant={chosen ? 'subtle' : 'light'}
+        disabled={chosen}
+        aria-label={`添加 ${name}`}
+        onClick={() => onAdd(indicator)}
+      >
         {chosen ? '已添加' : '添加'}
       </Button>
     );
@@ -67,10 +89,17 @@ export function IndicatorPickerDrawer({ year, layout, library, classes, classId,
                 value={pickedClass}
                 onChange={setPickedClass}
               />
-              <TextInput label="查找指标" placeholder="名称、关键词，如：满意度" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+              <TextInput
+                label="查找指标"
+                placeholder="名称、关键词，如：满意度"
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+              />
             </Group>
             <Text fz="sm" c="dimmed" role="status" aria-label="可选指标">
-              {rows.length > SHOWN ? `符合条件的 ${rows.length} 条中显示前 ${SHOWN} 条，请输入查找词缩小范围` : `符合条件的指标 ${rows.length} 条`}
+              {rows.length > SHOWN
+                ? `符合条件的 ${rows.length} 条中显示前 ${SHOWN} 条，请输入查找词缩小范围`
+                : `符合条件的指标 ${rows.length} 条`}
             </Text>
             <ScrollArea.Autosize mah="calc(100vh - 260px)">
               <Table striped verticalSpacing={4} aria-label="指标库中的指标">

@@ -23,7 +23,9 @@ export function PromoteIndicatorModal({ row, classes, defaultClassId, onClose, o
 
   async function promote(event: FormEvent) {
     event.preventDefault();
-    const created = await form.submit(() => ledger.targets.promoteIndicator({ targetIndicatorId: row.id!, classId: classId === null ? 0 : Number(classId) }));
+    const created = await form.submit(() =>
+      ledger.targets.promoteIndicator({ targetIndicatorId: row.id!, classId: classId === null ? 0 : Number(classId) }),
+    );
     if (!created) return;
     notifications.show({ color: 'green', title: '已纳入指标库', message: `${created.className} · ${created.name}` });
     onDone();

@@ -80,7 +80,13 @@ export function ReviewPanel({ detail, rounds, onChanged, onOpenForm }: ReviewPan
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
         {PARTIES.map((party) => (
           // Keyed by when the opinion was recorded: one read back from a 会审意见表 refills the card.
-          <OpinionCard key={`${open.id}-${party}-${recorded.get(party)?.recordedAt ?? ''}`} targetId={detail.id} party={party} recorded={recorded.get(party) ?? null} onSaved={onChanged} />
+          <OpinionCard
+            key={`${open.id}-${party}-${recorded.get(party)?.recordedAt ?? ''}`}
+            targetId={detail.id}
+            party={party}
+            recorded={recorded.get(party) ?? null}
+            onSaved={onChanged}
+          />
         ))}
       </SimpleGrid>
       <DecisionCard key={open.id} targetId={detail.id} round={open} onDecided={onChanged} />
@@ -99,7 +105,11 @@ function DecisionCard({ targetId, round, onDecided }: { targetId: number; round:
     event.preventDefault();
     const decided = await form.submit(() => ledger.review.decide({ targetId, result: grade as Grade, note }));
     if (!decided) return;
-    notifications.show({ color: 'green', title: `第 ${round.roundNo} 轮会审结论：${grade}`, message: `目标转为“${TARGET_STATUS[decided.status]}”` });
+    notifications.show({
+      color: 'green',
+      title: `第 ${round.roundNo} 轮会审结论：${grade}`,
+      message: `目标转为“${TARGET_STATUS[decided.status]}”`,
+    });
     onDecided();
   }
 

@@ -44,7 +44,11 @@ export function ReviewSheetImportModal({ fileId, fileName, preview, onClose, onI
       noChangesText="文件中的会审意见与已录入的完全相同，无需导入。"
       commit={() => ledger.review.sheetImportCommit({ fileId, party: null })}
       onCommitted={(r) => {
-        notifications.show({ color: 'green', title: '会审意见已导入', message: `${fileName}：录入 ${r.recorded} 份会审意见，${r.unchanged} 份与已录入的相同。` });
+        notifications.show({
+          color: 'green',
+          title: '会审意见已导入',
+          message: `${fileName}：录入 ${r.recorded} 份会审意见，${r.unchanged} 份与已录入的相同。`,
+        });
         onImported();
       }}
       onClose={onClose}

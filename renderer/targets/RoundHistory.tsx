@@ -25,8 +25,16 @@ export function RoundHistory({ rounds, current, layout, classNames }: RoundHisto
   const last = rounds.at(-1)!;
   const sinceLast = diffSnapshots(last.snapshot, current);
   const columns = [
-    ...rounds.map((r, i) => ({ key: `round-${r.id}`, round: r as ReviewRoundView | null, snapshot: r.snapshot, previous: i > 0 ? rounds[i - 1]!.snapshot : null, previousLabel: i > 0 ? `第 ${rounds[i - 1]!.roundNo} 轮` : '' })),
-    ...(isUnchanged(sinceLast) ? [] : [{ key: 'current', round: null, snapshot: current, previous: last.snapshot, previousLabel: `第 ${last.roundNo} 轮` }]),
+    ...rounds.map((r, i) => ({
+      key: `round-${r.id}`,
+      round: r as ReviewRoundView | null,
+      snapshot: r.snapshot,
+      previous: i > 0 ? rounds[i - 1]!.snapshot : null,
+      previousLabel: i > 0 ? `第 ${rounds[i - 1]!.roundNo} 轮` : '',
+    })),
+    ...(isUnchanged(sinceLast)
+      ? []
+      : [{ key: 'current', round: null, snapshot: current, previous: last.snapshot, previousLabel: `第 ${last.roundNo} 轮` }]),
   ];
 
   return (

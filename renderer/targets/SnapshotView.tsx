@@ -80,7 +80,13 @@ export function SnapshotView({ snapshot, previous, layout, classNames }: Snapsho
                 const change = changed.get(identity(i));
                 const isNew = added.has(identity(i));
                 return (
-                  <Box key={identity(i)} px={6} py={1} fz="sm" style={{ borderRadius: 4, background: isNew ? ADDED_BG : change ? CHANGED_BG : undefined }}>
+                  <Box
+                    key={identity(i)}
+                    px={6}
+                    py={1}
+                    fz="sm"
+                    style={{ borderRadius: 4, background: isNew ? ADDED_BG : change ? CHANGED_BG : undefined }}
+                  >
                     <Text span fz="xs" c="dimmed">
                       {place.level2.replace(/指标$/, '')}｜
                     </Text>
@@ -100,7 +106,14 @@ export function SnapshotView({ snapshot, previous, layout, classNames }: Snapsho
                 );
               })}
               {removed.map((i) => (
-                <Box key={`removed-${identity(i)}`} px={6} py={1} fz="sm" c="red.8" style={{ borderRadius: 4, background: 'var(--mantine-color-red-0)' }}>
+                <Box
+                  key={`removed-${identity(i)}`}
+                  px={6}
+                  py={1}
+                  fz="sm"
+                  c="red.8"
+                  style={{ borderRadius: 4, background: 'var(--mantine-color-red-0)' }}
+                >
                   <Text span td="line-through" fz="sm">
                     {i.name}：{indicatorValueText(i)}
                   </Text>

@@ -25,7 +25,10 @@ export function SyncBoard({ year }: { year: number }) {
   const all = useMemo(() => boardRows(list.data ?? [], edited), [list.data, edited]);
   const counts = useMemo(() => stepCounts(all), [all]);
   const lagging = all.filter((r) => r.lags.length > 0).length;
-  const rows = all.filter((r) => (!onlyLagging || r.lags.length > 0) && matchesSearch(search, [r.row.name, r.row.unitName, r.row.departmentName, r.row.projectCode]));
+  const rows = all.filter(
+    (r) =>
+      (!onlyLagging || r.lags.length > 0) && matchesSearch(search, [r.row.name, r.row.unitName, r.row.departmentName, r.row.projectCode]),
+  );
   const missing = (list.data ?? []).filter((r) => r.targetId === null).length;
 
   const saved = (detail: TargetDetail) => setEdited((m) => new Map(m).set(detail.id, detail.sync));
@@ -82,7 +85,11 @@ export function SyncBoard({ year }: { year: number }) {
           <Table.Tbody>
             {rows.map(({ row, sync, lags }) =>
               (['budget', 'target'] as SyncTrack[]).map((track) => (
-                <Table.Tr key={`${row.targetId}-${track}`} aria-label={`${row.name} ${TRACK_LABELS[track]}`} bg={lags.length ? 'red.0' : undefined}>
+                <Table.Tr
+                  key={`${row.targetId}-${track}`}
+                  aria-label={`${row.name} ${TRACK_LABELS[track]}`}
+                  bg={lags.length ? 'red.0' : undefined}
+                >
                   {track === 'budget' && (
                     <>
                       <Table.Td rowSpan={2} style={{ verticalAlign: 'top' }}>
@@ -119,7 +126,15 @@ export function SyncBoard({ year }: { year: number }) {
                     const late = track === 'target' && lags.some((l) => l.step === step);
                     return (
                       <Table.Td key={step} ta="center" bg={late ? 'red.2' : undefined} data-lagging={late || undefined}>
-                        <SyncDateCell targetId={row.targetId} name={row.name} track={track} step={step} date={sync?.[track][step] ?? null} lagging={late} onSaved={saved} />
+                        <SyncDateCell
+                          targetId={row.targetId}
+                          name={row.name}
+                          track={track}
+                          step={step}
+                          date={sync?.[track][step] ?? null}
+                          lagging={late}
+                          onSaved={saved}
+                        />
                       </Table.Td>
                     );
                   })}

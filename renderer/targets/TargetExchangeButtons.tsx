@@ -37,7 +37,11 @@ export function TargetExchangeButtons({ year, onImported }: { year: number; onIm
     const classified = s.excludedClassifiedUnits
       ? `；涉密单位 ${s.excludedClassifiedUnits} 个（${s.excludedClassifiedTargets} 个目标）不公开，未列入`
       : '；没有需要排除的涉密单位';
-    notifySaved('已导出绩效目标公开表', saved.savedAs, `${s.unitCount} 个单位，项目支出目标 ${s.projectTargets} 个、部门整体目标 ${s.departmentTargets} 个${classified}`);
+    notifySaved(
+      '已导出绩效目标公开表',
+      saved.savedAs,
+      `${s.unitCount} 个单位，项目支出目标 ${s.projectTargets} 个、部门整体目标 ${s.departmentTargets} 个${classified}`,
+    );
   }
 
   return (
@@ -131,4 +135,3 @@ export function ReviewSheetButtons({ targetIds, leftOut = 0, onImported, size = 
     </>
   );
 }
-

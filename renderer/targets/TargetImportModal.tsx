@@ -134,7 +134,9 @@ function SheetNote({ plan: s, failing }: { plan: TargetSheetPlan; failing: strin
   const status = s.status ? `台账中为“${TARGET_STATUS[s.status]}”` : null;
   return (
     <Stack gap={2}>
-      {s.action === 'create' && <Text fz="sm">{s.subject === 'department' ? '该单位尚无部门整体绩效目标' : '该项目尚无绩效目标'}，将按表新建（填报中）</Text>}
+      {s.action === 'create' && (
+        <Text fz="sm">{s.subject === 'department' ? '该单位尚无部门整体绩效目标' : '该项目尚无绩效目标'}，将按表新建（填报中）</Text>
+      )}
       {s.action === 'update' && (
         <>
           {status && (
@@ -149,8 +151,16 @@ function SheetNote({ plan: s, failing }: { plan: TargetSheetPlan; failing: strin
           </List>
         </>
       )}
-      {s.action === 'error' && <Text fz="sm" c="red.8">见下方错误列表{status ? `（${status}）` : ''}</Text>}
-      {s.note && <Text fz="sm" c="dimmed">{s.note}</Text>}
+      {s.action === 'error' && (
+        <Text fz="sm" c="red.8">
+          见下方错误列表{status ? `（${status}）` : ''}
+        </Text>
+      )}
+      {s.note && (
+        <Text fz="sm" c="dimmed">
+          {s.note}
+        </Text>
+      )}
       {failing.length > 0 && s.action !== 'error' && (
         <Text fz="xs" c="orange.8">
           导入后机审仍未通过：{failing.join('；')}

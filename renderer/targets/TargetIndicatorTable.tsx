@@ -142,7 +142,13 @@ export function TargetIndicatorTable({ rows, period, layout, readOnly, errors, o
                   {!readOnly && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" color="red" aria-label={`删除 ${row.name || `第 ${index + 1} 行`}`} onClick={() => onRemove(index)}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`删除 ${row.name || `第 ${index + 1} 行`}`}
+                          onClick={() => onRemove(index)}
+                        >
                           删除
                         </Button>
                         {own && row.id !== null && (

@@ -78,11 +78,29 @@ export function TargetPage({ targetId, year, onBack, onChanged }: TargetPageProp
         <Tabs.List>
           <Tabs.Tab value="form">申报表</Tabs.Tab>
           <Tabs.Tab value="review">三方联合会审</Tabs.Tab>
-          <Tabs.Tab value="history" rightSection={rounds.data.length ? <Badge size="xs" variant="light" circle>{rounds.data.length}</Badge> : null}>
+          <Tabs.Tab
+            value="history"
+            rightSection={
+              rounds.data.length ? (
+                <Badge size="xs" variant="light" circle>
+                  {rounds.data.length}
+                </Badge>
+              ) : null
+            }
+          >
             会审历史
           </Tabs.Tab>
           {(d.locked || d.adjustments.length > 0) && (
-            <Tabs.Tab value="adjustments" rightSection={d.adjustments.length ? <Badge size="xs" variant="light" circle>{d.adjustments.length}</Badge> : null}>
+            <Tabs.Tab
+              value="adjustments"
+              rightSection={
+                d.adjustments.length ? (
+                  <Badge size="xs" variant="light" circle>
+                    {d.adjustments.length}
+                  </Badge>
+                ) : null
+              }
+            >
               调整记录
             </Tabs.Tab>
           )}

@@ -25,7 +25,13 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
-              <Checkbox aria-label="全选" checked={allChosen} indeterminate={someChosen && !allChosen} disabled={choosable.length === 0} onChange={(e) => onChoose(choosable, e.currentTarget.checked)} />
+              <Checkbox
+                aria-label="全选"
+                checked={allChosen}
+                indeterminate={someChosen && !allChosen}
+                disabled={choosable.length === 0}
+                onChange={(e) => onChoose(choosable, e.currentTarget.checked)}
+              />
             </Table.Th>
             <Table.Th>项目/部门整体</Table.Th>
             <Table.Th>预算单位</Table.Th>
@@ -49,7 +55,11 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
             <Table.Tr key={row.targetId !== null ? `t${row.targetId}` : `p${row.projectId}`}>
               <Table.Td>
                 {row.targetId !== null && (
-                  <Checkbox aria-label={`选择 ${row.name}`} checked={chosen.has(row.targetId)} onChange={(e) => onChoose([row.targetId!], e.currentTarget.checked)} />
+                  <Checkbox
+                    aria-label={`选择 ${row.name}`}
+                    checked={chosen.has(row.targetId)}
+                    onChange={(e) => onChoose([row.targetId!], e.currentTarget.checked)}
+                  />
                 )}
               </Table.Td>
               <Table.Td>
@@ -108,7 +118,14 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {row.targetId === null ? (
-                  <Button size="compact-xs" variant="light" color="red" aria-label={`填报 ${row.name}`} loading={starting === row.projectId} onClick={() => onOpen(row)}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    aria-label={`填报 ${row.name}`}
+                    loading={starting === row.projectId}
+                    onClick={() => onOpen(row)}
+                  >
                     填报
                   </Button>
                 ) : (

@@ -82,9 +82,32 @@ export function TargetsTab({ year }: { year: number }) {
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput label="搜索" placeholder="项目名称、代码或单位" w={220} value={filters.search} onChange={(e) => set({ search: e.currentTarget.value })} />
-        <Select label="状态" placeholder="全部" clearable w={140} data={STATUS_OPTIONS} value={filters.status} onChange={(v) => set({ status: v as ListStatus | null })} />
-        <Select label="主管部门" placeholder="全部" clearable searchable w={200} data={departments} value={filters.department} onChange={(v) => set({ department: v })} />
+        <TextInput
+          label="搜索"
+          placeholder="项目名称、代码或单位"
+          w={220}
+          value={filters.search}
+          onChange={(e) => set({ search: e.currentTarget.value })}
+        />
+        <Select
+          label="状态"
+          placeholder="全部"
+          clearable
+          w={140}
+          data={STATUS_OPTIONS}
+          value={filters.status}
+          onChange={(v) => set({ status: v as ListStatus | null })}
+        />
+        <Select
+          label="主管部门"
+          placeholder="全部"
+          clearable
+          searchable
+          w={200}
+          data={departments}
+          value={filters.department}
+          onChange={(v) => set({ department: v })}
+        />
         <Switch
           label="只看未填报目标的项目"
           description="先定项目，再定预算"
@@ -119,11 +142,26 @@ export function TargetsTab({ year }: { year: number }) {
                   已选 {selection.total} 个，其中会审中 {selection.inReview} 个、待批复 {selection.ready} 个、已批复 {selection.approved} 个
                 </Text>
               )}
-              <ReviewSheetButtons targetIds={selection.inReviewIds} leftOut={selection.total - selection.inReview} onImported={list.reload} />
-              <Button size="sm" onClick={() => void move('approve')} loading={busy === 'approve'} disabled={selection.total === 0 || busy !== null}>
+              <ReviewSheetButtons
+                targetIds={selection.inReviewIds}
+                leftOut={selection.total - selection.inReview}
+                onImported={list.reload}
+              />
+              <Button
+                size="sm"
+                onClick={() => void move('approve')}
+                loading={busy === 'approve'}
+                disabled={selection.total === 0 || busy !== null}
+              >
                 批复所选
               </Button>
-              <Button size="sm" variant="light" onClick={() => void move('publish')} loading={busy === 'publish'} disabled={selection.total === 0 || busy !== null}>
+              <Button
+                size="sm"
+                variant="light"
+                onClick={() => void move('publish')}
+                loading={busy === 'publish'}
+                disabled={selection.total === 0 || busy !== null}
+              >
                 登记公开
               </Button>
             </Group>

@@ -7,7 +7,12 @@ import type { TargetIndicatorInput, TargetSnapshot } from '../../electron/bridge
 export type TextField = 'period' | 'midTermGoal' | 'annualGoal' | 'mainTasks';
 export type FundField = 'annualTotalFen' | 'annualFiscalFen' | 'annualOtherFen' | 'midTotalFen' | 'midFiscalFen' | 'midOtherFen';
 
-export const TEXT_LABELS: Record<TextField, string> = { period: '项目期', midTermGoal: '中期目标', annualGoal: '年度总体目标', mainTasks: '年度主要任务' };
+export const TEXT_LABELS: Record<TextField, string> = {
+  period: '项目期',
+  midTermGoal: '中期目标',
+  annualGoal: '年度总体目标',
+  mainTasks: '年度主要任务',
+};
 export const FUND_LABELS: Record<FundField, string> = {
   annualTotalFen: '年度资金总额',
   annualFiscalFen: '年度财政拨款',
@@ -62,7 +67,14 @@ export function diffSnapshots(before: TargetSnapshot, after: TargetSnapshot): Sn
 }
 
 export function isUnchanged(d: SnapshotDiff): boolean {
-  return !d.classChanged && d.texts.length === 0 && d.funds.length === 0 && d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
+  return (
+    !d.classChanged &&
+    d.texts.length === 0 &&
+    d.funds.length === 0 &&
+    d.added.length === 0 &&
+    d.removed.length === 0 &&
+    d.changed.length === 0
+  );
 }
 
 /** "年度总体目标、新增指标 1 个、指标值变化 2 个": the changes in one line. */

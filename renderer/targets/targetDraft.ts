@@ -3,10 +3,16 @@
  * they are saved — grouped by period, then by 一级/二级 in the year's layout — so a bridge message
  * keyed `indicators.3.value` names the fourth row on screen.
  */
-import type { CallInput, IndicatorLayout, IndicatorRow, TargetDetail, TargetIndicatorInput, TargetPeriod } from '../../electron/bridge/contract';
+import type {
+  CallInput,
+  IndicatorLayout,
+  IndicatorRow,
+  TargetDetail,
+  TargetIndicatorInput,
+  TargetPeriod,
+} from '../../electron/bridge/contract';
 import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
 import { fenToWanYuanInput } from '../../electron/rules/money';
-
 
 export const PERIOD_LABELS: Record<TargetPeriod, string> = { annual: '年度指标', midTerm: '中期指标' };
 
@@ -159,7 +165,12 @@ export function ordered(rows: readonly DraftIndicator[], layout: IndicatorLayout
   const rank = groupRank(layout);
   return rows
     .map((row, i) => ({ row, i }))
-    .sort((a, b) => (a.row.period === b.row.period ? 0 : a.row.period === 'annual' ? -1 : 1) || rankOf(a.row, layout, rank) - rankOf(b.row, layout, rank) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (a.row.period === b.row.period ? 0 : a.row.period === 'annual' ? -1 : 1) ||
+        rankOf(a.row, layout, rank) - rankOf(b.row, layout, rank) ||
+        a.i - b.i,
+    )
     .map(({ row }) => row);
 }
 

@@ -43,7 +43,14 @@ import { completionLine, indicatorLine } from '../../electron/rules/warningLines
 import type { ServiceContext } from '../../electron/ledger/context';
 import { commitExecutionImport } from '../../electron/monitoring/executionImport';
 import { listIndicatorClasses, listIndicators, type IndicatorRow } from '../../electron/indicators/indicators';
-import { approveTargets, completeByFinance, decideRound, publishTargets, recordOpinion, submitForReview } from '../../electron/targets/jointReview';
+import {
+  approveTargets,
+  completeByFinance,
+  decideRound,
+  publishTargets,
+  recordOpinion,
+  submitForReview,
+} from '../../electron/targets/jointReview';
 import { indicatorKey, saveMonitoringForm, type MonitoringEntryInput } from '../../electron/monitoring/monitoringEntries';
 import { createDefaultRounds } from '../../electron/monitoring/monitoringRounds';
 import { listProjects, type ProjectRow } from '../../electron/projects/projects';
@@ -110,20 +117,31 @@ type Pace = (typeof MAY_PACES)[number]['pace'];
 const BENEFIT = ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'];
 const ORDER = ['数量指标', '质量指标', '时效指标', '成本指标', ...BENEFIT, '服务对象满意度指标'];
 
-export function buildDemoTargetsAndMonitoring(ctx: ServiceContext, year: number, random: () => number): { targets: DemoTargetFigures; monitoring: DemoMonitoringFigures } {
+export function buildDemoTargetsAndMonitoring(
+  ctx: ServiceContext,
+  year: number,
+  random: () => number,
+): { targets: DemoTargetFigures; monitoring: DemoMonitoringFigures } {
   const on = (step: Step): ServiceContext => {
     const [offset, day] = CALENDAR[step];
     const at = new Date(`${year + offset}-${day}T10:00:00+08:00`);
     return { ...ctx, now: () => at };
   };
   const indicators = listIndicators(ctx);
-  const library: Library = { byId: new Map(indicators.map((i) => [i.id, i])), byClass: new Map(), classIds: new Map(listIndicatorClasses(ctx).map((c) => [c.name, c.id])) };
-  for (const i of indicators) library.byClass.set(i.className, [...(library.byClass.get(i.className) ?? []), { ...i, retired: i.retiredAt !== null }]);
+  const library: Library = {
+    byId: new Map(indicators.map((i) => [i.id, i])),
+    byClass: new Map(),
+    classIds: new Map(listIndicatorClasses(ctx).map((c) => [c.name, c.id])),
+  };
+  for (const i of indicators)
+    library.byClass.set(i.className, [...(library.byClass.get(i.className) ?? []), { ...i, retired: i.retiredAt !== null }]);
 
   const budgeted = listProjects(ctx, { year }).filter((p) => p.libraryStatus === 'admitted' && p.initialBudgetFen > 0);
   const departments = listUnits(ctx, { year }).filter((u) => u.parentId === null);
   const projectTargets = budgeted.map((p) => declare(on, year, library, random, { project: p }));
-  const departmentTargets = departments.map((u) => declare(on, year, library, random, { department: u, projects: budgeted.filter((p) => p.unitId === u.id).length }));
+  const departmentTargets = departments.map((u) =>
+    declare(on, year, library, random, { department: u, projects: budgeted.filter((p) => p.unitId === u.id).length }),
+  );
   const targets = [...projectTargets, ...departmentTargets];
 
   const firstRound: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
@@ -185,7 +203,10 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
   const className = 'project' in subject ? classOf(subject.project) : DEPARTMENT_TARGET_CLASS;
   const classId = library.classIds.get(className);
   if (classId === undefined) throw new Error(`演示数据：指标库中没有“${className}”类`);
-  const text = 'project' in subject ? { mainTasks: null, annualGoal: `${year}年，${ANNUAL_GOAL_BY_CLASS[className]}。` } : departmentTargetText(year, subject.projects);
+  const text =
+    'project' in subject
+      ? { mainTasks: null, annualGoal: `${year}年，${ANNUAL_GOAL_BY_CLASS[className]}。` }
+      : departmentTargetText(year, subject.projects);
   const ctx = on('declare');
   const chosen = chooseIndicators(library, className, name);
   const budgetWan = created.annualTotalFen / 1_000_000;
@@ -202,13 +223,22 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
     midFiscalFen: null,
     midOtherFen: null,
     indicators: chosen.map((i): TargetIndicatorInput => ({
-      libraryIndicatorId: i.id, period: 'annual', level1: i.level1, level2: i.level2, name: i.name, nature: i.nature, unit: i.unit, value: targetValue(i, budgetWan, random),
+      libraryIndicatorId: i.id,
+      period: 'annual',
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      nature: i.nature,
+      unit: i.unit,
+      value: targetValue(i, budgetWan, random),
     })),
   });
 }
 
 function classOf(project: ProjectRow): string {
-  return TARGET_CLASS_BY_WORD.find(([words]) => words.some((w) => project.name.includes(w)))?.[1] ?? TARGET_CLASS_BY_TYPE[project.projectType];
+  return (
+    TARGET_CLASS_BY_WORD.find(([words]) => words.some((w) => project.name.includes(w)))?.[1] ?? TARGET_CLASS_BY_TYPE[project.projectType]
+  );
 }
 
 /** How many indicators each group gets, and which library indicators fit it (lower preference first; null: not at all). */
@@ -277,7 +307,14 @@ function review(on: (s: Step) => ServiceContext, target: TargetDetail, random: (
 }
 
 /** One round: each party grades the four dimensions around the target's quality; the bureau takes the suggested result. */
-function roundOf(on: (s: Step) => ServiceContext, target: TargetDetail, submit: Step, decide: Step, quality: '优' | '良' | '中', random: () => number): Grade {
+function roundOf(
+  on: (s: Step) => ServiceContext,
+  target: TargetDetail,
+  submit: Step,
+  decide: Step,
+  quality: '优' | '良' | '中',
+  random: () => number,
+): Grade {
   submitForReview(on(submit), { targetId: target.id });
   const grade = (): Grade => {
     const r = random();
@@ -341,19 +378,33 @@ function monitorMay(
       const progress = { name: i.name, level2: i.level2, nature: i.nature, target: i.value, current: row.currentValue };
       // The reason, its explanation and the correction wherever the form requires them (red, yellow, or not 确定能).
       const colour = indicatorLine(progress, round.asOfMonth, rules).colour;
-      const entry = requiredEntryFields(row, colour).includes('deviationReason') ? { ...row, deviationReason: deviation.reason, explanation: deviation.explanation, correctiveAction: deviation.correctiveAction } : row;
+      const entry = requiredEntryFields(row, colour).includes('deviationReason')
+        ? { ...row, deviationReason: deviation.reason, explanation: deviation.explanation, correctiveAction: deviation.correctiveAction }
+        : row;
       return { entry, progress };
     });
     const entries = rows.map((r): MonitoringEntryInput => r.entry);
-    const completion = completionLine(rows.map((r) => r.progress), round.asOfMonth, rules).annualCompletionRate ?? share * 100;
+    const completion =
+      completionLine(
+        rows.map((r) => r.progress),
+        round.asOfMonth,
+        rules,
+      ).annualCompletionRate ?? share * 100;
     const rate = executionRate(pace, completion, between);
     const adjustedFen = adjusted(project.initialBudgetFen, random);
     const executedFen = Math.round((adjustedFen * rate) / 100);
-    const expectedFullYearFen = pace === 'slowSpending' || pace === 'bothBehind' ? Math.max(executedFen, Math.round((adjustedFen * between(0.85, 0.98)) / 100) * 100) : adjustedFen;
+    const expectedFullYearFen =
+      pace === 'slowSpending' || pace === 'bothBehind'
+        ? Math.max(executedFen, Math.round((adjustedFen * between(0.85, 0.98)) / 100) * 100)
+        : adjustedFen;
     return { target, project, entries, adjustedFen, executedFen, expectedFullYearFen };
   });
 
-  commitExecutionImport(on('execution'), { roundId: round.id, fileName: `轮台县${year}年1-5月项目支出预算执行情况表.xlsx`, bytes: platformExport(year, plans) });
+  commitExecutionImport(on('execution'), {
+    roundId: round.id,
+    fileName: `轮台县${year}年1-5月项目支出预算执行情况表.xlsx`,
+    bytes: platformExport(year, plans),
+  });
   for (const p of plans) saveMonitoringForm(on('forms'), { roundId: round.id, targetId: p.target.id, entries: p.entries });
 
   computeWarnings(on('warnings'), { roundId: round.id });
@@ -382,14 +433,26 @@ function monitorMay(
  */
 function mayEntry(i: TargetDetail['indicators'][number], share: number, lagging: boolean, random: () => number): MonitoringEntryInput {
   const likelihood = lagging ? 'possible' : 'certain';
-  const row = { key: indicatorKey(i.name), currentValue: '', expectedValue: '', likelihood, deviationReason: null, explanation: null, correctiveAction: null } as const;
+  const row = {
+    key: indicatorKey(i.name),
+    currentValue: '',
+    expectedValue: '',
+    likelihood,
+    deviationReason: null,
+    explanation: null,
+    correctiveAction: null,
+  } as const;
   if (i.nature === '定性') return { ...row, currentValue: lagging ? '部分达成' : '达成' };
   const target = numberIn(i.value)!;
   if (i.level2 === '时效指标' || i.level2 === '服务对象满意度指标') return { ...row, expectedValue: i.value, likelihood: 'certain' };
   if (i.level2 === '数量指标' || BENEFIT.includes(i.level2)) {
     if (target < 6) return { ...row, expectedValue: i.value };
     const current = target * share * (0.95 + random() * 0.1);
-    return { ...row, currentValue: String(Number.isInteger(target) ? Math.round(current) : Number(current.toFixed(2))), expectedValue: i.value };
+    return {
+      ...row,
+      currentValue: String(Number.isInteger(target) ? Math.round(current) : Number(current.toFixed(2))),
+      expectedValue: i.value,
+    };
   }
   return { ...row, currentValue: String(Math.min(100, target + Math.floor(random() * 4))), expectedValue: i.value };
 }
@@ -424,14 +487,32 @@ function platformExport(year: number, plans: MayPlan[]): Buffer {
     ['单位：元'],
     ['序号', '主管部门', '预算单位', '项目代码', '项目名称', '年初预算数', '调整后预算数', '1-5月执行数', '执行率', '全年预计执行数'],
     ...plans.map((p, k) => [
-      k + 1, p.project.departmentName, p.project.unitName, p.project.code ?? '', p.project.name,
-      yuan(p.project.initialBudgetFen), yuan(p.adjustedFen), yuan(p.executedFen), `${((p.executedFen * 100) / p.adjustedFen).toFixed(2)}%`, yuan(p.expectedFullYearFen),
+      k + 1,
+      p.project.departmentName,
+      p.project.unitName,
+      p.project.code ?? '',
+      p.project.name,
+      yuan(p.project.initialBudgetFen),
+      yuan(p.adjustedFen),
+      yuan(p.executedFen),
+      `${((p.executedFen * 100) / p.adjustedFen).toFixed(2)}%`,
+      yuan(p.expectedFullYearFen),
     ]),
   ];
   const sum = (f: (p: MayPlan) => number) => yuan(plans.reduce((s, p) => s + f(p), 0));
-  rows.push(['合计', '', '', '', '', sum((p) => p.project.initialBudgetFen), sum((p) => p.adjustedFen), sum((p) => p.executedFen), '', sum((p) => p.expectedFullYearFen)]);
+  rows.push([
+    '合计',
+    '',
+    '',
+    '',
+    '',
+    sum((p) => p.project.initialBudgetFen),
+    sum((p) => p.adjustedFen),
+    sum((p) => p.executedFen),
+    '',
+    sum((p) => p.expectedFullYearFen),
+  ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '执行情况');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
-

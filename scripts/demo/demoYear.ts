@@ -9,7 +9,14 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { budgetUnits, fiscalYears, projects } from '../../db/schema';
-import { DEMO_COUNTY, DEMO_DEPARTMENTS, KEY_EVALUATION_DEPARTMENT_UNIT, KEY_EVALUATION_PROJECTS, type DemoProject, type KindCode } from './luntai2023';
+import {
+  DEMO_COUNTY,
+  DEMO_DEPARTMENTS,
+  KEY_EVALUATION_DEPARTMENT_UNIT,
+  KEY_EVALUATION_PROJECTS,
+  type DemoProject,
+  type KindCode,
+} from './luntai2023';
 import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { appendAudit } from '../../electron/ledger/audit';
 import { inTransaction, type ServiceContext } from '../../electron/ledger/context';
@@ -89,7 +96,9 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       for (const [name, projectType, kindCode, minWan, maxWan, flags = ''] of list) {
         sequence++;
         const initialBudgetFen = flags.includes('Z') ? 0 : drawAmount(random, minWan, maxWan);
-        const newProject = flags.includes('N') || (!flags.includes('C') && random() < (projectType === '重点建设项目' || projectType === '政府采购' ? 0.55 : 0.25));
+        const newProject =
+          flags.includes('N') ||
+          (!flags.includes('C') && random() < (projectType === '重点建设项目' || projectType === '政府采购' ? 0.55 : 0.25));
         const row = createProject(ctx, {
           year,
           unitId,
@@ -103,7 +112,8 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
         });
         // Most projects are 入库; a few new ones wait in 储备, and one in a hundred was withdrawn.
         const draw = random();
-        const library: LibraryStatus = flags.includes('R') || (newProject && !flags.includes('M') && draw < 0.12) ? 'reserve' : draw > 0.993 ? 'withdrawn' : 'admitted';
+        const library: LibraryStatus =
+          flags.includes('R') || (newProject && !flags.includes('M') && draw < 0.12) ? 'reserve' : draw > 0.993 ? 'withdrawn' : 'admitted';
         if (library !== 'admitted') status.get(library)!.push(row.id);
         summary.libraryStatus[library]++;
         summary.projects++;
@@ -115,13 +125,23 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
 
     DEMO_DEPARTMENTS.forEach((department, d) => {
       const departmentCode = String(101 + d);
-      const dept = createUnit(ctx, { name: department.name, code: departmentCode, parentId: null, classified: department.classified ?? false });
+      const dept = createUnit(ctx, {
+        name: department.name,
+        code: departmentCode,
+        parentId: null,
+        classified: department.classified ?? false,
+      });
       summary.units++;
       summary.departments++;
       if (department.classified) summary.classifiedUnits++;
       addProjects(dept.id, department.projects);
       department.units.forEach((unit, u) => {
-        const row = createUnit(ctx, { name: unit.name, code: `${departmentCode}${String(u + 1).padStart(3, '0')}`, parentId: dept.id, classified: unit.classified ?? false });
+        const row = createUnit(ctx, {
+          name: unit.name,
+          code: `${departmentCode}${String(u + 1).padStart(3, '0')}`,
+          parentId: dept.id,
+          classified: unit.classified ?? false,
+        });
         summary.units++;
         if (unit.classified) summary.classifiedUnits++;
         addProjects(row.id, unit.projects);
@@ -147,8 +167,16 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       entity: 'fiscal_year',
       entityId: year,
       after: {
-        county: DEMO_COUNTY.name, seed: options.seed ?? 20230101, units: summary.units, projects: summary.projects, admitted: summary.projects - notAdmitted.length,
-        reserve: status.get('reserve'), withdrawn: status.get('withdrawn'), targets: targets.approved, monitored: monitoring.projects, notices: monitoring.notices.issued,
+        county: DEMO_COUNTY.name,
+        seed: options.seed ?? 20230101,
+        units: summary.units,
+        projects: summary.projects,
+        admitted: summary.projects - notAdmitted.length,
+        reserve: status.get('reserve'),
+        withdrawn: status.get('withdrawn'),
+        targets: targets.approved,
+        monitored: monitoring.projects,
+        notices: monitoring.notices.issued,
       },
     });
     return { ...summary, targets, monitoring };
@@ -158,13 +186,28 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
 /** A supporting assessment for each major project, scored item by item through the year's framework. */
 function assessMajorProjects(ctx: ServiceContext, year: number, random: () => number): void {
   const rules = ruleSetOf(ctx, year).exAnte;
-  const majors = ctx.ledger.db.select().from(projects).where(and(eq(projects.year, year), eq(projects.majorPolicy, true))).all();
+  const majors = ctx.ledger.db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.year, year), eq(projects.majorPolicy, true)))
+    .all();
   for (const project of majors) {
-    const assessment = createAssessment(ctx, { year, projectId: project.id, subjectName: null, assessor: random() < 0.6 ? 'thirdParty' : 'bureau' });
+    const assessment = createAssessment(ctx, {
+      year,
+      projectId: project.id,
+      subjectName: null,
+      assessor: random() < 0.6 ? 'thirdParty' : 'bureau',
+    });
     const scores: ItemScore[] = rules.framework.flatMap((d) =>
       d.items.map((item) => {
         const rating: Grade = random() < 0.65 ? '优' : '良';
-        return { dimension: d.dimension, item: item.name, rating, points: presetPoints(rating, item.points, rules), basis: `${item.hint}：经查阅立项依据、实施方案和测算资料，${rating === '优' ? '充分' : '基本充分'}。` };
+        return {
+          dimension: d.dimension,
+          item: item.name,
+          rating,
+          points: presetPoints(rating, item.points, rules),
+          basis: `${item.hint}：经查阅立项依据、实施方案和测算资料，${rating === '优' ? '充分' : '基本充分'}。`,
+        };
       }),
     );
     saveAssessment(ctx, {
@@ -207,8 +250,18 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
   for (const plan of KEY_EVALUATION_PLAN) {
     const department = plan.name === KEY_EVALUATION_DEPARTMENT_UNIT;
     const subject = department
-      ? { subject: 'department' as const, unitId: ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.name, plan.name)).get()!.id }
-      : { subject: 'project' as const, projectId: ctx.ledger.db.select().from(projects).where(and(eq(projects.year, year), eq(projects.name, plan.name))).get()!.id };
+      ? {
+          subject: 'department' as const,
+          unitId: ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.name, plan.name)).get()!.id,
+        }
+      : {
+          subject: 'project' as const,
+          projectId: ctx.ledger.db
+            .select()
+            .from(projects)
+            .where(and(eq(projects.year, year), eq(projects.name, plan.name)))
+            .get()!.id,
+        };
     const evaluation = selectForEvaluation(ctx, {
       year,
       ...subject,
@@ -216,8 +269,15 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
       evaluator: plan.thirdParty ? 'thirdParty' : 'bureau',
       evaluatorName: plan.thirdParty ? '新疆某会计师事务所' : '县财政局绩效股',
     });
-    const framed = applyFrameworkTemplate(ctx, { id: evaluation.id, templateId: department ? 'department' : 'national10', weights: plan.weights ?? null });
-    const withExperts = setExperts(ctx, { id: evaluation.id, names: plan.thirdParty ? ['评价专家甲', '评价专家乙', '评价专家丙'] : ['评价专家甲', '评价专家乙'] });
+    const framed = applyFrameworkTemplate(ctx, {
+      id: evaluation.id,
+      templateId: department ? 'department' : 'national10',
+      weights: plan.weights ?? null,
+    });
+    const withExperts = setExperts(ctx, {
+      id: evaluation.id,
+      names: plan.thirdParty ? ['评价专家甲', '评价专家乙', '评价专家丙'] : ['评价专家甲', '评价专家乙'],
+    });
     const indicators = framed.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
     withExperts.experts.forEach((expert, k) => {
       recordScores(ctx, {
@@ -226,19 +286,27 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
         scores: indicators.map((ind, i) => {
           const share = plan.target / 100 + (((i * 7 + k * 3) % 5) - 2) * 0.015;
           const score = Math.min(ind.points, Math.max(0, Math.round(ind.points * share * 10) / 10));
-          return { indicatorCode: ind.code, score, basis: `${ind.name}：查阅资料、现场核查和问卷调查，${share >= 0.9 ? '完成较好' : '基本完成，仍有差距'}。` };
+          return {
+            indicatorCode: ind.code,
+            score,
+            basis: `${ind.name}：查阅资料、现场核查和问卷调查，${share >= 0.9 ? '完成较好' : '基本完成，仍有差距'}。`,
+          };
         }),
       });
     });
     saveEvaluationTexts(ctx, {
       id: evaluation.id,
-      findings: plan.grade === '优' ? '个别绩效指标细化量化不够，项目档案资料归集不及时。' : '绩效目标设置不够明确，预算执行进度偏慢，部分产出未按期完成，后续管护机制不健全。',
+      findings:
+        plan.grade === '优'
+          ? '个别绩效指标细化量化不够，项目档案资料归集不及时。'
+          : '绩效目标设置不够明确，预算执行进度偏慢，部分产出未按期完成，后续管护机制不健全。',
       recommendations: '进一步细化量化绩效指标，加快预算执行进度，健全项目后续管护和资料归档制度。',
       experience: '部门高度重视，实施方案完整，资金管理较为规范。',
       otherNotes: null,
     });
     const final = finalizeKeyEvaluation(ctx, { id: evaluation.id });
-    if (final.grade !== plan.grade) throw new Error(`演示数据：“${plan.name}”评分 ${final.total}，等级“${final.grade}”，应为“${plan.grade}”`);
+    if (final.grade !== plan.grade)
+      throw new Error(`演示数据：“${plan.name}”评分 ${final.total}，等级“${final.grade}”，应为“${plan.grade}”`);
   }
   return KEY_EVALUATION_PLAN.length;
 }

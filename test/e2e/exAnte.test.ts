@@ -13,7 +13,18 @@ import { ExAntePage } from './pages/ExAntePage';
 const HEATING = '煤改电二期居民供暖设施入户改造工程';
 const SCHOOL = '县第一中学教学楼维修改造项目';
 const ORCHARD = '铁热克巴扎乡羊养殖及特色林果种植基地项目';
-const ITEMS = ['政策相关性', '需求迫切性', '投入成本合理性', '测算依据充分性', '目标明确性', '指标科学性', '方案完备性', '实施条件保障', '资金来源合规性', '财政承受能力'];
+const ITEMS = [
+  '政策相关性',
+  '需求迫切性',
+  '投入成本合理性',
+  '测算依据充分性',
+  '目标明确性',
+  '指标科学性',
+  '方案完备性',
+  '实施条件保障',
+  '资金来源合规性',
+  '财政承受能力',
+];
 
 describeInChromium('事前评估', () => {
   let session: Session;
@@ -109,8 +120,17 @@ describeInChromium('事前评估', () => {
     });
     await exAnte.save();
     const saved = assessmentsOf(HEATING)[0]!;
-    expect(saved).toMatchObject({ assessorName: '新疆天正会计师事务所', recommendedBudgetFen: null, findings: '需求依据不足，测算标准偏高，资金来源未落实。', score: { total: 39.5, conclusion: '不予支持' } });
-    expect(saved.scores.find((s) => s.item === '需求迫切性')).toMatchObject({ rating: '差', points: 3.5, basis: '入户摸底数据不全，受益户数缺乏事实依据。' });
+    expect(saved).toMatchObject({
+      assessorName: '新疆天正会计师事务所',
+      recommendedBudgetFen: null,
+      findings: '需求依据不足，测算标准偏高，资金来源未落实。',
+      score: { total: 39.5, conclusion: '不予支持' },
+    });
+    expect(saved.scores.find((s) => s.item === '需求迫切性')).toMatchObject({
+      rating: '差',
+      points: 3.5,
+      basis: '入户摸底数据不全，受益户数缺乏事实依据。',
+    });
 
     await exAnte.page.getByRole('button', { name: '定稿', exact: true }).click();
     expect(await exAnte.confirmDialog().innerText()).toContain('以总分 39.5 分、结论“不予支持”定稿');
@@ -119,10 +139,14 @@ describeInChromium('事前评估', () => {
     expect(await exAnte.finalConclusion()).toBe('不予支持');
     expect(await exAnte.status()).toBe('定稿');
     expect(await exAnte.sheetEditable('政策相关性')).toBe(false);
-    await expect.poll(() => exAnte.gateCondition()).toBe(`“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`);
+    await expect
+      .poll(() => exAnte.gateCondition())
+      .toBe(`“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`);
 
     await exAnte.admit();
-    expect(await exAnte.admitRefusal()).toContain(`“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`);
+    expect(await exAnte.admitRefusal()).toContain(
+      `“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`,
+    );
     expect(await exAnte.libraryStatus()).toBe('储备');
     expect(project(HEATING).libraryStatus).toBe('reserve');
     await exAnte.readyForScreenshot();
@@ -187,7 +211,11 @@ describeInChromium('事前评估', () => {
     await exAnte.rateAll('中');
     expect(await exAnte.total()).toBe('70');
     expect(await exAnte.conclusion()).toBe('调整完善后予以支持');
-    await exAnte.fillReport({ assessorName: '新疆天正会计师事务所', recommendedBudget: '1080.5', suggestions: '压减外立面改造内容，补充结构安全鉴定。' });
+    await exAnte.fillReport({
+      assessorName: '新疆天正会计师事务所',
+      recommendedBudget: '1080.5',
+      suggestions: '压减外立面改造内容，补充结构安全鉴定。',
+    });
     await exAnte.finalize();
     expect(await exAnte.finalConclusion()).toBe('调整完善后予以支持');
 
@@ -200,7 +228,10 @@ describeInChromium('事前评估', () => {
     await exAnte.recheck('取消外立面改造，预算压减至 1080.50 万元；已补充结构安全鉴定报告。');
     await exAnte.recheckPanel.getByText('调整后方案已复核').waitFor();
     await exAnte.gate.getByText('已通过事前评估关口').waitFor();
-    expect(assessmentsOf(SCHOOL)[0]).toMatchObject({ revisedPlan: '取消外立面改造，预算压减至 1080.50 万元；已补充结构安全鉴定报告。', recheckedBy: '浏览器用户' });
+    expect(assessmentsOf(SCHOOL)[0]).toMatchObject({
+      revisedPlan: '取消外立面改造，预算压减至 1080.50 万元；已补充结构安全鉴定报告。',
+      recheckedBy: '浏览器用户',
+    });
     await exAnte.readyForScreenshot();
     await session.screenshot('54-调整完善后复核');
 

@@ -25,7 +25,13 @@ let evaluation: KeyEvaluationView;
 function fill(ctx: ServiceContext): void {
   fillBureauLedger(ctx);
   const project = ctx.ledger.db.select().from(projects).where(eq(projects.name, ROTATION)).get()!;
-  const v = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '补助资金量大、受益农户多', evaluator: 'bureau' });
+  const v = selectForEvaluation(ctx, {
+    year: 2023,
+    subject: 'project',
+    projectId: project.id,
+    selectionReason: '补助资金量大、受益农户多',
+    evaluator: 'bureau',
+  });
   applyFrameworkTemplate(ctx, { id: v.id, templateId: 'national10', weights: [20, 20, 30, 30] });
   evaluation = setExperts(ctx, { id: v.id, names: ['张专家', '李专家'] });
 }
@@ -42,7 +48,10 @@ describeInChromium('专家评分表', () => {
     ke = new KeyEvaluationsPage(session.page);
     await ke.shell.chooseYear(2023);
     await ke.open();
-    await ke.table.getByRole('row', { name: new RegExp(ROTATION) }).getByRole('button', { name: '继续评价' }).click();
+    await ke.table
+      .getByRole('row', { name: new RegExp(ROTATION) })
+      .getByRole('button', { name: '继续评价' })
+      .click();
     await ke.tab('专家评分');
     await ke.grid.waitFor();
   });
@@ -89,7 +98,10 @@ describeInChromium('专家评分表', () => {
     const dialog = session.page.getByRole('dialog', { name: /导入专家评分表预览/ });
     await dialog.waitFor();
     expect(await dialog.getByLabel('导入摘要').innerText()).toContain('记录评分 2');
-    const rows = await dialog.getByRole('table', { name: '各专家评分表的导入结果' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    const rows = await dialog
+      .getByRole('table', { name: '各专家评分表的导入结果' })
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
     expect(rows).toEqual([
       ['张专家', '张专家', String(indicators().length), String(indicators().length), String(indicators().length), '记录评分'],
       ['李专家', '李专家', String(indicators().length), '1', '1', '记录评分'],
@@ -104,6 +116,10 @@ describeInChromium('专家评分表', () => {
     const after = getKeyEvaluation(session.ctx, { id: evaluation.id });
     expect(after.status).toBe('scoring');
     expect(after.scores).toHaveLength(indicators().length + 1);
-    expect(after.scores.find((s) => s.expert === '李专家')).toMatchObject({ indicatorCode: first.code, score: 1.5, basis: '立项依据基本充分' });
+    expect(after.scores.find((s) => s.expert === '李专家')).toMatchObject({
+      indicatorCode: first.code,
+      score: 1.5,
+      basis: '立项依据基本充分',
+    });
   });
 });

@@ -35,7 +35,8 @@ const PRINTED: Cell[][] = [
 describeInChromium('指标体系逐项编辑与本局模板', () => {
   let session: Session;
   let ke: KeyEvaluationsPage;
-  const evaluation = (name: string) => getKeyEvaluation(session.ctx, { id: listKeyEvaluations(session.ctx, { year: 2023 }).find((e) => e.name === name)!.id });
+  const evaluation = (name: string) =>
+    getKeyEvaluation(session.ctx, { id: listKeyEvaluations(session.ctx, { year: 2023 }).find((e) => e.name === name)!.id });
   const button = (name: string) => session.page.getByRole('button', { name, exact: true });
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-framework-'));
 
@@ -69,13 +70,20 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     // 实际完成率 8 → 6: 产出 adds up to 28 against its 30, said at the 一级 and in the alert; 保存 is off.
     await ke.editIndicator('3.1.1', { points: '6' });
     await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 28 / 30');
-    expect(await session.page.getByRole('alert').filter({ hasText: '指标体系尚不能保存' }).innerText()).toContain('“产出”下三级指标分值合计为 28，应等于其权重 30');
+    expect(await session.page.getByRole('alert').filter({ hasText: '指标体系尚不能保存' }).innerText()).toContain(
+      '“产出”下三级指标分值合计为 28，应等于其权重 30',
+    );
     expect(await button('保存指标体系').isDisabled()).toBe(true);
 
     // A new 三级 under 产出数量 takes the next code, 3.1.2, and the missing 2 points.
     await session.page.getByRole('button', { name: '增加三级指标 3.1' }).click();
     expect(await ke.editor().getByLabel('三级指标编号 3.1.2').inputValue()).toBe('3.1.2');
-    await ke.editIndicator('3.1.2', { name: '工程验收合格率', points: '2', rule: '单项工程竣工验收一次合格得满分，否则按合格比例得分。', formula: '验收合格率 = 验收合格单项工程数 / 单项工程总数 × 100%' });
+    await ke.editIndicator('3.1.2', {
+      name: '工程验收合格率',
+      points: '2',
+      rule: '单项工程竣工验收一次合格得满分，否则按合格比例得分。',
+      formula: '验收合格率 = 验收合格单项工程数 / 单项工程总数 × 100%',
+    });
     await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 30 / 30');
     expect(await session.page.getByRole('tab', { name: /^指标体系/ }).innerText()).toBe('指标体系 •');
     await ke.readyForScreenshot();
@@ -110,7 +118,11 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await ke.backToList();
     await session.page.getByRole('tab', { name: '指标体系模板' }).click();
     const list = await ke.templateRows();
-    expect(list.map((r) => r[0])).toEqual([expect.stringContaining('财预〔2020〕10号框架'), expect.stringContaining('部门整体支出'), TEMPLATE]);
+    expect(list.map((r) => r[0])).toEqual([
+      expect.stringContaining('财预〔2020〕10号框架'),
+      expect.stringContaining('部门整体支出'),
+      TEMPLATE,
+    ]);
     expect(list[2]!.slice(1)).toEqual([`取自 2023 年度评价：${SCHOOL}`, '20/20/30/30', '21', '0 项']);
     await ke.readyForScreenshot();
     await session.screenshot('86-指标体系模板');
@@ -124,11 +136,13 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await ke.readyForScreenshot();
     await session.screenshot('87-编辑本局模板');
     await ke.clickAndWait(button('保存模板'));
-    await expect.poll(() => listFrameworkTemplates(session.ctx).find((t) => t.name === TEMPLATE)!.framework[3]!.level2[0]!.indicators.map((i) => `${i.name} ${i.points}`)).toEqual([
-      '社会效益 11',
-      '经济效益 6',
-      '可持续影响 5',
-    ]);
+    await expect
+      .poll(() =>
+        listFrameworkTemplates(session.ctx)
+          .find((t) => t.name === TEMPLATE)!
+          .framework[3]!.level2[0]!.indicators.map((i) => `${i.name} ${i.points}`),
+      )
+      .toEqual(['社会效益 11', '经济效益 6', '可持续影响 5']);
     // The evaluation it was taken from keeps its own copy.
     expect(evaluation(SCHOOL).framework[3]!.level2[0]!.indicators).toHaveLength(4);
     await button('← 返回模板列表').click();
@@ -172,7 +186,12 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await (await chooser).setFiles(printed);
     const preview = session.page.getByRole('dialog', { name: /^导入评价指标体系预览/ });
     await preview.waitFor();
-    expect(await preview.getByRole('table', { name: '读到的一级指标' }).locator('tbody tr').allInnerTexts()).toEqual(['决策\t20\t1\t2\t20', '过程\t20\t1\t1\t20', '产出\t30\t1\t1\t30', '效益\t30\t1\t1\t30']);
+    expect(await preview.getByRole('table', { name: '读到的一级指标' }).locator('tbody tr').allInnerTexts()).toEqual([
+      '决策\t20\t1\t2\t20',
+      '过程\t20\t1\t1\t20',
+      '产出\t30\t1\t1\t30',
+      '效益\t30\t1\t1\t30',
+    ]);
     expect(await preview.getByLabel('模板名称').inputValue()).toBe('道路养护项目绩效评价指标体系');
     await ke.readyForScreenshot();
     await session.screenshot('88-导入指标体系预览', { fullPage: false });

@@ -68,7 +68,7 @@ describeInChromium('指标库的 Excel 导入导出', () => {
     expect(count()).toBe(before);
   });
 
-  it('adds a good workbook\'s class and indicators', async () => {
+  it("adds a good workbook's class and indicators", async () => {
     const file = path.join(folder, '区级指标.xlsx');
     fs.writeFileSync(
       file,

@@ -46,7 +46,9 @@ describeInChromium('指标库', () => {
       ['会议', 11],
     ]);
     await library.chooseClass('培训');
-    const training = stored().filter((i) => i.className === '培训').map((i) => i.name);
+    const training = stored()
+      .filter((i) => i.className === '培训')
+      .map((i) => i.name);
     await expect.poll(() => library.indicatorNames()).toEqual(training);
     expect(training).toHaveLength(12);
     expect(await library.summaryText()).toBe('培训类：共 12 条，启用 12 条；全库 310 条');
@@ -83,9 +85,23 @@ describeInChromium('指标库', () => {
     await expect.poll(() => library.indicatorNames()).toEqual(['参训人员满意度']);
     await library.filterBy('一级指标', '产出指标');
     await library.filterBy('二级指标', '时效指标');
-    await expect.poll(() => library.column('level2')).toEqual(stored().filter((i) => i.className === '培训' && i.level2 === '时效指标').map(() => '时效指标'));
-    await library.shell.main.getByRole('combobox', { name: '一级指标', exact: true }).locator('xpath=ancestor::*[contains(@class,"mantine-Select-root")]').locator('button').click();
-    await library.shell.main.getByRole('combobox', { name: '二级指标', exact: true }).locator('xpath=ancestor::*[contains(@class,"mantine-Select-root")]').locator('button').click();
+    await expect
+      .poll(() => library.column('level2'))
+      .toEqual(
+        stored()
+          .filter((i) => i.className === '培训' && i.level2 === '时效指标')
+          .map(() => '时效指标'),
+      );
+    await library.shell.main
+      .getByRole('combobox', { name: '一级指标', exact: true })
+      .locator('xpath=ancestor::*[contains(@class,"mantine-Select-root")]')
+      .locator('button')
+      .click();
+    await library.shell.main
+      .getByRole('combobox', { name: '二级指标', exact: true })
+      .locator('xpath=ancestor::*[contains(@class,"mantine-Select-root")]')
+      .locator('button')
+      .click();
     await expect.poll(() => library.indicatorNames()).toHaveLength(12);
   });
 
@@ -148,11 +164,26 @@ describeInChromium('指标库', () => {
     expect(stored()).toHaveLength(countBefore);
     expect(recentAudit(session.ctx, 1)[0]!.id).toBe(auditBefore);
 
-    await library.fillIndicator({ unit: '%', explanation: '结业考核通过人数 / 参训人数 × 100%', referenceHint: '≥95%', keywords: '培训,考核,通过率' });
+    await library.fillIndicator({
+      unit: '%',
+      explanation: '结业考核通过人数 / 参训人数 × 100%',
+      referenceHint: '≥95%',
+      keywords: '培训,考核,通过率',
+    });
     await library.save();
     await library.dialog('新增指标').waitFor({ state: 'detached', timeout: 5_000 });
     await expect.poll(() => library.indicatorNames()).toContain('培训考核通过率');
-    expect(storedNamed('培训', '培训考核通过率')).toMatchObject({ level1: '产出指标', level2: '质量指标', nature: '≥', unit: '%', standard: '计划标准', referenceHint: '≥95%', mandatory: false, scope: 'annual', retiredAt: null });
+    expect(storedNamed('培训', '培训考核通过率')).toMatchObject({
+      level1: '产出指标',
+      level2: '质量指标',
+      nature: '≥',
+      unit: '%',
+      standard: '计划标准',
+      referenceHint: '≥95%',
+      mandatory: false,
+      scope: 'annual',
+      retiredAt: null,
+    });
     expect(await library.summaryText()).toBe('培训类：共 13 条，启用 13 条；全库 311 条');
     await expect.poll(async () => (await library.classCounts()).find(([n]) => n === '培训')?.[1]).toBe(13);
   });
@@ -234,18 +265,28 @@ describeInChromium('指标库', () => {
     await library.openRecommendations();
     await library.recommendFor(TRAINING_PROJECT.name);
     const expected = recommendForProject(session.ctx, { className: null, text: TRAINING_PROJECT.name, limit: 30 });
-    await expect.poll(async () => (await library.recommended()).map((r) => r.name), { timeout: 5_000 }).toEqual(expected.map((r) => r.indicator.name));
+    await expect
+      .poll(async () => (await library.recommended()).map((r) => r.name), { timeout: 5_000 })
+      .toEqual(expected.map((r) => r.indicator.name));
     const shown = await library.recommended();
     expect(shown[0]).toEqual({ name: '培训人次', className: '培训', reasons: ['本类必选指标', '与项目用词“培训”相符'] });
     expect(shown.slice(0, 12).every((r) => r.className === '培训')).toBe(true);
     expect(shown.every((r) => r.reasons.length > 0)).toBe(true);
-    expect(await library.recommendationSummary()).toMatch(new RegExp(`^按“${TRAINING_PROJECT.name}”推荐 ${expected.length} 条指标，其中本类必选 \\d+ 条`));
+    expect(await library.recommendationSummary()).toMatch(
+      new RegExp(`^按“${TRAINING_PROJECT.name}”推荐 ${expected.length} 条指标，其中本类必选 \\d+ 条`),
+    );
     await session.screenshot('37-项目推荐指标', { fullPage: false });
 
     // The goal's words count too: 满意度 is not in the project's name.
     await library.recommendations.getByLabel('绩效目标（可选）').fill('全年举办培训班6期，学员满意度达到90%以上');
-    const withGoal = recommendForProject(session.ctx, { className: null, text: `${TRAINING_PROJECT.name}\n全年举办培训班6期，学员满意度达到90%以上`, limit: 30 });
+    const withGoal = recommendForProject(session.ctx, {
+      className: null,
+      text: `${TRAINING_PROJECT.name}\n全年举办培训班6期，学员满意度达到90%以上`,
+      limit: 30,
+    });
     // The panel waits for the clerk to stop typing before it asks again.
-    await expect.poll(async () => (await library.recommended()).map((r) => r.name), { timeout: 5_000 }).toEqual(withGoal.map((r) => r.indicator.name));
+    await expect
+      .poll(async () => (await library.recommended()).map((r) => r.name), { timeout: 5_000 })
+      .toEqual(withGoal.map((r) => r.indicator.name));
   });
 });

@@ -15,7 +15,9 @@ import { KeyEvaluationsPage } from './pages/KeyEvaluationsPage';
 const ROTATION = '2023年耕地轮作补助项目';
 const NEXT_ROTATION = '2024年耕地轮作补助项目';
 const WEIGHTS = [15, 25, 25, 35];
-const INDICATORS = respreadWeights(templateById('national10')!.framework, WEIGHTS).flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
+const INDICATORS = respreadWeights(templateById('national10')!.framework, WEIGHTS).flatMap((l1) =>
+  l1.level2.flatMap((l2) => l2.indicators),
+);
 const FIRST = INDICATORS[0]!.name;
 const DEADLINE = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
@@ -48,9 +50,19 @@ describeInChromium('重点评价', () => {
     expect(await ke.listRows()).toEqual([]);
     expect(await ke.sentence()).toBe('2023 年度尚无定稿的重点绩效评价。');
 
-    const covered = await ke.select({ project: ROTATION, reason: '补助资金量大、受益农户多，社会关注度高', evaluator: '第三方机构', evaluatorName: '新疆天正会计师事务所' });
+    const covered = await ke.select({
+      project: ROTATION,
+      reason: '补助资金量大、受益农户多，社会关注度高',
+      evaluator: '第三方机构',
+      evaluatorName: '新疆天正会计师事务所',
+    });
     expect(covered).toBe('356.75');
-    expect(evaluation()).toMatchObject({ coveredFen: fen('356.75'), status: 'draft', evaluator: 'thirdParty', evaluatorName: '新疆天正会计师事务所' });
+    expect(evaluation()).toMatchObject({
+      coveredFen: fen('356.75'),
+      status: 'draft',
+      evaluator: 'thirdParty',
+      evaluatorName: '新疆天正会计师事务所',
+    });
 
     // Weights not adding up are refused by the ledger, with the reason.
     await ke.tab('指标体系');
@@ -83,11 +95,19 @@ describeInChromium('重点评价', () => {
     expect(getKeyEvaluation(session.ctx, { id: evaluation().id }).scores).toEqual([]);
 
     // 张专家 full marks, 李专家 80%, typed down each column with Enter.
-    await ke.typeColumn('张专家', FIRST, INDICATORS.map((i) => String(i.points)));
+    await ke.typeColumn(
+      '张专家',
+      FIRST,
+      INDICATORS.map((i) => String(i.points)),
+    );
     expect(await ke.cellError('张专家', FIRST)).toBeNull();
     expect(await ke.total()).toBe('0.00');
     expect(await ke.grade()).toBe('评分完成后确定');
-    await ke.typeColumn('李专家', FIRST, INDICATORS.map((i) => String(Math.round(i.points * 80) / 100)));
+    await ke.typeColumn(
+      '李专家',
+      FIRST,
+      INDICATORS.map((i) => String(Math.round(i.points * 80) / 100)),
+    );
     await expect.poll(() => ke.total()).toBe('90.06');
     expect(await ke.grade()).toBe('优');
     expect(await ke.aggregate(FIRST)).toBe('2.03');
@@ -110,7 +130,9 @@ describeInChromium('重点评价', () => {
       存在的问题及原因分析: '部分乡镇轮作面积核实不到位，档案资料不完整。',
       有关建议: '逐户核实轮作面积，完善验收档案。',
     });
-    await expect.poll(() => getKeyEvaluation(session.ctx, { id: evaluation().id }).findings).toBe('部分乡镇轮作面积核实不到位，档案资料不完整。');
+    await expect
+      .poll(() => getKeyEvaluation(session.ctx, { id: evaluation().id }).findings)
+      .toBe('部分乡镇轮作面积核实不到位，档案资料不完整。');
 
     await session.page.getByRole('button', { name: '定稿', exact: true }).click();
     expect(await ke.confirmDialog().innerText()).toContain('将以总分 90.06 分、等级“优”定稿');
@@ -123,7 +145,9 @@ describeInChromium('重点评价', () => {
     expect(await session.page.getByLabel('建议的结果应用').innerText()).toBe('建议的结果应用：优先保障');
     await ke.recordAction({ amount: '50', nextYearProject: NEXT_ROTATION, status: '已落实', note: '评价结果为优，下年度优先保障' });
     await expect.poll(() => ke.actionRows()).toEqual([['优先保障', '50.00', NEXT_ROTATION, '已落实', '评价结果为优，下年度优先保障']]);
-    expect(listResultActions(session.ctx, { evaluationId: evaluation().id })).toMatchObject([{ actionType: '优先保障', amountFen: fen('50'), nextYearProjectName: NEXT_ROTATION, status: 'applied' }]);
+    expect(listResultActions(session.ctx, { evaluationId: evaluation().id })).toMatchObject([
+      { actionType: '优先保障', amountFen: fen('50'), nextYearProjectName: NEXT_ROTATION, status: 'applied' },
+    ]);
 
     await ke.issueFindings(DEADLINE);
     const notices = listNotices(session.ctx, { year: 2023 }).filter((n) => n.source === 'evaluation');
@@ -144,7 +168,9 @@ describeInChromium('重点评价', () => {
     expect(await ke.sentence()).toBe('对 1 个项目开展重点项目绩效评价，涉及资金 356.75 万元，评价结果等级为“优”的项目 1 个。');
     await ke.readyForScreenshot();
     await session.screenshot('80-重点评价列表');
-    expect(await ke.publicationRows()).toEqual([['1', ROTATION, '县农业技术推广中心', '第三方机构（新疆天正会计师事务所）', '356.75', '90.06', '优']]);
+    expect(await ke.publicationRows()).toEqual([
+      ['1', ROTATION, '县农业技术推广中心', '第三方机构（新疆天正会计师事务所）', '356.75', '90.06', '优'],
+    ]);
 
     await ke.readyForScreenshot();
     await session.screenshot('89-结果公开', { fullPage: false });
@@ -153,7 +179,15 @@ describeInChromium('重点评价', () => {
     await session.page.getByRole('tab', { name: /^结果应用/ }).click();
     const actions = session.page.getByRole('table', { name: '年度结果应用' });
     await actions.waitFor();
-    expect((await actions.locator('tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim())).toEqual([ROTATION, '优', '优先保障', '50.00', NEXT_ROTATION, '已落实', '评价结果为优，下年度优先保障']);
+    expect((await actions.locator('tbody tr').first().locator('td').allInnerTexts()).map((t) => t.trim())).toEqual([
+      ROTATION,
+      '优',
+      '优先保障',
+      '50.00',
+      NEXT_ROTATION,
+      '已落实',
+      '评价结果为优，下年度优先保障',
+    ]);
     expect(await session.page.getByLabel('结果应用概况').innerText()).toContain('1 项（已落实 1 项、拟定 0 项），涉及金额 50.00 万元');
     await session.screenshot('90-结果应用', { fullPage: false });
     await session.page.getByRole('tab', { name: /^结果公开/ }).click();
@@ -166,6 +200,11 @@ describeInChromium('重点评价', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const row = book.worksheets[0]!.getRow(4);
-    expect([row.getCell(2).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([ROTATION, 356.75, 90.06, '优']);
+    expect([row.getCell(2).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
+      ROTATION,
+      356.75,
+      90.06,
+      '优',
+    ]);
   });
 });

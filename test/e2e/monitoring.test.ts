@@ -78,7 +78,9 @@ describeInChromium('绩效监控', () => {
     expect(await preview.innerText()).toContain('万元');
     expect(await preview.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     const matched = preview.getByRole('table', { name: '已匹配的行' });
-    expect(await matched.locator('tbody tr').filter({ hasText: '县第一中学教学楼维修改造项目' }).innerText()).toMatch(/1,300\.00\s+520\.00\s+40%/);
+    expect(await matched.locator('tbody tr').filter({ hasText: '县第一中学教学楼维修改造项目' }).innerText()).toMatch(
+      /1,300\.00\s+520\.00\s+40%/,
+    );
     await session.screenshot('70-监控轮次与执行导入', { fullPage: false });
 
     await monitoring.matchRow(6, '营养', new RegExp(`^${MEALS}（县教育局`));
@@ -105,7 +107,7 @@ describeInChromium('绩效监控', () => {
     await preview.waitFor({ state: 'hidden' });
   });
 
-  it('computes the warnings and lists them with each line\'s colour and why', async () => {
+  it("computes the warnings and lists them with each line's colour and why", async () => {
     await monitoring.tab('预警清单');
     await session.page.getByRole('button', { name: '计算预警' }).click();
     const table = session.page.getByRole('table', { name: '预警清单' });
@@ -131,7 +133,9 @@ describeInChromium('绩效监控', () => {
     await form.waitFor();
     await pickSelect(session, '培训合格率 完成可能性', '有可能');
     await session.page.getByRole('button', { name: '保存监控表' }).click();
-    await expect.poll(() => fieldError(session.page.getByRole('combobox', { name: '培训合格率 偏差原因' }))).toMatch(/完成可能性为“有可能”，请填写偏差原因/);
+    await expect
+      .poll(() => fieldError(session.page.getByRole('combobox', { name: '培训合格率 偏差原因' })))
+      .toMatch(/完成可能性为“有可能”，请填写偏差原因/);
     await session.screenshot('73-监控表');
     await pickSelect(session, '培训合格率 偏差原因', '人员保障');
     await session.page.getByLabel('培训合格率 原因说明').fill('两名考官调离，考核推迟到7月');
@@ -143,7 +147,9 @@ describeInChromium('绩效监控', () => {
   it('sums the round up', async () => {
     await session.page.getByRole('button', { name: '← 返回' }).click();
     await monitoring.tab('本轮概况');
-    await expect.poll(() => session.page.getByRole('status', { name: '本轮监控情况' }).innerText()).toMatch(/对 \d+ 个部门单位、\d+ 个项目开展绩效监控/);
+    await expect
+      .poll(() => session.page.getByRole('status', { name: '本轮监控情况' }).innerText())
+      .toMatch(/对 \d+ 个部门单位、\d+ 个项目开展绩效监控/);
     expect(await session.page.getByRole('table', { name: '预警分布' }).innerText()).toContain('预算执行进度');
   });
 });

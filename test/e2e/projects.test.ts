@@ -42,7 +42,17 @@ describeInChromium('项目与目标', () => {
     const total = formatWanYuan(seeds.reduce((s, p) => s + fen(p.wanYuan), 0));
     expect(await projects.summaryText()).toBe(`共 ${seeds.length} 个项目，年初预算合计 ${total} 万元`);
     const row = (await projects.rowOf('城镇老旧小区改造专项债券付息').locator('td').allInnerTexts()).map((t) => t.trim());
-    expect(row.slice(0, 9)).toEqual(['XM2023010', '城镇老旧小区改造专项债券付息', '县住房和城乡建设局', '县住房和城乡建设局', '政府债务', '政府性基金预算', '延续', '215.60', '储备']);
+    expect(row.slice(0, 9)).toEqual([
+      'XM2023010',
+      '城镇老旧小区改造专项债券付息',
+      '县住房和城乡建设局',
+      '县住房和城乡建设局',
+      '政府债务',
+      '政府性基金预算',
+      '延续',
+      '215.60',
+      '储备',
+    ]);
     await session.screenshot('01-项目列表');
   });
 
@@ -109,7 +119,13 @@ describeInChromium('项目与目标', () => {
     await expect.poll(() => projects.projectNames()).toContain('2023年重大传染病防控项目');
     expect(await projects.amountOf('2023年重大传染病防控项目')).toBe('1,234.50');
     const stored = ledgerProjects().find((p) => p.name === '2023年重大传染病防控项目');
-    expect(stored).toMatchObject({ code: 'XM2023015', unitName: '县疾病预防控制中心', departmentName: '县卫生健康委员会', initialBudgetFen: 1_234_500_000, continuity: 'new' });
+    expect(stored).toMatchObject({
+      code: 'XM2023015',
+      unitName: '县疾病预防控制中心',
+      departmentName: '县卫生健康委员会',
+      initialBudgetFen: 1_234_500_000,
+      continuity: 'new',
+    });
     expect(await projects.summaryText()).toContain(`年初预算合计 ${ledgerTotal()} 万元`);
     await expect.poll(() => session.page.getByText('项目已新增').isVisible()).toBe(true);
     await session.screenshot('04-新增项目后');
@@ -129,7 +145,14 @@ describeInChromium('项目与目标', () => {
     await units.open();
     await expect.poll(() => units.unitNames()).toHaveLength(unitCount());
     expect((await units.unitNames()).slice(0, 3)).toEqual(['县教育局', '县第一中学', '县特殊教育学校']);
-    expect(await units.rowOf('县社会保险事业管理中心')).toEqual(['县社会保险事业管理中心', '105001', '县人力资源和社会保障局', '', '2', '5,748.88']);
+    expect(await units.rowOf('县社会保险事业管理中心')).toEqual([
+      '县社会保险事业管理中心',
+      '105001',
+      '县人力资源和社会保障局',
+      '',
+      '2',
+      '5,748.88',
+    ]);
     expect(await units.rowOf('县委机要保密局')).toEqual(['县委机要保密局', '109', '（本身为主管部门）', '涉密', '0', '0.00']);
     await session.screenshot('05-预算单位');
     await units.search('卫生健康');

@@ -37,7 +37,17 @@ function fillNotices(ctx: ServiceContext): void {
   const education = createUnit(ctx, { name: '轮台县教育局', code: '105', parentId: null, classified: false }).id;
   const agriculture = createUnit(ctx, { name: '轮台县农业农村局', code: '130', parentId: null, classified: false }).id;
   const project = (unitId: number, code: string, name: string) =>
-    createProject(ctx, { year: 2023, unitId, code, name, projectType: '补助补贴', budgetKind: 'general', initialBudgetFen: 10_000_000, continuity: 'continuing', majorPolicy: false });
+    createProject(ctx, {
+      year: 2023,
+      unitId,
+      code,
+      name,
+      projectType: '补助补贴',
+      budgetKind: 'general',
+      initialBudgetFen: 10_000_000,
+      continuity: 'continuing',
+      majorPolicy: false,
+    });
   const round = listMonitoringRounds(ctx, { year: 2023 }).find((r) => r.asOfMonth === 5)!;
   const rules = DEFAULT_RULE_SET.monitoring;
   const indicators: IndicatorProgress[] = [
@@ -56,7 +66,17 @@ function fillNotices(ctx: ServiceContext): void {
     ] as const) {
       ctx.ledger.db
         .insert(warnings)
-        .values({ roundId: round.id, projectId: p.id, line, colour, value, text, inputs: JSON.stringify(inputs), ruleVersion: DEFAULT_RULE_SET.version, computedAt: '2023-06-15T09:00:00.000Z' })
+        .values({
+          roundId: round.id,
+          projectId: p.id,
+          line,
+          colour,
+          value,
+          text,
+          inputs: JSON.stringify(inputs),
+          ruleVersion: DEFAULT_RULE_SET.version,
+          computedAt: '2023-06-15T09:00:00.000Z',
+        })
         .run();
     }
   };

@@ -65,10 +65,19 @@ describeInChromium('记住的手工对应', () => {
     console.log(`截图已保存到 ${SCREENSHOT_DIR}`);
   });
 
-  it('lists the year\'s remembered match as the export wrote it and the project it stands for', async () => {
+  it("lists the year's remembered match as the export wrote it and the project it stands for", async () => {
     await expect.poll(() => remembered.button().innerText()).toBe('记住的手工对应（1）');
     await remembered.open();
-    expect(await cellTexts(remembered.table)).toEqual([['县教育局', WRITTEN, `XM2023003 ${MEALS}`, '县教育局', expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s*导入 ${FILE} 时$`)), '忘记']]);
+    expect(await cellTexts(remembered.table)).toEqual([
+      [
+        '县教育局',
+        WRITTEN,
+        `XM2023003 ${MEALS}`,
+        '县教育局',
+        expect.stringMatching(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\s*导入 ${FILE} 时$`)),
+        '忘记',
+      ],
+    ]);
     const headers = await remembered.table.locator('thead th').allInnerTexts();
     expect(headers).toEqual(['执行数据中的预算单位', '执行数据中的项目名称', '对应的台账项目', '项目所属单位', '记住于', '操作']);
     await session.screenshot('77-记住的手工对应', { fullPage: false });

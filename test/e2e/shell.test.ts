@@ -29,7 +29,17 @@ describeInChromium('应用框架与设置', () => {
   });
 
   it('shows the nine areas in the bureau’s order; an unbuilt one says it is planned', async () => {
-    expect(await shell.areaNames()).toEqual(['指标库', '项目与目标', '事前评估', '绩效监控', '自评与评价', '重点评价', '整改', '报表', '设置']);
+    expect(await shell.areaNames()).toEqual([
+      '指标库',
+      '项目与目标',
+      '事前评估',
+      '绩效监控',
+      '自评与评价',
+      '重点评价',
+      '整改',
+      '报表',
+      '设置',
+    ]);
     await shell.openArea('自评与评价');
     await shell.main.getByText('自评与评价：规划中').waitFor();
     await session.screenshot('10-规划中的功能区');
@@ -43,7 +53,13 @@ describeInChromium('应用框架与设置', () => {
     await expect.poll(() => projects.projectNames()).toHaveLength(projectsOf(2023).length);
     await shell.chooseYear(2024);
     await shell.heading('项目与目标 · 2024 年度').waitFor();
-    await expect.poll(async () => (await projects.projectNames()).sort()).toEqual(projectsOf(2024).map((p) => p.name).sort());
+    await expect
+      .poll(async () => (await projects.projectNames()).sort())
+      .toEqual(
+        projectsOf(2024)
+          .map((p) => p.name)
+          .sort(),
+      );
     await session.screenshot('11-2024年度项目');
     await shell.chooseYear(2023);
     await session.page.reload();
@@ -71,7 +87,9 @@ describeInChromium('应用框架与设置', () => {
     await settings.createYear(2025);
     await expect.poll(async () => (await settings.yearRows())[0]).toEqual(['2025 年度', '进行中', '0']);
     // Newest first: the year's default monitoring rounds, then the year itself.
-    await expect.poll(async () => (await settings.auditActions()).slice(0, 4)).toEqual(['新建监控轮次', '新建监控轮次', '新建监控轮次', '新建预算年度']);
+    await expect
+      .poll(async () => (await settings.auditActions()).slice(0, 4))
+      .toEqual(['新建监控轮次', '新建监控轮次', '新建监控轮次', '新建预算年度']);
     await settings.createYear(2025);
     await expect.poll(() => settings.createYearForm.getByText('2025 年度已存在').isVisible()).toBe(true);
     await shell.chooseYear(2025);

@@ -13,7 +13,20 @@ import { passesChecks } from '../../electron/rules/targetChecks';
 import { approveTargets, listRounds, submitForReview } from '../../electron/targets/jointReview';
 import { listTargets, targetDetail } from '../../electron/targets/targets';
 import { createYear } from '../../electron/settings/yearSetup';
-import { auditCount, county, decide, filled, indicatorHeaderRow, loadBook, saveBook, targetInReview, TRAINING_ROWS, valueCell, YEAR, type County } from '../fixtures/targetForms';
+import {
+  auditCount,
+  county,
+  decide,
+  filled,
+  indicatorHeaderRow,
+  loadBook,
+  saveBook,
+  targetInReview,
+  TRAINING_ROWS,
+  valueCell,
+  YEAR,
+  type County,
+} from '../fixtures/targetForms';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { TargetsPage } from './pages/TargetsPage';
@@ -33,7 +46,11 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     const page = session.page;
     await page.mouse.move(1, 1);
     const close = page.locator('.mantine-Notification-closeButton');
-    for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+    for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+      await close
+        .first()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 3_000 });
   };
 
@@ -68,13 +85,34 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     const file = path.join(folder, '教育局申报表（已填）.xlsx');
     fs.writeFileSync(
       file,
-      await filled(fs.readFileSync(template), { 'JY-01': { className: '培训', annualGoal: TRAINING_GOAL, funds: { total: 15, fiscal: '12', other: '3万元' }, indicators: TRAINING_ROWS } }),
+      await filled(fs.readFileSync(template), {
+        'JY-01': {
+          className: '培训',
+          annualGoal: TRAINING_GOAL,
+          funds: { total: 15, fiscal: '12', other: '3万元' },
+          indicators: TRAINING_ROWS,
+        },
+      }),
     );
     const preview = await targets.importDeclarations(file);
     expect(await preview.getByLabel('导入摘要').innerText()).toMatch(/新建目标 1[\s\S]*更新目标 0[\s\S]*跳过 2[\s\S]*错误 0/);
     const plans = await targets.planRows(preview, '各申报表的导入结果');
-    expect(plans[0]).toEqual(['部门整体-轮台县教育局', '轮台县教育局部门整体\n轮台县教育局', '跳过', '—', '—', '未填写年度主要任务、年度总体目标和绩效指标，已跳过']);
-    expect(plans[1]).toEqual(['JY-01', '2023年教师培训项目\nJY-01 · 轮台县教育局', '新建目标', '15.00', '7 个（共性 6）', '该项目尚无绩效目标，将按表新建（填报中）']);
+    expect(plans[0]).toEqual([
+      '部门整体-轮台县教育局',
+      '轮台县教育局部门整体\n轮台县教育局',
+      '跳过',
+      '—',
+      '—',
+      '未填写年度主要任务、年度总体目标和绩效指标，已跳过',
+    ]);
+    expect(plans[1]).toEqual([
+      'JY-01',
+      '2023年教师培训项目\nJY-01 · 轮台县教育局',
+      '新建目标',
+      '15.00',
+      '7 个（共性 6）',
+      '该项目尚无绩效目标，将按表新建（填报中）',
+    ]);
     expect(plans[2]!.slice(0, 3)).toEqual(['JY-02', '2023年校舍维修改造项目\nJY-02', '跳过']);
     expect(plans[2]![5]).toBe('未填写年度总体目标和绩效指标，已跳过');
     expect(await preview.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
@@ -95,7 +133,13 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(rows).toContainEqual(['效益指标', '社会效益指标', '乡村教师骨干培养人数', '≥', '30', '人', '个性']);
     expect(rows).toHaveLength(7);
     const detail = targetDetail(session.ctx, rowOf(c.training.id).targetId!);
-    expect(detail).toMatchObject({ status: 'draft', className: '培训', annualTotalFen: 15_000_000, annualFiscalFen: 12_000_000, annualOtherFen: 3_000_000 });
+    expect(detail).toMatchObject({
+      status: 'draft',
+      className: '培训',
+      annualTotalFen: 15_000_000,
+      annualFiscalFen: 12_000_000,
+      annualOtherFen: 3_000_000,
+    });
     expect(passesChecks(detail.checks)).toBe(true);
 
     // The same file again: nothing to write; a changed goal shows as an update with the change.
@@ -118,7 +162,12 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
       file,
       await filled(fs.readFileSync(template), {
         // A valid change to the imported project, to show that one bad sheet keeps the whole file out.
-        'JY-01': { className: '培训', annualGoal: '全年培训中小学教师 600 人次。', funds: { total: 15, fiscal: 12, other: 3 }, indicators: TRAINING_ROWS },
+        'JY-01': {
+          className: '培训',
+          annualGoal: '全年培训中小学教师 600 人次。',
+          funds: { total: 15, fiscal: 12, other: 3 },
+          indicators: TRAINING_ROWS,
+        },
         'JY-02': {
           className: '基础设施建设',
           annualGoal: '完成校舍维修改造 2000 平方米，师生满意。',
@@ -141,10 +190,21 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(fundsError[1]).toMatch(new RegExp(`^${fundsColumn}（`));
     expect(fundsError[2]).toBe('五十万元');
     expect(fundsError[3]).toMatch(/金额/);
-    expect(errors).toContainEqual([String(header + 1), 'D（指标性质）', '约等于', '“约等于”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。']);
-    expect(await preview.getByRole('region', { name: '工作表“JY-02”的错误' }).innerText()).toContain('工作表“JY-02”（2023年校舍维修改造项目）：2 处错误');
+    expect(errors).toContainEqual([
+      String(header + 1),
+      'D（指标性质）',
+      '约等于',
+      '“约等于”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。',
+    ]);
+    expect(await preview.getByRole('region', { name: '工作表“JY-02”的错误' }).innerText()).toContain(
+      '工作表“JY-02”（2023年校舍维修改造项目）：2 处错误',
+    );
     const plans = await targets.planRows(preview, '各申报表的导入结果');
-    expect(plans.map((p) => [p[0], p[2]])).toEqual([['部门整体-轮台县教育局', '跳过'], ['JY-01', '更新目标'], ['JY-02', '有错误']]);
+    expect(plans.map((p) => [p[0], p[2]])).toEqual([
+      ['部门整体-轮台县教育局', '跳过'],
+      ['JY-01', '更新目标'],
+      ['JY-02', '有错误'],
+    ]);
     expect(plans[1]![5]).toContain('年度总体目标：已修改');
     expect(await preview.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await clearNotices();
@@ -169,7 +229,9 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(await targets.cell('2023年教师培训项目', 'status')).toBe('已批复');
     const saved = path.join(folder, '公开表.xlsx');
     expect(await targets.exportPublication(saved)).toBe('2023年度绩效目标公开表.xlsx');
-    expect(await targets.notification('已导出绩效目标公开表')).toMatch(/1 个单位，项目支出目标 1 个、部门整体目标 0 个；涉密单位 1 个（1 个目标）不公开，未列入/);
+    expect(await targets.notification('已导出绩效目标公开表')).toMatch(
+      /1 个单位，项目支出目标 1 个、部门整体目标 0 个；涉密单位 1 个（1 个目标）不公开，未列入/,
+    );
     const book = XLSX.read(fs.readFileSync(saved));
     const text = book.SheetNames.map((n) => `${n}\n${XLSX.utils.sheet_to_csv(book.Sheets[n]!)}`).join('\n');
     expect(text).toContain('2023年教师培训项目');
@@ -192,7 +254,14 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     const sheet = book.getWorksheet('YZ-01')!;
     expect(valueCell(sheet, '会审方').value).toBe('第三方机构');
     const opinion = '建议补充资助对象精准识别指标，资金测算依据再细化。';
-    for (const [label, value] of [['审核人', '新疆某咨询公司 张工'], ['完整性', '优'], ['相关性', '良'], ['适当性', '良'], ['可行性', '优'], ['修改意见', opinion]] as const) {
+    for (const [label, value] of [
+      ['审核人', '新疆某咨询公司 张工'],
+      ['完整性', '优'],
+      ['相关性', '良'],
+      ['适当性', '良'],
+      ['可行性', '优'],
+      ['修改意见', opinion],
+    ] as const) {
       valueCell(sheet, label).value = value;
     }
     const file = path.join(folder, '会审意见表（第三方已填）.xlsx');
@@ -215,7 +284,15 @@ describeInChromium('绩效目标的申报表、公开表和会审意见表', () 
     expect(await card.getByLabel('修改意见', { exact: true }).inputValue()).toBe(opinion);
     expect(await session.page.getByText('已有 1 / 3 方提出意见').isVisible()).toBe(true);
     expect(listRounds(session.ctx, { targetId: aid })[0]!.opinions).toEqual([
-      expect.objectContaining({ party: 'thirdParty', reviewer: '新疆某咨询公司 张工', completeness: '优', relevance: '良', appropriateness: '良', feasibility: '优', opinion }),
+      expect.objectContaining({
+        party: 'thirdParty',
+        reviewer: '新疆某咨询公司 张工',
+        completeness: '优',
+        relevance: '良',
+        appropriateness: '良',
+        feasibility: '优',
+        opinion,
+      }),
     ]);
 
     // The target's own panel exports its sheet, the recorded opinion already in it.

@@ -36,7 +36,11 @@ describeInChromium('绩效目标与三方联合会审', () => {
     const page = session.page;
     await page.mouse.move(1, 1);
     const close = page.locator('.mantine-Notification-closeButton');
-    for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+    for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+      await close
+        .first()
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 3_000 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await session.screenshot(name, options);
@@ -111,7 +115,13 @@ describeInChromium('绩效目标与三方联合会审', () => {
     await shot('41b-从指标库添加', { fullPage: false });
     await targets.closePicker();
 
-    for (const [name, value] of [['培训人次', '500'], ['培训期数', '5'], ['培训合格率', '95'], ['参训人员业务能力提升情况', '有效提升'], ['参训人员满意度', '90']] as const) {
+    for (const [name, value] of [
+      ['培训人次', '500'],
+      ['培训期数', '5'],
+      ['培训合格率', '95'],
+      ['参训人员业务能力提升情况', '有效提升'],
+      ['参训人员满意度', '90'],
+    ] as const) {
       await targets.setIndicatorValue(name, value);
     }
     await targets.addCustomIndicator({ level1: '产出指标', level2: '数量指标', name: '村级后备干部培训人数', value: '120', unit: '' });
@@ -140,9 +150,21 @@ describeInChromium('绩效目标与三方联合会审', () => {
   it('三方联合会审: three opinions, the suggested 中 returns the targets to the unit', async () => {
     await targets.submitForReview();
     await expect.poll(() => targets.status()).toBe('会审中');
-    await targets.recordOpinion('预算单位（主管部门）', { reviewer: '县委党校 李明', grades: all('良'), opinion: '目标基本完整，培训内容可再具体。' });
-    await targets.recordOpinion('财政局（业务股室、绩效股）', { reviewer: '绩效股 王芳', grades: ['中', '良', '中', '中'], opinion: '产出数量偏低，与 38.6 万元资金不够匹配。' });
-    await targets.recordOpinion('第三方机构', { reviewer: '新疆某咨询公司', grades: all('中'), opinion: '建议提高培训人次，细化培训合格标准。' });
+    await targets.recordOpinion('预算单位（主管部门）', {
+      reviewer: '县委党校 李明',
+      grades: all('良'),
+      opinion: '目标基本完整，培训内容可再具体。',
+    });
+    await targets.recordOpinion('财政局（业务股室、绩效股）', {
+      reviewer: '绩效股 王芳',
+      grades: ['中', '良', '中', '中'],
+      opinion: '产出数量偏低，与 38.6 万元资金不够匹配。',
+    });
+    await targets.recordOpinion('第三方机构', {
+      reviewer: '新疆某咨询公司',
+      grades: all('中'),
+      opinion: '建议提高培训人次，细化培训合格标准。',
+    });
     await expect.poll(() => targets.suggestedGrade()).toBe('中');
     expect(await targets.outcomeMeaning()).toBe('中 → 退回单位修改后重新会审（转为“退回修改”）');
     await shot('43-会审意见');

@@ -17,19 +17,39 @@ function assessed() {
   const ctx = freshContext({ year: 2023 });
   const unit = createUnit(ctx, { name: '轮台县住房和城乡建设局', code: '120', parentId: null, classified: false });
   const project = createProject(ctx, {
-    year: 2023, unitId: unit.id, code: '652822-23-0101', name: '2022年煤改电二期居民供暖设施入户改造工程', projectType: '重点建设项目',
-    budgetKind: 'fund', initialBudgetFen: 3_480_200_000, continuity: 'new', majorPolicy: true,
+    year: 2023,
+    unitId: unit.id,
+    code: '652822-23-0101',
+    name: '2022年煤改电二期居民供暖设施入户改造工程',
+    projectType: '重点建设项目',
+    budgetKind: 'fund',
+    initialBudgetFen: 3_480_200_000,
+    continuity: 'new',
+    majorPolicy: true,
   });
   const a = createAssessment(ctx, { year: 2023, projectId: project.id, subjectName: null, assessor: 'thirdParty' });
   const scores: ItemScore[] = rules.framework.flatMap((d, i) =>
     d.items.map((item, j) => {
       const rating = (i + j) % 3 === 0 ? '良' : '优';
-      return { dimension: d.dimension, item: item.name, rating, points: presetPoints(rating, item.points, rules) - (rating === '良' ? 0.5 : 0), basis: `${item.name}评分依据：查阅立项批复和实施方案。` };
+      return {
+        dimension: d.dimension,
+        item: item.name,
+        rating,
+        points: presetPoints(rating, item.points, rules) - (rating === '良' ? 0.5 : 0),
+        basis: `${item.name}评分依据：查阅立项批复和实施方案。`,
+      };
     }),
   );
   saveAssessment(ctx, {
-    id: a.id, assessor: 'thirdParty', assessorName: '新疆天正会计师事务所', recommendedBudgetFen: 3_200_000_000,
-    workSummary: '评估组于 2022 年 11 月查阅资料、实地调研 3 个乡镇，并组织专家论证。', findings: '入户改造单价测算偏高。', suggestions: '按实际入户数核定资金。\n加强施工质量监管。', otherNotes: null, scores,
+    id: a.id,
+    assessor: 'thirdParty',
+    assessorName: '新疆天正会计师事务所',
+    recommendedBudgetFen: 3_200_000_000,
+    workSummary: '评估组于 2022 年 11 月查阅资料、实地调研 3 个乡镇，并组织专家论证。',
+    findings: '入户改造单价测算偏高。',
+    suggestions: '按实际入户数核定资金。\n加强施工质量监管。',
+    otherNotes: null,
+    scores,
   });
   return { ctx, id: finalizeAssessment(ctx, { id: a.id }).id };
 }
@@ -53,7 +73,15 @@ describeWithLibreOffice('the assessment report as a reader sees it', () => {
     expect(report.fileName).toBe('2022年煤改电二期居民供暖设施入户改造工程事前绩效评估报告.docx');
     const pdf = docxToPdf(report.bytes, 'exante');
     const text = pdfText(pdf).replace(/\s+/g, '');
-    for (const part of ['一、评估对象基本情况', '二、评估工作开展情况', '三、综合评估情况与评估结论', '（一）立项必要性', '（五）筹资合规性', '四、相关建议', '五、其他需要说明的问题']) {
+    for (const part of [
+      '一、评估对象基本情况',
+      '二、评估工作开展情况',
+      '三、综合评估情况与评估结论',
+      '（一）立项必要性',
+      '（五）筹资合规性',
+      '四、相关建议',
+      '五、其他需要说明的问题',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toContain('综合得分94分（满分100分），评估结论为“予以支持”');

@@ -41,7 +41,17 @@ function ledger(): Ledger {
   const school2 = createUnit(ctx, { name: '轮台县第二中学', code: null, parentId: dept.id, classified: false });
   const agri = createUnit(ctx, { name: '轮台县农业农村局', code: null, parentId: null, classified: false });
   const project = (unitId: number, code: string | null, name: string, initialBudgetFen: number) =>
-    createProject(ctx, { year: YEAR, unitId, code, name, projectType: '政府采购', budgetKind: 'general', initialBudgetFen, continuity: 'new', majorPolicy: false }).id;
+    createProject(ctx, {
+      year: YEAR,
+      unitId,
+      code,
+      name,
+      projectType: '政府采购',
+      budgetKind: 'general',
+      initialBudgetFen,
+      continuity: 'new',
+      majorPolicy: false,
+    }).id;
   const ids = {
     training: project(school1.id, '652822-23-0001', '教师培训项目', 100_000_000),
     lab: project(school1.id, '652822-23-0002', '实验室设备购置', 50_000_000),
@@ -53,7 +63,11 @@ function ledger(): Ledger {
 }
 
 function counts(ctx: ServiceContext) {
-  const n = (t: typeof executionRecords | typeof executionMatches | typeof auditLog) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+  const n = (t: typeof executionRecords | typeof executionMatches | typeof auditLog) =>
+    ctx.ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(t)
+      .get()!.n;
   return { records: n(executionRecords), matches: n(executionMatches), audit: n(auditLog) };
 }
 
@@ -73,13 +87,53 @@ const MESSY_ROWS: Cell[][] = [
 const MESSY_MERGES = ['A1:I1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:H3', 'I3:I4'];
 
 const EXPECTED = (ids: Ledger['ids']) => [
-  { row: 5, projectId: ids.training, by: 'code', initialBudgetFen: 100_000_000, adjustedBudgetFen: 1_234_560_000, executedFen: 617_280_000, expectedFullYearFen: 1_200_000_000 },
-  { row: 6, projectId: ids.lab, by: 'unitName', initialBudgetFen: 50_000_000, adjustedBudgetFen: 50_000_000, executedFen: 12_345_600, expectedFullYearFen: null },
-  { row: 9, projectId: ids.safety, by: 'code', initialBudgetFen: 0, adjustedBudgetFen: 80_000_000, executedFen: 0, expectedFullYearFen: 60_000_000 },
+  {
+    row: 5,
+    projectId: ids.training,
+    by: 'code',
+    initialBudgetFen: 100_000_000,
+    adjustedBudgetFen: 1_234_560_000,
+    executedFen: 617_280_000,
+    expectedFullYearFen: 1_200_000_000,
+  },
+  {
+    row: 6,
+    projectId: ids.lab,
+    by: 'unitName',
+    initialBudgetFen: 50_000_000,
+    adjustedBudgetFen: 50_000_000,
+    executedFen: 12_345_600,
+    expectedFullYearFen: null,
+  },
+  {
+    row: 9,
+    projectId: ids.safety,
+    by: 'code',
+    initialBudgetFen: 0,
+    adjustedBudgetFen: 80_000_000,
+    executedFen: 0,
+    expectedFullYearFen: 60_000_000,
+  },
 ];
 
-const amountsOf = (rows: { projectId: number; initialBudgetFen: number | null; adjustedBudgetFen: number; executedFen: number; expectedFullYearFen: number | null }[]) =>
-  rows.map(({ projectId, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen }) => ({ projectId, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen })).sort((a, b) => a.projectId - b.projectId);
+const amountsOf = (
+  rows: {
+    projectId: number;
+    initialBudgetFen: number | null;
+    adjustedBudgetFen: number;
+    executedFen: number;
+    expectedFullYearFen: number | null;
+  }[],
+) =>
+  rows
+    .map(({ projectId, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen }) => ({
+      projectId,
+      initialBudgetFen,
+      adjustedBudgetFen,
+      executedFen,
+      expectedFullYearFen,
+    }))
+    .sort((a, b) => a.projectId - b.projectId);
 
 describe('a messy platform export', () => {
   it('finds the table under the titles, skips 小计/合计/blank rows and reads every amount exactly in 分', () => {
@@ -90,24 +144,49 @@ describe('a messy platform export', () => {
     expect(preview).toMatchObject({ sheet: 'Sheet1', moneyUnit: '万元', dataRows: 3, blankRows: 1, canCommit: true });
     // The names merged down make row 4 a whole header by itself; either way the header ends at row 4.
     expect(preview.headerRow! + preview.headerRowCount! - 1).toBe(4);
-    expect(preview.columns.map((c) => `${c.letter}=${c.key}`)).toEqual(['B=unit', 'C=code', 'D=name', 'E=initialBudget', 'F=adjustedBudget', 'G=executed', 'I=expectedFullYear']);
+    expect(preview.columns.map((c) => `${c.letter}=${c.key}`)).toEqual([
+      'B=unit',
+      'C=code',
+      'D=name',
+      'E=initialBudget',
+      'F=adjustedBudget',
+      'G=executed',
+      'I=expectedFullYear',
+    ]);
     expect(preview.columns.every((c) => c.key === 'unit' || c.key === 'code' || c.key === 'name' || c.moneyUnit === '万元')).toBe(true);
     expect(preview.skipped.map((s) => [s.rowNumber, s.kind])).toEqual([
       [7, 'subtotal'],
       [10, 'total'],
     ]);
-    expect(preview.matched.map(({ row, projectId, by, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen }) => ({ row, projectId, by, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen }))).toEqual(EXPECTED(ids));
+    expect(
+      preview.matched.map(({ row, projectId, by, initialBudgetFen, adjustedBudgetFen, executedFen, expectedFullYearFen }) => ({
+        row,
+        projectId,
+        by,
+        initialBudgetFen,
+        adjustedBudgetFen,
+        executedFen,
+        expectedFullYearFen,
+      })),
+    ).toEqual(EXPECTED(ids));
     expect(preview.matched.every((r) => r.status === 'new')).toBe(true);
     expect(preview.totals).toEqual({ adjustedBudgetFen: 1_364_560_000, executedFen: 629_625_600 });
     expect(preview.counts).toEqual({ matched: 3, new: 3, changed: 0, unchanged: 0, unmatched: 0, rejected: 0, skipped: 2 });
     // Matched by code although the platform names it differently: worth a look, not an error.
-    expect(preview.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/第 5 行 D 列（项目名称）：按项目代码 652822-23-0001 对应到台账中的“教师培训项目”/)]);
+    expect(preview.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/第 5 行 D 列（项目名称）：按项目代码 652822-23-0001 对应到台账中的“教师培训项目”/),
+    ]);
 
     const result = commitExecutionImport(ctx, input);
     expect(result).toMatchObject({ created: 3, updated: 0, unchanged: 0, rememberedMatches: 0 });
     const records = listExecution(ctx, { roundId });
     expect(amountsOf(records)).toEqual(amountsOf(EXPECTED(ids)));
-    expect(records.find((r) => r.projectId === ids.lab)).toMatchObject({ projectName: '实验室设备购置', unitName: '轮台县第一中学', sourceFile: '执行情况.xlsx', sourceRow: 6 });
+    expect(records.find((r) => r.projectId === ids.lab)).toMatchObject({
+      projectName: '实验室设备购置',
+      unitName: '轮台县第一中学',
+      sourceFile: '执行情况.xlsx',
+      sourceRow: 6,
+    });
   });
 
   it('reads the same table saved as a GB18030 CSV (no merges) to the same 分', () => {
@@ -131,7 +210,9 @@ describe('a messy platform export', () => {
     const preview = commitExecutionImport(ctx, { roundId, fileName: '元.xlsx', bytes }).preview;
     expect(preview.moneyUnit).toBe('元');
     expect(preview.moneyUnitSource).toBe('otherColumn');
-    expect(amountsOf(listExecution(ctx, { roundId }))).toEqual([{ projectId: ids.lab, initialBudgetFen: null, adjustedBudgetFen: 50_000_000, executedFen: 12_345_678, expectedFullYearFen: null }]);
+    expect(amountsOf(listExecution(ctx, { roundId }))).toEqual([
+      { projectId: ids.lab, initialBudgetFen: null, adjustedBudgetFen: 50_000_000, executedFen: 12_345_678, expectedFullYearFen: null },
+    ]);
   });
 });
 
@@ -146,7 +227,9 @@ describe('a file that cannot be imported', () => {
     ]);
     const preview = previewExecutionImport(ctx, { roundId, fileName: '缺列.xlsx', bytes });
     expect(preview.errors).toHaveLength(1);
-    expect(preview.errors[0]!.message).toMatch(/^缺列\.xlsx 工作表“Sheet1”第 2 行：表头中找不到“执行数”列。可用的列名：“执行数”、“累计执行数”/);
+    expect(preview.errors[0]!.message).toMatch(
+      /^缺列\.xlsx 工作表“Sheet1”第 2 行：表头中找不到“执行数”列。可用的列名：“执行数”、“累计执行数”/,
+    );
     expect(preview.matched).toEqual([]);
     expect(preview.canCommit).toBe(false);
     expect(() => commitExecutionImport(ctx, { roundId, fileName: '缺列.xlsx', bytes })).toThrow(ImportRejected);
@@ -155,15 +238,36 @@ describe('a file that cannot be imported', () => {
 
   it('needs 调整后预算数 or at least 年初预算数', () => {
     const { ctx, roundId } = ledger();
-    const preview = previewExecutionImport(ctx, { roundId, fileName: 'x.xlsx', bytes: xlsx([['预算单位', '项目名称', '1-5月执行数'], ['轮台县第一中学', '教师培训项目', 10]]) });
-    expect(preview.errors.map((e) => e.message)).toEqual([expect.stringMatching(/表头中找不到“调整后预算数”列.*全年预算数.*只有“年初预算数”列的表也可导入/)]);
+    const preview = previewExecutionImport(ctx, {
+      roundId,
+      fileName: 'x.xlsx',
+      bytes: xlsx([
+        ['预算单位', '项目名称', '1-5月执行数'],
+        ['轮台县第一中学', '教师培训项目', 10],
+      ]),
+    });
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/表头中找不到“调整后预算数”列.*全年预算数.*只有“年初预算数”列的表也可导入/),
+    ]);
   });
 
   it('uses 年初预算数 as 调整后预算数 when that is all the file has, with a warning', () => {
     const { ctx, roundId, ids } = ledger();
-    const preview = previewExecutionImport(ctx, { roundId, fileName: 'x.xlsx', bytes: xlsx([['预算单位', '项目名称', '年初预算数（万元）', '1-5月执行数（万元）'], ['轮台县第一中学', '教师培训项目', 100, 40]]) });
+    const preview = previewExecutionImport(ctx, {
+      roundId,
+      fileName: 'x.xlsx',
+      bytes: xlsx([
+        ['预算单位', '项目名称', '年初预算数（万元）', '1-5月执行数（万元）'],
+        ['轮台县第一中学', '教师培训项目', 100, 40],
+      ]),
+    });
     expect(preview.errors).toEqual([]);
-    expect(preview.matched[0]).toMatchObject({ projectId: ids.training, initialBudgetFen: 100_000_000, adjustedBudgetFen: 100_000_000, executedFen: 40_000_000 });
+    expect(preview.matched[0]).toMatchObject({
+      projectId: ids.training,
+      initialBudgetFen: 100_000_000,
+      adjustedBudgetFen: 100_000_000,
+      executedFen: 40_000_000,
+    });
     expect(preview.warnings.some((w) => /以年初预算数作为调整后预算数导入/.test(w.message))).toBe(true);
   });
 
@@ -184,11 +288,15 @@ describe('a file that cannot be imported', () => {
       [3, 'E'],
       [5, 'C'],
     ]);
-    expect(preview.errors[0]!.message).toBe('错误.xlsx 工作表“Sheet1”第 2 行 D 列（调整后预算数（万元））：“一百万”不是金额。请填写以万元为单位的金额，如 12.50（不要写公式、文字或负数）。');
+    expect(preview.errors[0]!.message).toBe(
+      '错误.xlsx 工作表“Sheet1”第 2 行 D 列（调整后预算数（万元））：“一百万”不是金额。请填写以万元为单位的金额，如 12.50（不要写公式、文字或负数）。',
+    );
     expect(preview.errors[1]!.message).toMatch(/“-3”金额不能为负数/);
     expect(preview.errors[2]!.message).toMatch(/与第 4 行对应的是同一个项目“校园安全建设”/);
     expect(preview.rejected.map((r) => r.row)).toEqual([2, 3, 5]);
-    expect(preview.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/第 4 行 E 列.*执行数 45\.00 万元超过调整后预算数 10\.00 万元的 3 倍/));
+    expect(preview.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/第 4 行 E 列.*执行数 45\.00 万元超过调整后预算数 10\.00 万元的 3 倍/),
+    );
     expect(preview.matched.map((r) => r.row)).toEqual([4]);
     expect(() => commitExecutionImport(ctx, input)).toThrow(ImportRejected);
     expect(counts(ctx)).toEqual(before);
@@ -196,8 +304,17 @@ describe('a file that cannot be imported', () => {
 
   it('warns when the header names another month than the round', () => {
     const { ctx, roundId } = ledger();
-    const preview = previewExecutionImport(ctx, { roundId, fileName: 'x.xlsx', bytes: xlsx([['预算单位', '项目名称', '调整后预算数', '1-4月执行数'], ['轮台县第一中学', '教师培训项目', 100, 40]]) });
-    expect(preview.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/执行数列是截至 4 月的数据，而“5月项目监控”截至 5 月/));
+    const preview = previewExecutionImport(ctx, {
+      roundId,
+      fileName: 'x.xlsx',
+      bytes: xlsx([
+        ['预算单位', '项目名称', '调整后预算数', '1-4月执行数'],
+        ['轮台县第一中学', '教师培训项目', 100, 40],
+      ]),
+    });
+    expect(preview.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/执行数列是截至 4 月的数据，而“5月项目监控”截至 5 月/),
+    );
   });
 
   it('warns when a 合计 row disagrees with the rows', () => {
@@ -205,7 +322,12 @@ describe('a file that cannot be imported', () => {
     const preview = previewExecutionImport(ctx, {
       roundId,
       fileName: 'x.xlsx',
-      bytes: xlsx([['预算单位', '项目名称', '调整后预算数', '1-5月执行数'], ['轮台县第一中学', '教师培训项目', 100, 40], ['轮台县第一中学', '实验室设备购置', 50, 10], ['合计', null, 150, 60]]),
+      bytes: xlsx([
+        ['预算单位', '项目名称', '调整后预算数', '1-5月执行数'],
+        ['轮台县第一中学', '教师培训项目', 100, 40],
+        ['轮台县第一中学', '实验室设备购置', 50, 10],
+        ['合计', null, 150, 60],
+      ]),
     });
     expect(preview.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/第 1 行 D 列（1-5月执行数）：表头和表格上方都没有写金额单位，金额按万元导入/),
@@ -229,7 +351,14 @@ describe('matching rows to projects', () => {
     expect(preview.canCommit).toBe(false);
     expect(preview.unmatched).toHaveLength(1);
     const row = preview.unmatched[0]!;
-    expect(row).toMatchObject({ row: 3, unitName: '轮台县农业农村局', name: '耕地轮作补助', code: null, adjustedBudgetFen: 300_000_000, executedFen: 120_500_000 });
+    expect(row).toMatchObject({
+      row: 3,
+      unitName: '轮台县农业农村局',
+      name: '耕地轮作补助',
+      code: null,
+      adjustedBudgetFen: 300_000_000,
+      executedFen: 120_500_000,
+    });
     // Same unit, the contained name first; the project already matched by row 2 is not offered.
     expect(row.candidates.map((c) => [c.projectId, c.sameUnit])).toEqual([
       [ids.rotation, true],
@@ -245,7 +374,9 @@ describe('matching rows to projects', () => {
       refusal = err;
     }
     expect(refusal).toBeInstanceOf(ImportRejected);
-    expect((refusal as Error).message).toMatch(/有 1 行未对应到台账中的项目：第 3 行（轮台县农业农村局·耕地轮作补助）。这些行必须在预览中逐行手动选择对应的项目/);
+    expect((refusal as Error).message).toMatch(
+      /有 1 行未对应到台账中的项目：第 3 行（轮台县农业农村局·耕地轮作补助）。这些行必须在预览中逐行手动选择对应的项目/,
+    );
     expect(counts(ctx)).toEqual(before);
 
     // A hand match previews as such, and the commit remembers it.
@@ -259,8 +390,12 @@ describe('matching rows to projects', () => {
     ]);
     expect(listRememberedMatches(ctx, { year: YEAR })).toEqual([
       expect.objectContaining({
-        unitName: '轮台县农业农村局', projectName: '耕地轮作补助', projectId: ids.rotation, matchedProjectName: '2023年耕地轮作补助项目',
-        rememberedAt: ctx.now().toISOString(), rememberedFrom: input.fileName,
+        unitName: '轮台县农业农村局',
+        projectName: '耕地轮作补助',
+        projectId: ids.rotation,
+        matchedProjectName: '2023年耕地轮作补助项目',
+        rememberedAt: ctx.now().toISOString(),
+        rememberedFrom: input.fileName,
       }),
     ]);
 
@@ -270,18 +405,26 @@ describe('matching rows to projects', () => {
     rows[0]![3] = '1-8月执行数';
     rows[2]![3] = 250;
     const next = commitExecutionImport(ctx, { roundId: august, fileName: '8月执行.xlsx', bytes: xlsx(rows) });
-    expect(next.preview.matched.find((r) => r.row === 3)).toMatchObject({ projectId: ids.rotation, by: 'remembered', executedFen: 250_000_000 });
+    expect(next.preview.matched.find((r) => r.row === 3)).toMatchObject({
+      projectId: ids.rotation,
+      by: 'remembered',
+      executedFen: 250_000_000,
+    });
     expect(next.rememberedMatches).toBe(0);
 
     // Forgotten, the row is unmatched again.
     forgetRememberedMatch(ctx, { id: listRememberedMatches(ctx, { year: YEAR })[0]!.id });
-    expect(previewExecutionImport(ctx, { roundId: august, fileName: '8月执行.xlsx', bytes: xlsx(rows) }).unmatched.map((r) => r.row)).toEqual([3]);
+    expect(
+      previewExecutionImport(ctx, { roundId: august, fileName: '8月执行.xlsx', bytes: xlsx(rows) }).unmatched.map((r) => r.row),
+    ).toEqual([3]);
   });
 
   it('refuses a hand match for a row the file already matches, or for a row that is not there', () => {
     const { ctx, roundId, ids } = ledger();
     const input = { roundId, fileName: '执行.xlsx', bytes: xlsx(UNMATCHED()) };
-    expect(() => previewExecutionImport(ctx, { ...input, manualMatches: [{ row: 2, projectId: ids.training }] })).toThrow(/第 2 行已按单位和项目名称对应到“实验室设备购置”/);
+    expect(() => previewExecutionImport(ctx, { ...input, manualMatches: [{ row: 2, projectId: ids.training }] })).toThrow(
+      /第 2 行已按单位和项目名称对应到“实验室设备购置”/,
+    );
     expect(() => previewExecutionImport(ctx, { ...input, manualMatches: [{ row: 9, projectId: ids.rotation }] })).toThrow(LedgerError);
     expect(() => previewExecutionImport(ctx, { ...input, manualMatches: [{ row: 3, projectId: 9999 }] })).toThrow(/不是 2023 年度的项目/);
   });
@@ -333,23 +476,55 @@ describe('importing again', () => {
     expect(preview.counts).toMatchObject({ new: 0, changed: 2, unchanged: 1 });
     expect(preview.matched.find((r) => r.projectId === ids.training)!.changes).toEqual([
       { field: 'executed', label: '执行数（万元）', beforeFen: 617_280_000, afterFen: 700_010_000, before: '617.28', after: '700.01' },
-      { field: 'expectedFullYear', label: '全年预计执行数（万元）', beforeFen: 1_200_000_000, afterFen: null, before: '1,200.00', after: '（空）' },
+      {
+        field: 'expectedFullYear',
+        label: '全年预计执行数（万元）',
+        beforeFen: 1_200_000_000,
+        afterFen: null,
+        before: '1,200.00',
+        after: '（空）',
+      },
     ]);
     expect(preview.matched.find((r) => r.projectId === ids.lab)!.changes).toEqual([
-      { field: 'adjustedBudget', label: '调整后预算数（万元）', beforeFen: 50_000_000, afterFen: 55_000_000, before: '50.00', after: '55.00' },
+      {
+        field: 'adjustedBudget',
+        label: '调整后预算数（万元）',
+        beforeFen: 50_000_000,
+        afterFen: 55_000_000,
+        before: '50.00',
+        after: '55.00',
+      },
     ]);
     const result = commitExecutionImport(ctx, { roundId, fileName: '执行情况（更正）.xlsx', bytes: xlsx(rows, MESSY_MERGES) });
     expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
     expect(counts(ctx).audit).toBe(audit + 3); // two records and the file
-    expect(listExecution(ctx, { roundId }).find((r) => r.projectId === ids.training)).toMatchObject({ executedFen: 700_010_000, expectedFullYearFen: null, sourceFile: '执行情况（更正）.xlsx' });
+    expect(listExecution(ctx, { roundId }).find((r) => r.projectId === ids.training)).toMatchObject({
+      executedFen: 700_010_000,
+      expectedFullYearFen: null,
+      sourceFile: '执行情况（更正）.xlsx',
+    });
   });
 
   it('keeps the records of projects a later file leaves out, and says so', () => {
     const { ctx, roundId, ids } = ledger();
     commitExecutionImport(ctx, { roundId, fileName: '执行情况.xlsx', bytes: xlsx(MESSY_ROWS, MESSY_MERGES) });
-    const preview = previewExecutionImport(ctx, { roundId, fileName: '部分.xlsx', bytes: xlsx([['预算单位', '项目名称', '调整后预算数', '执行数'], ['轮台县第一中学', '实验室设备购置', 50, 12.3456]]) });
+    const preview = previewExecutionImport(ctx, {
+      roundId,
+      fileName: '部分.xlsx',
+      bytes: xlsx([
+        ['预算单位', '项目名称', '调整后预算数', '执行数'],
+        ['轮台县第一中学', '实验室设备购置', 50, 12.3456],
+      ]),
+    });
     expect(preview.notInFile.map((n) => n.projectId).sort()).toEqual([ids.training, ids.safety].sort());
-    commitExecutionImport(ctx, { roundId, fileName: '部分.xlsx', bytes: xlsx([['预算单位', '项目名称', '调整后预算数', '执行数'], ['轮台县第一中学', '实验室设备购置', 50, 12.3456]]) });
+    commitExecutionImport(ctx, {
+      roundId,
+      fileName: '部分.xlsx',
+      bytes: xlsx([
+        ['预算单位', '项目名称', '调整后预算数', '执行数'],
+        ['轮台县第一中学', '实验室设备购置', 50, 12.3456],
+      ]),
+    });
     expect(listExecution(ctx, { roundId })).toHaveLength(3);
   });
 });

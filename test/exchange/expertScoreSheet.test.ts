@@ -26,7 +26,17 @@ function setup() {
   const ctx = freshContext({ year: 2023 });
   const unit = createUnit(ctx, { name: '轮台县农业技术推广站', code: '101', parentId: null, classified: false });
   const make = (code: string, name: string) =>
-    createProject(ctx, { year: 2023, unitId: unit.id, code, name, projectType: '补助补贴', budgetKind: 'general', initialBudgetFen: 1_000_000_000, continuity: 'continuing', majorPolicy: false });
+    createProject(ctx, {
+      year: 2023,
+      unitId: unit.id,
+      code,
+      name,
+      projectType: '补助补贴',
+      budgetKind: 'general',
+      initialBudgetFen: 1_000_000_000,
+      continuity: 'continuing',
+      majorPolicy: false,
+    });
   const evaluate = (projectId: number, experts: string[]) => {
     const v = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId, selectionReason: '资金量大', evaluator: 'bureau' });
     applyFrameworkTemplate(ctx, { id: v.id, templateId: 'national10', weights: [20, 20, 30, 30] });
@@ -71,14 +81,24 @@ function auditCount(ctx: ServiceContext): number {
 describe('专家评分表', () => {
   it('exports one protected sheet per expert with the code, the table and unlocked input cells', async () => {
     const { ctx, main } = setup();
-    recordScores(ctx, { id: main.id, expertId: main.experts[0]!.id, scores: [{ indicatorCode: indicatorsOf(main)[0]!.code, score: 1.5, basis: '已有评分' }] });
+    recordScores(ctx, {
+      id: main.id,
+      expertId: main.experts[0]!.id,
+      scores: [{ indicatorCode: indicatorsOf(main)[0]!.code, score: 1.5, basis: '已有评分' }],
+    });
     const out = await exportExpertScoreSheet(ctx, { id: main.id });
-    expect(out).toMatchObject({ expertCount: 2, indicatorCount: indicatorsOf(main).length, fileName: '2023年耕地轮作补助项目专家评分表.xlsx' });
+    expect(out).toMatchObject({
+      expertCount: 2,
+      indicatorCount: indicatorsOf(main).length,
+      fileName: '2023年耕地轮作补助项目专家评分表.xlsx',
+    });
     const book = await load(out.bytes);
     expect(book.worksheets.map((w) => w.name)).toEqual(['张专家', '李专家']);
     const sheet = book.getWorksheet('张专家')!;
     expect(sheet.getCell(1, 1).value).toBe('重点绩效评价专家评分表');
-    expect(sheet.getCell(EXPERT_SHEET_CODE_CELL.row, EXPERT_SHEET_CODE_CELL.col).value).toBe(`JXTZ-评分-E${main.id}-X${main.experts[0]!.id}`);
+    expect(sheet.getCell(EXPERT_SHEET_CODE_CELL.row, EXPERT_SHEET_CODE_CELL.col).value).toBe(
+      `JXTZ-评分-E${main.id}-X${main.experts[0]!.id}`,
+    );
     expect(sheet.getCell(3, 3).value).toBe('2023年耕地轮作补助项目');
     expect(sheet.getCell(3, 7).value).toBe('张专家');
     const first = indicatorsOf(main)[0]!;
@@ -93,7 +113,15 @@ describe('专家评分表', () => {
     // The header row: 一级, 二级, 三级指标, 分值, 评分标准, 得分, 得分依据.
     let header = 0;
     for (let k = 1; k < r; k++) if (sheet.getCell(k, 6).value === '得分') header = k;
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getCell(header, c).value)).toEqual(['一级指标', '二级指标', '三级指标', '分值', '评分标准', '得分', '得分依据']);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getCell(header, c).value)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '分值',
+      '评分标准',
+      '得分',
+      '得分依据',
+    ]);
   });
 
   it('fills, previews per sheet, commits both experts in one go, and the evaluation scores; re-import writes nothing', async () => {
@@ -122,15 +150,25 @@ describe('专家评分表', () => {
     expect(after.score.grade).not.toBeNull();
     expect(result.view.score.total).toBe(after.score.total);
     const first = indicatorsOf(main)[0]!;
-    expect(after.scores.find((s) => s.expert === '张专家' && s.indicatorCode === first.code)).toMatchObject({ score: Math.round(first.points * 0.9 * 10) / 10, basis: '查阅资料、现场核查' });
+    expect(after.scores.find((s) => s.expert === '张专家' && s.indicatorCode === first.code)).toMatchObject({
+      score: Math.round(first.points * 0.9 * 10) / 10,
+      basis: '查阅资料、现场核查',
+    });
 
     // The same workbook again, and a fresh export of what is now recorded: nothing to write.
     const audits = auditCount(ctx);
     const again = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: filled });
     expect(again.sheets.map((s) => s.action)).toEqual(['unchanged', 'unchanged']);
-    expect(commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: filled })).toMatchObject({ recorded: 0, scores: 0, unchanged: 2 });
+    expect(commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: filled })).toMatchObject({
+      recorded: 0,
+      scores: 0,
+      unchanged: 2,
+    });
     const reexport = (await exportExpertScoreSheet(ctx, { id: main.id })).bytes;
-    expect(commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '再导出.xlsx', bytes: reexport })).toMatchObject({ recorded: 0, unchanged: 2 });
+    expect(commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '再导出.xlsx', bytes: reexport })).toMatchObject({
+      recorded: 0,
+      unchanged: 2,
+    });
     expect(auditCount(ctx)).toBe(audits);
   });
 
@@ -178,7 +216,9 @@ describe('专家评分表', () => {
       { sheet: '李专家', row: ra, column: 'F', header: '得分', value: String(a!.points + 1) },
       { sheet: '李专家', row: rb, column: 'F', header: '得分', value: '良好' },
     ]);
-    expect(preview.errors[0]!.message).toBe(`评分表.xlsx 工作表“李专家”第 ${ra} 行 F 列（得分）：“${a!.name}”：该指标满分 ${a!.points} 分，得分应在 0–${a!.points} 分之间。`);
+    expect(preview.errors[0]!.message).toBe(
+      `评分表.xlsx 工作表“李专家”第 ${ra} 行 F 列（得分）：“${a!.name}”：该指标满分 ${a!.points} 分，得分应在 0–${a!.points} 分之间。`,
+    );
     expect(preview.errors[1]!.message).toContain('“良好”不是数字');
 
     expect(() => commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes })).toThrow(ImportRejected);
@@ -194,7 +234,12 @@ describe('专家评分表', () => {
     const preview = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '王.xlsx', bytes });
     expect(preview.canCommit).toBe(false);
     expect(preview.errors).toHaveLength(1);
-    expect(preview.errors[0]).toMatchObject({ sheet: '王专家', row: EXPERT_SHEET_CODE_CELL.row, column: 'C', value: `JXTZ-评分-E${other.id}-X${other.experts[0]!.id}` });
+    expect(preview.errors[0]).toMatchObject({
+      sheet: '王专家',
+      row: EXPERT_SHEET_CODE_CELL.row,
+      column: 'C',
+      value: `JXTZ-评分-E${other.id}-X${other.experts[0]!.id}`,
+    });
     expect(preview.errors[0]!.message).toContain('不是“2023年耕地轮作补助项目”');
     expect(() => commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '王.xlsx', bytes })).toThrow(ImportRejected);
     expect(getKeyEvaluation(ctx, { id: main.id }).scores).toEqual([]);

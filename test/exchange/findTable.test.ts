@@ -100,7 +100,13 @@ describe('finding the header', () => {
   });
 
   it('reports the missing required columns of the closest header', () => {
-    const found = findTable(readWorkbook(xlsx([['标题'], ['预算单位', '项目名称', '项目类型', '新增/延续', '年初预算数'], ['a', 'b', '政府采购', '新增', 1]]), 'x.xlsx'), PROJECT_COLUMNS);
+    const found = findTable(
+      readWorkbook(
+        xlsx([['标题'], ['预算单位', '项目名称', '项目类型', '新增/延续', '年初预算数'], ['a', 'b', '政府采购', '新增', 1]]),
+        'x.xlsx',
+      ),
+      PROJECT_COLUMNS,
+    );
     expect(found.ok).toBe(false);
     if (found.ok) return;
     expect(found.headerRow).toBe(2);
@@ -155,7 +161,12 @@ describe('rows that are not projects', () => {
   it('fills a 主管部门 merged down over its projects into each row', () => {
     const t = table(
       xlsx(
-        [PROJECT_HEADER, projectRow(1, { department: '轮台县教育局' }), projectRow(2, { department: null }), projectRow(3, { department: null })],
+        [
+          PROJECT_HEADER,
+          projectRow(1, { department: '轮台县教育局' }),
+          projectRow(2, { department: null }),
+          projectRow(3, { department: null }),
+        ],
         ['B2:B4'],
       ),
     );
@@ -164,7 +175,12 @@ describe('rows that are not projects', () => {
 });
 
 describe('file formats and encodings', () => {
-  const rows: Cell[][] = [['单位：万元'], PROJECT_HEADER, projectRow(1, { name: '“轮台白杏”广告代理服务费等', amount: '1,234.50' }), projectRow(2, { code: '001', amount: '864.2万' })];
+  const rows: Cell[][] = [
+    ['单位：万元'],
+    PROJECT_HEADER,
+    projectRow(1, { name: '“轮台白杏”广告代理服务费等', amount: '1,234.50' }),
+    projectRow(2, { code: '001', amount: '864.2万' }),
+  ];
 
   const expected = (t: TableFound) => {
     expect(t.rows.map((r) => r.cells.name)).toEqual(['“轮台白杏”广告代理服务费等', '测试项目2']);

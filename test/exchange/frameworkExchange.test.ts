@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { recentAudit } from '../../electron/ledger/audit';
-import { commitEvaluationFrameworkImport, commitTemplateImport, exportFramework, previewEvaluationFrameworkImport, readFrameworkWorkbook } from '../../electron/keyEvaluations/frameworkExchange';
+import {
+  commitEvaluationFrameworkImport,
+  commitTemplateImport,
+  exportFramework,
+  previewEvaluationFrameworkImport,
+  readFrameworkWorkbook,
+} from '../../electron/keyEvaluations/frameworkExchange';
 import { listFrameworkTemplates } from '../../electron/keyEvaluations/frameworkTemplates';
 import { getKeyEvaluation, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
 import { applyFrameworkTemplate } from '../../electron/keyEvaluations/keyEvaluationFramework';
@@ -21,9 +27,24 @@ function setup() {
   const ctx = freshContext({ year: 2023 });
   const unit = createUnit(ctx, { name: '轮台县交通运输局', code: '301', parentId: null, classified: false });
   const project = createProject(ctx, {
-    year: 2023, unitId: unit.id, code: 'JT-1', name: '农村公路养护项目', projectType: '重点建设项目', budgetKind: 'general', initialBudgetFen: 300_000_000, continuity: 'continuing', majorPolicy: false,
+    year: 2023,
+    unitId: unit.id,
+    code: 'JT-1',
+    name: '农村公路养护项目',
+    projectType: '重点建设项目',
+    budgetKind: 'general',
+    initialBudgetFen: 300_000_000,
+    continuity: 'continuing',
+    majorPolicy: false,
   });
-  const evaluation = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'thirdParty', evaluatorName: '某会计师事务所' });
+  const evaluation = selectForEvaluation(ctx, {
+    year: 2023,
+    subject: 'project',
+    projectId: project.id,
+    selectionReason: '资金量大',
+    evaluator: 'thirdParty',
+    evaluatorName: '某会计师事务所',
+  });
   return { ctx, evaluation };
 }
 
@@ -53,7 +74,12 @@ describe('评价指标体系 workbooks', () => {
     const back = readFrameworkWorkbook(out.fileName, out.bytes);
     expect(back.preview.errors).toEqual([]);
     expect(back.preview.warnings).toEqual([]);
-    expect(back.framework).toEqual(templateById('national10')!.framework.map((l1) => ({ ...l1, level2: l1.level2.map((l2) => ({ ...l2, indicators: l2.indicators.map((i) => ({ ...i, formula: i.formula ?? null })) })) })));
+    expect(back.framework).toEqual(
+      templateById('national10')!.framework.map((l1) => ({
+        ...l1,
+        level2: l1.level2.map((l2) => ({ ...l2, indicators: l2.indicators.map((i) => ({ ...i, formula: i.formula ?? null })) })),
+      })),
+    );
   });
 
   it('reads a printed table into an evaluation: weights from the names, grouped cells, "5分", codes by position', () => {
@@ -61,7 +87,13 @@ describe('评价指标体系 workbooks', () => {
     const bytes = xlsx(PRINTED);
     const preview = previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '评价指标体系.xlsx', bytes });
     expect(preview.errors).toEqual([]);
-    expect(preview).toMatchObject({ title: '农村公路养护项目绩效评价指标体系', headerRow: 3, indicatorCount: 9, droppedScores: 0, canCommit: true });
+    expect(preview).toMatchObject({
+      title: '农村公路养护项目绩效评价指标体系',
+      headerRow: 3,
+      indicatorCount: 9,
+      droppedScores: 0,
+      canCommit: true,
+    });
     expect(preview.level1.map((l) => [l.name, l.weight, l.level2Count, l.indicatorCount, l.points])).toEqual([
       ['决策', 20, 2, 3, 20],
       ['过程', 20, 2, 2, 20],
@@ -85,13 +117,21 @@ describe('评价指标体系 workbooks', () => {
     const { ctx, evaluation } = setup();
     applyFrameworkTemplate(ctx, { id: evaluation.id, templateId: 'national10' });
     const experts = setExperts(ctx, { id: evaluation.id, names: ['王专家'] }).experts;
-    recordScores(ctx, { id: evaluation.id, expertId: experts[0]!.id, scores: [{ indicatorCode: '1.1.1', score: 3, basis: '' }, { indicatorCode: '2.1.3', score: 3, basis: '' }] });
+    recordScores(ctx, {
+      id: evaluation.id,
+      expertId: experts[0]!.id,
+      scores: [
+        { indicatorCode: '1.1.1', score: 3, basis: '' },
+        { indicatorCode: '2.1.3', score: 3, basis: '' },
+      ],
+    });
     // The printed table has 1.1.1 but no 2.1.3.
     expect(previewEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: 'a.xlsx', bytes: xlsx(PRINTED) }).droppedScores).toBe(1);
 
     const national = respreadWeights(templateById('national10')!.framework, [20, 20, 30, 30]);
     const rows: Cell[][] = [['一级指标', '二级指标', '三级指标', '分值', '评分细则']];
-    for (const l1 of national) for (const l2 of l1.level2) for (const i of l2.indicators) rows.push([l1.name, l2.name, i.name, i.points, i.rule]);
+    for (const l1 of national)
+      for (const l2 of l1.level2) for (const i of l2.indicators) rows.push([l1.name, l2.name, i.name, i.points, i.rule]);
     const read = readFrameworkWorkbook('十号框架.xlsx', xlsx(rows));
     expect(read.preview.errors).toEqual([]);
     expect(read.preview.warnings.map((w) => w.message)).toEqual([
@@ -119,14 +159,18 @@ describe('评价指标体系 workbooks', () => {
       '坏表.xlsx 工作表“Sheet1”第 5 行 D 列（分值）：“五分”不是数字。分值请填写数字（如 3 或 2.5），可带“分”字。',
       '坏表.xlsx 工作表“Sheet1”第 6 行 E 列（评分标准）：缺少“绩效目标合理性”的评分标准。专家按评分标准打分，请补上。',
     ]);
-    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '坏表.xlsx', bytes: xlsx(broken) })).toThrow(ImportRejected);
+    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '坏表.xlsx', bytes: xlsx(broken) })).toThrow(
+      ImportRejected,
+    );
     expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual(before);
 
     // Cells fixed, the sums are checked: 产出 adds up to 35 against its weight of 30.
     broken[4]![3] = 5;
     broken[5]![4] = '目标明确合理得满分';
     const sums = readFrameworkWorkbook('坏表.xlsx', xlsx(broken));
-    expect(sums.preview.errors.map((e) => e.message)).toEqual(['坏表.xlsx 工作表“Sheet1”：“产出”下三级指标分值合计为 35，应等于其权重 30。请改正后重新导入。']);
+    expect(sums.preview.errors.map((e) => e.message)).toEqual([
+      '坏表.xlsx 工作表“Sheet1”：“产出”下三级指标分值合计为 35，应等于其权重 30。请改正后重新导入。',
+    ]);
     expect(sums.framework).toBeNull();
   });
 
@@ -141,7 +185,9 @@ describe('评价指标体系 workbooks', () => {
       '三位小数.xlsx 工作表“Sheet1”第 4 行 D 列（分值）：三级指标“立项依据充分性”：分值最多两位小数。请改正后重新导入。',
       '三位小数.xlsx 工作表“Sheet1”第 5 行 D 列（分值）：三级指标“立项程序规范性”：分值最多两位小数。请改正后重新导入。',
     ]);
-    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '三位小数.xlsx', bytes: xlsx(rows) })).toThrow(ImportRejected);
+    expect(() => commitEvaluationFrameworkImport(ctx, { id: evaluation.id, fileName: '三位小数.xlsx', bytes: xlsx(rows) })).toThrow(
+      ImportRejected,
+    );
     expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual([]);
   });
 });

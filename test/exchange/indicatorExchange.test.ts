@@ -31,7 +31,11 @@ describe('the library workbook round trip', () => {
     loadDefaultLibrary(ctx);
     const exported = await exportIndicators(ctx);
     const auditBefore = recentAudit(ctx, 500).length;
-    expect(commitIndicatorImport(ctx, { fileName: 'lib.xlsx', bytes: exported.bytes })).toMatchObject({ created: 0, updated: 0, unchanged: 310 });
+    expect(commitIndicatorImport(ctx, { fileName: 'lib.xlsx', bytes: exported.bytes })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 310,
+    });
     expect(recentAudit(ctx, 500)).toHaveLength(auditBefore);
   });
 });
@@ -80,7 +84,12 @@ describe('an official library as regions send it', () => {
     ]);
     const preview = previewIndicatorImport(ctx, { fileName: '宣传类.xlsx', bytes: file });
     expect(preview.canCommit).toBe(false);
-    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, 'F'], [3, 'C'], [4, 'E'], [6, 'D']]);
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'F'],
+      [3, 'C'],
+      [4, 'E'],
+      [6, 'D'],
+    ]);
     expect(preview.errors[0]!.message).toMatch(/^宣传类\.xlsx 工作表“Sheet1”第 2 行 F 列（计量单位）：定量指标须填写计量单位/);
     expect(preview.errors[1]!.message).toContain('规模指标');
     expect(preview.errors[2]!.message).toContain('约等于');
@@ -92,14 +101,23 @@ describe('an official library as regions send it', () => {
 
   it('names the missing columns a file does not have', () => {
     const ctx = freshContext();
-    const preview = previewIndicatorImport(ctx, { fileName: '别的表.xlsx', bytes: xlsx([['项目名称', '预算单位'], ['x', 'y']]) });
+    const preview = previewIndicatorImport(ctx, {
+      fileName: '别的表.xlsx',
+      bytes: xlsx([
+        ['项目名称', '预算单位'],
+        ['x', 'y'],
+      ]),
+    });
     expect(preview.canCommit).toBe(false);
     expect(preview.errors.map((e) => e.message).join('\n')).toMatch(/缺少“一级指标”列/);
   });
 
   it('reads an old .xls the same way', () => {
     const ctx = freshContext();
-    const file = workbookBytes([{ name: '指标', rows: [HEADER, ['会议', '产出指标', '数量指标', '会议召开次数', '≥', '次', '', '≥4次']] }], 'biff8');
+    const file = workbookBytes(
+      [{ name: '指标', rows: [HEADER, ['会议', '产出指标', '数量指标', '会议召开次数', '≥', '次', '', '≥4次']] }],
+      'biff8',
+    );
     expect(commitIndicatorImport(ctx, { fileName: '会议.xls', bytes: file })).toMatchObject({ created: 1 });
   });
 });

@@ -16,18 +16,37 @@ describe('the key-evaluation publication workbook', () => {
   it('lists the demo year’s ten evaluations with 万元, score and grade, and a 合计 of 13170.99', async () => {
     const ctx = demoContext();
     const out = await exportKeyEvaluationPublication(ctx, { year: 2023 });
-    expect(out).toMatchObject({ fileName: '2023年度财政重点绩效评价结果公开表.xlsx', evaluationCount: 10, coveredFen: 13_170_990_000, excludedClassified: 0 });
+    expect(out).toMatchObject({
+      fileName: '2023年度财政重点绩效评价结果公开表.xlsx',
+      evaluationCount: 10,
+      coveredFen: 13_170_990_000,
+      excludedClassified: 0,
+    });
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(out.bytes as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('2023年度财政重点绩效评价结果公开表');
     expect(sheet.getCell('A2').value).toBe('单位：万元；共 10 项');
-    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '评价对象', '类型', '预算单位', '评价主体', '涉及资金（万元）', '评价得分', '评价等级']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '评价对象',
+      '类型',
+      '预算单位',
+      '评价主体',
+      '涉及资金（万元）',
+      '评价得分',
+      '评价等级',
+    ]);
     const rows = publicationRows(ctx, { year: 2023 });
     rows.forEach((r, k) => {
       const line = sheet.getRow(4 + k);
-      expect([line.getCell(2).value, line.getCell(6).value, line.getCell(7).value, line.getCell(8).value]).toEqual([r.name, r.coveredFen / 1_000_000, r.total, r.grade]);
+      expect([line.getCell(2).value, line.getCell(6).value, line.getCell(7).value, line.getCell(8).value]).toEqual([
+        r.name,
+        r.coveredFen / 1_000_000,
+        r.total,
+        r.grade,
+      ]);
     });
     const total = sheet.getRow(4 + rows.length);
     expect([total.getCell(1).value, total.getCell(6).value]).toEqual(['合计', 13_170.99]);

@@ -14,7 +14,16 @@ describeWithLibreOffice('the key-evaluation report as a reader sees it', () => {
     const report = await exportKeyEvaluationReport(ctx, { id: row.id });
     const pdf = docxToPdf(report.bytes, 'key-evaluation');
     const text = pdfText(pdf).replace(/\s+/g, '');
-    for (const part of ['一、基本情况', '二、评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '（一）决策指标', '五、主要经验及做法、存在的问题及原因分析', '六、有关建议', '七、其他需要说明的问题']) {
+    for (const part of [
+      '一、基本情况',
+      '二、评价工作开展情况',
+      '三、综合评价情况及评价结论',
+      '四、绩效评价指标分析',
+      '（一）决策指标',
+      '五、主要经验及做法、存在的问题及原因分析',
+      '六、有关建议',
+      '七、其他需要说明的问题',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).toContain(`综合得分${evaluation.total}分，评价等级为“${evaluation.grade}”`);

@@ -16,7 +16,11 @@ import { freshContext } from '../ledger/tempLedger';
 import { demoContext } from '../fixtures/demoLedger';
 
 const YEAR = 2023;
-const auditCount = (ctx: ServiceContext) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n;
+const auditCount = (ctx: ServiceContext) =>
+  ctx.ledger.db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .get()!.n;
 
 /** What a project list means, without ids, timestamps or the ex-ante gate's library status. */
 const content = (rows: ProjectRow[]) =>
@@ -35,19 +39,31 @@ const content = (rows: ProjectRow[]) =>
     .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || a.name.localeCompare(b.name));
 
 describe('formula injection', () => {
-  const hostile = ['=HYPERLINK("http://example.invalid","点我")', '+1+2', '-3-4', '@SUM(A1:A2)', '=cmd|\' /C calc\'!A0'];
+  const hostile = ['=HYPERLINK("http://example.invalid","点我")', '+1+2', '-3-4', '@SUM(A1:A2)', "=cmd|' /C calc'!A0"];
 
   it('text that starts with = + - @ is written and re-read as plain text, never as a formula', async () => {
     const ctx = freshContext({ year: YEAR });
     const unit = createUnit(ctx, { name: '=1+1单位', code: '+007', parentId: null, classified: false });
     hostile.forEach((name, i) =>
-      createProject(ctx, { year: YEAR, unitId: unit.id, code: `-${i}`, name, projectType: '政府采购', budgetKind: 'general', initialBudgetFen: 1_000_000, continuity: 'new', majorPolicy: false }),
+      createProject(ctx, {
+        year: YEAR,
+        unitId: unit.id,
+        code: `-${i}`,
+        name,
+        projectType: '政府采购',
+        budgetKind: 'general',
+        initialBudgetFen: 1_000_000,
+        continuity: 'new',
+        majorPolicy: false,
+      }),
     );
     const { bytes } = await exportProjects(ctx, { year: YEAR });
 
     // SheetJS keeps a cell's formula in .f when there is one.
     const book = XLSX.read(bytes, { type: 'buffer', cellFormula: true, dense: true });
-    const cells = ((book.Sheets[book.SheetNames[0]!] as { '!data': (XLSX.CellObject | undefined)[][] })['!data'] ?? []).flat().filter(Boolean) as XLSX.CellObject[];
+    const cells = ((book.Sheets[book.SheetNames[0]!] as { '!data': (XLSX.CellObject | undefined)[][] })['!data'] ?? [])
+      .flat()
+      .filter(Boolean) as XLSX.CellObject[];
     expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
     for (const name of hostile) expect(cells.some((c) => c.t === 's' && c.v === name)).toBe(true);
 
@@ -62,7 +78,11 @@ describe('formula injection', () => {
     // And they come back unchanged.
     const other = freshContext({ year: YEAR });
     commitProjectImport(other, { year: YEAR, fileName: '导出.xlsx', bytes });
-    expect(listProjects(other, { year: YEAR }).map((p) => p.name).sort()).toEqual([...hostile].sort());
+    expect(
+      listProjects(other, { year: YEAR })
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([...hostile].sort());
     expect(listUnits(other, { year: YEAR }).map((u) => [u.name, u.code])).toEqual([['=1+1单位', '+007']]);
   });
 });

@@ -15,7 +15,11 @@ import { freshContext } from '../ledger/tempLedger';
 const YEAR = 2023;
 
 function counts(ctx: ServiceContext) {
-  const n = (t: typeof projects | typeof budgetUnits | typeof auditLog) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+  const n = (t: typeof projects | typeof budgetUnits | typeof auditLog) =>
+    ctx.ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(t)
+      .get()!.n;
   return { projects: n(projects), units: n(budgetUnits), audit: n(auditLog) };
 }
 
@@ -74,7 +78,11 @@ describe('amounts as units write them', () => {
 
   it('imports a blank or "/" 年初预算数 as 0 with a warning (a mid-year project)', () => {
     const ctx = freshContext({ year: YEAR });
-    const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1, { amount: null }), projectRow(2, { amount: '/' })]) });
+    const preview = previewProjectImport(ctx, {
+      year: YEAR,
+      fileName: 'p.xlsx',
+      bytes: xlsx([PROJECT_HEADER, projectRow(1, { amount: null }), projectRow(2, { amount: '/' })]),
+    });
     expect(preview.errors).toEqual([]);
     expect(preview.warnings.filter((w) => /按 0 导入/.test(w.message)).map((w) => w.row)).toEqual([2, 3]);
   });
@@ -83,7 +91,12 @@ describe('amounts as units write them', () => {
 describe('合计 rows', () => {
   it('are not imported; one that disagrees with the projects is pointed out', () => {
     const ctx = freshContext({ year: YEAR });
-    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { amount: 10 }), projectRow(2, { amount: 20.5 }), ['合计', null, null, null, null, null, null, null, 31, null]]);
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { amount: 10 }),
+      projectRow(2, { amount: 20.5 }),
+      ['合计', null, null, null, null, null, null, null, 31, null],
+    ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: '合计.xlsx', bytes });
     expect(preview.projectsToCreate).toHaveLength(2);
     expect(preview.skipped.map((s) => [s.rowNumber, s.kind])).toEqual([[4, 'total']]);
@@ -94,7 +107,16 @@ describe('合计 rows', () => {
 });
 
 describe('encodings and formats end to end', () => {
-  const rows: Cell[][] = [PROJECT_HEADER, projectRow(1, { name: '城乡居民最低生活保障金', unit: '轮台县民政局', department: '轮台县民政局', type: '补助补贴', amount: '2,860.00' })];
+  const rows: Cell[][] = [
+    PROJECT_HEADER,
+    projectRow(1, {
+      name: '城乡居民最低生活保障金',
+      unit: '轮台县民政局',
+      department: '轮台县民政局',
+      type: '补助补贴',
+      amount: '2,860.00',
+    }),
+  ];
   for (const [label, fileName, bytes] of [
     ['GB18030 CSV', '项目.csv', gbkBytes(csvText(rows))],
     ['UTF-8 BOM CSV', '项目.csv', utf8Bytes(csvText(rows), true)],
@@ -105,7 +127,12 @@ describe('encodings and formats end to end', () => {
       const result = commitProjectImport(ctx, { year: YEAR, fileName, bytes });
       expect(result.createdProjects).toBe(1);
       const [p] = listProjects(ctx, { year: YEAR });
-      expect(p).toMatchObject({ name: '城乡居民最低生活保障金', unitName: '轮台县民政局', departmentName: '轮台县民政局', initialBudgetFen: 2_860_000_000 });
+      expect(p).toMatchObject({
+        name: '城乡居民最低生活保障金',
+        unitName: '轮台县民政局',
+        departmentName: '轮台县民政局',
+        initialBudgetFen: 2_860_000_000,
+      });
     });
   }
 });
@@ -114,7 +141,15 @@ describe('errors name the cell and nothing is written', () => {
   it('a bad 预算类型 is reported at its row and column, in the words of the form', () => {
     const ctx = freshContext({ year: YEAR });
     const before = counts(ctx);
-    const bytes = xlsx([['项目表'], PROJECT_HEADER, projectRow(1), projectRow(2), projectRow(3), projectRow(4), projectRow(5, { kind: '一般预算资金' })]);
+    const bytes = xlsx([
+      ['项目表'],
+      PROJECT_HEADER,
+      projectRow(1),
+      projectRow(2),
+      projectRow(3),
+      projectRow(4),
+      projectRow(5, { kind: '一般预算资金' }),
+    ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: '项目.xlsx', bytes });
     expect(preview.canCommit).toBe(false);
     expect(preview.errors).toHaveLength(1);
@@ -168,19 +203,33 @@ describe('errors name the cell and nothing is written', () => {
     const bytes = xlsx([header, projectRow(1).filter((_, i) => i !== 6)]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: '缺列.xlsx', bytes });
     expect(preview.errors).toHaveLength(1);
-    expect(preview.errors[0]!.message).toMatch(/^缺列.xlsx 工作表“Sheet1”第 1 行：表头中找不到“预算类型”列。可用的列名：“预算类型”、“预算类别”/);
+    expect(preview.errors[0]!.message).toMatch(
+      /^缺列.xlsx 工作表“Sheet1”第 1 行：表头中找不到“预算类型”列。可用的列名：“预算类型”、“预算类别”/,
+    );
   });
 
   it('a file without any recognisable header says so', () => {
     const ctx = freshContext({ year: YEAR });
-    const preview = previewProjectImport(ctx, { year: YEAR, fileName: '随便.xlsx', bytes: xlsx([['姓名', '电话'], ['张三', '123']]) });
+    const preview = previewProjectImport(ctx, {
+      year: YEAR,
+      fileName: '随便.xlsx',
+      bytes: xlsx([
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ]),
+    });
     expect(preview.canCommit).toBe(false);
     expect(preview.errors[0]!.message).toMatch(/找不到表头/);
   });
 
   it('duplicate rows within the file are errors pointing at the first one', () => {
     const ctx = freshContext({ year: YEAR });
-    const bytes = xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { code: '652822-23-0001' }), projectRow(3, { name: '测试项目1', code: null })]);
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(1),
+      projectRow(2, { code: '652822-23-0001' }),
+      projectRow(3, { name: '测试项目1', code: null }),
+    ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'dup.xlsx', bytes });
     expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'D'],

@@ -16,7 +16,20 @@ import { passesChecks } from '../../electron/rules/targetChecks';
 import { demoContext } from '../fixtures/demoLedger';
 import { workbookBytes } from '../fixtures/workbooks';
 import { approveTargets } from '../../electron/targets/jointReview';
-import { auditCount, completeContent, county, decide, filled, indicatorHeaderRow, loadBook, rowCount, targetInReview, TRAINING_ROWS, valueCell, YEAR } from '../fixtures/targetForms';
+import {
+  auditCount,
+  completeContent,
+  county,
+  decide,
+  filled,
+  indicatorHeaderRow,
+  loadBook,
+  rowCount,
+  targetInReview,
+  TRAINING_ROWS,
+  valueCell,
+  YEAR,
+} from '../fixtures/targetForms';
 
 const importOf = (bytes: Uint8Array, fileName = '申报表.xlsx') => ({ year: YEAR, fileName, bytes });
 
@@ -52,31 +65,66 @@ describe('the declaration template', () => {
     expect(sheet.pageSetup.fitToWidth).toBe(1);
 
     const header = indicatorHeaderRow(sheet);
-    expect(sheet.getRow(header).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标类型', '指标期限']);
+    expect(sheet.getRow(header).values).toEqual([
+      undefined,
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '计量单位',
+      '指标类型',
+      '指标期限',
+    ]);
     const prefilled = [1, 2, 3, 4, 5].map((i) => [sheet.getCell(header + i, 1).value, sheet.getCell(header + i, 2).value]);
-    expect(prefilled).toEqual([['产出指标', '数量指标'], ['产出指标', '质量指标'], ['产出指标', '时效指标'], ['效益指标', '社会效益指标'], ['满意度指标', '服务对象满意度指标']]);
+    expect(prefilled).toEqual([
+      ['产出指标', '数量指标'],
+      ['产出指标', '质量指标'],
+      ['产出指标', '时效指标'],
+      ['效益指标', '社会效益指标'],
+      ['满意度指标', '服务对象满意度指标'],
+    ]);
     expect(sheet.getCell(header + 1, 4).dataValidation).toMatchObject({ type: 'list' });
     expect(sheet.getCell(header + 1, 4).dataValidation.formulae).toEqual(['"≥,＞,＝,＜,≤,定性"']);
   });
 
-  it('pre-fills the class\'s mandatory indicators, or the target\'s own indicators when it has them, in the year\'s layout', async () => {
+  it("pre-fills the class's mandatory indicators, or the target's own indicators when it has them, in the year's layout", async () => {
     const { ctx, training, repair, trainingClassId } = county();
     const draft = createTarget(ctx, { year: YEAR, projectId: training.id, unitId: null });
     saveTarget(ctx, { ...completeContent(ctx, '培训'), indicators: [], annualGoal: '', id: draft.id });
     const written = createTarget(ctx, { year: YEAR, projectId: repair.id, unitId: null });
     const content = completeContent(ctx, '基础设施建设');
     const cost = listIndicators(ctx).find((i) => i.name === '单位面积建设成本')!;
-    content.indicators.push({ libraryIndicatorId: cost.id, period: 'annual', level1: cost.level1, level2: cost.level2, name: cost.name, nature: cost.nature, value: '3000', unit: cost.unit });
+    content.indicators.push({
+      libraryIndicatorId: cost.id,
+      period: 'annual',
+      level1: cost.level1,
+      level2: cost.level2,
+      name: cost.name,
+      nature: cost.nature,
+      value: '3000',
+      unit: cost.unit,
+    });
     saveTarget(ctx, { ...content, id: written.id });
     setIndicatorLayout(ctx, { year: YEAR, layout: 'four' });
 
     const book = await loadBook((await exportTargetTemplate(ctx, { year: YEAR })).bytes);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县教育局', 'JY-01', 'JY-02', '部门整体-轮台县第一中学', 'YZ-01', '部门整体-轮台县保密局', 'BM-01']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '填报说明',
+      '部门整体-轮台县教育局',
+      'JY-01',
+      'JY-02',
+      '部门整体-轮台县第一中学',
+      'YZ-01',
+      '部门整体-轮台县保密局',
+      'BM-01',
+    ]);
     const rows = (name: string) => {
       const sheet = book.getWorksheet(name)!;
       const h = indicatorHeaderRow(sheet);
       const out: unknown[][] = [];
-      for (let r = h + 1; sheet.getCell(r, 1).value || sheet.getCell(r, 2).value; r++) out.push([1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getCell(r, c).value ?? ''));
+      for (let r = h + 1; sheet.getCell(r, 1).value || sheet.getCell(r, 2).value; r++)
+        out.push([1, 2, 3, 4, 5, 6, 7].map((c) => sheet.getCell(r, c).value ?? ''));
       return out;
     };
     expect(valueCell(book.getWorksheet('JY-01')!, '指标类别').value).toBe('培训');
@@ -95,13 +143,18 @@ describe('the declaration template', () => {
     // but no goal and no 指标值 yet: not filled in, skipped.
     const auditBefore = auditCount(ctx);
     const again = commitTargetImport(ctx, importOf((await exportTargetTemplate(ctx, { year: YEAR })).bytes));
-    expect(again.preview.sheets.filter((s) => s.subject === 'project').map((s) => [s.sheet, s.action])).toEqual([['JY-01', 'skip'], ['JY-02', 'unchanged'], ['YZ-01', 'skip'], ['BM-01', 'skip']]);
+    expect(again.preview.sheets.filter((s) => s.subject === 'project').map((s) => [s.sheet, s.action])).toEqual([
+      ['JY-01', 'skip'],
+      ['JY-02', 'unchanged'],
+      ['YZ-01', 'skip'],
+      ['BM-01', 'skip'],
+    ]);
     expect(auditCount(ctx)).toBe(auditBefore);
   });
 });
 
 describe('importing filled declarations', () => {
-  it('saves each filled sheet as the project\'s targets, linking library names as 共性, and they pass the machine checks', async () => {
+  it("saves each filled sheet as the project's targets, linking library names as 共性, and they pass the machine checks", async () => {
     const { ctx, education, training, repair } = county();
     const template = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
     const file = await filled(template.bytes, {
@@ -114,7 +167,11 @@ describe('importing filled declarations', () => {
     });
     const preview = previewTargetImport(ctx, importOf(file));
     expect(preview.errors).toEqual([]);
-    expect(preview.sheets.map((s) => [s.sheet, s.action])).toEqual([['部门整体-轮台县教育局', 'skip'], ['JY-01', 'create'], ['JY-02', 'skip']]);
+    expect(preview.sheets.map((s) => [s.sheet, s.action])).toEqual([
+      ['部门整体-轮台县教育局', 'skip'],
+      ['JY-01', 'create'],
+      ['JY-02', 'skip'],
+    ]);
     expect(preview.ignoredSheets.map((s) => s.sheet)).toEqual(['填报说明']);
     expect(preview.sheets[1]).toMatchObject({ indicatorCount: 7, commonCount: 6, failedChecks: [] });
     expect(listTargets(ctx, { year: YEAR }).every((t) => t.targetId === null)).toBe(true); // the preview wrote nothing
@@ -123,7 +180,14 @@ describe('importing filled declarations', () => {
     expect(result).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
     const row = listTargets(ctx, { year: YEAR }).find((t) => t.projectId === training.id)!;
     const detail = targetDetail(ctx, row.targetId!);
-    expect(detail).toMatchObject({ status: 'draft', className: '培训', annualTotalFen: 1_234_560_000, annualFiscalFen: 1_000_000_000, annualOtherFen: 234_560_000, period: '2023年' });
+    expect(detail).toMatchObject({
+      status: 'draft',
+      className: '培训',
+      annualTotalFen: 1_234_560_000,
+      annualFiscalFen: 1_000_000_000,
+      annualOtherFen: 234_560_000,
+      period: '2023年',
+    });
     expect(passesChecks(detail.checks)).toBe(true);
     expect(detail.checks.every((c) => c.ok)).toBe(true);
     expect(detail.indicators.map((i) => [i.level2, i.name, i.nature, i.value, i.unit, i.libraryIndicatorId !== null])).toEqual([
@@ -147,7 +211,9 @@ describe('importing filled declarations', () => {
     expect(rowCount(ctx, 'target_indicators').n).toBe(indicators);
 
     // A change is an update, described field by field, with one save and one import entry in the audit log.
-    const changed = await filled(reexported.bytes, { 'JY-01': { annualGoal: '全年培训中小学教师 600 人次。', indicators: [['产出指标', '数量指标', '培训人次', '≥', '600', '人次']] } });
+    const changed = await filled(reexported.bytes, {
+      'JY-01': { annualGoal: '全年培训中小学教师 600 人次。', indicators: [['产出指标', '数量指标', '培训人次', '≥', '600', '人次']] },
+    });
     const update = previewTargetImport(ctx, importOf(changed));
     expect(update.sheets[1]!.changes).toEqual(['年度总体目标：已修改', '修改指标：“培训人次”≥500人次 → ≥600人次']);
     commitTargetImport(ctx, importOf(changed));
@@ -170,9 +236,17 @@ describe('importing filled declarations', () => {
           ['满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', '', '%'],
         ],
       },
-      'JY-02': { annualGoal: '完成校舍维修 3000 平方米。', funds: { other: 'abc' }, indicators: [['产出指标', '数量指标', '维修面积', '≥', '3000', '平方米']] },
+      'JY-02': {
+        annualGoal: '完成校舍维修 3000 平方米。',
+        funds: { other: 'abc' },
+        indicators: [['产出指标', '数量指标', '维修面积', '≥', '3000', '平方米']],
+      },
     });
-    const before = { targets: rowCount(ctx, 'performance_targets').n, indicators: rowCount(ctx, 'target_indicators').n, audit: auditCount(ctx) };
+    const before = {
+      targets: rowCount(ctx, 'performance_targets').n,
+      indicators: rowCount(ctx, 'target_indicators').n,
+      audit: auditCount(ctx),
+    };
     const preview = previewTargetImport(ctx, importOf(file, '教育局.xlsx'));
     expect(preview.canCommit).toBe(false);
     expect(preview.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
@@ -190,11 +264,17 @@ describe('importing filled declarations', () => {
     expect(messages[3]).toMatch(/第 16 行 F 列（计量单位）：定量指标须填写计量单位/);
     expect(messages[4]).toMatch(/第 18 行 E 列（指标值）：没有填写指标值/);
     expect(messages[5]).toMatch(/工作表“JY-02”第 9 行 C 列（其他资金）：“abc”不是金额/);
-    expect(preview.skippedRows).toContainEqual(expect.objectContaining({ sheet: 'JY-01', row: 17, reason: expect.stringMatching(/占位行/) }));
+    expect(preview.skippedRows).toContainEqual(
+      expect.objectContaining({ sheet: 'JY-01', row: 17, reason: expect.stringMatching(/占位行/) }),
+    );
 
     expect(() => commitTargetImport(ctx, importOf(file, '教育局.xlsx'))).toThrow(ImportRejected);
     expect(() => commitTargetImport(ctx, importOf(file, '教育局.xlsx'))).toThrow(/教育局\.xlsx 有 6 处问题，未导入任何数据/);
-    expect({ targets: rowCount(ctx, 'performance_targets').n, indicators: rowCount(ctx, 'target_indicators').n, audit: auditCount(ctx) }).toEqual(before);
+    expect({
+      targets: rowCount(ctx, 'performance_targets').n,
+      indicators: rowCount(ctx, 'target_indicators').n,
+      audit: auditCount(ctx),
+    }).toEqual(before);
   });
 
   it('reads one workbook per project built elsewhere: labels with colons, amounts in 元, the official 中期/年度 layout', () => {
@@ -261,7 +341,13 @@ describe('importing filled declarations', () => {
     expect(ok.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/第 15 行 E 列（指标值）：指标值 0\.92 按百分数 92% 导入/)]);
     commitTargetImport(ctx, importOf(fixed, '资助项目.xlsx'));
     const t = targetDetail(ctx, listTargets(ctx, { year: YEAR }).find((r) => r.projectId === aid.id)!.targetId!);
-    expect(t).toMatchObject({ annualTotalFen: 8_000_000, annualFiscalFen: 8_000_000, annualOtherFen: 0, annualGoal: '资助家庭经济困难学生 200 人，资助资金足额发放。', midTotalFen: null });
+    expect(t).toMatchObject({
+      annualTotalFen: 8_000_000,
+      annualFiscalFen: 8_000_000,
+      annualOtherFen: 0,
+      annualGoal: '资助家庭经济困难学生 200 人，资助资金足额发放。',
+      midTotalFen: null,
+    });
     expect(t.indicators.map((i) => `${i.level2}|${i.name}|${i.nature}${i.value}${i.unit ?? ''}`)).toEqual([
       '数量指标|资助学生人数|≥200人',
       '质量指标|资助资金足额发放率|＝100%',
@@ -303,9 +389,15 @@ describe('importing filled declarations', () => {
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
     const preview = previewTargetImport(ctx, importOf(bytes, '全县.xlsx'));
     expect(preview.errors).toEqual([]);
-    expect(preview.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/工作表“YZ-01”第 4 行 B 列（项目代码）：台账中“2023年家庭经济困难学生资助项目”的项目代码是 YZ-01/)]);
+    expect(preview.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/工作表“YZ-01”第 4 行 B 列（项目代码）：台账中“2023年家庭经济困难学生资助项目”的项目代码是 YZ-01/),
+    ]);
     expect(commitTargetImport(ctx, importOf(bytes, '全县.xlsx'))).toMatchObject({ created: 3, unchanged: 0 });
-    expect(listTargets(ctx, { year: YEAR }).filter((t) => t.targetId !== null).every((t) => t.indicatorCount >= 5)).toBe(true);
+    expect(
+      listTargets(ctx, { year: YEAR })
+        .filter((t) => t.targetId !== null)
+        .every((t) => t.indicatorCount >= 5),
+    ).toBe(true);
   });
 
   it('refuses to change targets under review or approved, but accepts the same content back', async () => {
@@ -316,12 +408,18 @@ describe('importing filled declarations', () => {
 
     const changed = await filled(template.bytes, { 'JY-01': { annualGoal: '改写后的年度目标。' } });
     const preview = previewTargetImport(ctx, importOf(changed));
-    expect(preview.errors.map((e) => e.message)).toEqual([expect.stringMatching(/工作表“JY-01”第 3 行 B 列（项目名称）：“2023年教师培训项目”的绩效目标当前为“会审中”，不能修改（本表改动了：年度总体目标：已修改）/)]);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /工作表“JY-01”第 3 行 B 列（项目名称）：“2023年教师培训项目”的绩效目标当前为“会审中”，不能修改（本表改动了：年度总体目标：已修改）/,
+      ),
+    ]);
     expect(targetDetail(ctx, id).annualGoal).toBe('按计划完成项目建设内容，服务对象满意。');
 
     decide(ctx, id, '优');
     approveTargets(ctx, { targetIds: [id] });
-    expect(previewTargetImport(ctx, importOf(changed)).errors.map((e) => e.message)).toEqual([expect.stringMatching(/“2023年教师培训项目”的绩效目标已批复，不能通过导入修改.*请在台账中走“目标调整”/)]);
+    expect(previewTargetImport(ctx, importOf(changed)).errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/“2023年教师培训项目”的绩效目标已批复，不能通过导入修改.*请在台账中走“目标调整”/),
+    ]);
     expect(commitTargetImport(ctx, importOf(template.bytes))).toMatchObject({ unchanged: 1 });
   });
 
@@ -347,16 +445,30 @@ describe('importing filled declarations', () => {
     const { createYear } = await import('../../electron/settings/yearSetup');
     createYear(ctx, { year: 2024 });
     const wrongYear = previewTargetImport(ctx, { year: 2024, fileName: '申报表.xlsx', bytes: filledIn });
-    expect(wrongYear.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/工作表“JY-01”第 2 行 C 列（台账识别码）：这是 2023 年度的申报表，当前导入的是 2024 年度/));
+    expect(wrongYear.errors.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/工作表“JY-01”第 2 行 C 列（台账识别码）：这是 2023 年度的申报表，当前导入的是 2024 年度/),
+    );
   });
 
   it('writes text as text: a hostile project name stays a string in the template', async () => {
     const { ctx, education } = county();
     const { createProject } = await import('../../electron/projects/projects');
-    createProject(ctx, { year: YEAR, unitId: education.id, code: '=1+1', name: '=HYPERLINK("http://x")', projectType: '特定目标类', budgetKind: 'general', initialBudgetFen: 0, continuity: 'new', majorPolicy: false });
+    createProject(ctx, {
+      year: YEAR,
+      unitId: education.id,
+      code: '=1+1',
+      name: '=HYPERLINK("http://x")',
+      projectType: '特定目标类',
+      budgetKind: 'general',
+      initialBudgetFen: 0,
+      continuity: 'new',
+      majorPolicy: false,
+    });
     const { bytes } = await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id });
     const book = XLSX.read(bytes, { type: 'buffer', cellFormula: true, dense: true });
-    const cells = book.SheetNames.flatMap((n) => ((book.Sheets[n] as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []).flat()).filter(Boolean) as XLSX.CellObject[];
+    const cells = book.SheetNames.flatMap((n) =>
+      ((book.Sheets[n] as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []).flat(),
+    ).filter(Boolean) as XLSX.CellObject[];
     expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
     expect(cells.some((c) => c.t === 's' && c.v === '=HYPERLINK("http://x")')).toBe(true);
     expect(book.SheetNames).toContain('=1+1');
@@ -381,7 +493,7 @@ describe('cells as units write them', () => {
 });
 
 describe('a whole county', () => {
-  it('exports the demo year\'s template (one sheet per project) and reads the untouched file back as nothing to do (its targets unchanged)', async () => {
+  it("exports the demo year's template (one sheet per project) and reads the untouched file back as nothing to do (its targets unchanged)", async () => {
     const ctx = demoContext();
     let started = performance.now();
     const exported = await exportTargetTemplate(ctx, { year: YEAR });
@@ -391,9 +503,15 @@ describe('a whole county', () => {
     const audit = auditCount(ctx);
     const result = commitTargetImport(ctx, importOf(exported.bytes, '全县模板.xlsx'));
     const importMs = performance.now() - started;
-    console.log(`declaration template, ${exported.projectCount} projects: export ${exportMs.toFixed(0)} ms (${(exported.bytes.length / 1024).toFixed(0)} KB), import of the untouched file ${importMs.toFixed(0)} ms`);
+    console.log(
+      `declaration template, ${exported.projectCount} projects: export ${exportMs.toFixed(0)} ms (${(exported.bytes.length / 1024).toFixed(0)} KB), import of the untouched file ${importMs.toFixed(0)} ms`,
+    );
     // The demo's targets come back as they are; sheets of subjects without targets are left unfilled.
-    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: listTargets(ctx, { year: YEAR }).filter((t) => t.targetId !== null).length });
+    expect(result).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: listTargets(ctx, { year: YEAR }).filter((t) => t.targetId !== null).length,
+    });
     expect(result.preview.sheets.every((s) => s.action === 'skip' || s.action === 'unchanged')).toBe(true);
     expect(auditCount(ctx)).toBe(audit);
   }, 120_000);

@@ -24,7 +24,15 @@ async function ledgerWithProjects(dir: string): Promise<string> {
   const file = path.join(dir, '台账.db');
   expect((await run('init', file, '--year', '2023')).code).toBe(0);
   const projects = path.join(dir, '项目.xlsx');
-  fs.writeFileSync(projects, xlsx([PROJECT_HEADER, projectRow(1, { name: '教师培训项目' }), projectRow(2, { name: '实验室设备购置' }), projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' })]));
+  fs.writeFileSync(
+    projects,
+    xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { name: '教师培训项目' }),
+      projectRow(2, { name: '实验室设备购置' }),
+      projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' }),
+    ]),
+  );
   expect((await run('import', 'projects', projects, '--ledger', file, '--year', '2023')).code).toBe(0);
   return file;
 }
@@ -44,22 +52,64 @@ const GOOD_FILL = {
 };
 
 describe('ledger export targets-template / import targets', () => {
-  it('exports a unit\'s template, refuses a damaged fill row by row without writing, then imports the good one once', async () => {
+  it("exports a unit's template, refuses a damaged fill row by row without writing, then imports the good one once", async () => {
     const dir = tempFolder();
     const file = await ledgerWithProjects(dir);
     const template = path.join(dir, '模板.xlsx');
-    const exported = await run('export', 'targets-template', '--ledger', file, '--year', '2023', '--out', template, '--unit', '轮台县第一中学');
+    const exported = await run(
+      'export',
+      'targets-template',
+      '--ledger',
+      file,
+      '--year',
+      '2023',
+      '--out',
+      template,
+      '--unit',
+      '轮台县第一中学',
+    );
     expect(exported.code).toBe(0);
     expect(exported.out).toMatch(/1 个单位 2 个项目的申报表（其中 0 个已按台账中的绩效目标预填）和部门整体申报表 1 张（其中 0 张已预填）/);
-    expect((await loadBook(fs.readFileSync(template))).worksheets.map((w) => w.name)).toEqual(['填报说明', '部门整体-轮台县第一中学', '652822-23-0001', '652822-23-0002']);
-    expect((await run('export', 'targets-template', '--ledger', file, '--year', '2023', '--out', path.join(dir, 'x.xlsx'), '--unit', '没有这个单位')).err).toMatch(/台账中没有名为“没有这个单位”的预算单位/);
-    expect((await run('export', 'projects', '--ledger', file, '--year', '2023', '--out', path.join(dir, 'y.xlsx'), '--unit', '轮台县第一中学')).code).toBe(2);
+    expect((await loadBook(fs.readFileSync(template))).worksheets.map((w) => w.name)).toEqual([
+      '填报说明',
+      '部门整体-轮台县第一中学',
+      '652822-23-0001',
+      '652822-23-0002',
+    ]);
+    expect(
+      (
+        await run(
+          'export',
+          'targets-template',
+          '--ledger',
+          file,
+          '--year',
+          '2023',
+          '--out',
+          path.join(dir, 'x.xlsx'),
+          '--unit',
+          '没有这个单位',
+        )
+      ).err,
+    ).toMatch(/台账中没有名为“没有这个单位”的预算单位/);
+    expect(
+      (await run('export', 'projects', '--ledger', file, '--year', '2023', '--out', path.join(dir, 'y.xlsx'), '--unit', '轮台县第一中学'))
+        .code,
+    ).toBe(2);
 
     const damaged = path.join(dir, '坏.xlsx');
     fs.writeFileSync(
       damaged,
       await filled(fs.readFileSync(template), {
-        '652822-23-0001': { annualGoal: '目标', funds: { total: '一百万' }, clearRows: 5, indicators: [['产出指标', '规模指标', '培训人次', '≥', '500', '人次'], ['产出指标', '数量指标', '送教次数', '≥', '12', '']] },
+        '652822-23-0001': {
+          annualGoal: '目标',
+          funds: { total: '一百万' },
+          clearRows: 5,
+          indicators: [
+            ['产出指标', '规模指标', '培训人次', '≥', '500', '人次'],
+            ['产出指标', '数量指标', '送教次数', '≥', '12', ''],
+          ],
+        },
       }),
     );
     const before = json(await run('check', '--ledger', file, '--json')).counts;
@@ -81,7 +131,9 @@ describe('ledger export targets-template / import targets', () => {
 
     const done = await run('import', 'targets', good, '--ledger', file, '--year', '2023');
     expect(done.code).toBe(0);
-    expect(done.out).toMatch(/导入完成：好\.xlsx，2023 年度，申报表 3 张（其中部门整体 1 张）：已新建绩效目标 1 个，已修改 0 个，未变化 0 个，未填写跳过 2 张。/);
+    expect(done.out).toMatch(
+      /导入完成：好\.xlsx，2023 年度，申报表 3 张（其中部门整体 1 张）：已新建绩效目标 1 个，已修改 0 个，未变化 0 个，未填写跳过 2 张。/,
+    );
     expect(done.out).toMatch(/工作表“652822-23-0001”（教师培训项目）：新建，指标 7 个（共性 6 个），年度资金 11.00 万元/);
     const again = json(await run('import', 'targets', good, '--ledger', file, '--year', '2023', '--json'));
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1 });
@@ -90,7 +142,7 @@ describe('ledger export targets-template / import targets', () => {
 });
 
 describe('ledger export/import review-sheet and export publication', () => {
-  it('records the third party\'s opinions from the filled review sheet, then publishes the approved targets', async () => {
+  it("records the third party's opinions from the filled review sheet, then publishes the approved targets", async () => {
     const dir = tempFolder();
     const file = await ledgerWithProjects(dir);
     const template = path.join(dir, '模板.xlsx');
@@ -100,7 +152,9 @@ describe('ledger export/import review-sheet and export publication', () => {
     expect((await run('import', 'targets', good, '--ledger', file, '--year', '2023')).code).toBe(0);
 
     const reviewOut = path.join(dir, '会审.xlsx');
-    expect((await run('export', 'review-sheet', '--ledger', file, '--year', '2023', '--out', reviewOut)).err).toMatch(/2023 年度没有会审中的绩效目标/);
+    expect((await run('export', 'review-sheet', '--ledger', file, '--year', '2023', '--out', reviewOut)).err).toMatch(
+      /2023 年度没有会审中的绩效目标/,
+    );
     const targetId = withLedger(file, (ctx) => {
       const id = listTargets(ctx, { year: 2023 }).find((t) => t.targetId !== null)!.targetId!;
       submitForReview(ctx, { targetId: id });
@@ -111,7 +165,15 @@ describe('ledger export/import review-sheet and export publication', () => {
 
     const book = await loadBook(fs.readFileSync(reviewOut));
     const sheet = book.getWorksheet('652822-23-0001')!;
-    for (const [label, v] of [['审核人', '李审计师'], ['完整性', '优'], ['相关性', '优'], ['适当性', '良'], ['可行性', '优'], ['修改意见', '同意。']]) valueCell(sheet, label!).value = v!;
+    for (const [label, v] of [
+      ['审核人', '李审计师'],
+      ['完整性', '优'],
+      ['相关性', '优'],
+      ['适当性', '良'],
+      ['可行性', '优'],
+      ['修改意见', '同意。'],
+    ])
+      valueCell(sheet, label!).value = v!;
     const filledReview = path.join(dir, '会审-已填.xlsx');
     fs.writeFileSync(filledReview, await saveBook(book));
     const recorded = await run('import', 'review-sheet', filledReview, '--ledger', file);
@@ -120,7 +182,17 @@ describe('ledger export/import review-sheet and export publication', () => {
     expect(recorded.out).toMatch(/教师培训项目 第 1 轮，第三方机构，优\/优\/良\/优/);
 
     withLedger(file, (ctx) => {
-      for (const party of ['unit', 'finance'] as const) recordOpinion(ctx, { targetId, party, reviewer: null, completeness: '优', relevance: '优', appropriateness: '优', feasibility: '优', opinion: '' });
+      for (const party of ['unit', 'finance'] as const)
+        recordOpinion(ctx, {
+          targetId,
+          party,
+          reviewer: null,
+          completeness: '优',
+          relevance: '优',
+          appropriateness: '优',
+          feasibility: '优',
+          opinion: '',
+        });
       decideRound(ctx, { targetId, result: '优', note: null });
       approveTargets(ctx, { targetIds: [targetId] });
     });

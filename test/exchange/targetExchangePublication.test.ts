@@ -41,7 +41,10 @@ describe('the publication workbook', () => {
     approved(ctx, secretProject.id, '购置');
     targetInReview(ctx, repair.id, '基础设施建设'); // not approved: not published
     const dept = createTarget(ctx, { year: YEAR, projectId: null, unitId: education.id });
-    saveTarget(ctx, { ...completeContent(ctx, '部门整体运转', { mainTasks: '保障全县中小学教育教学正常运转。', annualGoal: '完成年度教育工作任务。' }), id: dept.id });
+    saveTarget(ctx, {
+      ...completeContent(ctx, '部门整体运转', { mainTasks: '保障全县中小学教育教学正常运转。', annualGoal: '完成年度教育工作任务。' }),
+      id: dept.id,
+    });
     const { submitForReview } = await import('../../electron/targets/jointReview');
     submitForReview(ctx, { targetId: dept.id });
     decide(ctx, dept.id, '优');
@@ -49,7 +52,12 @@ describe('the publication workbook', () => {
 
     const result = await exportTargetPublication(ctx, { year: YEAR });
     expect(result).toMatchObject({
-      fileName: '2023年度绩效目标公开表.xlsx', unitCount: 2, projectTargets: 2, departmentTargets: 1, excludedClassifiedUnits: 1, excludedClassifiedTargets: 1,
+      fileName: '2023年度绩效目标公开表.xlsx',
+      unitCount: 2,
+      projectTargets: 2,
+      departmentTargets: 1,
+      excludedClassifiedUnits: 1,
+      excludedClassifiedTargets: 1,
     });
     const book = await loadBook(result.bytes);
     expect(book.worksheets.map((w) => w.name)).toEqual(['目录', '轮台县教育局', '轮台县第一中学']);
@@ -121,13 +129,25 @@ describe('the publication workbook', () => {
     const { ctx, education } = county();
     const hostile = ['=HYPERLINK("http://x")', '+1', '@SUM(A1)', '-2-3'];
     for (const [i, name] of hostile.entries()) {
-      const p = createProject(ctx, { year: YEAR, unitId: education.id, code: `H-${i}`, name, projectType: '特定目标类', budgetKind: 'general', initialBudgetFen: 10_000_000, continuity: 'new', majorPolicy: false });
+      const p = createProject(ctx, {
+        year: YEAR,
+        unitId: education.id,
+        code: `H-${i}`,
+        name,
+        projectType: '特定目标类',
+        budgetKind: 'general',
+        initialBudgetFen: 10_000_000,
+        continuity: 'new',
+        majorPolicy: false,
+      });
       approved(ctx, p.id, '培训', { annualGoal: `=SUM(1,${i})` });
     }
     const { bytes } = await exportTargetPublication(ctx, { year: YEAR });
 
     const book = XLSX.read(bytes, { type: 'buffer', cellFormula: true, dense: true });
-    const cells = book.SheetNames.flatMap((n) => ((book.Sheets[n] as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []).flat()).filter(Boolean) as XLSX.CellObject[];
+    const cells = book.SheetNames.flatMap((n) =>
+      ((book.Sheets[n] as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []).flat(),
+    ).filter(Boolean) as XLSX.CellObject[];
     expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
     for (const text of [...hostile, '=SUM(1,0)']) expect(cells.filter((c) => c.v === text).map((c) => c.t)).toEqual(['s']);
 
@@ -142,6 +162,8 @@ describe('the publication workbook', () => {
   it('says so when nothing is approved yet', async () => {
     const { ctx, secretProject } = county();
     approved(ctx, secretProject.id, '购置');
-    await expect(exportTargetPublication(ctx, { year: YEAR })).rejects.toThrow('2023 年度还没有可公开的绩效目标（已批复或已公开）；涉密单位的 1 个目标不公开。请先完成会审和批复。');
+    await expect(exportTargetPublication(ctx, { year: YEAR })).rejects.toThrow(
+      '2023 年度还没有可公开的绩效目标（已批复或已公开）；涉密单位的 1 个目标不公开。请先完成会审和批复。',
+    );
   });
 });

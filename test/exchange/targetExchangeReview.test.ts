@@ -9,7 +9,11 @@ import { listRounds, recordOpinion } from '../../electron/targets/jointReview';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
 import { auditCount, county, decide, loadBook, resubmit, saveBook, targetInReview, valueCell } from '../fixtures/targetForms';
 
-async function fillOpinion(bytes: Uint8Array, sheetName: string, values: Partial<Record<'会审方' | '审核人' | '完整性' | '相关性' | '适当性' | '可行性' | '修改意见', string | null>>): Promise<Buffer> {
+async function fillOpinion(
+  bytes: Uint8Array,
+  sheetName: string,
+  values: Partial<Record<'会审方' | '审核人' | '完整性' | '相关性' | '适当性' | '可行性' | '修改意见', string | null>>,
+): Promise<Buffer> {
   const book = await loadBook(bytes);
   const sheet = book.getWorksheet(sheetName)!;
   for (const [label, value] of Object.entries(values)) valueCell(sheet, label).value = value ?? null;
@@ -17,7 +21,7 @@ async function fillOpinion(bytes: Uint8Array, sheetName: string, values: Partial
 }
 
 describe('the review sheet', () => {
-  it('shows the target read-only with an opinion block, and the filled sheet becomes the third party\'s opinion', async () => {
+  it("shows the target read-only with an opinion block, and the filled sheet becomes the third party's opinion", async () => {
     const { ctx, training, repair } = county();
     const a = targetInReview(ctx, training.id);
     const b = targetInReview(ctx, repair.id, '基础设施建设');
@@ -37,16 +41,34 @@ describe('the review sheet', () => {
     expect(valueCell(sheet, '年度总体目标').protection?.locked).not.toBe(false);
     expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
 
-    let file = await fillOpinion(exported.bytes, 'JY-01', { 审核人: '王会计师', 完整性: '优', 相关性: '良', 适当性: '良好', 可行性: '优', 修改意见: '建议补充培训效果跟踪指标。' });
+    let file = await fillOpinion(exported.bytes, 'JY-01', {
+      审核人: '王会计师',
+      完整性: '优',
+      相关性: '良',
+      适当性: '良好',
+      可行性: '优',
+      修改意见: '建议补充培训效果跟踪指标。',
+    });
     file = await fillOpinion(file, 'JY-02', { 完整性: '中', 相关性: '中', 适当性: '差', 可行性: '中', 修改意见: '资金与目标不匹配。' });
     const preview = previewReviewSheetImport(ctx, { fileName: '会审意见.xlsx', bytes: file });
     expect(preview.errors).toEqual([]);
-    expect(preview.sheets.map((s) => [s.sheet, s.action, s.party, s.roundNo])).toEqual([['JY-01', 'record', 'thirdParty', 1], ['JY-02', 'record', 'thirdParty', 1]]);
+    expect(preview.sheets.map((s) => [s.sheet, s.action, s.party, s.roundNo])).toEqual([
+      ['JY-01', 'record', 'thirdParty', 1],
+      ['JY-02', 'record', 'thirdParty', 1],
+    ]);
 
     const result = commitReviewSheetImport(ctx, { fileName: '会审意见.xlsx', bytes: file });
     expect(result).toMatchObject({ recorded: 2, unchanged: 0 });
     expect(listRounds(ctx, { targetId: a })[0]!.opinions).toEqual([
-      expect.objectContaining({ party: 'thirdParty', reviewer: '王会计师', completeness: '优', relevance: '良', appropriateness: '良', feasibility: '优', opinion: '建议补充培训效果跟踪指标。' }),
+      expect.objectContaining({
+        party: 'thirdParty',
+        reviewer: '王会计师',
+        completeness: '优',
+        relevance: '良',
+        appropriateness: '良',
+        feasibility: '优',
+        opinion: '建议补充培训效果跟踪指标。',
+      }),
     ]);
     expect(listRounds(ctx, { targetId: b })[0]!.opinions[0]).toMatchObject({ party: 'thirdParty', appropriateness: '差' });
 
@@ -66,7 +88,9 @@ describe('the review sheet', () => {
     resubmit(ctx, id);
     const file = await fillOpinion(round1.bytes, 'JY-01', { 完整性: '优', 相关性: '优', 适当性: '优', 可行性: '优' });
     const preview = previewReviewSheetImport(ctx, { fileName: '第一轮.xlsx', bytes: file });
-    expect(preview.errors.map((e) => e.message)).toEqual([`第一轮.xlsx 工作表“JY-01”第 2 行 C 列（台账识别码）：该会审意见表是第 1 轮的，当前为第 2 轮。请导出第 2 轮的会审意见表重新填写。`]);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      `第一轮.xlsx 工作表“JY-01”第 2 行 C 列（台账识别码）：该会审意见表是第 1 轮的，当前为第 2 轮。请导出第 2 轮的会审意见表重新填写。`,
+    ]);
     expect(() => commitReviewSheetImport(ctx, { fileName: '第一轮.xlsx', bytes: file })).toThrow(ImportRejected);
     expect(listRounds(ctx, { targetId: id })[1]!.opinions).toEqual([]);
   });
@@ -100,7 +124,16 @@ describe('the review sheet', () => {
     decide(ctx, a, '优');
     const b = targetInReview(ctx, repair.id, '基础设施建设');
     await expect(exportReviewSheet(ctx, { targetIds: [a, b] })).rejects.toThrow(/“2023年教师培训项目”当前为“待批复”，没有进行中的会审/);
-    recordOpinion(ctx, { targetId: b, party: 'unit', reviewer: null, completeness: '优', relevance: '优', appropriateness: '优', feasibility: '优', opinion: '' });
+    recordOpinion(ctx, {
+      targetId: b,
+      party: 'unit',
+      reviewer: null,
+      completeness: '优',
+      relevance: '优',
+      appropriateness: '优',
+      feasibility: '优',
+      opinion: '',
+    });
     const book = await loadBook((await exportReviewSheet(ctx, { targetIds: [b], party: 'unit' })).bytes);
     expect(valueCell(book.getWorksheet('JY-02')!, '完整性').value).toBe('优');
     expect(book.worksheets[0]!.getCell('A1').value).toMatch(/第 1 轮/);

@@ -14,10 +14,19 @@ interface RawResponse {
 }
 
 /** A request sent byte for byte as written: no URL normalisation, any Host header. */
-function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer }): Promise<RawResponse> {
+function rawRequest(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -83,15 +92,20 @@ describe('browser host', () => {
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/%2E%2E%2Fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00index.html', '/%E0%A4%A'])(
-    'refuses the path %s',
-    async (p) => {
-      const res = await rawRequest(host.port, { path: p });
-      expect([400, 403, 404]).toContain(res.status);
-      expect(res.body).not.toContain('不应被读到');
-      expect(res.body).not.toContain('"name"');
-    },
-  );
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/%2E%2E%2Fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00index.html',
+    '/%E0%A4%A',
+  ])('refuses the path %s', async (p) => {
+    const res = await rawRequest(host.port, { path: p });
+    expect([400, 403, 404]).toContain(res.status);
+    expect(res.body).not.toContain('不应被读到');
+    expect(res.body).not.toContain('"name"');
+  });
 
   it('does not follow a symlink out of the renderer folder', async () => {
     const res = await rawRequest(host.port, { path: '/link.txt' });

@@ -49,16 +49,26 @@ describe('files through the browser host', () => {
     const up = await upload('教育局项目.xlsx', bytes);
     expect(up.status).toBe(200);
     const preview = await call('projects.importPreview', { year: 2023 }, up.body.value!.uploadId);
-    expect(preview).toMatchObject({ ok: true, value: { cancelled: false, fileName: '教育局项目.xlsx', preview: { canCommit: true, errors: [] } } });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { cancelled: false, fileName: '教育局项目.xlsx', preview: { canCommit: true, errors: [] } },
+    });
     expect(preview.value.preview.projectsToCreate).toHaveLength(2);
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(0);
 
     const commit = await call('projects.importCommit', { year: 2023, fileId: preview.value.fileId });
     expect(commit).toMatchObject({ ok: true, value: { createdProjects: 2 } });
-    expect(listProjects(ctx, { year: 2023 }).map((p) => p.initialBudgetFen).sort((a, b) => a - b)).toEqual([11_000_000, 1_234_500_000]);
+    expect(
+      listProjects(ctx, { year: 2023 })
+        .map((p) => p.initialBudgetFen)
+        .sort((a, b) => a - b),
+    ).toEqual([11_000_000, 1_234_500_000]);
 
     // The staged file is spent: committing it again is refused, and nothing doubles.
-    expect(await call('projects.importCommit', { year: 2023, fileId: preview.value.fileId })).toMatchObject({ ok: false, error: { code: 'file_expired' } });
+    expect(await call('projects.importCommit', { year: 2023, fileId: preview.value.fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'file_expired' },
+    });
   });
 
   it('treats a preview without an upload as the user cancelling', async () => {
@@ -68,7 +78,10 @@ describe('files through the browser host', () => {
   it('uses an upload once only', async () => {
     const up = await upload('a.xlsx', xlsx([PROJECT_HEADER, projectRow(7)]));
     await call('projects.importPreview', { year: 2023 }, up.body.value!.uploadId);
-    expect(await call('projects.importPreview', { year: 2023 }, up.body.value!.uploadId)).toMatchObject({ ok: false, error: { code: 'file_expired' } });
+    expect(await call('projects.importPreview', { year: 2023 }, up.body.value!.uploadId)).toMatchObject({
+      ok: false,
+      error: { code: 'file_expired' },
+    });
   });
 
   it('refuses an upload without the token', async () => {
@@ -77,7 +90,10 @@ describe('files through the browser host', () => {
 
   it('offers an export once as a download that opens as the year’s project list', async () => {
     const exported = await call('projects.export', { year: 2023 });
-    expect(exported).toMatchObject({ ok: true, value: { saved: { savedAs: expect.stringMatching(/\.xlsx$/) }, summary: { projectCount: 2 } } });
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { saved: { savedAs: expect.stringMatching(/\.xlsx$/) }, summary: { projectCount: 2 } },
+    });
     const url = `${base()}/api/download/${exported.value.saved.downloadId}`;
     expect((await fetch(url)).status).toBe(401);
     const res = await fetch(url, { headers: auth() });

@@ -18,10 +18,13 @@ const json = cliJson;
 /** A real `tsx scripts/ledger.ts …` process, as `npm run ledger -- …` starts it. */
 function spawn(...argv: string[]): CliRun {
   const cli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = spawnSync(process.execPath, [cli, 'scripts/ledger.ts', ...argv], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, LEDGER_PATH: '' } });
+  const r = spawnSync(process.execPath, [cli, 'scripts/ledger.ts', ...argv], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    env: { ...process.env, LEDGER_PATH: '' },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
-
 
 describe('usage', () => {
   it('help prints the commands and kinds; no command is a usage error', async () => {
@@ -69,7 +72,7 @@ describe('init, demo, check, report', () => {
     expect((await run('demo', file)).code).toBe(1);
   });
 
-  it('report ex-ante gives the year\'s assessments by conclusion with their money, as the records say', async () => {
+  it("report ex-ante gives the year's assessments by conclusion with their money, as the records say", async () => {
     const file = demoLedgerFile();
     const r = await run('report', 'ex-ante', '--ledger', file, '--year', '2023', '--json');
     expect(r.code).toBe(0);
@@ -87,7 +90,12 @@ describe('init, demo, check, report', () => {
     expect(r.code).toBe(0);
     const report = json(r);
     expect(report.projects).toBeGreaterThanOrEqual(280);
-    expect(report.byBudgetKind.map((k: { label: string }) => k.label)).toEqual(['一般公共预算', '政府性基金预算', '国有资本经营预算', '社会保险基金预算']);
+    expect(report.byBudgetKind.map((k: { label: string }) => k.label)).toEqual([
+      '一般公共预算',
+      '政府性基金预算',
+      '国有资本经营预算',
+      '社会保险基金预算',
+    ]);
     const sum = (list: { fen: number }[]) => list.reduce((s, x) => s + x.fen, 0);
     expect(sum(report.byBudgetKind)).toBe(report.totalFen);
     expect(sum(report.byDepartment)).toBe(report.totalFen);
@@ -140,7 +148,13 @@ describe('import and export', () => {
     const r = await run('import', 'projects', out, '--ledger', file, '--year', '2023', '--json');
     console.log(`CLI import of the demo export: ${(performance.now() - started).toFixed(0)} ms`);
     expect(r.code).toBe(0);
-    expect(json(r)).toMatchObject({ ok: true, createdUnits: 0, createdProjects: 0, updatedProjects: 0, unchangedProjects: before.counts.projects });
+    expect(json(r)).toMatchObject({
+      ok: true,
+      createdUnits: 0,
+      createdProjects: 0,
+      updatedProjects: 0,
+      unchangedProjects: before.counts.projects,
+    });
     expect(json(await run('check', '--ledger', file, '--json')).counts).toEqual(before.counts);
   });
 
@@ -149,7 +163,10 @@ describe('import and export', () => {
     const file = path.join(dir, '台账.db');
     await run('init', file);
     const workbook = path.join(dir, '项目.xlsx');
-    fs.writeFileSync(workbook, xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { kind: '一般预算资金' }), projectRow(3, { amount: 'abc' })]));
+    fs.writeFileSync(
+      workbook,
+      xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { kind: '一般预算资金' }), projectRow(3, { amount: 'abc' })]),
+    );
     const before = json(await run('check', '--ledger', file, '--json')).counts;
     const r = await run('import', 'projects', workbook, '--ledger', file, '--year', '2023');
     expect(r.code).toBe(1);

@@ -76,7 +76,9 @@ describe('the demo year', () => {
     const partySchool = projects.filter((p) => p.unitName === KEY_EVALUATION_DEPARTMENT_UNIT);
     const total = [...keyFen, ...partySchool.map((p) => p.initialBudgetFen)].reduce((a, b) => a + b, 0);
     expect(total).toBe(13_170_990_000);
-    const kindsOfKey = new Set(projects.filter((p) => (KEY_EVALUATION_PROJECTS as readonly string[]).includes(p.name)).map((p) => p.budgetKind));
+    const kindsOfKey = new Set(
+      projects.filter((p) => (KEY_EVALUATION_PROJECTS as readonly string[]).includes(p.name)).map((p) => p.budgetKind),
+    );
     expect([...kindsOfKey].sort()).toEqual(['fund', 'general', 'stateCapital']);
   });
 
@@ -91,7 +93,11 @@ describe('the demo year', () => {
     const secondRounds = n.review_rounds! - targets;
     const decidedGood = ctx.ledger.sqlite.prepare(`select count(*) as n from review_rounds where result = '良'`).get() as { n: number };
     const notices = listNotices(ctx, { year: 2023 });
-    const actions = Object.fromEntries((ctx.ledger.sqlite.prepare('select action, count(*) as n from audit_log group by action').all() as { action: string; n: number }[]).map((a) => [a.action, a.n]));
+    const actions = Object.fromEntries(
+      (
+        ctx.ledger.sqlite.prepare('select action, count(*) as n from audit_log group by action').all() as { action: string; n: number }[]
+      ).map((a) => [a.action, a.n]),
+    );
     expect(actions).toEqual({
       'year.create': 1,
       'settings.save': 1,
@@ -139,7 +145,11 @@ describe('the demo year', () => {
     const overview = exAnteOverview(ctx, { year: 2023 });
     expect(summary.majorPolicy).toBe(5);
     expect(overview.assessed).toBe(5);
-    expect(overview.byConclusion.map((c) => [c.conclusion, c.count])).toEqual([['予以支持', 5], ['调整完善后予以支持', 0], ['不予支持', 0]]);
+    expect(overview.byConclusion.map((c) => [c.conclusion, c.count])).toEqual([
+      ['予以支持', 5],
+      ['调整完善后予以支持', 0],
+      ['不予支持', 0],
+    ]);
     expect(overview.majorWithoutSupport).toEqual([]);
   });
 
@@ -148,16 +158,33 @@ describe('the demo year', () => {
     const rows = listTargets(ctx, { year: 2023 });
     const entered = projects.filter((p) => p.libraryStatus === 'admitted' && p.initialBudgetFen > 0);
     // 储备, 撤回 and the mid-year projects at 0 have none.
-    expect(rows.filter((r) => r.subject === 'project' && r.targetId !== null).map((r) => r.projectId).sort()).toEqual(entered.map((p) => p.id).sort());
+    expect(
+      rows
+        .filter((r) => r.subject === 'project' && r.targetId !== null)
+        .map((r) => r.projectId)
+        .sort(),
+    ).toEqual(entered.map((p) => p.id).sort());
     expect(entered.length).toBeLessThan(projects.length);
     const departments = listUnits(ctx, { year: 2023 }).filter((u) => u.parentId === null);
-    expect(rows.filter((r) => r.subject === 'department').map((r) => r.unitId).sort()).toEqual(departments.map((u) => u.id).sort());
-    expect(summary.targets).toMatchObject({ projects: entered.length, departments: departments.length, approved: entered.length + departments.length });
+    expect(
+      rows
+        .filter((r) => r.subject === 'department')
+        .map((r) => r.unitId)
+        .sort(),
+    ).toEqual(departments.map((u) => u.id).sort());
+    expect(summary.targets).toMatchObject({
+      projects: entered.length,
+      departments: departments.length,
+      approved: entered.length + departments.length,
+    });
 
     for (const row of rows.filter((r) => r.targetId !== null)) {
       const t = targetDetail(ctx, row.targetId!);
       // Every item of the checklist, warnings included (mandatory indicators, measurable values).
-      expect(t.checks.filter((c) => !c.ok), t.projectName ?? t.unitName).toEqual([]);
+      expect(
+        t.checks.filter((c) => !c.ok),
+        t.projectName ?? t.unitName,
+      ).toEqual([]);
       expect(t.indicators.every((i) => i.libraryIndicatorId !== null && i.period === 'annual')).toBe(true);
       expect(t.indicatorClassId).not.toBeNull();
       if (t.subject === 'project') expect(t.annualTotalFen).toBe(t.projectBudgetFen);
@@ -167,7 +194,11 @@ describe('the demo year', () => {
 
   it('reviewed every target with all three parties, approved them all, and published all but the 涉密单位’s', async () => {
     const rows = listTargets(ctx, { year: 2023 }).filter((r) => r.targetId !== null);
-    const classified = new Set(listUnits(ctx, { year: 2023 }).filter((u) => u.classified).map((u) => u.id));
+    const classified = new Set(
+      listUnits(ctx, { year: 2023 })
+        .filter((u) => u.classified)
+        .map((u) => u.id),
+    );
     for (const r of rows) expect(r.status, r.name).toBe(classified.has(r.unitId) ? 'approved' : 'published');
     expect(rows.filter((r) => r.status === 'published')).toHaveLength(summary.targets.published);
     expect(summary.targets.classifiedUnpublished).toBeGreaterThan(0);
@@ -192,8 +223,15 @@ describe('the demo year', () => {
 
   it('dates both sides of 五个同步; a target returned with 中 lags its budget at 审核, and only those', () => {
     const rows = listTargets(ctx, { year: 2023 }).filter((r) => r.targetId !== null);
-    const classified = new Set(listUnits(ctx, { year: 2023 }).filter((u) => u.classified).map((u) => u.id));
-    for (const r of rows) expect(Object.keys(r.sync!.budget).sort(), r.name).toEqual(classified.has(r.unitId) ? ['approve', 'assign', 'declare', 'review'] : ['approve', 'assign', 'declare', 'publish', 'review']);
+    const classified = new Set(
+      listUnits(ctx, { year: 2023 })
+        .filter((u) => u.classified)
+        .map((u) => u.id),
+    );
+    for (const r of rows)
+      expect(Object.keys(r.sync!.budget).sort(), r.name).toEqual(
+        classified.has(r.unitId) ? ['approve', 'assign', 'declare', 'review'] : ['approve', 'assign', 'declare', 'publish', 'review'],
+      );
     const lagging = rows.filter((r) => syncLags(r.sync!).length > 0);
     expect(lagging.map((r) => syncLags(r.sync!).map((l) => l.step))).toEqual(lagging.map(() => ['review']));
     expect(lagging).toHaveLength(summary.targets.firstRound.中);
@@ -202,14 +240,29 @@ describe('the demo year', () => {
   it('monitored every project with targets in May, 110 units, with the figures the reports compute from the records', () => {
     const report = monitoringReport(ctx, { year: 2023, round: MAY }).json as RoundSummary;
     const targets = summary.targets.projects;
-    expect(report).toMatchObject({ unitsCovered: 110, projectsCovered: targets, projectsWithExecution: targets, projectsWithEntries: targets });
-    expect(summary.monitoring).toMatchObject({ round: MAY, units: report.unitsCovered, projects: report.projectsCovered, byLine: report.byLine, noticeDue: report.noticeDue, sentence: report.sentence });
+    expect(report).toMatchObject({
+      unitsCovered: 110,
+      projectsCovered: targets,
+      projectsWithExecution: targets,
+      projectsWithEntries: targets,
+    });
+    expect(summary.monitoring).toMatchObject({
+      round: MAY,
+      units: report.unitsCovered,
+      projects: report.projectsCovered,
+      byLine: report.byLine,
+      noticeDue: report.noticeDue,
+      sentence: report.sentence,
+    });
 
-    const warnings = warningsReport(ctx, { year: 2023, round: MAY }).json as { projects: { colours: Record<string, string>; deviation: number | null; noticeDue: boolean }[] };
+    const warnings = warningsReport(ctx, { year: 2023, round: MAY }).json as {
+      projects: { colours: Record<string, string>; deviation: number | null; noticeDue: boolean }[];
+    };
     expect(warnings.projects).toHaveLength(targets);
     const count = (line: string, colour: string) => warnings.projects.filter((p) => p.colours[line] === colour).length;
     for (const line of ['execution', 'completion', 'deviation'] as const) {
-      for (const colour of ['red', 'yellow', 'green', 'blue', 'none'] as const) expect(count(line, colour), `${line} ${colour}`).toBe(report.byLine[line][colour]);
+      for (const colour of ['red', 'yellow', 'green', 'blue', 'none'] as const)
+        expect(count(line, colour), `${line} ${colour}`).toBe(report.byLine[line][colour]);
     }
     // Most on schedule; some behind on spending or output; a few far ahead; every line has data.
     expect(report.byLine.execution.green).toBeGreaterThan(targets * 0.7);
@@ -230,11 +283,18 @@ describe('the demo year', () => {
   it('issued a 整改通知 for each project whose 偏离率 is above 20%; some answered, one closed', () => {
     const warnings = warningsReport(ctx, { year: 2023, round: MAY }).json as { projects: { projectId: number; noticeDue: boolean }[] };
     const notices = listNotices(ctx, { year: 2023 });
-    expect(notices.map((n) => n.projectId).sort()).toEqual(warnings.projects.filter((p) => p.noticeDue).map((p) => p.projectId).sort());
+    expect(notices.map((n) => n.projectId).sort()).toEqual(
+      warnings.projects
+        .filter((p) => p.noticeDue)
+        .map((p) => p.projectId)
+        .sort(),
+    );
     expect(notices.length).toBe(summary.monitoring.noticeDue);
     // Numbered with the demo county's own 本局信息, which its notices are also signed with.
     expect(getLedgerSettings(ctx)).toMatchObject({ bureauName: '轮台县财政局', noticePrefix: '轮财绩整' });
-    expect(notices.every((n) => n.source === 'monitoring' && n.roundName === MAY && /^轮财绩整〔2023〕\d+号$/.test(n.number ?? ''))).toBe(true);
+    expect(notices.every((n) => n.source === 'monitoring' && n.roundName === MAY && /^轮财绩整〔2023〕\d+号$/.test(n.number ?? ''))).toBe(
+      true,
+    );
     expect(notices.every((n) => n.issuedAt?.startsWith('2023-06') && n.deadline === '2023-07-04')).toBe(true);
     const status = (s: string) => notices.filter((n) => n.status === s).length;
     expect(status('closed')).toBe(1);

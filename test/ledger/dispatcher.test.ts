@@ -40,7 +40,10 @@ describe('the dispatcher', () => {
   it('answers an empty name at the field, in Chinese, and writes nothing', async () => {
     const { ctx, unitId } = await setup();
     const r = await dispatch(ctx, 'projects.create', { ...goodProject(unitId), name: '   ' });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('请填写项目名称'), fields: { name: '请填写项目名称' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('请填写项目名称'), fields: { name: '请填写项目名称' } },
+    });
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(0);
   });
 

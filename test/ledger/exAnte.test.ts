@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/bridge/dispatcher';
 import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, recheckRevisedPlan, saveAssessment } from '../../electron/exAnte/exAnte';
+import {
+  admitToLibrary,
+  createAssessment,
+  exAnteOverview,
+  finalizeAssessment,
+  gateFor,
+  recheckRevisedPlan,
+  saveAssessment,
+} from '../../electron/exAnte/exAnte';
 import { createProject, listProjects, updateProject, type ProjectInput } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
@@ -15,14 +23,29 @@ import type { Grade } from '../../db/vocabulary';
 
 const rules = DEFAULT_RULE_SET.exAnte;
 const scores = (rating: Grade): ItemScore[] =>
-  rules.framework.flatMap((d) => d.items.map((i) => ({ dimension: d.dimension, item: i.name, rating, points: presetPoints(rating, i.points, rules), basis: '查阅资料' })));
+  rules.framework.flatMap((d) =>
+    d.items.map((i) => ({
+      dimension: d.dimension,
+      item: i.name,
+      rating,
+      points: presetPoints(rating, i.points, rules),
+      basis: '查阅资料',
+    })),
+  );
 
 function setup(majorPolicy = true) {
   const ctx = freshContext({ year: 2023 });
   const unit = createUnit(ctx, { name: '县住房和城乡建设局', code: '120', parentId: null, classified: false });
   const input: ProjectInput = {
-    year: 2023, unitId: unit.id, code: 'ZJ-01', name: '煤改电二期居民供暖设施入户改造工程', projectType: '重点建设项目', budgetKind: 'fund',
-    initialBudgetFen: 3_480_200_000, continuity: 'new', majorPolicy,
+    year: 2023,
+    unitId: unit.id,
+    code: 'ZJ-01',
+    name: '煤改电二期居民供暖设施入户改造工程',
+    projectType: '重点建设项目',
+    budgetKind: 'fund',
+    initialBudgetFen: 3_480_200_000,
+    continuity: 'new',
+    majorPolicy,
   };
   const project = createProject(ctx, input);
   return { ctx, project, input };
@@ -30,7 +53,17 @@ function setup(majorPolicy = true) {
 
 function assess(ctx: ReturnType<typeof setup>['ctx'], projectId: number, rating: Grade) {
   const a = createAssessment(ctx, { year: 2023, projectId, subjectName: null, assessor: 'thirdParty' });
-  saveAssessment(ctx, { id: a.id, assessor: 'thirdParty', assessorName: '某事务所', recommendedBudgetFen: 3_200_000_000, workSummary: null, findings: null, suggestions: null, otherNotes: null, scores: scores(rating) });
+  saveAssessment(ctx, {
+    id: a.id,
+    assessor: 'thirdParty',
+    assessorName: '某事务所',
+    recommendedBudgetFen: 3_200_000_000,
+    workSummary: null,
+    findings: null,
+    suggestions: null,
+    otherNotes: null,
+    scores: scores(rating),
+  });
   return finalizeAssessment(ctx, { id: a.id });
 }
 
@@ -39,7 +72,11 @@ const status = (ctx: ReturnType<typeof setup>['ctx']) => listProjects(ctx, { yea
 describe('the ex-ante gate', () => {
   it('refuses 入库 without an assessment, explaining why, on the service and the bridge', async () => {
     const { ctx, project } = setup();
-    expect(gateFor(ctx, project.id)).toMatchObject({ required: true, passed: false, reason: expect.stringContaining('尚未完成事前绩效评估') });
+    expect(gateFor(ctx, project.id)).toMatchObject({
+      required: true,
+      passed: false,
+      reason: expect.stringContaining('尚未完成事前绩效评估'),
+    });
     expect(() => admitToLibrary(ctx, { projectId: project.id })).toThrow(/尚未完成事前绩效评估/);
     expect(await dispatch(ctx, 'exAnte.admit', { projectId: project.id })).toMatchObject({ ok: false, error: { code: 'ex_ante_gate' } });
     expect(status(ctx)).toBe('reserve');
@@ -69,12 +106,23 @@ describe('the ex-ante gate', () => {
     const raw = ctx.ledger.sqlite;
     expect(() => raw.prepare(`update projects set library_status = 'admitted' where id = ?`).run(project.id)).toThrow(/ex_ante_gate/);
     expect(() =>
-      raw.prepare(`insert into projects (year, unit_id, name, project_type, budget_kind, continuity, major_policy, library_status) values (2023, ?, '另一个重大项目', '重点建设项目', 'general', 'new', 1, 'admitted')`).run(input.unitId),
+      raw
+        .prepare(
+          `insert into projects (year, unit_id, name, project_type, budget_kind, continuity, major_policy, library_status) values (2023, ?, '另一个重大项目', '重点建设项目', 'general', 'new', 1, 'admitted')`,
+        )
+        .run(input.unitId),
     ).toThrow(/ex_ante_gate/);
 
     const ordinary = createProject(ctx, { ...input, code: 'ZJ-02', name: '小区路灯维修', majorPolicy: false });
     admitToLibrary(ctx, { projectId: ordinary.id });
-    const flipped = await dispatch(ctx, 'projects.update', { ...input, id: ordinary.id, code: 'ZJ-02', name: '小区路灯维修', initialBudget: '10', majorPolicy: true });
+    const flipped = await dispatch(ctx, 'projects.update', {
+      ...input,
+      id: ordinary.id,
+      code: 'ZJ-02',
+      name: '小区路灯维修',
+      initialBudget: '10',
+      majorPolicy: true,
+    });
     expect(flipped).toMatchObject({ ok: false, error: { code: 'ex_ante_gate', message: expect.stringContaining('事前绩效评估') } });
     expect(() => updateProject(ctx, { ...input, id: ordinary.id, code: 'ZJ-02', name: '小区路灯维修', majorPolicy: true })).toThrow();
   });
@@ -98,12 +146,29 @@ describe('the ex-ante gate', () => {
     const a = createAssessment(ctx, { year: 2023, projectId: project.id, subjectName: null, assessor: 'bureau' });
     const bad = scores('优');
     bad[0] = { ...bad[0]!, points: 5 };
-    saveAssessment(ctx, { id: a.id, assessor: 'bureau', assessorName: null, recommendedBudgetFen: null, workSummary: null, findings: null, suggestions: null, otherNotes: null, scores: bad });
+    saveAssessment(ctx, {
+      id: a.id,
+      assessor: 'bureau',
+      assessorName: null,
+      recommendedBudgetFen: null,
+      workSummary: null,
+      findings: null,
+      suggestions: null,
+      otherNotes: null,
+      scores: bad,
+    });
     expect(() => finalizeAssessment(ctx, { id: a.id })).toThrow(/得分应在 9–10 分之间/);
     assess(ctx, project.id, '良');
     expect(exAnteOverview(ctx, { year: 2023 })).toMatchObject({
-      assessed: 1, drafts: 1, budgetFen: 3_480_200_000, recommendedFen: 3_200_000_000,
-      byConclusion: [{ conclusion: '予以支持', count: 1 }, { conclusion: '调整完善后予以支持', count: 0 }, { conclusion: '不予支持', count: 0 }],
+      assessed: 1,
+      drafts: 1,
+      budgetFen: 3_480_200_000,
+      recommendedFen: 3_200_000_000,
+      byConclusion: [
+        { conclusion: '予以支持', count: 1 },
+        { conclusion: '调整完善后予以支持', count: 0 },
+        { conclusion: '不予支持', count: 0 },
+      ],
     });
   });
 });

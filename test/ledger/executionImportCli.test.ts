@@ -23,7 +23,15 @@ async function ledgerWithProjects(dir: string): Promise<string> {
   const file = path.join(dir, '台账.db');
   expect((await run('init', file, '--year', '2023')).code).toBe(0);
   const projects = path.join(dir, '项目.xlsx');
-  fs.writeFileSync(projects, xlsx([PROJECT_HEADER, projectRow(1, { name: '教师培训项目' }), projectRow(2, { name: '实验室设备购置' }), projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' })]));
+  fs.writeFileSync(
+    projects,
+    xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { name: '教师培训项目' }),
+      projectRow(2, { name: '实验室设备购置' }),
+      projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' }),
+    ]),
+  );
   expect((await run('import', 'projects', projects, '--ledger', file, '--year', '2023')).code).toBe(0);
   return file;
 }
@@ -73,11 +81,31 @@ describe('ledger import execution', () => {
       written: null,
       yearCreated: false,
     });
-    expect(doc.matched).toEqual([expect.objectContaining({ row: 4, projectName: '教师培训项目', by: 'code', status: 'new', adjustedBudgetFen: 20_000_000, executedFen: 8_500_000 })]);
-    expect(doc.unmatched).toEqual([
-      expect.objectContaining({ row: 5, unitName: '轮台县第一中学', name: '实验设备购置', candidates: [expect.objectContaining({ name: '实验室设备购置', sameUnit: true })] }),
+    expect(doc.matched).toEqual([
+      expect.objectContaining({
+        row: 4,
+        projectName: '教师培训项目',
+        by: 'code',
+        status: 'new',
+        adjustedBudgetFen: 20_000_000,
+        executedFen: 8_500_000,
+      }),
     ]);
-    expect(doc.rejected).toEqual([expect.objectContaining({ row: 6, name: '校园安全建设', reasons: [expect.stringMatching(/第 6 行 F 列（1-5月执行数）：“三万”不是金额/)] })]);
+    expect(doc.unmatched).toEqual([
+      expect.objectContaining({
+        row: 5,
+        unitName: '轮台县第一中学',
+        name: '实验设备购置',
+        candidates: [expect.objectContaining({ name: '实验室设备购置', sameUnit: true })],
+      }),
+    ]);
+    expect(doc.rejected).toEqual([
+      expect.objectContaining({
+        row: 6,
+        name: '校园安全建设',
+        reasons: [expect.stringMatching(/第 6 行 F 列（1-5月执行数）：“三万”不是金额/)],
+      }),
+    ]);
     expect(records(file, '5月项目监控')).toEqual([]);
   });
 
@@ -85,7 +113,10 @@ describe('ledger import execution', () => {
     const dir = tempFolder();
     const file = await ledgerWithProjects(dir);
     const export1 = path.join(dir, '执行.csv');
-    fs.writeFileSync(export1, [HEADER.join(','), '轮台县第一中学,652822-23-0001,教师培训项目,11,20,"1,234.5"', '轮台县第二中学,,校园安全建设,13,13,0'].join('\r\n'));
+    fs.writeFileSync(
+      export1,
+      [HEADER.join(','), '轮台县第一中学,652822-23-0001,教师培训项目,11,20,"1,234.5"', '轮台县第二中学,,校园安全建设,13,13,0'].join('\r\n'),
+    );
 
     const dry = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5', '--dry-run', '--json');
     expect(dry.code).toBe(0);
@@ -137,6 +168,8 @@ describe('ledger import execution', () => {
     fs.writeFileSync(export1, xlsx([HEADER, ['轮台县第一中学', null, '实验设备购置', 12, 12, 3]]));
     const r = await run('import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5月项目监控');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n {2}第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/);
+    expect(r.out).toMatch(
+      /未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n {2}第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/,
+    );
   });
 });

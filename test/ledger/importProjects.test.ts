@@ -17,8 +17,13 @@ import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { freshContext } from './tempLedger';
 
 const YEAR = 2023;
-const count = (ctx: ServiceContext, t: typeof projects | typeof budgetUnits | typeof auditLog) => ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
-const importFile = (ctx: ServiceContext, bytes: Uint8Array, fileName = '项目.xlsx') => commitProjectImport(ctx, { year: YEAR, fileName, bytes });
+const count = (ctx: ServiceContext, t: typeof projects | typeof budgetUnits | typeof auditLog) =>
+  ctx.ledger.db
+    .select({ n: sql<number>`count(*)` })
+    .from(t)
+    .get()!.n;
+const importFile = (ctx: ServiceContext, bytes: Uint8Array, fileName = '项目.xlsx') =>
+  commitProjectImport(ctx, { year: YEAR, fileName, bytes });
 
 describe('creating units and projects', () => {
   it('creates 主管部门 and their 所属单位 as the file names them, with an audit entry per record', () => {
@@ -56,7 +61,9 @@ describe('creating units and projects', () => {
 
   it('refuses a year that does not exist, saying to create it first', () => {
     const ctx = freshContext({ year: YEAR });
-    expect(() => previewProjectImport(ctx, { year: 2030, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(/没有 2030 年度。请先/);
+    expect(() => previewProjectImport(ctx, { year: 2030, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(
+      /没有 2030 年度。请先/,
+    );
   });
 });
 
@@ -65,8 +72,28 @@ describe('matching what the ledger already has', () => {
     const ctx = freshContext({ year: YEAR });
     const dept = createUnit(ctx, { name: '轮台县教育局', code: '113', parentId: null, classified: false });
     const school = createUnit(ctx, { name: '轮台县第一中学', code: '113001', parentId: dept.id, classified: false });
-    createProject(ctx, { year: YEAR, unitId: school.id, code: '652822-23-0001', name: '测试项目1', projectType: '政府采购', budgetKind: 'general', initialBudgetFen: 11_000_000, continuity: 'new', majorPolicy: false });
-    createProject(ctx, { year: YEAR, unitId: school.id, code: null, name: '无代码项目', projectType: '政府采购', budgetKind: 'general', initialBudgetFen: 5_000_000, continuity: 'new', majorPolicy: false });
+    createProject(ctx, {
+      year: YEAR,
+      unitId: school.id,
+      code: '652822-23-0001',
+      name: '测试项目1',
+      projectType: '政府采购',
+      budgetKind: 'general',
+      initialBudgetFen: 11_000_000,
+      continuity: 'new',
+      majorPolicy: false,
+    });
+    createProject(ctx, {
+      year: YEAR,
+      unitId: school.id,
+      code: null,
+      name: '无代码项目',
+      projectType: '政府采购',
+      budgetKind: 'general',
+      initialBudgetFen: 5_000_000,
+      continuity: 'new',
+      majorPolicy: false,
+    });
     return ctx;
   }
 
@@ -81,7 +108,11 @@ describe('matching what the ledger already has', () => {
 
   it('a changed amount or type is an update, shown field by field and audited', () => {
     const ctx = seeded();
-    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { amount: 12.34, type: '政府购买服务' }), projectRow(2, { name: '无代码项目', code: '652822-23-0099', amount: 5 })]);
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { amount: 12.34, type: '政府购买服务' }),
+      projectRow(2, { name: '无代码项目', code: '652822-23-0099', amount: 5 }),
+    ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
     expect(preview.projectsToUpdate.map((u) => [u.row, u.changes.map((c) => `${c.label}:${c.before}→${c.after}`)])).toEqual([
       [2, ['项目类型:政府采购→政府购买服务', '年初预算数（万元）:11.00→12.34']],
@@ -115,7 +146,11 @@ describe('matching what the ledger already has', () => {
     const before = { projects: count(ctx, projects), units: count(ctx, budgetUnits), audit: count(ctx, auditLog) };
     // 测试项目1 (matched by its code) renamed to the name of the ledger's other project of that unit:
     // only the ledger's unique rule sees this.
-    const bytes = xlsx([PROJECT_HEADER, projectRow(7, { name: '新项目', unit: '新单位', department: '新部门' }), projectRow(1, { name: '无代码项目' })]);
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(7, { name: '新项目', unit: '新单位', department: '新部门' }),
+      projectRow(1, { name: '无代码项目' }),
+    ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: 'p.xlsx', bytes });
     expect(preview.errors).toHaveLength(1);
     expect(preview.errors[0]).toMatchObject({ row: 3, column: 'E', header: '项目名称' });
@@ -128,6 +163,8 @@ describe('matching what the ledger already has', () => {
     const ctx = seeded();
     createYear(ctx, { year: 2024 });
     ctx.ledger.sqlite.prepare(`update fiscal_years set status = 'closed' where year = 2024`).run();
-    expect(() => commitProjectImport(ctx, { year: 2024, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(/已关账/);
+    expect(() => commitProjectImport(ctx, { year: 2024, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(
+      /已关账/,
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createIndicator, createIndicatorClass, listIndicatorClasses, listIndicators, loadDefaultLibrary, reinstateIndicator, retireIndicator, updateIndicator, type IndicatorInput } from '../../electron/indicators/indicators';
+import {
+  createIndicator,
+  createIndicatorClass,
+  listIndicatorClasses,
+  listIndicators,
+  loadDefaultLibrary,
+  reinstateIndicator,
+  retireIndicator,
+  updateIndicator,
+  type IndicatorInput,
+} from '../../electron/indicators/indicators';
 import { freshContext } from './tempLedger';
 
 describe('the default common indicator library', () => {
@@ -15,7 +25,10 @@ describe('the default common indicator library', () => {
     expect(all).toHaveLength(310);
     for (const c of classes) {
       const mine = all.filter((i) => i.classId === c.id);
-      expect(mine.some((i) => i.mandatory), c.name).toBe(true);
+      expect(
+        mine.some((i) => i.mandatory),
+        c.name,
+      ).toBe(true);
       expect(new Set(mine.map((i) => i.level1)), c.name).toEqual(new Set(['产出指标', '效益指标', '满意度指标']));
     }
     expect(all.filter((i) => i.nature !== '定性').every((i) => i.unit)).toBe(true);
@@ -24,15 +37,28 @@ describe('the default common indicator library', () => {
 
 describe('keeping the library', () => {
   const draft = (classId: number, over: Partial<IndicatorInput> = {}): IndicatorInput => ({
-    classId, level1: '产出指标', level2: '数量指标', name: '宣传品发放数量', nature: '≥', unit: '份', explanation: null, standard: '计划标准',
-    keywords: '宣传品', referenceHint: '≥1000份', mandatory: false, scope: 'annual', ...over,
+    classId,
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '宣传品发放数量',
+    nature: '≥',
+    unit: '份',
+    explanation: null,
+    standard: '计划标准',
+    keywords: '宣传品',
+    referenceHint: '≥1000份',
+    mandatory: false,
+    scope: 'annual',
+    ...over,
   });
 
   it('adds an indicator and refuses the same name twice in a class, at the field', () => {
     const ctx = freshContext();
     const cls = createIndicatorClass(ctx, { name: '宣传' });
     createIndicator(ctx, draft(cls.id));
-    expect(() => createIndicator(ctx, draft(cls.id))).toThrow(expect.objectContaining({ fields: { name: '“宣传”类已有指标“宣传品发放数量”' } }));
+    expect(() => createIndicator(ctx, draft(cls.id))).toThrow(
+      expect.objectContaining({ fields: { name: '“宣传”类已有指标“宣传品发放数量”' } }),
+    );
     const other = createIndicatorClass(ctx, { name: '其他' });
     expect(createIndicator(ctx, draft(other.id)).className).toBe('其他');
   });
@@ -40,8 +66,13 @@ describe('keeping the library', () => {
   it('refuses a quantitative indicator without a unit and drops the unit of a qualitative one', () => {
     const ctx = freshContext();
     const cls = createIndicatorClass(ctx, { name: '宣传' });
-    expect(() => createIndicator(ctx, draft(cls.id, { unit: '' }))).toThrow(expect.objectContaining({ fields: { unit: '定量指标须填写计量单位' } }));
-    const q = createIndicator(ctx, draft(cls.id, { level1: '效益指标', level2: '社会效益指标', name: '政策知晓度', nature: '定性', unit: '%' }));
+    expect(() => createIndicator(ctx, draft(cls.id, { unit: '' }))).toThrow(
+      expect.objectContaining({ fields: { unit: '定量指标须填写计量单位' } }),
+    );
+    const q = createIndicator(
+      ctx,
+      draft(cls.id, { level1: '效益指标', level2: '社会效益指标', name: '政策知晓度', nature: '定性', unit: '%' }),
+    );
     expect(q.unit).toBeNull();
   });
 

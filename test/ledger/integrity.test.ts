@@ -20,7 +20,17 @@ function populated(file: string) {
   const ctx = serviceContext(ledger, '测试员');
   createYear(ctx, { year: 2023 });
   const unit = createUnit(ctx, { name: '轮台县财政局', code: '111', parentId: null, classified: false });
-  createProject(ctx, { year: 2023, unitId: unit.id, code: 'P1', name: '预算绩效管理第三方评价服务', projectType: '政府购买服务', budgetKind: 'general', initialBudgetFen: 45_000_000, continuity: 'continuing', majorPolicy: false });
+  createProject(ctx, {
+    year: 2023,
+    unitId: unit.id,
+    code: 'P1',
+    name: '预算绩效管理第三方评价服务',
+    projectType: '政府购买服务',
+    budgetKind: 'general',
+    initialBudgetFen: 45_000_000,
+    continuity: 'continuing',
+    majorPolicy: false,
+  });
   return ctx;
 }
 
@@ -48,7 +58,9 @@ describe('checkLedger', () => {
   it('finds a project pointing at a unit that is gone', () => {
     const ctx = populated(path.join(tempFolder(), 'c.db'));
     ctx.ledger.sqlite.pragma('foreign_keys = OFF');
-    ctx.ledger.sqlite.exec(`insert into projects (year, unit_id, name, project_type, budget_kind, continuity) values (2023, 999, '孤儿项目', '补助补贴', 'general', 'new')`);
+    ctx.ledger.sqlite.exec(
+      `insert into projects (year, unit_id, name, project_type, budget_kind, continuity) values (2023, 999, '孤儿项目', '补助补贴', 'general', 'new')`,
+    );
     ctx.ledger.sqlite.pragma('foreign_keys = ON');
     const check = checkLedger(ctx);
     expect(check.ok).toBe(false);

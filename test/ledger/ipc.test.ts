@@ -46,7 +46,10 @@ describe('the ledger IPC channel', () => {
     for (const payload of [undefined, null, 'years.list', 42, [], { call: 'fs.readFile', input: '/etc/passwd' }, { call: '__proto__' }]) {
       expect(await handle(appWindow, payload)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     }
-    expect(await handle(appWindow, { call: 'years.create', input: { year: 'next' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await handle(appWindow, { call: 'years.create', input: { year: 'next' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('treats a sender frame that throws when read as untrusted', async () => {

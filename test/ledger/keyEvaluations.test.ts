@@ -15,7 +15,13 @@ import {
   recordResultAction,
   suggestedAction,
 } from '../../electron/keyEvaluations/keyEvaluationResults';
-import { getKeyEvaluation, issueFindingsNotice, saveEvaluationTexts, selectForEvaluation, type KeyEvaluationView } from '../../electron/keyEvaluations/keyEvaluations';
+import {
+  getKeyEvaluation,
+  issueFindingsNotice,
+  saveEvaluationTexts,
+  selectForEvaluation,
+  type KeyEvaluationView,
+} from '../../electron/keyEvaluations/keyEvaluations';
 import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
 import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
@@ -42,12 +48,26 @@ function setup() {
   const dept = createUnit(ctx, { name: '轮台县农业农村局', code: '101', parentId: null, classified: false });
   const unit = createUnit(ctx, { name: '轮台县农业技术推广站', code: '101001', parentId: dept.id, classified: false });
   const project = createProject(ctx, {
-    year: 2023, unitId: unit.id, code: 'P-1', name: '2022年轮台县耕地轮作补助项目', projectType: '补助补贴', budgetKind: 'general',
-    initialBudgetFen: 1_305_000_000, continuity: 'continuing', majorPolicy: false,
+    year: 2023,
+    unitId: unit.id,
+    code: 'P-1',
+    name: '2022年轮台县耕地轮作补助项目',
+    projectType: '补助补贴',
+    budgetKind: 'general',
+    initialBudgetFen: 1_305_000_000,
+    continuity: 'continuing',
+    majorPolicy: false,
   });
   createProject(ctx, {
-    year: 2023, unitId: dept.id, code: 'P-2', name: '农业综合执法经费', projectType: '特定目标类', budgetKind: 'general',
-    initialBudgetFen: 12_345_600, continuity: 'continuing', majorPolicy: false,
+    year: 2023,
+    unitId: dept.id,
+    code: 'P-2',
+    name: '农业综合执法经费',
+    projectType: '特定目标类',
+    budgetKind: 'general',
+    initialBudgetFen: 12_345_600,
+    continuity: 'continuing',
+    majorPolicy: false,
   });
   return { ctx, dept, unit, project };
 }
@@ -59,7 +79,11 @@ function scoreAll(ctx: ServiceContext, view: KeyEvaluationView, shares: number[]
     last = recordScores(ctx, {
       id: view.id,
       expertId: e.id,
-      scores: codesOf(view.framework).map((i) => ({ indicatorCode: i.code, score: Math.round(i.points * shares[k]! * 10) / 10, basis: '查阅资料、现场核查' })),
+      scores: codesOf(view.framework).map((i) => ({
+        indicatorCode: i.code,
+        score: Math.round(i.points * shares[k]! * 10) / 10,
+        basis: '查阅资料、现场核查',
+      })),
     });
   });
   return last;
@@ -71,14 +95,35 @@ describe('framework templates', () => {
   it('are usable as given, 20/20/30/30, with formulas where domain.md gives them', () => {
     for (const t of FRAMEWORK_TEMPLATES) {
       expect(frameworkProblems(t.framework), t.id).toEqual([]);
-      expect(t.framework.map((l) => [l.name, l.weight])).toEqual([['决策', 20], ['过程', 20], ['产出', 30], ['效益', 30]]);
+      expect(t.framework.map((l) => [l.name, l.weight])).toEqual([
+        ['决策', 20],
+        ['过程', 20],
+        ['产出', 30],
+        ['效益', 30],
+      ]);
     }
     const national = codesOf(NATIONAL);
     expect(national.map((i) => i.name)).toEqual([
-      '立项依据充分性', '立项程序规范性', '绩效目标合理性', '绩效指标明确性', '预算编制科学性', '资金分配合理性',
-      '资金到位率', '预算执行率', '资金使用合规性', '管理制度健全性', '制度执行有效性',
-      '实际完成率', '质量达标率', '完成及时性', '成本节约率',
-      '社会效益', '经济效益', '生态效益', '可持续影响', '服务对象满意度',
+      '立项依据充分性',
+      '立项程序规范性',
+      '绩效目标合理性',
+      '绩效指标明确性',
+      '预算编制科学性',
+      '资金分配合理性',
+      '资金到位率',
+      '预算执行率',
+      '资金使用合规性',
+      '管理制度健全性',
+      '制度执行有效性',
+      '实际完成率',
+      '质量达标率',
+      '完成及时性',
+      '成本节约率',
+      '社会效益',
+      '经济效益',
+      '生态效益',
+      '可持续影响',
+      '服务对象满意度',
     ]);
     expect(national.find((i) => i.name === '资金到位率')!.formula).toMatch(/实际到位资金 \/ 预算资金/);
     expect(national.find((i) => i.name === '成本节约率')!.formula).toMatch(/\(计划成本 − 实际成本\) \/ 计划成本/);
@@ -101,17 +146,51 @@ describe('framework templates', () => {
 describe('an evaluation from selection to result', () => {
   it('selects a project with its budget as the money covered, and a 部门整体 with the unit’s projects', () => {
     const { ctx, project, dept } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大、受益面广', evaluator: 'thirdParty', evaluatorName: '某会计师事务所' });
-    expect(e).toMatchObject({ name: project.name, coveredFen: 1_305_000_000, status: 'draft', statusLabel: '拟定', evaluatorLabel: '第三方机构', unitName: '轮台县农业技术推广站' });
-    expect(refusal(() => selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: 'x', evaluator: 'bureau' })).code).toBe('evaluation_exists');
-    const d = selectForEvaluation(ctx, { year: 2023, subject: 'department', unitId: dept.id, selectionReason: '部门整体', evaluator: 'bureau' });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大、受益面广',
+      evaluator: 'thirdParty',
+      evaluatorName: '某会计师事务所',
+    });
+    expect(e).toMatchObject({
+      name: project.name,
+      coveredFen: 1_305_000_000,
+      status: 'draft',
+      statusLabel: '拟定',
+      evaluatorLabel: '第三方机构',
+      unitName: '轮台县农业技术推广站',
+    });
+    expect(
+      refusal(() =>
+        selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: 'x', evaluator: 'bureau' }),
+      ).code,
+    ).toBe('evaluation_exists');
+    const d = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'department',
+      unitId: dept.id,
+      selectionReason: '部门整体',
+      evaluator: 'bureau',
+    });
     expect(d).toMatchObject({ name: '轮台县农业农村局部门整体支出', coveredFen: 12_345_600, subjectLabel: '部门整体', projectId: null });
-    expect(refusal(() => selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id + 99, selectionReason: '', evaluator: 'bureau' })).fields).toMatchObject({ projectId: expect.any(String) });
+    expect(
+      refusal(() =>
+        selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id + 99, selectionReason: '', evaluator: 'bureau' }),
+      ).fields,
+    ).toMatchObject({ projectId: expect.any(String) });
   });
 
   it('refuses a framework whose points do not add up, naming the problems', () => {
     const { ctx, project } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
     const framed = applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10' });
     expect(framed.frameworkProblems).toEqual([]);
     const bad = structuredClone(framed.framework);
@@ -119,21 +198,35 @@ describe('an evaluation from selection to result', () => {
     const err = refusal(() => saveFramework(ctx, { id: e.id, framework: bad }));
     expect(err.code).toBe('framework_invalid');
     expect(err.message).toMatch(/“决策”下三级指标分值合计为 22，应等于其权重 20/);
-    expect(refusal(() => applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10', weights: [20, 20, 30, 35] })).message).toMatch(/一级指标权重合计为 105/);
-    expect(refusal(() => applyFrameworkTemplate(ctx, { id: e.id, templateId: 'nope' })).fields).toMatchObject({ templateId: expect.any(String) });
+    expect(refusal(() => applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10', weights: [20, 20, 30, 35] })).message).toMatch(
+      /一级指标权重合计为 105/,
+    );
+    expect(refusal(() => applyFrameworkTemplate(ctx, { id: e.id, templateId: 'nope' })).fields).toMatchObject({
+      templateId: expect.any(String),
+    });
     expect(getKeyEvaluation(ctx, { id: e.id }).framework).toEqual(framed.framework);
   });
 
   it('two experts score; the grade appears through the rules once every score is in; 定稿 fixes it', () => {
     const { ctx, project } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
     applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10', weights: [15, 25, 25, 35] });
     const withExperts = setExperts(ctx, { id: e.id, names: ['张专家', '李专家'] });
     const [zhang, li] = withExperts.experts;
     const codes = codesOf(withExperts.framework);
 
     // the first expert only: no grade, and 定稿 is refused with what is missing
-    const half = recordScores(ctx, { id: e.id, expertId: zhang!.id, scores: codes.map((i) => ({ indicatorCode: i.code, score: i.points, basis: '满分' })) });
+    const half = recordScores(ctx, {
+      id: e.id,
+      expertId: zhang!.id,
+      scores: codes.map((i) => ({ indicatorCode: i.code, score: i.points, basis: '满分' })),
+    });
     expect(half.status).toBe('scoring');
     expect(half.score).toMatchObject({ complete: false, grade: null });
     const incomplete = refusal(() => finalizeKeyEvaluation(ctx, { id: e.id }));
@@ -142,7 +235,11 @@ describe('an evaluation from selection to result', () => {
 
     // the second: 80% everywhere → each indicator's mean of 100% and 80% printed half-up to 2 decimals
     // (2.25 and 1.8 → 2.03), so the total is 90 plus the rounding: 90.06, 优
-    const full = recordScores(ctx, { id: e.id, expertId: li!.id, scores: codes.map((i) => ({ indicatorCode: i.code, score: Math.round(i.points * 80) / 100, basis: '部分达成' })) });
+    const full = recordScores(ctx, {
+      id: e.id,
+      expertId: li!.id,
+      scores: codes.map((i) => ({ indicatorCode: i.code, score: Math.round(i.points * 80) / 100, basis: '部分达成' })),
+    });
     expect(full.score.complete).toBe(true);
     expect(full.score.total).toBe(90.06);
     expect(full.score.grade).toBe('优');
@@ -158,7 +255,13 @@ describe('an evaluation from selection to result', () => {
 
   it('refuses an out-of-range score at the field scores.<code>, saving none of the expert’s scores', () => {
     const { ctx, project } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
     applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10' });
     const v = setExperts(ctx, { id: e.id, names: ['张专家'] });
     const err = refusal(() =>
@@ -184,11 +287,31 @@ describe('an evaluation from selection to result', () => {
 
   it('issues the findings as a 整改通知 with source evaluation, once', () => {
     const { ctx, project } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
-    expect(refusal(() => issueFindingsNotice(ctx, { id: e.id, deadline: '2023-04-30' })).fields).toMatchObject({ findings: expect.any(String) });
-    saveEvaluationTexts(ctx, { id: e.id, findings: '轮作面积核实不到位。', recommendations: '建立轮作地块台账，逐户核实面积。', experience: null, otherNotes: null });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
+    expect(refusal(() => issueFindingsNotice(ctx, { id: e.id, deadline: '2023-04-30' })).fields).toMatchObject({
+      findings: expect.any(String),
+    });
+    saveEvaluationTexts(ctx, {
+      id: e.id,
+      findings: '轮作面积核实不到位。',
+      recommendations: '建立轮作地块台账，逐户核实面积。',
+      experience: null,
+      otherNotes: null,
+    });
     const notice = issueFindingsNotice(ctx, { id: e.id, deadline: '2023-04-30' });
-    expect(notice).toMatchObject({ source: 'evaluation', sourceLabel: expect.any(String), projectId: project.id, status: 'draft', requirements: '建立轮作地块台账，逐户核实面积。' });
+    expect(notice).toMatchObject({
+      source: 'evaluation',
+      sourceLabel: expect.any(String),
+      projectId: project.id,
+      status: 'draft',
+      requirements: '建立轮作地块台账，逐户核实面积。',
+    });
     expect(notice.findings).toMatch(/轮作面积核实不到位/);
     expect(listNotices(ctx, { year: 2023 }).filter((n) => n.source === 'evaluation')).toHaveLength(1);
     expect(getKeyEvaluation(ctx, { id: e.id }).noticeId).toBe(notice.id);
@@ -197,11 +320,28 @@ describe('an evaluation from selection to result', () => {
 
   it('suggests the action by grade and records actions against next year’s budget', () => {
     const { ctx, project, unit } = setup();
-    const e = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
+    const e = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
     applyFrameworkTemplate(ctx, { id: e.id, templateId: 'national10' });
     const v = setExperts(ctx, { id: e.id, names: ['甲', '乙'] });
     expect(suggestedAction(ctx, { evaluationId: e.id })).toEqual({ grade: null, action: null });
-    expect(refusal(() => recordResultAction(ctx, { evaluationId: e.id, actionType: '核减', amountFen: 1, nextYearProjectId: null, status: 'planned', note: null })).code).toBe('evaluation_not_final');
+    expect(
+      refusal(() =>
+        recordResultAction(ctx, {
+          evaluationId: e.id,
+          actionType: '核减',
+          amountFen: 1,
+          nextYearProjectId: null,
+          status: 'planned',
+          note: null,
+        }),
+      ).code,
+    ).toBe('evaluation_not_final');
     scoreAll(ctx, v, [0.7, 0.72]);
     const final = finalizeKeyEvaluation(ctx, { id: e.id });
     expect(final.grade).toBe('中');
@@ -209,21 +349,77 @@ describe('an evaluation from selection to result', () => {
 
     createYear(ctx, { year: 2024 });
     const next = createProject(ctx, {
-      year: 2024, unitId: unit.id, code: 'P-1', name: '2023年轮台县耕地轮作补助项目', projectType: '补助补贴', budgetKind: 'general',
-      initialBudgetFen: 1_200_000_000, continuity: 'continuing', majorPolicy: false,
+      year: 2024,
+      unitId: unit.id,
+      code: 'P-1',
+      name: '2023年轮台县耕地轮作补助项目',
+      projectType: '补助补贴',
+      budgetKind: 'general',
+      initialBudgetFen: 1_200_000_000,
+      continuity: 'continuing',
+      majorPolicy: false,
     });
-    expect(refusal(() => recordResultAction(ctx, { evaluationId: e.id, actionType: '核减', amountFen: 100, nextYearProjectId: project.id, status: 'planned', note: null })).fields).toMatchObject({ nextYearProjectId: expect.stringMatching(/2024 年度/) });
-    expect(refusal(() => recordResultAction(ctx, { evaluationId: e.id, actionType: '随便', amountFen: null, nextYearProjectId: null, status: 'planned', note: null })).fields).toMatchObject({ actionType: expect.any(String) });
-    const action = recordResultAction(ctx, { evaluationId: e.id, actionType: '核减', amountFen: 105_000_000, nextYearProjectId: next.id, status: 'applied', note: '按评价结果核减 10.5 万元' });
-    expect(action).toMatchObject({ actionType: '核减', amountFen: 105_000_000, nextYearProjectName: '2023年轮台县耕地轮作补助项目', statusLabel: '已落实' });
+    expect(
+      refusal(() =>
+        recordResultAction(ctx, {
+          evaluationId: e.id,
+          actionType: '核减',
+          amountFen: 100,
+          nextYearProjectId: project.id,
+          status: 'planned',
+          note: null,
+        }),
+      ).fields,
+    ).toMatchObject({ nextYearProjectId: expect.stringMatching(/2024 年度/) });
+    expect(
+      refusal(() =>
+        recordResultAction(ctx, {
+          evaluationId: e.id,
+          actionType: '随便',
+          amountFen: null,
+          nextYearProjectId: null,
+          status: 'planned',
+          note: null,
+        }),
+      ).fields,
+    ).toMatchObject({ actionType: expect.any(String) });
+    const action = recordResultAction(ctx, {
+      evaluationId: e.id,
+      actionType: '核减',
+      amountFen: 105_000_000,
+      nextYearProjectId: next.id,
+      status: 'applied',
+      note: '按评价结果核减 10.5 万元',
+    });
+    expect(action).toMatchObject({
+      actionType: '核减',
+      amountFen: 105_000_000,
+      nextYearProjectName: '2023年轮台县耕地轮作补助项目',
+      statusLabel: '已落实',
+    });
     expect(listResultActions(ctx, { year: 2023 })).toHaveLength(1);
   });
 
   it('gives the year’s figures and publication rows from the final records only', () => {
     const { ctx, project, dept } = setup();
-    const a = selectForEvaluation(ctx, { year: 2023, subject: 'project', projectId: project.id, selectionReason: '资金量大', evaluator: 'bureau' });
-    const b = selectForEvaluation(ctx, { year: 2023, subject: 'department', unitId: dept.id, selectionReason: '部门整体', evaluator: 'bureau' });
-    for (const [e, template, shares] of [[a, 'national10', [0.95, 0.93]], [b, 'department', [0.85, 0.86]]] as const) {
+    const a = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'project',
+      projectId: project.id,
+      selectionReason: '资金量大',
+      evaluator: 'bureau',
+    });
+    const b = selectForEvaluation(ctx, {
+      year: 2023,
+      subject: 'department',
+      unitId: dept.id,
+      selectionReason: '部门整体',
+      evaluator: 'bureau',
+    });
+    for (const [e, template, shares] of [
+      [a, 'national10', [0.95, 0.93]],
+      [b, 'department', [0.85, 0.86]],
+    ] as const) {
       applyFrameworkTemplate(ctx, { id: e.id, templateId: template });
       scoreAll(ctx, setExperts(ctx, { id: e.id, names: ['甲', '乙'] }), [...shares]);
     }
@@ -238,7 +434,9 @@ describe('an evaluation from selection to result', () => {
       { grade: '中', count: 0, coveredFen: 0 },
       { grade: '差', count: 0, coveredFen: 0 },
     ]);
-    expect(figures.sentence).toBe('对 2 个项目开展重点项目绩效评价，涉及资金 1317.35 万元，评价结果等级为“优”的项目 1 个，“良”的项目 1 个。');
+    expect(figures.sentence).toBe(
+      '对 2 个项目开展重点项目绩效评价，涉及资金 1317.35 万元，评价结果等级为“优”的项目 1 个，“良”的项目 1 个。',
+    );
     expect(publicationRows(ctx, { year: 2023 }).map((r) => [r.name, r.coveredFen, r.grade])).toEqual([
       [project.name, 1_305_000_000, '优'],
       ['轮台县农业农村局部门整体支出', 12_345_600, '良'],

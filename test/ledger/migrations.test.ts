@@ -18,7 +18,12 @@ function migrationsUpTo(count: number, extra: { tag: string; sql: string }[] = [
   const entries = journal.entries.slice(0, count);
   for (const e of extra) {
     fs.writeFileSync(path.join(dir, `${e.tag}.sql`), e.sql);
-    entries.push({ idx: entries.length, when: journal.entries.at(-1)!.when + 1000 * (entries.length + 1), tag: e.tag, breakpoints: true } as never);
+    entries.push({
+      idx: entries.length,
+      when: journal.entries.at(-1)!.when + 1000 * (entries.length + 1),
+      tag: e.tag,
+      breakpoints: true,
+    } as never);
   }
   fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
   return dir;
@@ -35,14 +40,20 @@ function populate(file: string) {
     insert into indicator_classes (id, name) values (1, '教育');
     insert into indicators (class_id, level1, level2, name, nature, unit) values (1, '产出指标', '数量指标', '资助学生人数', '≥', '人');
   `);
-  const insert = db.prepare(`insert into projects (year, unit_id, code, name, project_type, budget_kind, initial_budget_fen, continuity) values (?, ?, ?, ?, '补助补贴', 'general', ?, 'continuing')`);
+  const insert = db.prepare(
+    `insert into projects (year, unit_id, code, name, project_type, budget_kind, initial_budget_fen, continuity) values (?, ?, ?, ?, '补助补贴', 'general', ?, 'continuing')`,
+  );
   for (let i = 0; i < 50; i++) insert.run(2023 + (i % 2), 1 + (i % 3), `P${i}`, `项目${i}`, 1_000_000 * i);
   db.close();
 }
 
 function counts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
-  const tables = (db.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name != '__drizzle_migrations'`).all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    db
+      .prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name != '__drizzle_migrations'`)
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const result = Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
   db.close();
   return result;
@@ -70,12 +81,14 @@ describe('opening and migrating a ledger', () => {
     closeLedger(openLedger(file));
     populate(file);
     const rebuild = [
-      'CREATE TABLE `__new_budget_units` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `code` text, `name` text NOT NULL, `parent_id` integer, `classified` integer DEFAULT false NOT NULL, `created_at` text NOT NULL DEFAULT \'\', `updated_at` text NOT NULL DEFAULT \'\', `short_name` text, FOREIGN KEY (`parent_id`) REFERENCES `budget_units`(`id`) ON DELETE restrict);',
+      "CREATE TABLE `__new_budget_units` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `code` text, `name` text NOT NULL, `parent_id` integer, `classified` integer DEFAULT false NOT NULL, `created_at` text NOT NULL DEFAULT '', `updated_at` text NOT NULL DEFAULT '', `short_name` text, FOREIGN KEY (`parent_id`) REFERENCES `budget_units`(`id`) ON DELETE restrict);",
       'INSERT INTO `__new_budget_units` (id, code, name, parent_id, classified, created_at, updated_at) SELECT id, code, name, parent_id, classified, created_at, updated_at FROM `budget_units`;',
       'DROP TABLE `budget_units`;',
       'ALTER TABLE `__new_budget_units` RENAME TO `budget_units`;',
     ].join('\n--> statement-breakpoint\n');
-    const ledger = track(openLedger(file, { migrationsFolder: migrationsUpTo(journal.entries.length, [{ tag: '9999_rebuild_units', sql: rebuild }]) }));
+    const ledger = track(
+      openLedger(file, { migrationsFolder: migrationsUpTo(journal.entries.length, [{ tag: '9999_rebuild_units', sql: rebuild }]) }),
+    );
     expect(counts(file).projects).toBe(50);
     expect(counts(file).budget_units).toBe(3);
     expect(ledger.sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -88,7 +101,9 @@ describe('opening and migrating a ledger', () => {
     db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', Date.now() + 10 * 365 * 864e5);
     db.close();
     const size = fs.statSync(file).size;
-    expect(() => openLedger(file)).toThrow(expect.objectContaining({ code: 'ledger_too_new', message: expect.stringContaining('更新版本') }));
+    expect(() => openLedger(file)).toThrow(
+      expect.objectContaining({ code: 'ledger_too_new', message: expect.stringContaining('更新版本') }),
+    );
     expect(fs.statSync(file).size).toBe(size);
   });
 

@@ -33,7 +33,15 @@ describe('the monitoring form', () => {
     // The 中期 indicator is not monitored in the year.
     expect(form.rows.map((r) => r.indicator.name)).toEqual(['培训人次', '培训合格率', '业务能力提升情况', '参训人员满意度']);
     const [count, , qualitative, satisfaction] = form.rows;
-    expect(count).toMatchObject({ key: 'annual:培训人次', currentValue: '250', likelihood: 'possible', deviationReason: 'staffing', colour: 'red', saved: true, inTarget: true });
+    expect(count).toMatchObject({
+      key: 'annual:培训人次',
+      currentValue: '250',
+      likelihood: 'possible',
+      deviationReason: 'staffing',
+      colour: 'red',
+      saved: true,
+      inTarget: true,
+    });
     expect(count!.ratio).toBeCloseTo(50, 10);
     expect(count!.required).toEqual(['likelihood', 'deviationReason', 'explanation']);
     expect(qualitative).toMatchObject({ colour: 'yellow', required: ['likelihood', 'deviationReason', 'explanation'] });
@@ -68,8 +76,12 @@ describe('the monitoring form', () => {
     expect(Object.keys(yellow)).toEqual(['entries.0.deviationReason', 'entries.0.explanation']);
     expect(yellow['entries.0.deviationReason']).toMatch(/黄灯/);
 
-    expect(fieldErrors(() => save([entry('业务能力提升情况', '很好')]))).toEqual({ 'entries.0.currentValue': '“业务能力提升情况”是定性指标，当前完成值应为达成、部分达成、未达成之一' });
-    expect(fieldErrors(() => save([entry('培训人次', '过半')]))).toEqual({ 'entries.0.currentValue': '“培训人次”的当前完成值“过半”不是数字' });
+    expect(fieldErrors(() => save([entry('业务能力提升情况', '很好')]))).toEqual({
+      'entries.0.currentValue': '“业务能力提升情况”是定性指标，当前完成值应为达成、部分达成、未达成之一',
+    });
+    expect(fieldErrors(() => save([entry('培训人次', '过半')]))).toEqual({
+      'entries.0.currentValue': '“培训人次”的当前完成值“过半”不是数字',
+    });
     expect(fieldErrors(() => save([entry('没有这个指标', '1')]))['entries.0.key']).toMatch(/不在该绩效目标的年度指标中/);
 
     // All or nothing: the valid row of a refused form is not written either.
@@ -94,23 +106,41 @@ describe('the monitoring form', () => {
     const last = ctx.ledger.db.select().from(auditLog).all().at(-1)!;
     expect(last).toMatchObject({ action: 'monitoring.saveForm', entity: 'performance_target', entityId: String(s.t1.id) });
     expect(JSON.parse(last.after!).entries).toHaveLength(2);
-    const stored = ctx.ledger.db.select().from(monitoringEntries).where(and(eq(monitoringEntries.roundId, s.may.id), eq(monitoringEntries.targetId, s.t1.id))).all();
+    const stored = ctx.ledger.db
+      .select()
+      .from(monitoringEntries)
+      .where(and(eq(monitoringEntries.roundId, s.may.id), eq(monitoringEntries.targetId, s.t1.id)))
+      .all();
     expect(stored.map((e) => e.targetIndicatorKey).sort()).toEqual(['annual:业务能力提升情况', 'annual:培训人次', 'annual:培训合格率']);
-    expect(JSON.parse(stored.find((e) => e.targetIndicatorKey === 'annual:培训人次')!.indicator)).toEqual({ level1: '产出指标', level2: '数量指标', name: '培训人次', nature: '≥', value: '1200', unit: '人次' });
+    expect(JSON.parse(stored.find((e) => e.targetIndicatorKey === 'annual:培训人次')!.indicator)).toEqual({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '培训人次',
+      nature: '≥',
+      value: '1200',
+      unit: '人次',
+    });
   });
 
   it('takes project targets in project rounds and 部门整体 targets in department rounds only', () => {
     const ctx = freshContext({ year: 2023 });
     const s = setupRound(ctx);
-    expect(() => monitoringForm(ctx, { roundId: s.june.id, targetId: s.t1.id })).toThrow(/部门整体绩效监控，项目支出绩效目标请在项目监控轮次中填报/);
+    expect(() => monitoringForm(ctx, { roundId: s.june.id, targetId: s.t1.id })).toThrow(
+      /部门整体绩效监控，项目支出绩效目标请在项目监控轮次中填报/,
+    );
     const dept = createTarget(ctx, { year: 2023, projectId: null, unitId: s.deptB.id });
     saveTarget(ctx, { ...content(INDICATORS.slice(0, 2)), mainTasks: '农业技术推广', id: dept.id });
     expect(() => monitoringForm(ctx, { roundId: s.may.id, targetId: dept.id })).toThrow(/部门整体绩效目标请在部门整体监控轮次中填报/);
     const form = saveMonitoringForm(ctx, { roundId: s.june.id, targetId: dept.id, entries: [entry('培训人次', '700')] });
     expect(form.target.name).toBe('轮台县农业农村局部门整体');
     expect(form.rows[0]!.colour).toBe('green'); // 700 of 600 due at month 6 is 117%
-    expect(listMonitoringForms(ctx, { roundId: s.june.id }).map((f) => [f.name, f.indicatorCount, f.filled])).toEqual([['轮台县农业农村局部门整体', 2, 1]]);
-    expect(listMonitoringForms(ctx, { roundId: s.may.id, unitId: s.deptA.id }).map((f) => f.name)).toEqual(['基层干部培训项目', '党员远程教育项目']);
+    expect(listMonitoringForms(ctx, { roundId: s.june.id }).map((f) => [f.name, f.indicatorCount, f.filled])).toEqual([
+      ['轮台县农业农村局部门整体', 2, 1],
+    ]);
+    expect(listMonitoringForms(ctx, { roundId: s.may.id, unitId: s.deptA.id }).map((f) => f.name)).toEqual([
+      '基层干部培训项目',
+      '党员远程教育项目',
+    ]);
     // A 部门整体 target gives the round a covered unit but no project warnings.
     computeWarnings(ctx, { roundId: s.june.id });
     expect(roundSummary(ctx, { roundId: s.june.id })).toMatchObject({ unitsCovered: 1, projectsCovered: 0, departmentTargetsCovered: 1 });
@@ -121,30 +151,52 @@ describe('the monitoring form', () => {
     const s = setupRound(ctx);
     submitForReview(ctx, { targetId: s.t1.id });
     for (const party of ['unit', 'finance', 'thirdParty'] as const) {
-      recordOpinion(ctx, { targetId: s.t1.id, party, reviewer: null, completeness: '优', relevance: '优', appropriateness: '优', feasibility: '优', opinion: '' });
+      recordOpinion(ctx, {
+        targetId: s.t1.id,
+        party,
+        reviewer: null,
+        completeness: '优',
+        relevance: '优',
+        appropriateness: '优',
+        feasibility: '优',
+        opinion: '',
+      });
     }
     decideRound(ctx, { targetId: s.t1.id, result: '优', note: null });
     approveTargets(ctx, { targetIds: [s.t1.id] });
-    const adjusted = INDICATORS.map((i) => (i.name === '培训人次' ? { ...i, value: '2400' } : i)).filter((i) => i.name !== '参训人员满意度');
+    const adjusted = INDICATORS.map((i) => (i.name === '培训人次' ? { ...i, value: '2400' } : i)).filter(
+      (i) => i.name !== '参训人员满意度',
+    );
     adjustTarget(ctx, { ...content(adjusted), id: s.t1.id, reason: '追加培训任务' });
     const form = monitoringForm(ctx, { roundId: s.may.id, targetId: s.t1.id });
     const count = form.rows.find((r) => r.key === indicatorKey('培训人次'))!;
     expect(count).toMatchObject({ colour: 'green', indicator: { value: '1200' }, targetNow: { value: '2400' } });
     expect(form.rows.find((r) => r.key === indicatorKey('参训人员满意度'))).toMatchObject({ inTarget: false, saved: true });
     // Re-saving reports against the target as it stands; the removed indicator can only be emptied.
-    expect(fieldErrors(() => saveMonitoringForm(ctx, { roundId: s.may.id, targetId: s.t1.id, entries: [entry('参训人员满意度', '95')] }))['entries.0.key']).toMatch(/已不在该绩效目标中/);
+    expect(
+      fieldErrors(() => saveMonitoringForm(ctx, { roundId: s.may.id, targetId: s.t1.id, entries: [entry('参训人员满意度', '95')] }))[
+        'entries.0.key'
+      ],
+    ).toMatch(/已不在该绩效目标中/);
     const again = saveMonitoringForm(ctx, {
       roundId: s.may.id,
       targetId: s.t1.id,
-      entries: [entry('培训人次', '500', { likelihood: 'possible', deviationReason: 'funding', explanation: '追加任务的经费尚未到位' }), entry('参训人员满意度', '', { likelihood: null })],
+      entries: [
+        entry('培训人次', '500', { likelihood: 'possible', deviationReason: 'funding', explanation: '追加任务的经费尚未到位' }),
+        entry('参训人员满意度', '', { likelihood: null }),
+      ],
     });
-    expect(again.rows.find((r) => r.key === indicatorKey('培训人次'))).toMatchObject({ colour: 'red', indicator: { value: '2400' }, targetNow: null });
+    expect(again.rows.find((r) => r.key === indicatorKey('培训人次'))).toMatchObject({
+      colour: 'red',
+      indicator: { value: '2400' },
+      targetNow: null,
+    });
     expect(again.rows.some((r) => r.key === indicatorKey('参训人员满意度'))).toBe(false);
   });
 });
 
 describe('the three warning lines', () => {
-  it('computes each project\'s lines with the year\'s thresholds, storing inputs and the rule version', () => {
+  it("computes each project's lines with the year's thresholds, storing inputs and the rule version", () => {
     const ctx = freshContext({ year: 2023 });
     const s = setupRound(ctx);
     const result = computeWarnings(ctx, { roundId: s.may.id });
@@ -158,7 +210,12 @@ describe('the three warning lines', () => {
     expect(p1!.deviation).toBeCloseTo(5.4167, 3);
     expect(p1!.noticeDue).toBe(false);
 
-    expect(p2!.execution).toMatchObject({ colour: 'red', colourLabel: '红灯', lineLabel: '预算执行进度', text: '执行率 21.3%，序时进度 41.7%，比值 51.1%' });
+    expect(p2!.execution).toMatchObject({
+      colour: 'red',
+      colourLabel: '红灯',
+      lineLabel: '预算执行进度',
+      text: '执行率 21.3%，序时进度 41.7%，比值 51.1%',
+    });
     expect(p2!.executionRate).toBeCloseTo(21.3, 10);
     expect(p2!.timeProgress).toBeCloseTo(41.667, 2);
     expect(p2!.execution.value).toBeCloseTo(51.12, 10);
@@ -170,7 +227,10 @@ describe('the three warning lines', () => {
     expect(p3!.completion.colour).toBe('red');
     expect(p3!.completionRate).toBeCloseTo(77.5, 10);
     expect(p3!.completion.text).toBe('目标完成率 77.5%；“培训人次”当前 250，序时目标 500，完成比 50%');
-    expect(p3!.deviationLine).toMatchObject({ colour: 'red', text: '执行率 99%，目标总体完成率 70.2%，偏离率 28.8%，超过 20%，应下发整改通知' });
+    expect(p3!.deviationLine).toMatchObject({
+      colour: 'red',
+      text: '执行率 99%，目标总体完成率 70.2%，偏离率 28.8%，超过 20%，应下发整改通知',
+    });
     expect(p3!.noticeDue).toBe(true);
 
     expect(p4!.execution).toMatchObject({ colour: 'none', value: null, colourLabel: '—' });
@@ -179,14 +239,44 @@ describe('the three warning lines', () => {
     expect(p4!.deviationLine).toMatchObject({ colour: 'none', value: null });
     for (const r of rows) for (const l of [r.execution, r.completion, r.deviationLine]) expect(l.text).not.toMatch(/NaN|Infinity/);
 
-    const stored = ctx.ledger.db.select().from(warnings).where(and(eq(warnings.projectId, s.p2.id), eq(warnings.line, 'execution'))).get()!;
+    const stored = ctx.ledger.db
+      .select()
+      .from(warnings)
+      .where(and(eq(warnings.projectId, s.p2.id), eq(warnings.line, 'execution')))
+      .get()!;
     expect(stored.ruleVersion).toBe('2023.1');
-    expect(JSON.parse(stored.inputs)).toMatchObject({ month: 5, adjustedBudgetFen: 10_000_000, executedFen: 2_130_000, initialBudgetFen: 10_000_000, executionRate: 21.3, bands: { red: 60, yellow: 80 } });
-    const line2 = JSON.parse(ctx.ledger.db.select().from(warnings).where(and(eq(warnings.projectId, s.p3.id), eq(warnings.line, 'completion'))).get()!.inputs);
+    expect(JSON.parse(stored.inputs)).toMatchObject({
+      month: 5,
+      adjustedBudgetFen: 10_000_000,
+      executedFen: 2_130_000,
+      initialBudgetFen: 10_000_000,
+      executionRate: 21.3,
+      bands: { red: 60, yellow: 80 },
+    });
+    const line2 = JSON.parse(
+      ctx.ledger.db
+        .select()
+        .from(warnings)
+        .where(and(eq(warnings.projectId, s.p3.id), eq(warnings.line, 'completion')))
+        .get()!.inputs,
+    );
     expect(line2.indicators).toHaveLength(4);
-    expect(line2.indicators[0]).toMatchObject({ key: 'annual:培训人次', target: '1200', current: '250', ratio: 50, completion: 50, colour: 'red' });
+    expect(line2.indicators[0]).toMatchObject({
+      key: 'annual:培训人次',
+      target: '1200',
+      current: '250',
+      ratio: 50,
+      completion: 50,
+      colour: 'red',
+    });
     expect(line2.bands).toEqual({ red: 60, yellow: 80, blue: 120 });
-    const line3 = JSON.parse(ctx.ledger.db.select().from(warnings).where(and(eq(warnings.projectId, s.p3.id), eq(warnings.line, 'deviation'))).get()!.inputs);
+    const line3 = JSON.parse(
+      ctx.ledger.db
+        .select()
+        .from(warnings)
+        .where(and(eq(warnings.projectId, s.p3.id), eq(warnings.line, 'deviation')))
+        .get()!.inputs,
+    );
     expect(line3).toMatchObject({ basis: 'annual', executionRate: 99, completionRate: 77.5, threshold: 20, noticeDue: true });
     expect(line3.annualCompletionRate).toBeCloseTo(70.2083, 3);
     expect(line3.deviation).toBeCloseTo(28.7917, 3);
@@ -226,7 +316,8 @@ describe('the three warning lines', () => {
     const ctx = freshContext({ year: 2023 });
     const s = setupRound(ctx);
     computeWarnings(ctx, { roundId: s.may.id });
-    const codes = (filter: Omit<Parameters<typeof listWarnings>[1], 'roundId'>) => listWarnings(ctx, { roundId: s.may.id, ...filter }).map((r) => r.projectCode);
+    const codes = (filter: Omit<Parameters<typeof listWarnings>[1], 'roundId'>) =>
+      listWarnings(ctx, { roundId: s.may.id, ...filter }).map((r) => r.projectCode);
     expect(codes({ unitId: s.deptA.id })).toEqual(['P1', 'P2']);
     expect(codes({ unitId: s.unitA1.id })).toEqual(['P2']);
     expect(codes({ line: 'execution' })).toEqual(['P2']);
@@ -245,7 +336,18 @@ describe('the three warning lines', () => {
     const notice = (projectId: number, unitId: number, status: 'draft' | 'issued' | 'closed', n: number) =>
       ctx.ledger.db
         .insert(rectificationNotices)
-        .values({ year: 2023, number: status === 'draft' ? null : `轮财绩整〔2023〕${n}号`, source: 'monitoring', roundId: s.may.id, projectId, unitId, findings: '偏离率超过 20%', requirements: '加快执行', deadline: '2023-07-31', status })
+        .values({
+          year: 2023,
+          number: status === 'draft' ? null : `轮财绩整〔2023〕${n}号`,
+          source: 'monitoring',
+          roundId: s.may.id,
+          projectId,
+          unitId,
+          findings: '偏离率超过 20%',
+          requirements: '加快执行',
+          deadline: '2023-07-31',
+          status,
+        })
         .run();
     notice(s.p2.id, s.unitA1.id, 'issued', 1);
     notice(s.p3.id, s.deptB.id, 'closed', 2);

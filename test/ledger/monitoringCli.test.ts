@@ -14,13 +14,19 @@ function ledgerWithRound() {
 }
 
 describe('report warnings', () => {
-  it('computes, then lists each project\'s 执行率, 序时进度, 目标完成率, 偏离率 and colours as JSON', async () => {
+  it("computes, then lists each project's 执行率, 序时进度, 目标完成率, 偏离率 and colours as JSON", async () => {
     const { ctx, file } = ledgerWithRound();
     const r = await run('report', 'warnings', '--ledger', file, '--year', '2023', '--round', '5月项目监控', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc).toMatchObject({ year: 2023, round: { name: '5月项目监控', asOfMonth: 5, scope: 'project' }, timeProgress: 41.67, ruleVersion: '2023.1', computed: { projects: 4, written: 12 } });
+    expect(doc).toMatchObject({
+      year: 2023,
+      round: { name: '5月项目监控', asOfMonth: 5, scope: 'project' },
+      timeProgress: 41.67,
+      ruleVersion: '2023.1',
+      computed: { projects: 4, written: 12 },
+    });
     expect(doc.projects).toHaveLength(4);
     expect(doc.projects[1]).toEqual({
       projectId: expect.any(Number),
@@ -41,7 +47,13 @@ describe('report warnings', () => {
         deviation: '执行率 21.3%，目标总体完成率 85.4%，偏离率 64.1%，超过 20%，应下发整改通知',
       },
     });
-    expect(doc.projects[3]).toMatchObject({ projectCode: 'P4', executionRate: null, executionRatio: null, deviation: null, colours: { execution: 'none', completion: 'none', deviation: 'none' } });
+    expect(doc.projects[3]).toMatchObject({
+      projectCode: 'P4',
+      executionRate: null,
+      executionRatio: null,
+      deviation: null,
+      colours: { execution: 'none', completion: 'none', deviation: 'none' },
+    });
     // Stored, audited under the command line's actor; a second run changes nothing.
     expect(ctx.ledger.db.select().from(warnings).all()).toHaveLength(12);
     const audits = ctx.ledger.db.select().from(auditLog).all();
@@ -58,7 +70,9 @@ describe('report warnings', () => {
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toMatch(/^2023 年度“5月项目监控”（截至 5 月，序时进度 41\.7%）预警：4 个项目，规则版本 2023\.1/);
     expect(lines).toHaveLength(5);
-    expect(lines[2]).toBe('  轮台县党员电化教育中心·党员远程教育项目：执行率 21.3%，序时进度 41.7%〔红灯〕；目标完成率 100%〔绿灯〕；偏离率 64.1%〔红灯，应下发整改通知〕');
+    expect(lines[2]).toBe(
+      '  轮台县党员电化教育中心·党员远程教育项目：执行率 21.3%，序时进度 41.7%〔红灯〕；目标完成率 100%〔绿灯〕；偏离率 64.1%〔红灯，应下发整改通知〕',
+    );
     expect(lines[4]).toContain('执行率 —');
   });
 

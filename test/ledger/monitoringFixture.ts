@@ -14,21 +14,82 @@ import { createUnit } from '../../electron/projects/units';
 import type { ServiceContext } from '../../electron/ledger/context';
 
 export const INDICATORS: TargetIndicatorInput[] = [
-  { libraryIndicatorId: null, period: 'annual', level1: '产出指标', level2: '数量指标', name: '培训人次', nature: '≥', value: '1200', unit: '人次' },
-  { libraryIndicatorId: null, period: 'annual', level1: '产出指标', level2: '质量指标', name: '培训合格率', nature: '≥', value: '95', unit: '%' },
-  { libraryIndicatorId: null, period: 'annual', level1: '效益指标', level2: '社会效益指标', name: '业务能力提升情况', nature: '定性', value: '有效提升', unit: null },
-  { libraryIndicatorId: null, period: 'annual', level1: '满意度指标', level2: '服务对象满意度指标', name: '参训人员满意度', nature: '≥', value: '90', unit: '%' },
-  { libraryIndicatorId: null, period: 'midTerm', level1: '产出指标', level2: '数量指标', name: '三年培训人次', nature: '≥', value: '3600', unit: '人次' },
+  {
+    libraryIndicatorId: null,
+    period: 'annual',
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '培训人次',
+    nature: '≥',
+    value: '1200',
+    unit: '人次',
+  },
+  {
+    libraryIndicatorId: null,
+    period: 'annual',
+    level1: '产出指标',
+    level2: '质量指标',
+    name: '培训合格率',
+    nature: '≥',
+    value: '95',
+    unit: '%',
+  },
+  {
+    libraryIndicatorId: null,
+    period: 'annual',
+    level1: '效益指标',
+    level2: '社会效益指标',
+    name: '业务能力提升情况',
+    nature: '定性',
+    value: '有效提升',
+    unit: null,
+  },
+  {
+    libraryIndicatorId: null,
+    period: 'annual',
+    level1: '满意度指标',
+    level2: '服务对象满意度指标',
+    name: '参训人员满意度',
+    nature: '≥',
+    value: '90',
+    unit: '%',
+  },
+  {
+    libraryIndicatorId: null,
+    period: 'midTerm',
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '三年培训人次',
+    nature: '≥',
+    value: '3600',
+    unit: '人次',
+  },
 ];
 
 export const content = (indicators = INDICATORS): TargetContent => ({
-  indicatorClassId: null, period: '2023年', midTermGoal: null, mainTasks: null, annualGoal: '全年完成培训 1200 人次。',
-  annualTotalFen: 10_000_000, annualFiscalFen: 10_000_000, annualOtherFen: 0, midTotalFen: null, midFiscalFen: null, midOtherFen: null,
+  indicatorClassId: null,
+  period: '2023年',
+  midTermGoal: null,
+  mainTasks: null,
+  annualGoal: '全年完成培训 1200 人次。',
+  annualTotalFen: 10_000_000,
+  annualFiscalFen: 10_000_000,
+  annualOtherFen: 0,
+  midTotalFen: null,
+  midFiscalFen: null,
+  midOtherFen: null,
   indicators,
 });
 
 export const entry = (name: string, currentValue: string, more: Partial<MonitoringEntryInput> = {}): MonitoringEntryInput => ({
-  key: indicatorKey(name), currentValue, expectedValue: '', likelihood: currentValue ? 'certain' : null, deviationReason: null, explanation: null, correctiveAction: null, ...more,
+  key: indicatorKey(name),
+  currentValue,
+  expectedValue: '',
+  likelihood: currentValue ? 'certain' : null,
+  deviationReason: null,
+  explanation: null,
+  correctiveAction: null,
+  ...more,
 });
 
 /** On schedule at month 5: 500 of 1200 人次 is exactly the 序时目标. */
@@ -41,7 +102,12 @@ export const onSchedule = (): MonitoringEntryInput[] => [
 
 /** Lagging: 250 of 500 due (50%, red), 部分达成 (yellow). */
 export const lagging = (): MonitoringEntryInput[] => [
-  entry('培训人次', '250', { likelihood: 'possible', deviationReason: 'staffing', explanation: '师资不足，两期培训推迟', correctiveAction: '下半年加开两期' }),
+  entry('培训人次', '250', {
+    likelihood: 'possible',
+    deviationReason: 'staffing',
+    explanation: '师资不足，两期培训推迟',
+    correctiveAction: '下半年加开两期',
+  }),
   entry('培训合格率', '96'),
   entry('业务能力提升情况', '部分达成', { deviationReason: 'other', explanation: '部分课程尚未开设' }),
   entry('参训人员满意度', '92'),
@@ -52,7 +118,17 @@ export function setupRound(ctx: ServiceContext) {
   const unitA1 = createUnit(ctx, { name: '轮台县党员电化教育中心', code: '003001', parentId: deptA.id, classified: false });
   const deptB = createUnit(ctx, { name: '轮台县农业农村局', code: '020', parentId: null, classified: false });
   const project = (unitId: number, code: string, name: string) =>
-    createProject(ctx, { year: 2023, unitId, code, name, projectType: '特定目标类', budgetKind: 'general', initialBudgetFen: 10_000_000, continuity: 'continuing', majorPolicy: false });
+    createProject(ctx, {
+      year: 2023,
+      unitId,
+      code,
+      name,
+      projectType: '特定目标类',
+      budgetKind: 'general',
+      initialBudgetFen: 10_000_000,
+      continuity: 'continuing',
+      majorPolicy: false,
+    });
   const p1 = project(deptA.id, 'P1', '基层干部培训项目');
   const p2 = project(unitA1.id, 'P2', '党员远程教育项目');
   const p3 = project(deptB.id, 'P3', '高素质农民培训项目');
@@ -71,7 +147,17 @@ export function setupRound(ctx: ServiceContext) {
   const execution = (projectId: number, adjustedBudgetFen: number, executedFen: number, row: number) =>
     ctx.ledger.db
       .insert(executionRecords)
-      .values({ roundId: may.id, projectId, initialBudgetFen: 10_000_000, adjustedBudgetFen, executedFen, expectedFullYearFen: adjustedBudgetFen, sourceFile: '1-5月执行.xlsx', sourceRow: row, importedAt: '2023-06-01T00:00:00.000Z' })
+      .values({
+        roundId: may.id,
+        projectId,
+        initialBudgetFen: 10_000_000,
+        adjustedBudgetFen,
+        executedFen,
+        expectedFullYearFen: adjustedBudgetFen,
+        sourceFile: '1-5月执行.xlsx',
+        sourceRow: row,
+        importedAt: '2023-06-01T00:00:00.000Z',
+      })
       .run();
   execution(p1.id, 10_000_000, 8_000_000, 4);
   execution(p2.id, 10_000_000, 2_130_000, 5);

@@ -38,7 +38,12 @@ describe('the monitoring form template', () => {
     const ctx = freshContext({ year: 2023 });
     const s = setupRound(ctx);
     const exported = await exportMonitoringTemplate(ctx, { roundId: s.may.id, unitId: s.deptB.id });
-    expect(exported).toMatchObject({ formCount: 2, unitCount: 1, prefilled: 1, fileName: '2023年度5月项目监控绩效监控表（轮台县农业农村局）.xlsx' });
+    expect(exported).toMatchObject({
+      formCount: 2,
+      unitCount: 1,
+      prefilled: 1,
+      fileName: '2023年度5月项目监控绩效监控表（轮台县农业农村局）.xlsx',
+    });
     const book = await load(exported.bytes);
     expect(book.worksheets.map((w) => w.name)).toEqual(['P3', 'P4']);
     const p3 = book.getWorksheet('P3')!;
@@ -48,7 +53,9 @@ describe('the monitoring form template', () => {
     expect(p3.getCell('B5').value).toBe('10.00');
     expect(p3.getCell('B6').value).toBe('99%');
     const r = rowOf(p3, '培训人次');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => p3.getCell(r, c).value)).toEqual(['数量指标', '培训人次', '≥', '1200人次', '250', '', '有可能', '人员保障', '师资不足，两期培训推迟'].map((v) => v || null));
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => p3.getCell(r, c).value)).toEqual(
+      ['数量指标', '培训人次', '≥', '1200人次', '250', '', '有可能', '人员保障', '师资不足，两期培训推迟'].map((v) => v || null),
+    );
     expect(p3.getCell(r, 7).dataValidation).toMatchObject({ type: 'list', formulae: ['"确定能,有可能,完全不可能"'] });
     expect(p3.getCell(rowOf(p3, '业务能力提升情况'), 5).dataValidation.formulae).toEqual(['"达成,部分达成,未达成"']);
     expect(p3.getCell(r, 5).protection?.locked).toBe(false);
@@ -71,7 +78,10 @@ describe('the monitoring form template', () => {
 
     const preview = previewMonitoringImport(ctx, input);
     expect(preview.errors).toEqual([]);
-    expect(preview.sheets.map((x) => [x.sheet, x.action, x.rows, x.toSave])).toEqual([['P3', 'unchanged', 4, 0], ['P4', 'save', 4, 4]]);
+    expect(preview.sheets.map((x) => [x.sheet, x.action, x.rows, x.toSave])).toEqual([
+      ['P3', 'unchanged', 4, 0],
+      ['P4', 'save', 4, 4],
+    ]);
     expect(preview).toMatchObject({ toSave: 1, unchanged: 1, canCommit: true });
 
     const audits = ctx.ledger.db.select().from(auditLog).all().length;
@@ -84,7 +94,12 @@ describe('the monitoring form template', () => {
       ['93', 'certain', null],
     ]);
     expect(form.rows[2]).toMatchObject({ explanation: '资金下半年到位', correctiveAction: '加快拨付', colour: 'yellow' });
-    const actions = ctx.ledger.db.select().from(auditLog).all().slice(audits).map((a) => a.action);
+    const actions = ctx.ledger.db
+      .select()
+      .from(auditLog)
+      .all()
+      .slice(audits)
+      .map((a) => a.action);
     expect(actions).toEqual(['monitoring.saveForm', 'import.monitoringForms']);
 
     const again = commitMonitoringImport(ctx, input);
@@ -128,8 +143,13 @@ describe('the monitoring form template', () => {
     const bytes = await save(book);
     const august = listMonitoringRounds(ctx, { year: 2023 }).find((r) => r.asOfMonth === 8)!;
     const preview = previewMonitoringImport(ctx, { roundId: august.id, fileName: '组织部.xlsx', bytes });
-    expect(preview.errors[0]!.message).toBe(`组织部.xlsx 工作表“P1”第 2 行 C 列（台账识别码）：这张监控表属于 2023 年度“5月项目监控”，不是“8月项目监控”。请导入到对应的轮次，或导出“8月项目监控”的监控表重新填写。`);
+    expect(preview.errors[0]!.message).toBe(
+      `组织部.xlsx 工作表“P1”第 2 行 C 列（台账识别码）：这张监控表属于 2023 年度“5月项目监控”，不是“8月项目监控”。请导入到对应的轮次，或导出“8月项目监控”的监控表重新填写。`,
+    );
     expect(preview.ignoredSheets).toEqual([{ sheet: '说明', reason: expect.stringMatching(/不是绩效监控表/) }]);
-    expect(previewMonitoringImport(ctx, { roundId: s.may.id, fileName: '组织部.xlsx', bytes })).toMatchObject({ canCommit: true, unchanged: 2 });
+    expect(previewMonitoringImport(ctx, { roundId: s.may.id, fileName: '组织部.xlsx', bytes })).toMatchObject({
+      canCommit: true,
+      unchanged: 2,
+    });
   });
 });

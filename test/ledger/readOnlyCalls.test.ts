@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exAnteAssessments, indicators, keyEvaluations, monitoringEntries, performanceTargets, projects, rectificationNotices } from '../../db/schema';
+import {
+  exAnteAssessments,
+  indicators,
+  keyEvaluations,
+  monitoringEntries,
+  performanceTargets,
+  projects,
+  rectificationNotices,
+} from '../../db/schema';
 import type { CallInput, CallName, contract } from '../../electron/bridge/contract';
 import { dispatch, type FileAccess } from '../../electron/bridge/dispatcher';
 import { StagedFiles, type FileGateway, type PickedFile } from '../../electron/bridge/fileExchange';
@@ -20,7 +28,9 @@ type ReadCall = { [K in CallName]: (typeof contract)[K]['write'] extends false ?
 /** Every table's rows, hashed in rowid order: equal fingerprints mean nothing was added, changed or removed. */
 function fingerprint(ctx: ServiceContext): Record<string, string> {
   const sqlite = ctx.ledger.sqlite;
-  const tables = sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[];
+  const tables = sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as {
+    name: string;
+  }[];
   return Object.fromEntries(
     tables.map(({ name }) => {
       const rows = sqlite.prepare(`select * from "${name}" order by rowid`).all();
@@ -42,7 +52,10 @@ function memoryFiles(): FileAccess & { saved: PickedFile[] } {
   return { files, staged: new StagedFiles(), saved };
 }
 
-function firstId(ctx: ServiceContext, table: typeof projects | typeof indicators | typeof performanceTargets | typeof exAnteAssessments | typeof keyEvaluations): number {
+function firstId(
+  ctx: ServiceContext,
+  table: typeof projects | typeof indicators | typeof performanceTargets | typeof exAnteAssessments | typeof keyEvaluations,
+): number {
   const row = ctx.ledger.db.select({ id: table.id }).from(table).limit(1).get();
   if (!row) throw new Error('demo ledger lacks a record the test needs');
   return row.id;
@@ -57,11 +70,23 @@ describe('read-only bridge calls', () => {
   it('leave the ledger unchanged, every one of them, on a populated ledger', async () => {
     const ctx = demoContext();
     const year = 2023;
-    const entry = ctx.ledger.db.select({ roundId: monitoringEntries.roundId, targetId: monitoringEntries.targetId }).from(monitoringEntries).limit(1).get()!;
-    const noticeIds = ctx.ledger.db.select({ id: rectificationNotices.id }).from(rectificationNotices).all().map((n) => n.id);
-    const [projectId, indicatorId, targetId, assessmentId, evaluationId] = [projects, indicators, performanceTargets, exAnteAssessments, keyEvaluations].map((t) =>
-      firstId(ctx, t),
-    ) as [number, number, number, number, number];
+    const entry = ctx.ledger.db
+      .select({ roundId: monitoringEntries.roundId, targetId: monitoringEntries.targetId })
+      .from(monitoringEntries)
+      .limit(1)
+      .get()!;
+    const noticeIds = ctx.ledger.db
+      .select({ id: rectificationNotices.id })
+      .from(rectificationNotices)
+      .all()
+      .map((n) => n.id);
+    const [projectId, indicatorId, targetId, assessmentId, evaluationId] = [
+      projects,
+      indicators,
+      performanceTargets,
+      exAnteAssessments,
+      keyEvaluations,
+    ].map((t) => firstId(ctx, t)) as [number, number, number, number, number];
     const roundId = entry.roundId;
 
     // One input per read call; a new read call without an entry here is a type error.
@@ -142,7 +167,8 @@ describe('read-only bridge calls', () => {
   it('refuse a read whose service tries to write, in Chinese, and the ledger keeps nothing of it', async () => {
     const ctx = demoContext();
     // Stand-in for a buggy read: the call is declared read-only, its service creates a year.
-    handlers['ledger.info'] = ((handlerCtx: HandlerContext) => createYear(handlerCtx, { year: 2031 })) as unknown as Handlers['ledger.info'];
+    handlers['ledger.info'] = ((handlerCtx: HandlerContext) =>
+      createYear(handlerCtx, { year: 2031 })) as unknown as Handlers['ledger.info'];
     const before = fingerprint(ctx);
 
     const result = await dispatch(ctx, 'ledger.info', {});

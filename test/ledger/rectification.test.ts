@@ -23,7 +23,16 @@ import {
 } from '../../electron/rules/rectificationRules';
 import { verifyAuditChain } from '../../electron/ledger/audit';
 import { LedgerError } from '../../db/ledgerError';
-import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from '../../electron/rectification/rectification';
+import {
+  createNotice,
+  draftNoticesFromWarnings,
+  issueNotices,
+  listNotices,
+  noticeDetail,
+  recordFeedback,
+  reviewNotice,
+  updateNotice,
+} from '../../electron/rectification/rectification';
 import { monitoredYear } from '../fixtures/notices';
 import { serialiseRuleSet } from '../../electron/rules/ruleSet';
 import { ruleSetOf } from '../../electron/ledger/years';
@@ -56,7 +65,9 @@ describe('the notice rules', () => {
   });
 
   it('refuses other moves in words naming the notice and its status', () => {
-    expect(refusalOf('轮财绩整〔2023〕3号', 'closed', 'feedback')).toBe('整改通知“轮财绩整〔2023〕3号”当前为“已办结”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。');
+    expect(refusalOf('轮财绩整〔2023〕3号', 'closed', 'feedback')).toBe(
+      '整改通知“轮财绩整〔2023〕3号”当前为“已办结”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。',
+    );
     expect(refusalOf('轮财绩整〔2023〕3号', 'issued', 'edit')).toContain('只有“草稿”的通知可以修改');
     expect(refusalOf('x', 'issued', 'close')).toContain('只有“已反馈”的通知可以审核办结');
     expect(refusalOf('x', 'issued', 'feedback')).toBeNull();
@@ -103,9 +114,20 @@ describe('drafting from the round’s warnings', () => {
     expect(drafts.map((d) => d.projectName)).toEqual(['2022年特殊教育资源教室采购项目', '2022年耕地轮作补助项目']);
     const [classroom, rotation] = drafts;
     expect(classroom).toMatchObject({
-      status: 'draft', statusLabel: '草稿', number: null, label: '草稿（2022年特殊教育资源教室采购项目）', source: 'monitoring', sourceLabel: '绩效监控',
-      roundId, roundName: '5月项目监控', projectId: projects.classroom.id, unitId: units.education, unitName: '轮台县教育局',
-      deadline: '2023-07-01', overdue: false, lastEvent: null,
+      status: 'draft',
+      statusLabel: '草稿',
+      number: null,
+      label: '草稿（2022年特殊教育资源教室采购项目）',
+      source: 'monitoring',
+      sourceLabel: '绩效监控',
+      roundId,
+      roundName: '5月项目监控',
+      projectId: projects.classroom.id,
+      unitId: units.education,
+      unitName: '轮台县教育局',
+      deadline: '2023-07-01',
+      overdue: false,
+      lastEvent: null,
     });
     expect(classroom!.findings).toBe(
       [
@@ -140,7 +162,16 @@ describe('drafting from the round’s warnings', () => {
 
   it('skips a project that already has a notice for the round, written by hand', () => {
     const { ctx, roundId, projects, units } = monitoredYear();
-    createNotice(ctx, { year: 2023, source: 'monitoring', roundId, projectId: projects.rotation.id, unitId: units.agriculture, findings: '执行缓慢。', requirements: '加快执行。', deadline: '2023-07-10' });
+    createNotice(ctx, {
+      year: 2023,
+      source: 'monitoring',
+      roundId,
+      projectId: projects.rotation.id,
+      unitId: units.agriculture,
+      findings: '执行缓慢。',
+      requirements: '加快执行。',
+      deadline: '2023-07-10',
+    });
     expect(draftNoticesFromWarnings(ctx, { roundId }).map((d) => d.projectId)).toEqual([projects.classroom.id]);
   });
 
@@ -158,9 +189,15 @@ describe('drafting from the round’s warnings', () => {
       const { may } = setupRound(ctx); // 偏离率: P2 64.1, P3 28.8, P1 5.4
       computeWarnings(ctx, { roundId: may.id });
       const ruleSet = ruleSetOf(ctx, 2023);
-      ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet({ ...ruleSet, monitoring: { ...ruleSet.monitoring, deviationNoticeThreshold: 30 } }) }).where(eq(fiscalYears.year, 2023)).run();
+      ctx.ledger.db
+        .update(fiscalYears)
+        .set({ ruleSet: serialiseRuleSet({ ...ruleSet, monitoring: { ...ruleSet.monitoring, deviationNoticeThreshold: 30 } }) })
+        .where(eq(fiscalYears.year, 2023))
+        .run();
       if (recompute) computeWarnings(ctx, { roundId: may.id });
-      const shownDue = listWarnings(ctx, { roundId: may.id }).filter((r) => r.noticeDue).map((r) => r.projectCode);
+      const shownDue = listWarnings(ctx, { roundId: may.id })
+        .filter((r) => r.noticeDue)
+        .map((r) => r.projectCode);
       const drafts = draftNoticesFromWarnings(ctx, { roundId: may.id });
       return { shownDue, drafted: drafts.map((d) => d.projectCode), firstFinding: drafts.map((d) => d.findings.split('\n')[0]) };
     };
@@ -179,10 +216,35 @@ describe('drafting from the round’s warnings', () => {
 describe('notices written by hand and edited as drafts', () => {
   it('creates an evaluation notice and checks every field', () => {
     const { ctx, projects, units } = monitoredYear();
-    const n = createNotice(ctx, { year: 2023, source: 'evaluation', projectId: projects.sheep.id, unitId: units.agriculture, findings: ' 资金到位率偏低。 ', requirements: '健全资金管理制度。', deadline: '2023-08-31' });
-    expect(n).toMatchObject({ source: 'evaluation', sourceLabel: '绩效评价', roundId: null, findings: '资金到位率偏低。', status: 'draft', projectName: '铁热克巴扎乡羊养殖及特色林果种植基地项目' });
+    const n = createNotice(ctx, {
+      year: 2023,
+      source: 'evaluation',
+      projectId: projects.sheep.id,
+      unitId: units.agriculture,
+      findings: ' 资金到位率偏低。 ',
+      requirements: '健全资金管理制度。',
+      deadline: '2023-08-31',
+    });
+    expect(n).toMatchObject({
+      source: 'evaluation',
+      sourceLabel: '绩效评价',
+      roundId: null,
+      findings: '资金到位率偏低。',
+      status: 'draft',
+      projectName: '铁热克巴扎乡羊养殖及特色林果种植基地项目',
+    });
 
-    const bad = refusal(() => createNotice(ctx, { year: 2023, source: 'evaluation', projectId: projects.sheep.id, unitId: units.education, findings: '', requirements: ' ', deadline: '2023-02-30' }));
+    const bad = refusal(() =>
+      createNotice(ctx, {
+        year: 2023,
+        source: 'evaluation',
+        projectId: projects.sheep.id,
+        unitId: units.education,
+        findings: '',
+        requirements: ' ',
+        deadline: '2023-02-30',
+      }),
+    );
     expect(bad.code).toBe('invalid_input');
     expect(bad.fields).toEqual({
       unitId: '该项目由“轮台县农业农村局”实施，通知应发给实施单位或其主管部门',
@@ -190,14 +252,35 @@ describe('notices written by hand and edited as drafts', () => {
       requirements: '请填写整改要求',
       deadline: '反馈期限格式应为 2023-06-30',
     });
-    expect(refusal(() => createNotice(ctx, { year: 2023, source: 'evaluation', unitId: units.education, findings: 'a', requirements: 'b', deadline: '2023-06-01' })).fields).toEqual({ deadline: '反馈期限不能早于今天' });
+    expect(
+      refusal(() =>
+        createNotice(ctx, {
+          year: 2023,
+          source: 'evaluation',
+          unitId: units.education,
+          findings: 'a',
+          requirements: 'b',
+          deadline: '2023-06-01',
+        }),
+      ).fields,
+    ).toEqual({ deadline: '反馈期限不能早于今天' });
   });
 
   it('edits drafts only; after issue the content is fixed, said with the number and status', () => {
     const { ctx, roundId } = monitoredYear();
     const [d] = draftNoticesFromWarnings(ctx, { roundId });
-    const edited = updateNotice(ctx, { id: d!.id, findings: '执行率偏低，偏离率 53.7%。', requirements: '加快采购进度。', deadline: '2023-07-15' });
-    expect(edited).toMatchObject({ findings: '执行率偏低，偏离率 53.7%。', requirements: '加快采购进度。', deadline: '2023-07-15', status: 'draft' });
+    const edited = updateNotice(ctx, {
+      id: d!.id,
+      findings: '执行率偏低，偏离率 53.7%。',
+      requirements: '加快采购进度。',
+      deadline: '2023-07-15',
+    });
+    expect(edited).toMatchObject({
+      findings: '执行率偏低，偏离率 53.7%。',
+      requirements: '加快采购进度。',
+      deadline: '2023-07-15',
+      status: 'draft',
+    });
     const audit = ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'notice.update')).get()!;
     expect(JSON.parse(audit.before!).deadline).toBe('2023-07-01');
     issueNotices(ctx, { ids: [d!.id] });
@@ -216,11 +299,27 @@ describe('issuing', () => {
       ['2022年耕地轮作补助项目', '轮财绩整〔2023〕1号', 'issued'],
       ['2022年特殊教育资源教室采购项目', '轮财绩整〔2023〕2号', 'issued'],
     ]);
-    expect(issued[0]).toMatchObject({ issuedAt: '2023-06-16T02:00:00.000Z', statusLabel: '已下发', lastEvent: { kind: 'issued', kindLabel: '下发', actor: '绩效股', text: '文号 轮财绩整〔2023〕1号，反馈期限 2023-07-01' } });
+    expect(issued[0]).toMatchObject({
+      issuedAt: '2023-06-16T02:00:00.000Z',
+      statusLabel: '已下发',
+      lastEvent: { kind: 'issued', kindLabel: '下发', actor: '绩效股', text: '文号 轮财绩整〔2023〕1号，反馈期限 2023-07-01' },
+    });
 
-    const later = createNotice(ctx, { year: 2023, source: 'evaluation', projectId: projects.sheep.id, unitId: units.agriculture, findings: '资金到位率偏低。', requirements: '整改。', deadline: '2023-08-31' });
+    const later = createNotice(ctx, {
+      year: 2023,
+      source: 'evaluation',
+      projectId: projects.sheep.id,
+      unitId: units.agriculture,
+      findings: '资金到位率偏低。',
+      requirements: '整改。',
+      deadline: '2023-08-31',
+    });
     expect(issueNotices(ctx, { ids: [later.id] })[0]!.number).toBe('轮财绩整〔2023〕3号');
-    expect(listNotices(ctx, { year: 2023 }).map((n) => n.number)).toEqual(['轮财绩整〔2023〕1号', '轮财绩整〔2023〕2号', '轮财绩整〔2023〕3号']);
+    expect(listNotices(ctx, { year: 2023 }).map((n) => n.number)).toEqual([
+      '轮财绩整〔2023〕1号',
+      '轮财绩整〔2023〕2号',
+      '轮财绩整〔2023〕3号',
+    ]);
   });
 
   it('is all or nothing: one notice that cannot be issued leaves every other a draft', () => {
@@ -231,9 +330,18 @@ describe('issuing', () => {
     expect(e.message).toBe('整改通知“轮财绩整〔2023〕1号”当前为“已下发”，不能下发：只有“草稿”的通知可以下发。');
     expect(noticeDetail(ctx, { id: rotation!.id })).toMatchObject({ status: 'draft', number: null, issuedAt: null, events: [] });
 
-    const stale = createNotice(ctx, { year: 2023, source: 'evaluation', unitId: units.education, findings: 'a', requirements: 'b', deadline: '2023-06-20' });
+    const stale = createNotice(ctx, {
+      year: 2023,
+      source: 'evaluation',
+      unitId: units.education,
+      findings: 'a',
+      requirements: 'b',
+      deadline: '2023-06-20',
+    });
     ctx.ledger.db.update(rectificationNotices).set({ deadline: '2023-06-10' }).where(eq(rectificationNotices.id, stale.id)).run();
-    expect(() => issueNotices(ctx, { ids: [rotation!.id, stale.id] })).toThrow('整改通知“草稿（轮台县教育局）”的反馈期限 2023-06-10 已过，请先修改反馈期限再下发。');
+    expect(() => issueNotices(ctx, { ids: [rotation!.id, stale.id] })).toThrow(
+      '整改通知“草稿（轮台县教育局）”的反馈期限 2023-06-10 已过，请先修改反馈期限再下发。',
+    );
     expect(noticeDetail(ctx, { id: rotation!.id }).status).toBe('draft');
     expect(ctx.ledger.db.select().from(noticeEvents).all()).toHaveLength(1);
     expect(() => issueNotices(ctx, { ids: [] })).toThrow('请选择要下发的整改通知。');
@@ -252,16 +360,32 @@ describe('feedback and review', () => {
     const { ctx, setClock, id } = issuedNotice();
     setClock('2023-06-28T03:00:00Z');
     const answered = recordFeedback(ctx, { id, text: '已分析原因，采购合同已签订，6月底前完成支付。' });
-    expect(answered).toMatchObject({ status: 'answered', statusLabel: '已反馈', actions: ['close', 'return'], lastFeedback: { at: '2023-06-28T03:00:00.000Z', text: '已分析原因，采购合同已签订，6月底前完成支付。' } });
+    expect(answered).toMatchObject({
+      status: 'answered',
+      statusLabel: '已反馈',
+      actions: ['close', 'return'],
+      lastFeedback: { at: '2023-06-28T03:00:00.000Z', text: '已分析原因，采购合同已签订，6月底前完成支付。' },
+    });
     setClock('2023-07-03T03:00:00Z');
     const closed = reviewNotice(ctx, { id, decision: 'close', text: '整改到位。' });
-    expect(closed).toMatchObject({ status: 'closed', closedAt: '2023-07-03T03:00:00.000Z', actions: [], overdue: false, feedbackLateDays: null });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedAt: '2023-07-03T03:00:00.000Z',
+      actions: [],
+      overdue: false,
+      feedbackLateDays: null,
+    });
     expect(closed.events.map((e) => [e.kind, e.text])).toEqual([
       ['issued', '文号 轮财绩整〔2023〕1号，反馈期限 2023-07-01'],
       ['feedback', '已分析原因，采购合同已签订，6月底前完成支付。'],
       ['closed', '整改到位。'],
     ]);
-    const actions = ctx.ledger.db.select({ action: auditLog.action }).from(auditLog).where(like(auditLog.action, 'notice.%')).all().map((a) => a.action);
+    const actions = ctx.ledger.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(like(auditLog.action, 'notice.%'))
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(['notice.draftFromWarnings', 'notice.draftFromWarnings', 'notice.issue', 'notice.feedback', 'notice.close']);
     expect(verifyAuditChain(ctx).brokenAt).toBeNull();
   });
@@ -272,7 +396,13 @@ describe('feedback and review', () => {
     recordFeedback(ctx, { id, text: '正在整改。' });
     expect(() => reviewNotice(ctx, { id, decision: 'return', text: '  ' })).toThrow('退回时请写明退回原因和需补充的整改内容。');
     const returned = reviewNotice(ctx, { id, decision: 'return', text: '未说明纠偏措施，请补充。', deadline: '2023-07-10' });
-    expect(returned).toMatchObject({ status: 'returned', statusLabel: '已退回', deadline: '2023-07-10', actions: ['feedback'], lastEvent: { kind: 'returned', text: '未说明纠偏措施，请补充。（反馈期限延至 2023-07-10）' } });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      statusLabel: '已退回',
+      deadline: '2023-07-10',
+      actions: ['feedback'],
+      lastEvent: { kind: 'returned', text: '未说明纠偏措施，请补充。（反馈期限延至 2023-07-10）' },
+    });
     const again = recordFeedback(ctx, { id, text: '已调整采购计划，7月5日前完成支付。' });
     expect(again.status).toBe('answered');
     const closed = reviewNotice(ctx, { id, decision: 'close', text: '' });
@@ -282,15 +412,21 @@ describe('feedback and review', () => {
 
   it('refuses steps out of order, naming the number and the status', () => {
     const { ctx, id, roundId } = issuedNotice();
-    expect(() => reviewNotice(ctx, { id, decision: 'close', text: '' })).toThrow('整改通知“轮财绩整〔2023〕1号”当前为“已下发”，不能审核办结：只有“已反馈”的通知可以审核办结。');
+    expect(() => reviewNotice(ctx, { id, decision: 'close', text: '' })).toThrow(
+      '整改通知“轮财绩整〔2023〕1号”当前为“已下发”，不能审核办结：只有“已反馈”的通知可以审核办结。',
+    );
     expect(() => recordFeedback(ctx, { id, text: ' ' })).toThrow('请填写单位的整改反馈情况。');
     recordFeedback(ctx, { id, text: '已整改。' });
     reviewNotice(ctx, { id, decision: 'close', text: '' });
-    expect(() => recordFeedback(ctx, { id, text: '补充' })).toThrow('整改通知“轮财绩整〔2023〕1号”当前为“已办结”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。');
+    expect(() => recordFeedback(ctx, { id, text: '补充' })).toThrow(
+      '整改通知“轮财绩整〔2023〕1号”当前为“已办结”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。',
+    );
     expect(() => reviewNotice(ctx, { id, decision: 'return', text: '重新整改' })).toThrow(/当前为“已办结”，不能审核退回/);
     const draft = listNotices(ctx, { year: 2023, status: 'draft' })[0]!;
     expect(draft.roundId).toBe(roundId);
-    expect(() => recordFeedback(ctx, { id: draft.id, text: '已整改' })).toThrow('整改通知“草稿（2022年耕地轮作补助项目）”当前为“草稿”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。');
+    expect(() => recordFeedback(ctx, { id: draft.id, text: '已整改' })).toThrow(
+      '整改通知“草稿（2022年耕地轮作补助项目）”当前为“草稿”，不能登记反馈：只有“已下发”或“已退回”的通知可以登记反馈。',
+    );
     expect(() => noticeDetail(ctx, { id: 9999 })).toThrow('该整改通知不存在，请刷新后重试。');
   });
 });
@@ -308,15 +444,25 @@ describe('overdue notices', () => {
     setClock('2023-07-13T02:00:00Z');
     const overdue = listNotices(ctx, { year: 2023, overdueOnly: true });
     expect(overdue.map((n) => [n.number, n.unitName, n.daysOverdue])).toEqual([['轮财绩整〔2023〕1号', '轮台县教育局', 12]]);
-    expect(listNotices(ctx, { year: 2023, unitId: units.agriculture }).map((n) => [n.number, n.overdue])).toEqual([['轮财绩整〔2023〕2号', false]]);
+    expect(listNotices(ctx, { year: 2023, unitId: units.agriculture }).map((n) => [n.number, n.overdue])).toEqual([
+      ['轮财绩整〔2023〕2号', false],
+    ]);
 
     const answered = recordFeedback(ctx, { id: classroom!.id, text: '已整改。' });
     expect(answered).toMatchObject({ overdue: false, daysOverdue: 0, feedbackLateDays: 12 });
 
     setClock('2023-07-14T02:00:00Z');
     reviewNotice(ctx, { id: classroom!.id, decision: 'return', text: '请补充佐证材料。' });
-    expect(listNotices(ctx, { year: 2023, overdueOnly: true }).map((n) => [n.number, n.daysOverdue])).toEqual([['轮财绩整〔2023〕1号', 13]]);
+    expect(listNotices(ctx, { year: 2023, overdueOnly: true }).map((n) => [n.number, n.daysOverdue])).toEqual([
+      ['轮财绩整〔2023〕1号', 13],
+    ]);
     expect(listNotices(ctx, { year: 2023, status: 'returned' })).toHaveLength(1);
-    expect(ctx.ledger.db.select().from(rectificationNotices).where(and(eq(rectificationNotices.status, 'issued'))).all()).toHaveLength(1);
+    expect(
+      ctx.ledger.db
+        .select()
+        .from(rectificationNotices)
+        .where(and(eq(rectificationNotices.status, 'issued')))
+        .all(),
+    ).toHaveLength(1);
   });
 });

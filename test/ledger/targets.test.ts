@@ -3,10 +3,33 @@ import { eq } from 'drizzle-orm';
 import { fiscalYears, indicators as indicatorTable } from '../../db/schema';
 import { ruleSetOf } from '../../electron/ledger/years';
 import { serialiseRuleSet } from '../../electron/rules/ruleSet';
-import { indicatorUsage, listIndicatorClasses, listIndicators, loadDefaultLibrary, retireIndicator, updateIndicator } from '../../electron/indicators/indicators';
-import { approveTargets, decideRound, listRounds, publishTargets, recordOpinion, submitForReview, type OpinionInput } from '../../electron/targets/jointReview';
+import {
+  indicatorUsage,
+  listIndicatorClasses,
+  listIndicators,
+  loadDefaultLibrary,
+  retireIndicator,
+  updateIndicator,
+} from '../../electron/indicators/indicators';
+import {
+  approveTargets,
+  decideRound,
+  listRounds,
+  publishTargets,
+  recordOpinion,
+  submitForReview,
+  type OpinionInput,
+} from '../../electron/targets/jointReview';
 import { createProject } from '../../electron/projects/projects';
-import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/targets/targets';
+import {
+  adjustTarget,
+  createTarget,
+  listTargets,
+  promoteIndicator,
+  saveTarget,
+  type TargetContent,
+  type TargetIndicatorInput,
+} from '../../electron/targets/targets';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
 
@@ -15,38 +38,85 @@ function setup() {
   loadDefaultLibrary(ctx);
   const dept = createUnit(ctx, { name: '中共轮台县委组织部', code: '003', parentId: null, classified: false });
   const project = createProject(ctx, {
-    year: 2023, unitId: dept.id, code: 'ZZB-01', name: '2023年基层干部培训项目', projectType: '特定目标类', budgetKind: 'general',
-    initialBudgetFen: 50_000_000, continuity: 'continuing', majorPolicy: false,
+    year: 2023,
+    unitId: dept.id,
+    code: 'ZZB-01',
+    name: '2023年基层干部培训项目',
+    projectType: '特定目标类',
+    budgetKind: 'general',
+    initialBudgetFen: 50_000_000,
+    continuity: 'continuing',
+    majorPolicy: false,
   });
   const training = listIndicatorClasses(ctx).find((c) => c.name === '培训')!;
-  const lib = new Map(listIndicators(ctx).filter((i) => i.classId === training.id).map((i) => [i.name, i]));
+  const lib = new Map(
+    listIndicators(ctx)
+      .filter((i) => i.classId === training.id)
+      .map((i) => [i.name, i]),
+  );
   const common = (name: string, value: string): TargetIndicatorInput => {
     const i = lib.get(name)!;
-    return { libraryIndicatorId: i.id, period: 'annual', level1: i.level1, level2: i.level2, name: i.name, nature: i.nature, value, unit: i.unit };
+    return {
+      libraryIndicatorId: i.id,
+      period: 'annual',
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      nature: i.nature,
+      value,
+      unit: i.unit,
+    };
   };
   const content = (): TargetContent => ({
-    indicatorClassId: training.id, period: '2023年', midTermGoal: null, mainTasks: null,
+    indicatorClassId: training.id,
+    period: '2023年',
+    midTermGoal: null,
+    mainTasks: null,
     annualGoal: '全年完成基层干部培训 500 人次，培训合格率不低于 95%。',
-    annualTotalFen: 50_000_000, annualFiscalFen: 50_000_000, annualOtherFen: 0, midTotalFen: null, midFiscalFen: null, midOtherFen: null,
-    indicators: [common('培训人次', '500'), common('培训合格率', '95'), common('参训人员业务能力提升情况', '有效提升'), common('参训人员满意度', '90')],
+    annualTotalFen: 50_000_000,
+    annualFiscalFen: 50_000_000,
+    annualOtherFen: 0,
+    midTotalFen: null,
+    midFiscalFen: null,
+    midOtherFen: null,
+    indicators: [
+      common('培训人次', '500'),
+      common('培训合格率', '95'),
+      common('参训人员业务能力提升情况', '有效提升'),
+      common('参训人员满意度', '90'),
+    ],
   });
   return { ctx, project, training, content, common };
 }
 
 const opinion = (targetId: number, party: OpinionInput['party'], grade: OpinionInput['completeness']): OpinionInput => ({
-  targetId, party, reviewer: null, completeness: grade, relevance: grade, appropriateness: grade, feasibility: grade, opinion: `${party} 意见`,
+  targetId,
+  party,
+  reviewer: null,
+  completeness: grade,
+  relevance: grade,
+  appropriateness: grade,
+  feasibility: grade,
+  opinion: `${party} 意见`,
 });
 
 describe('declaring targets', () => {
-  it('starts a draft with the project\'s budget and lists it; other projects show as without targets', () => {
+  it("starts a draft with the project's budget and lists it; other projects show as without targets", () => {
     const { ctx, project } = setup();
     const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
-    expect(t).toMatchObject({ status: 'draft', annualTotalFen: 50_000_000, annualFiscalFen: 50_000_000, sync: { target: { assign: '2023-03-01' } } });
+    expect(t).toMatchObject({
+      status: 'draft',
+      annualTotalFen: 50_000_000,
+      annualFiscalFen: 50_000_000,
+      sync: { target: { assign: '2023-03-01' } },
+    });
     expect(createTarget(ctx, { year: 2023, projectId: project.id, unitId: null }).id).toBe(t.id);
-    expect(listTargets(ctx, { year: 2023 })).toEqual([expect.objectContaining({ targetId: t.id, status: 'draft', name: '2023年基层干部培训项目' })]);
+    expect(listTargets(ctx, { year: 2023 })).toEqual([
+      expect.objectContaining({ targetId: t.id, status: 'draft', name: '2023年基层干部培训项目' }),
+    ]);
   });
 
-  it('takes common indicators\' wording from the library and keeps it after the library changes', () => {
+  it("takes common indicators' wording from the library and keeps it after the library changes", () => {
     const { ctx, project, content } = setup();
     const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
     const draft = content();
@@ -59,7 +129,14 @@ describe('declaring targets', () => {
     const again = saveTarget(ctx, { ...content(), id: t.id });
     expect(again.indicators[0]).toMatchObject({ name: '培训人次', libraryNameNow: '参训人次' });
     expect(indicatorUsage(ctx, { id: libId })).toEqual([
-      { targetId: t.id, year: 2023, subjectName: '2023年基层干部培训项目', unitName: '中共轮台县委组织部', status: 'draft', keptName: '培训人次' },
+      {
+        targetId: t.id,
+        year: 2023,
+        subjectName: '2023年基层干部培训项目',
+        unitName: '中共轮台县委组织部',
+        status: 'draft',
+        keptName: '培训人次',
+      },
     ]);
   });
 
@@ -75,7 +152,16 @@ describe('declaring targets', () => {
   it('adds a 个性 indicator and promotes it into the library', () => {
     const { ctx, project, content, training } = setup();
     const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
-    const custom: TargetIndicatorInput = { libraryIndicatorId: null, period: 'annual', level1: '产出指标', level2: '数量指标', name: '村级后备干部培训人数', nature: '≥', value: '120', unit: '人' };
+    const custom: TargetIndicatorInput = {
+      libraryIndicatorId: null,
+      period: 'annual',
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '村级后备干部培训人数',
+      nature: '≥',
+      value: '120',
+      unit: '人',
+    };
     const saved = saveTarget(ctx, { ...content(), indicators: [...content().indicators, custom], id: t.id });
     const row = saved.indicators.find((i) => i.name === '村级后备干部培训人数')!;
     expect(row.libraryIndicatorId).toBeNull();
@@ -91,11 +177,20 @@ describe('机审 under the year’s rule set', () => {
     const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
     const draft = content();
     draft.indicators[3] = common('参训人员满意度', '85');
-    expect(saveTarget(ctx, { ...draft, id: t.id }).checks.find((c) => c.id === 'satisfaction')).toMatchObject({ ok: true, label: '满意度指标值不低于 80%' });
+    expect(saveTarget(ctx, { ...draft, id: t.id }).checks.find((c) => c.id === 'satisfaction')).toMatchObject({
+      ok: true,
+      label: '满意度指标值不低于 80%',
+    });
 
     const ruleSet = ruleSetOf(ctx, 2023);
-    ctx.ledger.db.update(fiscalYears).set({ ruleSet: serialiseRuleSet({ ...ruleSet, targets: { minSatisfactionPercent: 90 } }) }).where(eq(fiscalYears.year, 2023)).run();
-    expect(() => submitForReview(ctx, { targetId: t.id })).toThrow('机审未通过，不能提交会审：满意度指标值不低于 90%（“参训人员满意度”为 85%）。');
+    ctx.ledger.db
+      .update(fiscalYears)
+      .set({ ruleSet: serialiseRuleSet({ ...ruleSet, targets: { minSatisfactionPercent: 90 } }) })
+      .where(eq(fiscalYears.year, 2023))
+      .run();
+    expect(() => submitForReview(ctx, { targetId: t.id })).toThrow(
+      '机审未通过，不能提交会审：满意度指标值不低于 90%（“参训人员满意度”为 85%）。',
+    );
   });
 });
 
@@ -126,7 +221,10 @@ describe('三方联合会审 through to publication', () => {
     expect(decideRound(ctx, { targetId: t.id, result: '优', note: null }).status).toBe('ready');
 
     const rounds = listRounds(ctx, { targetId: t.id });
-    expect(rounds.map((r) => [r.roundNo, r.result])).toEqual([[1, '中'], [2, '优']]);
+    expect(rounds.map((r) => [r.roundNo, r.result])).toEqual([
+      [1, '中'],
+      [2, '优'],
+    ]);
     expect(rounds[0]!.snapshot.annualGoal).toContain('500 人次');
     expect(rounds[1]!.snapshot.annualGoal).toContain('600 人次');
 
@@ -135,7 +233,13 @@ describe('三方联合会审 through to publication', () => {
     expect(() => saveTarget(ctx, { ...draft, id: t.id })).toThrow(/已批复/);
     expect(() => adjustTarget(ctx, { ...draft, reason: ' ', id: t.id })).toThrow(/调整原因/);
     const adjusted = adjustTarget(ctx, { ...draft, annualGoal: '全年完成基层干部培训 550 人次。', reason: '上级调减培训计划', id: t.id });
-    expect(adjusted.adjustments).toEqual([expect.objectContaining({ reason: '上级调减培训计划', before: expect.objectContaining({ annualGoal: '全年完成基层干部培训 600 人次。' }), after: expect.objectContaining({ annualGoal: '全年完成基层干部培训 550 人次。' }) })]);
+    expect(adjusted.adjustments).toEqual([
+      expect.objectContaining({
+        reason: '上级调减培训计划',
+        before: expect.objectContaining({ annualGoal: '全年完成基层干部培训 600 人次。' }),
+        after: expect.objectContaining({ annualGoal: '全年完成基层干部培训 550 人次。' }),
+      }),
+    ]);
     publishTargets(ctx, { targetIds: [t.id] });
     const row = listTargets(ctx, { year: 2023 })[0]!;
     expect(row).toMatchObject({ status: 'published', rounds: 2, lastResult: '优' });

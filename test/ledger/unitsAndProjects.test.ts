@@ -26,7 +26,7 @@ const project = (unitId: number, over: Partial<ProjectInput> = {}): ProjectInput
 });
 
 describe('units and projects of a year', () => {
-  it('lists a unit under its 主管部门 with the year\'s project count and budget', () => {
+  it("lists a unit under its 主管部门 with the year's project count and budget", () => {
     const ctx = freshContext({ year: 2023 });
     createYear(ctx, { year: 2024 });
     const { dept, school } = education(ctx);
@@ -39,14 +39,23 @@ describe('units and projects of a year', () => {
     const row = units.find((u) => u.id === school.id)!;
     expect(row).toMatchObject({ parentName: '县教育局', projectCount: 2, budgetFen: 12_345_700 });
     expect(units.find((u) => u.id === dept.id)!.childCount).toBe(1);
-    expect(listYears(ctx).map((y) => [y.year, y.projectCount])).toEqual([[2024, 1], [2023, 2]]);
+    expect(listYears(ctx).map((y) => [y.year, y.projectCount])).toEqual([
+      [2024, 1],
+      [2023, 2],
+    ]);
   });
 
   it('shows the department of a project and keeps money exact', () => {
     const ctx = freshContext({ year: 2023 });
     const { school } = education(ctx);
     const created = createProject(ctx, project(school.id, { code: 'XM-1', name: '  学生资助项目  ' }));
-    expect(created).toMatchObject({ name: '学生资助项目', unitName: '县第一中学', departmentName: '县教育局', initialBudgetFen: 12_345_600, libraryStatus: 'reserve' });
+    expect(created).toMatchObject({
+      name: '学生资助项目',
+      unitName: '县第一中学',
+      departmentName: '县教育局',
+      initialBudgetFen: 12_345_600,
+      libraryStatus: 'reserve',
+    });
   });
 
   it('refuses a duplicate name in the same unit and year, naming the field, and writes nothing', () => {
@@ -54,7 +63,9 @@ describe('units and projects of a year', () => {
     const { school } = education(ctx);
     createProject(ctx, project(school.id));
     const auditBefore = recentAudit(ctx, 500).length;
-    expect(() => createProject(ctx, project(school.id))).toThrow(expect.objectContaining({ code: 'invalid_input', fields: { name: expect.stringContaining('同名项目') } }));
+    expect(() => createProject(ctx, project(school.id))).toThrow(
+      expect.objectContaining({ code: 'invalid_input', fields: { name: expect.stringContaining('同名项目') } }),
+    );
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(1);
     expect(recentAudit(ctx, 500)).toHaveLength(auditBefore);
   });
@@ -64,7 +75,9 @@ describe('units and projects of a year', () => {
     createYear(ctx, { year: 2024 });
     const { school } = education(ctx);
     createProject(ctx, project(school.id, { code: 'A1' }));
-    expect(() => createProject(ctx, project(school.id, { code: 'A1', name: '其他' }))).toThrow(expect.objectContaining({ fields: { code: expect.stringContaining('A1') } }));
+    expect(() => createProject(ctx, project(school.id, { code: 'A1', name: '其他' }))).toThrow(
+      expect.objectContaining({ fields: { code: expect.stringContaining('A1') } }),
+    );
     expect(createProject(ctx, project(school.id, { code: 'A1', year: 2024 })).code).toBe('A1');
   });
 
@@ -103,9 +116,15 @@ describe('units and projects of a year', () => {
   it('keeps units two levels deep', () => {
     const ctx = freshContext({ year: 2023 });
     const { dept, school } = education(ctx);
-    expect(() => createUnit(ctx, { name: '某教研组', code: null, parentId: school.id, classified: false })).toThrow(expect.objectContaining({ fields: { parentId: expect.stringContaining('所属单位') } }));
+    expect(() => createUnit(ctx, { name: '某教研组', code: null, parentId: school.id, classified: false })).toThrow(
+      expect.objectContaining({ fields: { parentId: expect.stringContaining('所属单位') } }),
+    );
     const other = createUnit(ctx, { name: '县卫生健康委员会', code: null, parentId: null, classified: false });
-    expect(() => updateUnit(ctx, { id: dept.id, name: '县教育局', code: '001', parentId: other.id, classified: false })).toThrow(expect.objectContaining({ fields: { parentId: expect.stringContaining('所属单位') } }));
-    expect(() => createUnit(ctx, { name: ' 县教育局 ', code: null, parentId: null, classified: false })).toThrow(expect.objectContaining({ fields: { name: expect.stringContaining('已有') } }));
+    expect(() => updateUnit(ctx, { id: dept.id, name: '县教育局', code: '001', parentId: other.id, classified: false })).toThrow(
+      expect.objectContaining({ fields: { parentId: expect.stringContaining('所属单位') } }),
+    );
+    expect(() => createUnit(ctx, { name: ' 县教育局 ', code: null, parentId: null, classified: false })).toThrow(
+      expect.objectContaining({ fields: { name: expect.stringContaining('已有') } }),
+    );
   });
 });

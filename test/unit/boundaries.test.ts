@@ -113,14 +113,19 @@ export function checkBoundaries(files: ReadonlyMap<string, string>): Violation[]
     if (!graph.has(entry)) continue;
     for (const { via, ref } of reachable(entry, graph)) {
       if (label === 'renderer' && via === entry) continue; // already reported as a direct import
-      const why = label === 'renderer' ? bundleForbidden(ref) ?? outsideContract(ref) : bundleForbidden(ref);
+      const why = label === 'renderer' ? (bundleForbidden(ref) ?? outsideContract(ref)) : bundleForbidden(ref);
       if (why) violations.push({ file: entry, line: 0, specifier: ref.specifier, rule: `${label}: ${why} (through ${via})` });
     }
     if (allowedPackages) {
       for (const { via, ref } of reachable(entry, graph)) {
         const bare = ref.target === null && !ref.specifier.startsWith('.');
         if (bare && !isNodeBuiltin(ref.specifier) && !allowedPackages.has(packageName(ref.specifier))) {
-          violations.push({ file: entry, line: 0, specifier: ref.specifier, rule: `${label}: a sandboxed preload may only use 'electron' and bundled pure code (through ${via})` });
+          violations.push({
+            file: entry,
+            line: 0,
+            specifier: ref.specifier,
+            rule: `${label}: a sandboxed preload may only use 'electron' and bundled pure code (through ${via})`,
+          });
         }
       }
     }
@@ -149,7 +154,9 @@ function rendererForbidden(ref: ImportRef & { target: string | null }): string |
 
 /** The modules the contract is made of (it is shared with the renderer), besides the pure rules. */
 function isContractModule(target: string): boolean {
-  return target === 'electron/bridge/contract.ts' || target === 'electron/bridge/callSpec.ts' || target.startsWith('electron/bridge/calls/');
+  return (
+    target === 'electron/bridge/contract.ts' || target === 'electron/bridge/callSpec.ts' || target.startsWith('electron/bridge/calls/')
+  );
 }
 
 function outsideContract(ref: ImportRef & { target: string | null }): string | null {
@@ -308,15 +315,27 @@ describe('the import scanner (self-test on synthetic sources)', () => {
       ['electron/shell/main.ts', `import { app } from 'electron';`],
       ['electron/rules/money.ts', `import { z } from 'zod';\nimport { x } from './labels';`],
       ['electron/rules/labels.ts', `export const x = 1;`],
-      ['electron/rules/bad.ts', `import fs from 'node:fs';\nimport { openLedger } from '../../db/open';\nimport { listUnits } from '../services/units';\nimport dayjs from 'dayjs';`],
+      [
+        'electron/rules/bad.ts',
+        `import fs from 'node:fs';\nimport { openLedger } from '../../db/open';\nimport { listUnits } from '../services/units';\nimport dayjs from 'dayjs';`,
+      ],
       ['db/open.ts', `import Database from 'better-sqlite3';`],
       ['electron/bridge/contract.ts', `import { z } from 'zod';`],
-      ['renderer/ok.tsx', `import type { UnitRow } from '../electron/bridge/contract';\nimport { x } from '../electron/rules/labels';\nimport { Button } from '@mantine/core';`],
-      ['renderer/direct.tsx', `import path from 'path';\nconst cp = require('node:child_process');\nimport { openLedger } from '../db/open';\nimport { listUnits } from '../electron/services/units';\nimport Database from 'better-sqlite3';\nimport { eq } from 'drizzle-orm/sql';\nimport { ipcRenderer } from 'electron';`],
+      [
+        'renderer/ok.tsx',
+        `import type { UnitRow } from '../electron/bridge/contract';\nimport { x } from '../electron/rules/labels';\nimport { Button } from '@mantine/core';`,
+      ],
+      [
+        'renderer/direct.tsx',
+        `import path from 'path';\nconst cp = require('node:child_process');\nimport { openLedger } from '../db/open';\nimport { listUnits } from '../electron/services/units';\nimport Database from 'better-sqlite3';\nimport { eq } from 'drizzle-orm/sql';\nimport { ipcRenderer } from 'electron';`,
+      ],
       ['renderer/typeFromService.ts', `import type { UnitRow } from '../electron/services/units';`],
       ['renderer/indirect.ts', `import { helper } from '../electron/helper';`],
       ['electron/helper.ts', `import os from 'node:os';\nexport const helper = os.EOL;`],
-      ['electron/shell/preload.ts', `import { contextBridge } from 'electron';\nimport { helper } from '../helper';\nimport { z } from 'zod';`],
+      [
+        'electron/shell/preload.ts',
+        `import { contextBridge } from 'electron';\nimport { helper } from '../helper';\nimport { z } from 'zod';`,
+      ],
     ]);
     const found = checkBoundaries(repo);
     const by = (file: string) => found.filter((v) => v.file === file && v.line > 0).map((v) => v.specifier);
@@ -330,7 +349,15 @@ describe('the import scanner (self-test on synthetic sources)', () => {
     expect(by('electron/rules/bad.ts')).toEqual(['node:fs', '../../db/open', '../services/units', 'dayjs']);
     expect(by('renderer/ok.tsx')).toEqual([]);
     expect(by('renderer/typeFromService.ts')).toEqual(['../electron/services/units']);
-    expect(by('renderer/direct.tsx')).toEqual(['path', 'node:child_process', '../db/open', '../electron/services/units', 'better-sqlite3', 'drizzle-orm/sql', 'electron']);
+    expect(by('renderer/direct.tsx')).toEqual([
+      'path',
+      'node:child_process',
+      '../db/open',
+      '../electron/services/units',
+      'better-sqlite3',
+      'drizzle-orm/sql',
+      'electron',
+    ]);
     expect(through('renderer/direct.tsx')).toEqual(['better-sqlite3', 'better-sqlite3']); // via db/open.ts, via services/units.ts
     expect(by('renderer/indirect.ts')).toEqual(['../electron/helper']);
     expect(through('renderer/indirect.ts')).toEqual(['node:os']);

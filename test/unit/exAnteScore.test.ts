@@ -5,12 +5,24 @@ import type { Grade } from '../../db/vocabulary';
 
 const rules = DEFAULT_RULE_SET.exAnte;
 const all = (rating: Grade, points?: number): ItemScore[] =>
-  rules.framework.flatMap((d) => d.items.map((i) => ({ dimension: d.dimension, item: i.name, rating, points: points ?? presetPoints(rating, i.points, rules), basis: '依据' })));
+  rules.framework.flatMap((d) =>
+    d.items.map((i) => ({
+      dimension: d.dimension,
+      item: i.name,
+      rating,
+      points: points ?? presetPoints(rating, i.points, rules),
+      basis: '依据',
+    })),
+  );
 
 describe('事前评估 scoring', () => {
   it('has five dimensions of 20 points, two 10-point sub-items each', () => {
     expect(rules.framework.map((d) => [d.dimension, d.items.length, d.items.reduce((a, i) => a + i.points, 0)])).toEqual([
-      ['立项必要性', 2, 20], ['投入经济性', 2, 20], ['绩效目标合理性', 2, 20], ['实施方案可行性', 2, 20], ['筹资合规性', 2, 20],
+      ['立项必要性', 2, 20],
+      ['投入经济性', 2, 20],
+      ['绩效目标合理性', 2, 20],
+      ['实施方案可行性', 2, 20],
+      ['筹资合规性', 2, 20],
     ]);
   });
 
@@ -26,7 +38,12 @@ describe('事前评估 scoring', () => {
     expect(s.dimensions.every((d) => d.max === 20)).toBe(true);
   });
 
-  it.each([[80, '予以支持'], [79.99, '调整完善后予以支持'], [60, '调整完善后予以支持'], [59.99, '不予支持']])('a total of %d is %s', (total, conclusion) => {
+  it.each([
+    [80, '予以支持'],
+    [79.99, '调整完善后予以支持'],
+    [60, '调整完善后予以支持'],
+    [59.99, '不予支持'],
+  ])('a total of %d is %s', (total, conclusion) => {
     expect(conclusionOf(total, rules)).toBe(conclusion);
   });
 
@@ -35,7 +52,7 @@ describe('事前评估 scoring', () => {
     expect(scoreExAnte(items, rules).total).toBe(81.5);
   });
 
-  it('refuses points outside the rating\'s band, and gives no conclusion until every item is scored', () => {
+  it("refuses points outside the rating's band, and gives no conclusion until every item is scored", () => {
     const items = all('优');
     items[0] = { ...items[0]!, points: 8 };
     items[1] = { ...items[1]!, rating: null };
@@ -55,9 +72,18 @@ describe('事前评估 scoring', () => {
 
 describe('the verdict of a conclusion', () => {
   it('is the band’s place: the first supports, the last rejects, any between supports after revision', () => {
-    expect(rules.conclusionBands.map((b) => verdictOfConclusion(b.conclusion, rules.conclusionBands))).toEqual(['support', 'supportAfterRevision', 'reject']);
+    expect(rules.conclusionBands.map((b) => verdictOfConclusion(b.conclusion, rules.conclusionBands))).toEqual([
+      'support',
+      'supportAfterRevision',
+      'reject',
+    ]);
     const four = [{ conclusion: '予以支持' }, { conclusion: '基本支持' }, { conclusion: '调整后支持' }, { conclusion: '不予支持' }];
-    expect(four.map((b) => verdictOfConclusion(b.conclusion, four))).toEqual(['support', 'supportAfterRevision', 'supportAfterRevision', 'reject']);
+    expect(four.map((b) => verdictOfConclusion(b.conclusion, four))).toEqual([
+      'support',
+      'supportAfterRevision',
+      'supportAfterRevision',
+      'reject',
+    ]);
   });
 
   it('is null for a conclusion the bands do not name, never a guess', () => {

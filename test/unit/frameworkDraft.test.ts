@@ -27,7 +27,13 @@ import {
   weightsSum,
 } from '../../renderer/keyEvaluations/frameworkDraft';
 
-const ind = (code: string, points: number, name = `指标${code}`): FrameworkIndicator => ({ code, name, points, rule: '按标准评分', formula: null });
+const ind = (code: string, points: number, name = `指标${code}`): FrameworkIndicator => ({
+  code,
+  name,
+  points,
+  rule: '按标准评分',
+  formula: null,
+});
 
 /** Two 一级 (60/40) that frameworkProblems accepts. */
 function sample(): Framework {
@@ -70,7 +76,11 @@ describe('一级 edits', () => {
   it('adds a 一级 with weight 0 and one 二级 holding one new indicator', () => {
     const out = edit((f) => addLevel1(f));
     expect(out).toHaveLength(3);
-    expect(out[2]).toEqual({ name: '新一级指标', weight: 0, level2: [{ name: '新二级指标', indicators: [{ code: '3.1.1', name: '', points: 0, rule: '', formula: null }] }] });
+    expect(out[2]).toEqual({
+      name: '新一级指标',
+      weight: 0,
+      level2: [{ name: '新二级指标', indicators: [{ code: '3.1.1', name: '', points: 0, rule: '', formula: null }] }],
+    });
   });
 
   it('removes, renames and re-weights a 一级 without touching the codes', () => {
@@ -88,7 +98,10 @@ describe('一级 edits', () => {
 describe('二级 edits', () => {
   it('adds a 二级 "新二级指标" with one new indicator numbered by its position', () => {
     const out = edit((f) => addLevel2(f, 0));
-    expect(out[0]!.level2[2]).toEqual({ name: '新二级指标', indicators: [{ code: '1.3.1', name: '', points: 0, rule: '', formula: null }] });
+    expect(out[0]!.level2[2]).toEqual({
+      name: '新二级指标',
+      indicators: [{ code: '1.3.1', name: '', points: 0, rule: '', formula: null }],
+    });
   });
 
   it('removes and renames a 二级; the codes after a removed one stay as they were', () => {
@@ -132,7 +145,13 @@ describe('adding an indicator', () => {
 describe('editing, removing and moving indicators', () => {
   it('patches one indicator', () => {
     const out = edit((f) => updateIndicator(f, 0, 1, 0, { name: '绩效目标合理性', points: 2.5, formula: 'a / b' }));
-    expect(out[0]!.level2[1]!.indicators[0]).toEqual({ code: '1.2.1', name: '绩效目标合理性', points: 2.5, rule: '按标准评分', formula: 'a / b' });
+    expect(out[0]!.level2[1]!.indicators[0]).toEqual({
+      code: '1.2.1',
+      name: '绩效目标合理性',
+      points: 2.5,
+      rule: '按标准评分',
+      formula: 'a / b',
+    });
   });
 
   it('shares the branches it does not change', () => {
@@ -166,11 +185,21 @@ describe('editing, removing and moving indicators', () => {
 
 describe('sums', () => {
   it('adds points and weights in hundredths', () => {
-    const l1 = { name: '决策', weight: 7, level2: [{ name: 'a', indicators: [ind('1.1.1', 2.25), ind('1.1.2', 3.35), ind('1.1.3', 1.4)] }] };
+    const l1 = {
+      name: '决策',
+      weight: 7,
+      level2: [{ name: 'a', indicators: [ind('1.1.1', 2.25), ind('1.1.2', 3.35), ind('1.1.3', 1.4)] }],
+    };
     expect(level1PointsSum(l1)).toBe(7);
     expect(level1PointsSum({ ...l1, level2: [{ name: 'a', indicators: [ind('1.1.1', 0.1), ind('1.1.2', 0.2)] }] })).toBe(0.3);
     expect(level1PointsSum({ ...l1, level2: [] })).toBe(0);
-    expect(weightsSum([{ ...l1, weight: 33.33 }, { ...l1, weight: 33.33 }, { ...l1, weight: 33.34 }])).toBe(100);
+    expect(
+      weightsSum([
+        { ...l1, weight: 33.33 },
+        { ...l1, weight: 33.33 },
+        { ...l1, weight: 33.34 },
+      ]),
+    ).toBe(100);
     expect(weightsSum(sample())).toBe(100);
     expect(weightsSum([])).toBe(0);
   });
@@ -217,8 +246,14 @@ describe('the messages at the inputs', () => {
   });
 
   it('refuses repeated 一级 names, and repeated 二级 names within a 一级', () => {
-    expect(draftFieldErrors(renameLevel1(sample(), 1, '决策 '))).toEqual({ '0.name': '一级指标“决策”重复', '1.name': '一级指标“决策”重复' });
-    expect(draftFieldErrors(renameLevel2(sample(), 0, 1, '项目立项'))).toEqual({ '0.0.name': '二级指标“项目立项”重复', '0.1.name': '二级指标“项目立项”重复' });
+    expect(draftFieldErrors(renameLevel1(sample(), 1, '决策 '))).toEqual({
+      '0.name': '一级指标“决策”重复',
+      '1.name': '一级指标“决策”重复',
+    });
+    expect(draftFieldErrors(renameLevel2(sample(), 0, 1, '项目立项'))).toEqual({
+      '0.0.name': '二级指标“项目立项”重复',
+      '0.1.name': '二级指标“项目立项”重复',
+    });
     // The same 二级 name under another 一级 is fine.
     expect(draftFieldErrors(renameLevel2(sample(), 1, 0, '项目立项'))).toEqual({});
   });
@@ -247,7 +282,12 @@ describe('the messages at the inputs', () => {
   });
 
   it('limits 编号, 名称, 评分标准 and 计算公式 to what the scoring table holds', () => {
-    const long = updateIndicator(sample(), 0, 0, 0, { code: '1'.repeat(21), name: '名'.repeat(101), rule: '标'.repeat(2001), formula: '式'.repeat(501) });
+    const long = updateIndicator(sample(), 0, 0, 0, {
+      code: '1'.repeat(21),
+      name: '名'.repeat(101),
+      rule: '标'.repeat(2001),
+      formula: '式'.repeat(501),
+    });
     expect(draftFieldErrors(long)).toEqual({
       '0.0.0.code': '编号不超过 20 个字符',
       '0.0.0.name': '三级指标名称不超过 100 个字',
@@ -258,7 +298,10 @@ describe('the messages at the inputs', () => {
 
   it('requires a 二级 under every 一级 and a 三级 under every 二级', () => {
     const f = sample();
-    const empty: Framework = [{ ...f[0]!, level2: [{ name: '项目立项', indicators: [] }] }, { ...f[1]!, level2: [] }];
+    const empty: Framework = [
+      { ...f[0]!, level2: [{ name: '项目立项', indicators: [] }] },
+      { ...f[1]!, level2: [] },
+    ];
     expect(draftFieldErrors(empty)).toEqual({ '0.0.indicators': '请至少设一个三级指标', '1.level2': '请至少设一个二级指标' });
   });
 });
@@ -274,7 +317,10 @@ describe('the messages for the framework as a whole', () => {
 
   it('shows a refusal of the draft at its inputs where the check has nothing, and its whole-framework problems once', () => {
     const refusal = { 'framework.0.0.0.rule': '请填写评分标准', framework: '一级指标权重合计为 90，应为 100', name: '请填写模板名称' };
-    expect(draftMessages(sample(), refusal)).toEqual({ fields: { '0.0.0.rule': '请填写评分标准' }, overall: ['一级指标权重合计为 90，应为 100'] });
+    expect(draftMessages(sample(), refusal)).toEqual({
+      fields: { '0.0.0.rule': '请填写评分标准' },
+      overall: ['一级指标权重合计为 90，应为 100'],
+    });
     // The live check wins at a field and is not repeated in the alert.
     const f = setLevel1Weight(updateIndicator(sample(), 0, 0, 0, { points: 2.125 }), 1, 30);
     const live = draftMessages(f);

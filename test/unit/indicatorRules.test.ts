@@ -4,9 +4,22 @@ import { indicatorProblems, isLowerBetter, normaliseNature, placeIndicator } fro
 
 describe('性质 as units write it', () => {
   it.each([
-    ['≥', '≥'], ['≧', '≥'], ['>=', '≥'], ['＞＝', '≥'], ['大于等于', '≥'], ['不低于', '≥'],
-    ['≤', '≤'], ['≦', '≤'], ['<=', '≤'], ['不超过', '≤'],
-    ['>', '＞'], ['＞', '＞'], ['<', '＜'], ['=', '＝'], ['＝', '＝'], [' 定性 ', '定性'],
+    ['≥', '≥'],
+    ['≧', '≥'],
+    ['>=', '≥'],
+    ['＞＝', '≥'],
+    ['大于等于', '≥'],
+    ['不低于', '≥'],
+    ['≤', '≤'],
+    ['≦', '≤'],
+    ['<=', '≤'],
+    ['不超过', '≤'],
+    ['>', '＞'],
+    ['＞', '＞'],
+    ['<', '＜'],
+    ['=', '＝'],
+    ['＝', '＝'],
+    [' 定性 ', '定性'],
   ])('%s → %s', (text, nature) => expect(normaliseNature(text)).toBe(nature));
 
   it('does not guess at an unknown operator', () => {
@@ -50,7 +63,13 @@ describe('a well-formed indicator', () => {
 });
 
 const lib = (over: Partial<LibraryIndicator> & Pick<LibraryIndicator, 'id' | 'className' | 'name'>): LibraryIndicator => ({
-  level1: '产出指标', level2: '数量指标', keywords: null, explanation: null, mandatory: false, retired: false, ...over,
+  level1: '产出指标',
+  level2: '数量指标',
+  keywords: null,
+  explanation: null,
+  mandatory: false,
+  retired: false,
+  ...over,
 });
 const library = [
   lib({ id: 1, className: '培训', name: '培训人次', keywords: '培训,参训', mandatory: true }),
@@ -61,14 +80,19 @@ const library = [
 ];
 
 describe('recommendations for a project', () => {
-  it('puts the class\'s mandatory indicators first and explains why', () => {
+  it("puts the class's mandatory indicators first and explains why", () => {
     const recs = recommendIndicators(library, { className: '培训', text: '2023年基层干部培训项目' });
-    expect(recs.slice(0, 2).map((r) => r.indicator.id).sort()).toEqual([1, 3]);
+    expect(
+      recs
+        .slice(0, 2)
+        .map((r) => r.indicator.id)
+        .sort(),
+    ).toEqual([1, 3]);
     expect(recs[0]!.reasons).toContain('本类必选指标');
     expect(recs.map((r) => r.indicator.id)).not.toContain(5);
   });
 
-  it('guesses the class from the project\'s words when none is given', () => {
+  it("guesses the class from the project's words when none is given", () => {
     const recs = recommendIndicators(library, { text: '野云沟乡农村公路道路硬化工程' });
     expect(recs[0]!.indicator.name).toBe('新建道路里程');
     expect(recs[0]!.reasons.join()).toContain('道路');

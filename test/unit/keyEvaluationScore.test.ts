@@ -40,8 +40,20 @@ const TABLE: Row[] = [
 const WEIGHTS: Record<string, number> = { 决策: 15, 过程: 25, 产出: 25, 效益: 35 };
 const PRINTED_LEVEL1 = { 决策: 12.1, 过程: 20.59, 产出: 21.34, 效益: 30.96 };
 const PRINTED_LEVEL2 = {
-  项目立项: 4, 绩效目标: 3.8, 资金投入: 4.3, 资金管理: 11.5, 组织实施: 9.09, 产出数量: 8.47, 产出质量: 4.5, 产出时效: 3.6, 产出成本: 4.77,
-  社会效益: 9.83, 经济效益: 4.33, 生态效益: 8, 可持续影响: 3.8, 满意度: 5,
+  项目立项: 4,
+  绩效目标: 3.8,
+  资金投入: 4.3,
+  资金管理: 11.5,
+  组织实施: 9.09,
+  产出数量: 8.47,
+  产出质量: 4.5,
+  产出时效: 3.6,
+  产出成本: 4.77,
+  社会效益: 9.83,
+  经济效益: 4.33,
+  生态效益: 8,
+  可持续影响: 3.8,
+  满意度: 5,
 };
 const EXPERTS = ['专家甲', '专家乙', '专家丙'];
 
@@ -57,7 +69,10 @@ function framework(): Framework {
   return out;
 }
 
-const scores = (): ExpertScore[] => TABLE.flatMap(([, , , , experts], i) => experts.map((score, k) => ({ expert: EXPERTS[k]!, indicatorCode: String(i + 1), score, basis: '查阅资料、现场核查' })));
+const scores = (): ExpertScore[] =>
+  TABLE.flatMap(([, , , , experts], i) =>
+    experts.map((score, k) => ({ expert: EXPERTS[k]!, indicatorCode: String(i + 1), score, basis: '查阅资料、现场核查' })),
+  );
 const options = { aggregation: 'mean' as const, gradeBands: DEFAULT_RULE_SET.gradeBands };
 
 describe('a printed key-evaluation scoring table', () => {
@@ -101,7 +116,9 @@ describe('framework checks and aggregation', () => {
     const f = framework();
     f[1]!.name = f[0]!.name;
     f[2]!.level2.push({ ...f[2]!.level2[0]!, indicators: [] });
-    expect(frameworkProblems(f)).toEqual(expect.arrayContaining([`一级指标“${f[0]!.name}”重复`, `“${f[2]!.name}”下二级指标“${f[2]!.level2[0]!.name}”重复`]));
+    expect(frameworkProblems(f)).toEqual(
+      expect.arrayContaining([`一级指标“${f[0]!.name}”重复`, `“${f[2]!.name}”下二级指标“${f[2]!.level2[0]!.name}”重复`]),
+    );
   });
 
   it('rounds the mean half-up and trims the highest and lowest of three or more', () => {

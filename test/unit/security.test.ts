@@ -87,7 +87,13 @@ describe('the content security policy', () => {
 describe('the app:// scheme', () => {
   it('is standard and secure but neither bypasses the CSP nor opens itself to other origins', () => {
     expect(PRIVILEGED_SCHEMES).toEqual([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, corsEnabled: false });
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      bypassCSP: false,
+      corsEnabled: false,
+    });
     expect(APP_ENTRY_URL).toBe('app://renderer/index.html');
   });
 });
@@ -187,7 +193,10 @@ describe('app:// file resolution', () => {
   const root = path.resolve('/srv/app/out/renderer');
 
   it('serves files inside the renderer folder with their content type', () => {
-    expect(resolveAppFile(root, 'app://renderer/index.html')).toEqual({ file: path.join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppFile(root, 'app://renderer/index.html')).toEqual({
+      file: path.join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppFile(root, 'app://renderer/assets/index-abc123.js')).toEqual({
       file: path.join(root, 'assets', 'index-abc123.js'),
       contentType: 'text/javascript; charset=utf-8',

@@ -291,12 +291,33 @@ describe('the shell', () => {
 
   it('has a zh-CN menu, with developer tools only in a development run', async () => {
     const labels = (electron: FakeElectron) => {
-      const template = electron.modules.Menu.buildFromTemplate.mock.calls[0]![0] as { label: string; submenu: { label?: string; role?: string }[] }[];
-      return { top: template.map((m) => m.label), items: template.flatMap((m) => m.submenu.map((i) => i.label ?? i.role ?? '-')), roles: template.flatMap((m) => m.submenu.map((i) => i.role)) };
+      const template = electron.modules.Menu.buildFromTemplate.mock.calls[0]![0] as {
+        label: string;
+        submenu: { label?: string; role?: string }[];
+      }[];
+      return {
+        top: template.map((m) => m.label),
+        items: template.flatMap((m) => m.submenu.map((i) => i.label ?? i.role ?? '-')),
+        roles: template.flatMap((m) => m.submenu.map((i) => i.role)),
+      };
     };
     const dev = labels(await start());
     expect(dev.top).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
-    for (const item of ['退出', '撤销', '重做', '剪切', '复制', '粘贴', '全选', '重新加载', '实际大小', '放大', '缩小', '切换全屏', '关于绩效台账']) {
+    for (const item of [
+      '退出',
+      '撤销',
+      '重做',
+      '剪切',
+      '复制',
+      '粘贴',
+      '全选',
+      '重新加载',
+      '实际大小',
+      '放大',
+      '缩小',
+      '切换全屏',
+      '关于绩效台账',
+    ]) {
       expect(dev.items).toContain(item);
     }
     expect(dev.roles).toContain('toggleDevTools');

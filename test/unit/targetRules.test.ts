@@ -3,7 +3,14 @@ import { canMove, isEditable, isLocked, REVIEW_OUTCOME, suggestCombinedGrade, sy
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
 import { checkTarget, numberIn, passesChecks, type TargetDraft, type TargetIndicator } from '../../electron/rules/targetChecks';
 
-const ind = (level1: string, level2: string, name: string, value: string, unit: string | null = '个', nature: TargetIndicator['nature'] = '≥'): TargetIndicator => ({ level1, level2, name, nature, value, unit });
+const ind = (
+  level1: string,
+  level2: string,
+  name: string,
+  value: string,
+  unit: string | null = '个',
+  nature: TargetIndicator['nature'] = '≥',
+): TargetIndicator => ({ level1, level2, name, nature, value, unit });
 
 const complete = (): TargetDraft => ({
   subject: 'project',
@@ -20,7 +27,10 @@ const complete = (): TargetDraft => ({
   mandatoryNames: ['培训人次', '参训人员满意度'],
 });
 
-const failing = (t: TargetDraft) => checkTarget(t).filter((i) => !i.ok).map((i) => i.id);
+const failing = (t: TargetDraft) =>
+  checkTarget(t)
+    .filter((i) => !i.ok)
+    .map((i) => i.id);
 
 describe('机审 of a target', () => {
   it('passes a complete project target', () => {
@@ -37,9 +47,16 @@ describe('机审 of a target', () => {
   it('takes the lowest 满意度 from the year’s rules: a year that says 90 refuses 85%', () => {
     const t = complete();
     t.indicators[3] = ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '85', '%');
-    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'satisfaction')).toMatchObject({ ok: true, label: '满意度指标值不低于 80%' });
+    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'satisfaction')).toMatchObject({
+      ok: true,
+      label: '满意度指标值不低于 80%',
+    });
     const strict = checkTarget(t, { minSatisfactionPercent: 90 });
-    expect(strict.find((i) => i.id === 'satisfaction')).toMatchObject({ ok: false, label: '满意度指标值不低于 90%', detail: '“参训人员满意度”为 85%' });
+    expect(strict.find((i) => i.id === 'satisfaction')).toMatchObject({
+      ok: false,
+      label: '满意度指标值不低于 90%',
+      detail: '“参训人员满意度”为 85%',
+    });
     expect(passesChecks(strict)).toBe(false);
   });
 
@@ -65,7 +82,10 @@ describe('机审 of a target', () => {
     const t = complete();
     t.indicators[0] = ind('产出指标', '数量指标', '培训覆盖面', '提高', '人次');
     const items = checkTarget(t);
-    expect(items.filter((i) => !i.ok).map((i) => [i.id, i.severity])).toEqual([['mandatory', 'warning'], ['vague', 'warning']]);
+    expect(items.filter((i) => !i.ok).map((i) => [i.id, i.severity])).toEqual([
+      ['mandatory', 'warning'],
+      ['vague', 'warning'],
+    ]);
     expect(passesChecks(items)).toBe(true);
   });
 
@@ -73,7 +93,14 @@ describe('机审 of a target', () => {
     expect(failing({ ...complete(), subject: 'department', mainTasks: ' ' })).toEqual(['mainTasks']);
   });
 
-  it.each([['500', 500], ['≥95%', 95], ['1,200.5', 1200.5], ['10月底前', 10], ['有效提升', null], ['０.９', 0.9]])('reads %s as %s', (text, n) => {
+  it.each([
+    ['500', 500],
+    ['≥95%', 95],
+    ['1,200.5', 1200.5],
+    ['10月底前', 10],
+    ['有效提升', null],
+    ['０.９', 0.9],
+  ])('reads %s as %s', (text, n) => {
     expect(numberIn(text)).toBe(n);
   });
 });
@@ -99,7 +126,12 @@ describe('三方联合会审', () => {
   });
 
   it('suggests the rounded mean of the grades given', () => {
-    expect(suggestCombinedGrade([{ completeness: '优', relevance: '优' }, { completeness: '良', relevance: '优' }])).toBe('优'); // 3.75
+    expect(
+      suggestCombinedGrade([
+        { completeness: '优', relevance: '优' },
+        { completeness: '良', relevance: '优' },
+      ]),
+    ).toBe('优'); // 3.75
     expect(suggestCombinedGrade([{ completeness: '良' }, { completeness: '中' }])).toBe('良'); // 2.5 rounds up
     expect(suggestCombinedGrade([{ completeness: '差' }, { completeness: '中' }, { completeness: '差' }])).toBe('差');
     expect(suggestCombinedGrade([])).toBeNull();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { completionLine, deviationLine, executionLine, indicatorLine, projectDeviation, timeProgress, worstColour, type IndicatorProgress } from '../../electron/rules/warningLines';
+import {
+  completionLine,
+  deviationLine,
+  executionLine,
+  indicatorLine,
+  projectDeviation,
+  timeProgress,
+  worstColour,
+  type IndicatorProgress,
+} from '../../electron/rules/warningLines';
 
 const rules = DEFAULT_RULE_SET.monitoring;
 
@@ -19,7 +28,12 @@ describe('第一条线 预算执行进度', () => {
     expect(r.colour).toBe(colour);
   });
 
-  it.each([[1, 8.33], [5, 41.67], [8, 66.67], [12, 100]])('序时进度 at month %d is %d%%', (m, p) => {
+  it.each([
+    [1, 8.33],
+    [5, 41.67],
+    [8, 66.67],
+    [12, 100],
+  ])('序时进度 at month %d is %d%%', (m, p) => {
     expect(timeProgress(m)).toBeCloseTo(p, 2);
   });
 
@@ -37,7 +51,13 @@ describe('第一条线 预算执行进度', () => {
   });
 });
 
-const ind = (level2: string, nature: IndicatorProgress['nature'], target: string, current: string): IndicatorProgress => ({ name: '指标', level2, nature, target, current });
+const ind = (level2: string, nature: IndicatorProgress['nature'], target: string, current: string): IndicatorProgress => ({
+  name: '指标',
+  level2,
+  nature,
+  target,
+  current,
+});
 
 describe('第二条线 绩效目标完成情况', () => {
   // A 数量 indicator of 1200 at month 6 is due 600 by now.
@@ -68,12 +88,21 @@ describe('第二条线 绩效目标完成情况', () => {
     expect(indicatorLine(ind('成本指标', nature, target, current), 6, rules).colour).toBe(colour);
   });
 
-  it.each([['达成', 'green'], ['部分达成', 'yellow'], ['未达成', 'red'], ['', 'none']] as const)('a qualitative indicator 【%s】 is %s', (current, colour) => {
+  it.each([
+    ['达成', 'green'],
+    ['部分达成', 'yellow'],
+    ['未达成', 'red'],
+    ['', 'none'],
+  ] as const)('a qualitative indicator 【%s】 is %s', (current, colour) => {
     expect(indicatorLine(ind('社会效益指标', '定性', '有效提升', current), 6, rules).colour).toBe(colour);
   });
 
-  it('gives a project its worst indicator\'s colour and the mean completion', () => {
-    const r = completionLine([ind('数量指标', '≥', '1200', '600'), ind('质量指标', '≥', '100', '70'), ind('社会效益指标', '定性', '提升', '部分达成')], 6, rules);
+  it("gives a project its worst indicator's colour and the mean completion", () => {
+    const r = completionLine(
+      [ind('数量指标', '≥', '1200', '600'), ind('质量指标', '≥', '100', '70'), ind('社会效益指标', '定性', '提升', '部分达成')],
+      6,
+      rules,
+    );
     expect(r.colour).toBe('yellow');
     expect(r.completionRate).toBeCloseTo((100 + 70 + 60) / 3, 10);
     expect(worstColour(['green', 'blue', 'green'])).toBe('blue');

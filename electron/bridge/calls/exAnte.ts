@@ -38,15 +38,27 @@ export const exAnteCalls = {
   'exAnte.list': read<AssessmentView[]>()(z.object({ year }), '年度全部事前绩效评估'),
   'exAnte.get': read<AssessmentView>()(z.object({ id: id('事前评估') }), '一次事前评估的评分、结论和报告内容'),
   'exAnte.create': write<AssessmentView>()(
-    z.object({ year, projectId: z.number().int().positive().nullable(), subjectName: optionalText(200, '评估对象名称'), assessor: z.enum(ASSESSORS) }),
+    z.object({
+      year,
+      projectId: z.number().int().positive().nullable(),
+      subjectName: optionalText(200, '评估对象名称'),
+      assessor: z.enum(ASSESSORS),
+    }),
     '对项目或政策开始事前绩效评估',
   ),
   'exAnte.save': write<AssessmentView>()(assessmentContent, '保存评分、评分依据和评估发现'),
   'exAnte.finalize': write<AssessmentView>()(z.object({ id: id('事前评估') }), '评估定稿：确定总分和结论'),
-  'exAnte.recheck': write<AssessmentView>()(z.object({ id: id('事前评估'), revisedPlan: z.string().max(4000, '方案要点不超过 4000 个字') }), '记录调整完善后的方案并复核通过'),
+  'exAnte.recheck': write<AssessmentView>()(
+    z.object({ id: id('事前评估'), revisedPlan: z.string().max(4000, '方案要点不超过 4000 个字') }),
+    '记录调整完善后的方案并复核通过',
+  ),
   'exAnte.gate': read<GateState>()(z.object({ projectId: id('项目') }), '项目能否入库、批复预算，以及原因'),
   'exAnte.admit': write<GateState>()(z.object({ projectId: id('项目') }), '项目入库（须通过事前评估关口）'),
   'exAnte.exportScoreSheet': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前评估评分表（xlsx）', SAVE_XLSX),
-  'exAnte.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('事前评估') }), '导出事前绩效评估报告（docx，按报告提纲填好已记录的内容）', SAVE_DOCX),
+  'exAnte.exportReport': read<SaveOutcome<null>>()(
+    z.object({ id: id('事前评估') }),
+    '导出事前绩效评估报告（docx，按报告提纲填好已记录的内容）',
+    SAVE_DOCX,
+  ),
   'exAnte.overview': read<ExAnteOverview>()(z.object({ year }), '年度事前评估概况：数量、结论和资金'),
 } as const;

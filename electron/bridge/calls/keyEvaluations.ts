@@ -68,25 +68,49 @@ const resultAction = {
 export const keyEvaluationsCalls = {
   'keyEvaluations.list': read<KeyEvaluationRow[]>()(z.object({ year }), '年度重点绩效评价'),
   'keyEvaluations.get': read<KeyEvaluationView>()(z.object({ id: id('重点评价') }), '一项重点评价的指标体系、专家评分和结果'),
-  'keyEvaluations.templates': read<FrameworkTemplateRow[]>()(z.object({ includeRetired: z.boolean().optional() }), '评价指标体系模板（随软件提供的和本局维护的）'),
+  'keyEvaluations.templates': read<FrameworkTemplateRow[]>()(
+    z.object({ includeRetired: z.boolean().optional() }),
+    '评价指标体系模板（随软件提供的和本局维护的）',
+  ),
   'keyEvaluations.createTemplate': write<FrameworkTemplateRow>()(
-    z.object({ ...templateFields, fromTemplateId: z.string().min(1).max(40).nullable().optional(), fromEvaluationId: z.number().int().positive().nullable().optional() }),
+    z.object({
+      ...templateFields,
+      fromTemplateId: z.string().min(1).max(40).nullable().optional(),
+      fromEvaluationId: z.number().int().positive().nullable().optional(),
+    }),
     '新建本局评价指标体系模板（复制模板或取自某项评价）',
   ),
-  'keyEvaluations.updateTemplate': write<FrameworkTemplateRow>()(z.object({ id: templateId, ...templateFields, framework }), '保存本局模板的名称、说明和指标体系'),
+  'keyEvaluations.updateTemplate': write<FrameworkTemplateRow>()(
+    z.object({ id: templateId, ...templateFields, framework }),
+    '保存本局模板的名称、说明和指标体系',
+  ),
   'keyEvaluations.exportFramework': read<SaveOutcome<{ indicatorCount: number }>>()(
     z.object({ evaluationId: z.number().int().positive().nullable().optional(), templateId: templateId.nullable().optional() }),
     '导出评价指标体系（xlsx，可再导入）',
     SAVE_XLSX,
   ),
-  'keyEvaluations.frameworkImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(z.object({ id: id('重点评价') }), '选择评价指标体系表并预览（不写入）', OPEN_SPREADSHEET),
-  'keyEvaluations.frameworkImportCommit': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '以导入的指标体系替换本评价的指标体系'),
-  'keyEvaluations.templateImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(nothing, '选择评价指标体系表，预览作为本局模板导入', OPEN_SPREADSHEET),
+  'keyEvaluations.frameworkImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(
+    z.object({ id: id('重点评价') }),
+    '选择评价指标体系表并预览（不写入）',
+    OPEN_SPREADSHEET,
+  ),
+  'keyEvaluations.frameworkImportCommit': write<KeyEvaluationView>()(
+    z.object({ id: id('重点评价'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
+    '以导入的指标体系替换本评价的指标体系',
+  ),
+  'keyEvaluations.templateImportPreview': read<ImportPreviewOutcome<FrameworkImportPreview>>()(
+    nothing,
+    '选择评价指标体系表，预览作为本局模板导入',
+    OPEN_SPREADSHEET,
+  ),
   'keyEvaluations.templateImportCommit': write<FrameworkTemplateRow>()(
     z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), ...templateFields }),
     '把导入的指标体系存为本局模板',
   ),
-  'keyEvaluations.setTemplateRetired': write<FrameworkTemplateRow>()(z.object({ id: templateId, retired: z.boolean() }), '停用或启用本局模板'),
+  'keyEvaluations.setTemplateRetired': write<FrameworkTemplateRow>()(
+    z.object({ id: templateId, retired: z.boolean() }),
+    '停用或启用本局模板',
+  ),
   'keyEvaluations.select': write<KeyEvaluationView>()(
     z
       .object({
@@ -119,28 +143,64 @@ export const keyEvaluationsCalls = {
     '修改重点评价的基本信息',
   ),
   'keyEvaluations.applyTemplate': write<KeyEvaluationView>()(
-    z.object({ id: id('重点评价'), templateId: z.string().min(1, '请选择模板'), weights: z.array(z.number({ error: '一级权重须为数字' })).max(10, '一级指标不超过 10 个').nullable() }),
+    z.object({
+      id: id('重点评价'),
+      templateId: z.string().min(1, '请选择模板'),
+      weights: z
+        .array(z.number({ error: '一级权重须为数字' }))
+        .max(10, '一级指标不超过 10 个')
+        .nullable(),
+    }),
     '按模板（及一级权重）建立评价指标体系',
   ),
-  'keyEvaluations.saveFramework': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), framework }), '保存修改后的评价指标体系（权重须合计 100）'),
-  'keyEvaluations.setExperts': write<KeyEvaluationView>()(z.object({ id: id('重点评价'), names: z.array(z.string().trim().min(1, '请填写专家姓名').max(50)).min(1, '至少一位评分专家').max(20) }), '设置评分专家'),
+  'keyEvaluations.saveFramework': write<KeyEvaluationView>()(
+    z.object({ id: id('重点评价'), framework }),
+    '保存修改后的评价指标体系（权重须合计 100）',
+  ),
+  'keyEvaluations.setExperts': write<KeyEvaluationView>()(
+    z.object({ id: id('重点评价'), names: z.array(z.string().trim().min(1, '请填写专家姓名').max(50)).min(1, '至少一位评分专家').max(20) }),
+    '设置评分专家',
+  ),
   'keyEvaluations.recordScores': write<KeyEvaluationView>()(
     z.object({
       id: id('重点评价'),
       expertId: id('专家'),
-      scores: z.array(z.object({ indicatorCode: z.string().min(1), score: z.number({ error: '得分须为数字' }).nullable(), basis: z.string().max(2000, '得分依据不超过 2000 个字').nullable().optional() })).max(500),
+      scores: z
+        .array(
+          z.object({
+            indicatorCode: z.string().min(1),
+            score: z.number({ error: '得分须为数字' }).nullable(),
+            basis: z.string().max(2000, '得分依据不超过 2000 个字').nullable().optional(),
+          }),
+        )
+        .max(500),
     }),
     '记录一位专家的评分和得分依据',
   ),
   'keyEvaluations.score': read<EvaluationScore>()(z.object({ id: id('重点评价') }), '按评分规则汇总的得分、小计、总分和等级'),
   'keyEvaluations.saveTexts': write<KeyEvaluationView>()(
-    z.object({ id: id('重点评价'), findings: optionalText(8000, '存在的问题'), recommendations: optionalText(8000, '有关建议'), experience: optionalText(8000, '主要经验及做法'), otherNotes: optionalText(8000, '其他需要说明的问题') }),
+    z.object({
+      id: id('重点评价'),
+      findings: optionalText(8000, '存在的问题'),
+      recommendations: optionalText(8000, '有关建议'),
+      experience: optionalText(8000, '主要经验及做法'),
+      otherNotes: optionalText(8000, '其他需要说明的问题'),
+    }),
     '保存评价发现、建议等报告内容',
   ),
   'keyEvaluations.finalize': write<KeyEvaluationView>()(z.object({ id: id('重点评价') }), '评价定稿：确定总分和等级'),
-  'keyEvaluations.issueFindings': write<NoticeRow>()(z.object({ id: id('重点评价'), deadline: isoDate, requirements: optionalText(4000, '整改要求') }), '把评价发现的问题起草为整改通知'),
-  'keyEvaluations.suggestedAction': read<{ grade: string | null; action: string | null }>()(z.object({ evaluationId: id('重点评价') }), '按等级建议的结果应用方式'),
-  'keyEvaluations.listActions': read<ResultActionRow[]>()(z.object({ evaluationId: z.number().int().positive().optional(), year: year.optional() }), '评价结果应用记录'),
+  'keyEvaluations.issueFindings': write<NoticeRow>()(
+    z.object({ id: id('重点评价'), deadline: isoDate, requirements: optionalText(4000, '整改要求') }),
+    '把评价发现的问题起草为整改通知',
+  ),
+  'keyEvaluations.suggestedAction': read<{ grade: string | null; action: string | null }>()(
+    z.object({ evaluationId: id('重点评价') }),
+    '按等级建议的结果应用方式',
+  ),
+  'keyEvaluations.listActions': read<ResultActionRow[]>()(
+    z.object({ evaluationId: z.number().int().positive().optional(), year: year.optional() }),
+    '评价结果应用记录',
+  ),
   'keyEvaluations.recordAction': write<ResultActionRow>()(
     z.object({ evaluationId: id('重点评价'), ...resultAction }).transform(({ amount, ...rest }) => ({ ...rest, amountFen: amount })),
     '记录评价结果在下年度预算中的应用',
@@ -149,13 +209,21 @@ export const keyEvaluationsCalls = {
     z.object({ id: id('结果应用'), ...resultAction }).transform(({ amount, ...rest }) => ({ ...rest, amountFen: amount })),
     '修改结果应用记录',
   ),
-  'keyEvaluations.exportReport': read<SaveOutcome<null>>()(z.object({ id: id('重点评价') }), '导出重点绩效评价报告（docx，含评分表）', SAVE_DOCX),
+  'keyEvaluations.exportReport': read<SaveOutcome<null>>()(
+    z.object({ id: id('重点评价') }),
+    '导出重点绩效评价报告（docx，含评分表）',
+    SAVE_DOCX,
+  ),
   'keyEvaluations.exportScoreSheet': read<SaveOutcome<{ expertCount: number; indicatorCount: number }>>()(
     z.object({ id: id('重点评价') }),
     '导出专家评分表（每位专家一张工作表，可填好后导入）',
     SAVE_XLSX,
   ),
-  'keyEvaluations.scoreSheetImportPreview': read<ImportPreviewOutcome<ExpertScoreImportPreview>>()(z.object({ id: id('重点评价') }), '选择专家填好的评分表并预览', OPEN_SPREADSHEET),
+  'keyEvaluations.scoreSheetImportPreview': read<ImportPreviewOutcome<ExpertScoreImportPreview>>()(
+    z.object({ id: id('重点评价') }),
+    '选择专家填好的评分表并预览',
+    OPEN_SPREADSHEET,
+  ),
   'keyEvaluations.scoreSheetImportCommit': write<ExpertScoreImportResult>()(
     z.object({ id: id('重点评价'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
     '按预览结果导入专家评分（全部成功或全部不写入）',

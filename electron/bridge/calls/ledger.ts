@@ -32,5 +32,8 @@ export const ledgerCalls = {
   'audit.recent': read<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }), '最近的审计记录'),
   'years.list': read<YearSummary[]>()(nothing, '台账中的预算年度'),
   'years.create': write<YearSummary>()(z.object({ year }), '新建预算年度（沿用上一年度的规则）'),
-  'years.setIndicatorLayout': write<YearSummary>()(z.object({ year, layout: z.enum(INDICATOR_LAYOUTS, { error: '请选择三分法或四分法' }) }), '选择年度的指标体系（三分法或四分法）'),
+  'years.setIndicatorLayout': write<YearSummary>()(
+    z.object({ year, layout: z.enum(INDICATOR_LAYOUTS, { error: '请选择三分法或四分法' }) }),
+    '选择年度的指标体系（三分法或四分法）',
+  ),
 } as const;

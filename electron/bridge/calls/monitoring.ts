@@ -1,6 +1,11 @@
 /** Bridge calls for 绩效监控: rounds, execution data, monitoring forms and the three warning lines. */
 import { z } from 'zod';
-import type { ExecutionImportPreview, ExecutionImportResult, ExecutionRecordRow, RememberedMatchRow } from '../../monitoring/executionImport';
+import type {
+  ExecutionImportPreview,
+  ExecutionImportResult,
+  ExecutionRecordRow,
+  RememberedMatchRow,
+} from '../../monitoring/executionImport';
 import type { MonitoringForm, MonitoringFormListRow } from '../../monitoring/monitoringEntries';
 import type { RoundRow } from '../../monitoring/monitoringRounds';
 import type { MonitoringImportPreview, MonitoringImportResult } from '../../monitoring/monitoringTemplate';
@@ -10,7 +15,14 @@ import { year, id, optionalText, isoDate } from './fields';
 import { DEVIATION_REASON_CODES, LIKELIHOOD_CODES, SUBJECTS, WARNING_COLOURS, WARNING_LINE_CODES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
-export type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch, MatchedBy, RememberedMatchRow } from '../../monitoring/executionImport';
+export type {
+  ExecutionImportPreview,
+  ExecutionMatchedRow,
+  ExecutionUnmatchedRow,
+  ManualMatch,
+  MatchedBy,
+  RememberedMatchRow,
+} from '../../monitoring/executionImport';
 export type { MonitoringEntryInput, MonitoringForm, MonitoringFormListRow, MonitoringFormRow } from '../../monitoring/monitoringEntries';
 export type { RoundRow } from '../../monitoring/monitoringRounds';
 export type { MonitoringImportPreview, MonitoringSheetPlan } from '../../monitoring/monitoringTemplate';
@@ -42,8 +54,14 @@ export const monitoringCalls = {
     '新增或修改监控轮次',
   ),
   'monitoring.createDefaultRounds': write<RoundRow[]>()(z.object({ year }), '按年度规则补建默认监控轮次'),
-  'monitoring.forms': read<MonitoringFormListRow[]>()(z.object({ roundId: id('监控轮次'), unitId: z.number().int().positive().nullable().optional() }), '本轮应填报的监控表及填报进度'),
-  'monitoring.form': read<MonitoringForm>()(z.object({ roundId: id('监控轮次'), targetId: id('绩效目标') }), '一个项目（或部门整体）本轮的监控表'),
+  'monitoring.forms': read<MonitoringFormListRow[]>()(
+    z.object({ roundId: id('监控轮次'), unitId: z.number().int().positive().nullable().optional() }),
+    '本轮应填报的监控表及填报进度',
+  ),
+  'monitoring.form': read<MonitoringForm>()(
+    z.object({ roundId: id('监控轮次'), targetId: id('绩效目标') }),
+    '一个项目（或部门整体）本轮的监控表',
+  ),
   'monitoring.saveForm': write<MonitoringForm>()(
     z.object({ roundId: id('监控轮次'), targetId: id('绩效目标'), entries: z.array(monitoringEntry).max(300) }),
     '保存监控表（偏差原因等按规则必填）',
@@ -53,7 +71,11 @@ export const monitoringCalls = {
     '导出监控表模板（按单位）',
     SAVE_XLSX,
   ),
-  'monitoring.importPreview': read<ImportPreviewOutcome<MonitoringImportPreview>>()(z.object({ roundId: id('监控轮次') }), '选择单位填好的监控表并预览', OPEN_SPREADSHEET),
+  'monitoring.importPreview': read<ImportPreviewOutcome<MonitoringImportPreview>>()(
+    z.object({ roundId: id('监控轮次') }),
+    '选择单位填好的监控表并预览',
+    OPEN_SPREADSHEET,
+  ),
   'monitoring.importCommit': write<MonitoringImportResult>()(
     z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
     '按预览结果导入监控表（全部成功或全部不写入）',
@@ -70,8 +92,15 @@ export const monitoringCalls = {
     '本轮预警清单（可按单位、警戒线、颜色筛选，按偏离率排序）',
   ),
   'warnings.summary': read<RoundSummary>()(z.object({ roundId: id('监控轮次') }), '本轮监控概况'),
-  'execution.importPreview': read<ImportPreviewOutcome<ExecutionImportPreview>>()(z.object({ roundId: id('监控轮次') }), '选择预算执行数据并预览（不写入）', OPEN_SPREADSHEET),
-  'execution.importRepreview': read<ExecutionImportPreview>()(z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }), '手工对应项目后重新预览'),
+  'execution.importPreview': read<ImportPreviewOutcome<ExecutionImportPreview>>()(
+    z.object({ roundId: id('监控轮次') }),
+    '选择预算执行数据并预览（不写入）',
+    OPEN_SPREADSHEET,
+  ),
+  'execution.importRepreview': read<ExecutionImportPreview>()(
+    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }),
+    '手工对应项目后重新预览',
+  ),
   'execution.importCommit': write<ExecutionImportResult>()(
     z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }),
     '按预览结果导入执行数据（全部成功或全部不写入），记住手工对应',

@@ -20,12 +20,12 @@ const unitFields = z.object({
   classified: z.boolean(),
 });
 
-
-
 const projectFields = z
   .object({
     year,
-    unitId: id('预算单位').or(z.null()).refine((v) => v !== null, '请选择预算单位'),
+    unitId: id('预算单位')
+      .or(z.null())
+      .refine((v) => v !== null, '请选择预算单位'),
     code: optionalText(50, '项目代码'),
     name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(200, '项目名称不超过 200 个字'),
     projectType: z.enum(PROJECT_TYPES, { error: '请选择项目类型' }),
@@ -44,7 +44,18 @@ export const projectsCalls = {
   'projects.create': write<ProjectRow>()(projectFields, '新增项目'),
   'projects.update': write<ProjectRow>()(z.intersection(projectFields, z.object({ id: id('项目') })), '修改项目'),
   // Declared as a write: the preview runs the whole import in a transaction it rolls back, so it needs the writable connection.
-  'projects.importPreview': write<ImportPreviewOutcome<ProjectImportPreview>>()(z.object({ year }), '选择单位和项目工作簿并预览导入结果（试导入后回滚，台账不变）', OPEN_SPREADSHEET),
-  'projects.importCommit': write<ProjectImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入（全部成功或全部不写入）'),
-  'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(z.object({ year }), '导出年度项目清单（带格式的 xlsx，可再导入）', SAVE_XLSX),
+  'projects.importPreview': write<ImportPreviewOutcome<ProjectImportPreview>>()(
+    z.object({ year }),
+    '选择单位和项目工作簿并预览导入结果（试导入后回滚，台账不变）',
+    OPEN_SPREADSHEET,
+  ),
+  'projects.importCommit': write<ProjectImportResult>()(
+    z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
+    '按预览结果导入（全部成功或全部不写入）',
+  ),
+  'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(
+    z.object({ year }),
+    '导出年度项目清单（带格式的 xlsx，可再导入）',
+    SAVE_XLSX,
+  ),
 } as const;

@@ -14,7 +14,12 @@ const noticeContent = { findings: noticeText('发现的问题'), requirements: n
 
 export const rectificationCalls = {
   'notices.list': read<NoticeRow[]>()(
-    z.object({ year, status: z.enum(NOTICE_STATUSES).optional(), unitId: z.number().int().positive().optional(), overdueOnly: z.boolean().optional() }),
+    z.object({
+      year,
+      status: z.enum(NOTICE_STATUSES).optional(),
+      unitId: z.number().int().positive().optional(),
+      overdueOnly: z.boolean().optional(),
+    }),
     '年度整改通知（可按状态、单位、是否逾期筛选）',
   ),
   'notices.get': read<NoticeDetail>()(z.object({ id: id('整改通知') }), '一份整改通知及其全部办理记录'),
@@ -31,10 +36,18 @@ export const rectificationCalls = {
     '起草整改通知',
   ),
   'notices.update': write<NoticeRow>()(z.object({ id: id('整改通知'), ...noticeContent }), '修改草稿'),
-  'notices.issue': write<NoticeRow[]>()(z.object({ ids: z.array(id('整改通知')).min(1, '请先勾选要下发的整改通知').max(1000) }), '下发整改通知（按顺序编文号，全部成功或全部不变）'),
+  'notices.issue': write<NoticeRow[]>()(
+    z.object({ ids: z.array(id('整改通知')).min(1, '请先勾选要下发的整改通知').max(1000) }),
+    '下发整改通知（按顺序编文号，全部成功或全部不变）',
+  ),
   'notices.feedback': write<NoticeDetail>()(z.object({ id: id('整改通知'), text: noticeText('整改反馈') }), '登记单位的整改反馈'),
   'notices.review': write<NoticeDetail>()(
-    z.object({ id: id('整改通知'), decision: z.enum(['close', 'return']), text: z.string().max(4000, '审核意见不超过 4000 个字'), deadline: isoDate.nullable().optional() }),
+    z.object({
+      id: id('整改通知'),
+      decision: z.enum(['close', 'return']),
+      text: z.string().max(4000, '审核意见不超过 4000 个字'),
+      deadline: isoDate.nullable().optional(),
+    }),
     '审核整改反馈：办结或退回',
   ),
   'notices.exportDocuments': read<SaveOutcome<{ noticeCount: number; letterCount: number }>>()(
@@ -42,5 +55,9 @@ export const rectificationCalls = {
     '导出整改通知（Word，按单位或按项目）',
     SAVE_DOCX,
   ),
-  'notices.exportList': read<SaveOutcome<{ noticeCount: number; overdueCount: number }>>()(z.object({ year }), '导出整改通知台账（xlsx）', SAVE_XLSX),
+  'notices.exportList': read<SaveOutcome<{ noticeCount: number; overdueCount: number }>>()(
+    z.object({ year }),
+    '导出整改通知台账（xlsx）',
+    SAVE_XLSX,
+  ),
 } as const;

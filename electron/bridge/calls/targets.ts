@@ -55,35 +55,65 @@ const targetContent = z
 
 const grade = z.enum(GRADES, { error: '请选择等级（优、良、中、差）' });
 
-
 export const targetsCalls = {
   'targets.list': read<TargetListRow[]>()(z.object({ year }), '年度全部项目的绩效目标状态（含尚无目标的项目）及部门整体目标'),
   'targets.get': read<TargetDetail>()(z.object({ id: id('绩效目标') }), '一个绩效目标的全部内容、机审清单和五个同步日期'),
-  'targets.create': write<TargetDetail>()(z.object({ year, projectId: z.number().int().positive().nullable(), unitId: z.number().int().positive().nullable() }), '为项目或单位（部门整体）开始填报绩效目标'),
+  'targets.create': write<TargetDetail>()(
+    z.object({ year, projectId: z.number().int().positive().nullable(), unitId: z.number().int().positive().nullable() }),
+    '为项目或单位（部门整体）开始填报绩效目标',
+  ),
   'targets.save': write<TargetDetail>()(targetContent, '保存填报中的绩效目标'),
-  'targets.adjust': write<TargetDetail>()(z.intersection(targetContent, z.object({ reason: z.string().max(500, '调整原因不超过 500 个字') })), '调整已批复的绩效目标（记录原因和前后内容）'),
-  'targets.promoteIndicator': write<IndicatorRow>()(z.object({ targetIndicatorId: id('指标'), classId: id('指标类别') }), '把个性指标纳入共性指标库'),
+  'targets.adjust': write<TargetDetail>()(
+    z.intersection(targetContent, z.object({ reason: z.string().max(500, '调整原因不超过 500 个字') })),
+    '调整已批复的绩效目标（记录原因和前后内容）',
+  ),
+  'targets.promoteIndicator': write<IndicatorRow>()(
+    z.object({ targetIndicatorId: id('指标'), classId: id('指标类别') }),
+    '把个性指标纳入共性指标库',
+  ),
   'targets.setSyncDate': write<TargetDetail>()(
     z.object({ targetId: id('绩效目标'), track: z.enum(SYNC_TRACKS), step: z.enum(SYNC_STEP_CODES), date: isoDate.nullable() }),
     '记录五个同步某一步的日期',
   ),
-  'targets.templateExport': read<SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number; prefilledDepartments: number }>>()(
+  'targets.templateExport': read<
+    SaveOutcome<{ projectCount: number; unitCount: number; prefilledTargets: number; prefilledDepartments: number }>
+  >()(
     z.object({ year, unitId: z.number().int().positive().nullable() }),
     '导出绩效目标申报模板（项目支出和部门整体；按单位，或全部单位）',
     SAVE_XLSX,
   ),
   // Declared as a write: the preview runs the whole import in a transaction it rolls back, so it needs the writable connection.
-  'targets.importPreview': write<ImportPreviewOutcome<TargetImportPreview>>()(z.object({ year }), '选择单位填好的申报表并预览（试导入后回滚，台账不变）', OPEN_SPREADSHEET),
-  'targets.importCommit': write<TargetImportResult>()(z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }), '按预览结果导入申报表（全部成功或全部不写入）'),
+  'targets.importPreview': write<ImportPreviewOutcome<TargetImportPreview>>()(
+    z.object({ year }),
+    '选择单位填好的申报表并预览（试导入后回滚，台账不变）',
+    OPEN_SPREADSHEET,
+  ),
+  'targets.importCommit': write<TargetImportResult>()(
+    z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
+    '按预览结果导入申报表（全部成功或全部不写入）',
+  ),
   'targets.publicationExport': read<
-    SaveOutcome<{ unitCount: number; projectTargets: number; departmentTargets: number; excludedClassifiedUnits: number; excludedClassifiedTargets: number }>
+    SaveOutcome<{
+      unitCount: number;
+      projectTargets: number;
+      departmentTargets: number;
+      excludedClassifiedUnits: number;
+      excludedClassifiedTargets: number;
+    }>
   >()(z.object({ year }), '导出绩效目标公开表（项目支出、部门整体，涉密单位除外）', SAVE_XLSX),
   'review.sheetExport': read<SaveOutcome<{ targetCount: number }>>()(
-    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要导出会审意见表的绩效目标').max(2000), party: z.enum(REVIEW_PARTY_CODES).nullable() }),
+    z.object({
+      targetIds: z.array(id('绩效目标')).min(1, '请先勾选要导出会审意见表的绩效目标').max(2000),
+      party: z.enum(REVIEW_PARTY_CODES).nullable(),
+    }),
     '导出会审意见表（交第三方机构等填写）',
     SAVE_XLSX,
   ),
-  'review.sheetImportPreview': read<ImportPreviewOutcome<ReviewSheetPreview>>()(z.object({ party: z.enum(REVIEW_PARTY_CODES).nullable() }), '选择填好的会审意见表并预览', OPEN_SPREADSHEET),
+  'review.sheetImportPreview': read<ImportPreviewOutcome<ReviewSheetPreview>>()(
+    z.object({ party: z.enum(REVIEW_PARTY_CODES).nullable() }),
+    '选择填好的会审意见表并预览',
+    OPEN_SPREADSHEET,
+  ),
   'review.sheetImportCommit': write<ReviewSheetImportResult>()(
     z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(REVIEW_PARTY_CODES).nullable() }),
     '按预览结果记录会审意见（全部成功或全部不写入）',
@@ -103,8 +133,17 @@ export const targetsCalls = {
     }),
     '记录一方的会审意见',
   ),
-  'review.decide': write<TargetDetail>()(z.object({ targetId: id('绩效目标'), result: grade, note: optionalText(1000, '结论说明') }), '财政局作出会审结论（优、良、中、差）'),
+  'review.decide': write<TargetDetail>()(
+    z.object({ targetId: id('绩效目标'), result: grade, note: optionalText(1000, '结论说明') }),
+    '财政局作出会审结论（优、良、中、差）',
+  ),
   'review.completeByFinance': write<TargetDetail>()(z.object({ targetId: id('绩效目标') }), '“良”的目标经财政完善后转为待批复'),
-  'review.approve': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要批复的绩效目标').max(2000) }), '批复绩效目标（全部成功或全部不变）'),
-  'review.publish': write<number>()(z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要公开的绩效目标').max(2000) }), '登记绩效目标已公开'),
+  'review.approve': write<number>()(
+    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要批复的绩效目标').max(2000) }),
+    '批复绩效目标（全部成功或全部不变）',
+  ),
+  'review.publish': write<number>()(
+    z.object({ targetIds: z.array(id('绩效目标')).min(1, '请先勾选要公开的绩效目标').max(2000) }),
+    '登记绩效目标已公开',
+  ),
 } as const;

@@ -1,5 +1,15 @@
 /** Which service answers each of the area's bridge calls (calls/exAnte.ts). */
-import { admitToLibrary, createAssessment, exAnteOverview, finalizeAssessment, gateFor, getAssessment, listAssessments, recheckRevisedPlan, saveAssessment } from '../../exAnte/exAnte';
+import {
+  admitToLibrary,
+  createAssessment,
+  exAnteOverview,
+  finalizeAssessment,
+  gateFor,
+  getAssessment,
+  listAssessments,
+  recheckRevisedPlan,
+  saveAssessment,
+} from '../../exAnte/exAnte';
 import { exportExAnteReport, exportExAnteScoreSheet } from '../../exAnte/exAnteReport';
 import { DOCX_FILTERS } from '../fileExchange';
 import { type AreaHandlers, saveFile } from './fileSteps';

@@ -20,7 +20,11 @@ export type AreaHandlers<Calls> = {
 };
 
 /** Every import's first step: the user picks a file, it is staged for the commit, and previewed. */
-export async function previewPickedFile<P>(ctx: HandlerContext, title: string, preview: (file: { name: string; bytes: Uint8Array }) => P): Promise<ImportPreviewOutcome<P>> {
+export async function previewPickedFile<P>(
+  ctx: HandlerContext,
+  title: string,
+  preview: (file: { name: string; bytes: Uint8Array }) => P,
+): Promise<ImportPreviewOutcome<P>> {
   const picked = await ctx.files.openFile({ title, filters: SPREADSHEET_FILTERS });
   if (!picked) return { cancelled: true };
   const file = checkImportSize(picked);
@@ -36,7 +40,14 @@ export function commitStagedFile<R>(ctx: HandlerContext, fileId: string, commit:
 }
 
 /** Every export's last step: the user says where (or the browser downloads it). */
-export async function saveFile<S>(ctx: HandlerContext, title: string, defaultName: string, bytes: Uint8Array, summary: S, filters: FileFilter[] = XLSX_FILTERS): Promise<SaveOutcome<S>> {
+export async function saveFile<S>(
+  ctx: HandlerContext,
+  title: string,
+  defaultName: string,
+  bytes: Uint8Array,
+  summary: S,
+  filters: FileFilter[] = XLSX_FILTERS,
+): Promise<SaveOutcome<S>> {
   const saved = await ctx.files.saveFile({ title, defaultName, filters }, bytes);
   return { saved, summary };
 }

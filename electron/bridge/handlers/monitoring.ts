@@ -1,5 +1,11 @@
 /** Which service answers each of the area's bridge calls (calls/monitoring.ts). */
-import { commitExecutionImport, forgetRememberedMatch, listExecution, listRememberedMatches, previewExecutionImport } from '../../monitoring/executionImport';
+import {
+  commitExecutionImport,
+  forgetRememberedMatch,
+  listExecution,
+  listRememberedMatches,
+  previewExecutionImport,
+} from '../../monitoring/executionImport';
 import { listMonitoringForms, monitoringForm, saveMonitoringForm } from '../../monitoring/monitoringEntries';
 import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from '../../monitoring/monitoringRounds';
 import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../monitoring/monitoringTemplate';
@@ -19,20 +25,33 @@ export const monitoringHandlers: AreaHandlers<typeof monitoringCalls> = {
     return saveFile(ctx, '导出监控表模板', fileName, bytes, summary);
   },
   'monitoring.importPreview': (ctx, input) =>
-    previewPickedFile(ctx, '选择填好的监控表', (file) => previewMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+    previewPickedFile(ctx, '选择填好的监控表', (file) =>
+      previewMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes }),
+    ),
   'monitoring.importCommit': (ctx, input) =>
-    commitStagedFile(ctx, input.fileId, (file) => commitMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+    commitStagedFile(ctx, input.fileId, (file) =>
+      commitMonitoringImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes }),
+    ),
   'warnings.compute': computeWarnings,
   'warnings.list': listWarnings,
   'warnings.summary': roundSummary,
   'execution.importPreview': (ctx, input) =>
-    previewPickedFile(ctx, '选择预算执行数据', (file) => previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes })),
+    previewPickedFile(ctx, '选择预算执行数据', (file) =>
+      previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes }),
+    ),
   'execution.importRepreview': (ctx, input) => {
     const file = ctx.staged.get(input.fileId);
-    return previewExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches });
+    return previewExecutionImport(ctx, {
+      roundId: input.roundId,
+      fileName: file.name,
+      bytes: file.bytes,
+      manualMatches: input.manualMatches,
+    });
   },
   'execution.importCommit': (ctx, input) =>
-    commitStagedFile(ctx, input.fileId, (file) => commitExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches })),
+    commitStagedFile(ctx, input.fileId, (file) =>
+      commitExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches }),
+    ),
   'execution.list': listExecution,
   'execution.rememberedMatches': listRememberedMatches,
   'execution.forgetMatch': (ctx, input) => {

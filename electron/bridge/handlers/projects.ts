@@ -14,11 +14,16 @@ export const projectsHandlers: AreaHandlers<typeof projectsCalls> = {
   'projects.create': createProject,
   'projects.update': updateProject,
   'projects.importPreview': (ctx, input) =>
-    previewPickedFile(ctx, '选择单位和项目工作簿', (file) => previewProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
+    previewPickedFile(ctx, '选择单位和项目工作簿', (file) =>
+      previewProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),
+    ),
   'projects.importCommit': (ctx, input) =>
     commitStagedFile(ctx, input.fileId, (file) => commitProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
   'projects.export': async (ctx, input) => {
     const exported = await exportProjects(ctx, input);
-    return saveFile(ctx, '导出项目清单', exported.fileName, exported.bytes, { projectCount: exported.projectCount, totalFen: exported.totalFen });
+    return saveFile(ctx, '导出项目清单', exported.fileName, exported.bytes, {
+      projectCount: exported.projectCount,
+      totalFen: exported.totalFen,
+    });
   },
 };

@@ -1,5 +1,14 @@
 /** Which service answers each of the area's bridge calls (calls/rectification.ts). */
-import { createNotice, draftNoticesFromWarnings, issueNotices, listNotices, noticeDetail, recordFeedback, reviewNotice, updateNotice } from '../../rectification/rectification';
+import {
+  createNotice,
+  draftNoticesFromWarnings,
+  issueNotices,
+  listNotices,
+  noticeDetail,
+  recordFeedback,
+  reviewNotice,
+  updateNotice,
+} from '../../rectification/rectification';
 import { exportNoticeDocuments, exportNoticeList } from '../../rectification/rectificationDocuments';
 import { DOCX_FILTERS } from '../fileExchange';
 import { type AreaHandlers, saveFile } from './fileSteps';

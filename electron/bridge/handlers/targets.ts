@@ -1,5 +1,13 @@
 /** Which service answers each of the area's bridge calls (calls/targets.ts). */
-import { approveTargets, completeByFinance, decideRound, listRounds, publishTargets, recordOpinion, submitForReview } from '../../targets/jointReview';
+import {
+  approveTargets,
+  completeByFinance,
+  decideRound,
+  listRounds,
+  publishTargets,
+  recordOpinion,
+  submitForReview,
+} from '../../targets/jointReview';
 import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../targets/reviewSheet';
 import { commitTargetImport, previewTargetImport } from '../../targets/targetImport';
 import { exportTargetPublication } from '../../targets/targetPublication';
@@ -21,7 +29,9 @@ export const targetsHandlers: AreaHandlers<typeof targetsCalls> = {
     return saveFile(ctx, '导出绩效目标申报模板', fileName, bytes, summary);
   },
   'targets.importPreview': (ctx, input) =>
-    previewPickedFile(ctx, '选择填好的绩效目标申报表', (file) => previewTargetImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
+    previewPickedFile(ctx, '选择填好的绩效目标申报表', (file) =>
+      previewTargetImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),
+    ),
   'targets.importCommit': (ctx, input) =>
     commitStagedFile(ctx, input.fileId, (file) => commitTargetImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes })),
   'targets.publicationExport': async (ctx, input) => {
@@ -33,9 +43,13 @@ export const targetsHandlers: AreaHandlers<typeof targetsCalls> = {
     return saveFile(ctx, '导出会审意见表', fileName, bytes, summary);
   },
   'review.sheetImportPreview': (ctx, input) =>
-    previewPickedFile(ctx, '选择填好的会审意见表', (file) => previewReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party })),
+    previewPickedFile(ctx, '选择填好的会审意见表', (file) =>
+      previewReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party }),
+    ),
   'review.sheetImportCommit': (ctx, input) =>
-    commitStagedFile(ctx, input.fileId, (file) => commitReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party })),
+    commitStagedFile(ctx, input.fileId, (file) =>
+      commitReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party }),
+    ),
   'review.submit': submitForReview,
   'review.rounds': listRounds,
   'review.recordOpinion': recordOpinion,

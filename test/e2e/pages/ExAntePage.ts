@@ -128,7 +128,11 @@ export class ExAntePage {
 
   /** Opens the list's n-th assessment of a subject (0 = first), with 查看 or 继续评估. */
   async openAssessment(subject: string, nth = 0): Promise<void> {
-    await this.rows.filter({ has: this.page.getByText(subject, { exact: true }) }).nth(nth).getByRole('button').click();
+    await this.rows
+      .filter({ has: this.page.getByText(subject, { exact: true }) })
+      .nth(nth)
+      .getByRole('button')
+      .click();
     await this.sheet.waitFor();
   }
 
@@ -144,7 +148,10 @@ export class ExAntePage {
   }
 
   async rate(item: string, rating: RatingWord): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: `${item}评级` }).getByText(rating, { exact: true }).click();
+    await this.page
+      .getByRole('radiogroup', { name: `${item}评级` })
+      .getByText(rating, { exact: true })
+      .click();
   }
 
   /** Rates every sub-item: one word for all, or a word per item. */
@@ -251,7 +258,9 @@ export class ExAntePage {
 
   /** Whether the 评分表 can still be typed in. */
   async sheetEditable(item: string): Promise<boolean> {
-    return !(await this.pointsInput(item).getAttribute('readonly').then((v) => v !== null));
+    return !(await this.pointsInput(item)
+      .getAttribute('readonly')
+      .then((v) => v !== null));
   }
 
   // —— 项目库关口 ——

@@ -48,7 +48,9 @@ export class IndicatorsPage {
 
   /** Each class as the list shows it: name → active count ("全部" first). */
   async classCounts(): Promise<[string, number][]> {
-    const labels = await this.classList.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    const labels = await this.classList
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
     return labels.map((l) => {
       const m = /^(.+)：启用 (\d+) 条/.exec(l);
       return [m?.[1] ?? l, Number(m?.[2] ?? NaN)];
@@ -96,7 +98,9 @@ export class IndicatorsPage {
 
   /** 三分法 or 四分法 for the year, waiting for the ledger's answer. */
   async chooseLayout(layout: '三分法' | '四分法'): Promise<void> {
-    const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('years.setIndicatorLayout') === true);
+    const answered = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('years.setIndicatorLayout') === true,
+    );
     await this.shell.main.locator('label', { hasText: new RegExp(`^${layout}$`) }).click();
     await answered;
   }
@@ -135,17 +139,22 @@ export class IndicatorsPage {
 
   async fillIndicator(entry: IndicatorEntry, title = '新增指标'): Promise<void> {
     const form = this.dialog(title);
-    if (entry.className !== undefined) await pickOption(this.page, form.getByRole('combobox', { name: '指标类别', exact: true }), entry.className, { type: true });
-    if (entry.level1 !== undefined) await pickOption(this.page, form.getByRole('combobox', { name: '一级指标', exact: true }), entry.level1);
-    if (entry.level2 !== undefined) await pickOption(this.page, form.getByRole('combobox', { name: '二级指标', exact: true }), entry.level2);
+    if (entry.className !== undefined)
+      await pickOption(this.page, form.getByRole('combobox', { name: '指标类别', exact: true }), entry.className, { type: true });
+    if (entry.level1 !== undefined)
+      await pickOption(this.page, form.getByRole('combobox', { name: '一级指标', exact: true }), entry.level1);
+    if (entry.level2 !== undefined)
+      await pickOption(this.page, form.getByRole('combobox', { name: '二级指标', exact: true }), entry.level2);
     if (entry.name !== undefined) await form.getByLabel('三级指标名称', { exact: true }).fill(entry.name);
-    if (entry.nature !== undefined) await pickOption(this.page, form.getByRole('combobox', { name: '指标性质', exact: true }), entry.nature);
+    if (entry.nature !== undefined)
+      await pickOption(this.page, form.getByRole('combobox', { name: '指标性质', exact: true }), entry.nature);
     if (entry.unit !== undefined) {
       await form.getByLabel('计量单位', { exact: true }).fill(entry.unit);
       await this.page.keyboard.press('Escape');
     }
     if (entry.explanation !== undefined) await form.getByLabel('指标解释/计算方法', { exact: true }).fill(entry.explanation);
-    if (entry.standard !== undefined) await pickOption(this.page, form.getByRole('combobox', { name: '绩效标准', exact: true }), entry.standard);
+    if (entry.standard !== undefined)
+      await pickOption(this.page, form.getByRole('combobox', { name: '绩效标准', exact: true }), entry.standard);
     if (entry.referenceHint !== undefined) await form.getByLabel('参考值', { exact: true }).fill(entry.referenceHint);
     if (entry.keywords !== undefined) await form.getByLabel('关键词', { exact: true }).fill(entry.keywords);
     if (entry.mandatory !== undefined) await form.getByLabel('本类必选指标').setChecked(entry.mandatory);
@@ -183,7 +192,10 @@ export class IndicatorsPage {
 
   /** Clicks 停用 on a row; the confirmation dialog stays open for the caller. */
   async startRetiring(indicatorName: string): Promise<Locator> {
-    await this.rowOf(indicatorName).first().getByRole('button', { name: `停用 ${indicatorName}`, exact: true }).click();
+    await this.rowOf(indicatorName)
+      .first()
+      .getByRole('button', { name: `停用 ${indicatorName}`, exact: true })
+      .click();
     const confirm = this.dialog(`停用指标“${indicatorName}”？`);
     await confirm.waitFor();
     return confirm;
@@ -198,7 +210,10 @@ export class IndicatorsPage {
 
   async reinstate(indicatorName: string): Promise<void> {
     const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/call'));
-    await this.rowOf(indicatorName).first().getByRole('button', { name: `恢复 ${indicatorName}`, exact: true }).click();
+    await this.rowOf(indicatorName)
+      .first()
+      .getByRole('button', { name: `恢复 ${indicatorName}`, exact: true })
+      .click();
     await answered;
   }
 
@@ -206,7 +221,10 @@ export class IndicatorsPage {
   async dismissNotices(): Promise<void> {
     const notices = this.page.locator('.mantine-Notification-root');
     for (const close of await notices.locator('button').all()) await close.click().catch(() => undefined);
-    await notices.first().waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
+    await notices
+      .first()
+      .waitFor({ state: 'detached', timeout: 2_000 })
+      .catch(() => undefined);
   }
 
   async openRecommendations(): Promise<void> {
@@ -239,7 +257,6 @@ export class IndicatorsPage {
       }),
     );
   }
-
 }
 
 /** Waits until a drawer or dialog has finished sliding in (its box stops moving), for screenshots. */

@@ -40,7 +40,8 @@ export class KeyEvaluationsPage {
   async listRows(): Promise<string[][]> {
     if (await this.table.getByText('本年度还没有重点绩效评价').isVisible()) return [];
     const out: string[][] = [];
-    for (const row of await this.table.locator('tbody tr').all()) out.push((await row.locator('td').allInnerTexts()).slice(0, 7).map((t) => t.trim()));
+    for (const row of await this.table.locator('tbody tr').all())
+      out.push((await row.locator('td').allInnerTexts()).slice(0, 7).map((t) => t.trim()));
     return out;
   }
 
@@ -116,7 +117,8 @@ export class KeyEvaluationsPage {
     const table = this.page.getByRole('table', { name: '指标体系模板' });
     await table.waitFor();
     const out: string[][] = [];
-    for (const row of await table.locator('tbody tr').all()) out.push((await row.locator('td').allInnerTexts()).slice(0, 5).map((t) => t.trim()));
+    for (const row of await table.locator('tbody tr').all())
+      out.push((await row.locator('td').allInnerTexts()).slice(0, 5).map((t) => t.trim()));
     return out;
   }
 
@@ -173,7 +175,9 @@ export class KeyEvaluationsPage {
     return this.grid.getByLabel(`${level1}小计`, { exact: true }).innerText();
   }
 
-  async fillTexts(texts: Partial<Record<'主要经验及做法' | '存在的问题及原因分析' | '有关建议' | '其他需要说明的问题', string>>): Promise<void> {
+  async fillTexts(
+    texts: Partial<Record<'主要经验及做法' | '存在的问题及原因分析' | '有关建议' | '其他需要说明的问题', string>>,
+  ): Promise<void> {
     const panel = this.page.getByRole('region', { name: '评价报告内容' });
     for (const [label, text] of Object.entries(texts)) await panel.getByLabel(label, { exact: true }).fill(text);
     const answered = this.answer();
@@ -193,7 +197,12 @@ export class KeyEvaluationsPage {
     return this.page.getByLabel('评价状态').innerText();
   }
 
-  async recordAction(entry: { amount: string; nextYearProject: string; status: '拟定' | '已落实' | '已撤销'; note?: string }): Promise<void> {
+  async recordAction(entry: {
+    amount: string;
+    nextYearProject: string;
+    status: '拟定' | '已落实' | '已撤销';
+    note?: string;
+  }): Promise<void> {
     const panel = this.page.getByRole('region', { name: '结果应用' });
     await panel.getByLabel('金额（万元）').fill(entry.amount);
     await panel.getByRole('combobox', { name: /年度项目$/ }).click();
@@ -217,9 +226,12 @@ export class KeyEvaluationsPage {
     const panel = this.page.getByRole('region', { name: '下发整改通知' });
     await panel.getByLabel('反馈期限').fill(deadline);
     await panel.getByRole('button', { name: '起草整改通知' }).click();
-    await panel.getByLabel('整改通知').waitFor({ timeout: 5_000 }).catch(async () => {
-      throw new Error(`起草整改通知未成功：${await panel.innerText()}`);
-    });
+    await panel
+      .getByLabel('整改通知')
+      .waitFor({ timeout: 5_000 })
+      .catch(async () => {
+        throw new Error(`起草整改通知未成功：${await panel.innerText()}`);
+      });
   }
 
   async exportReport(saveAs: string): Promise<string> {

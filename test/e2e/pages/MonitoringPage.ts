@@ -3,7 +3,9 @@ import { AppShellPage } from './AppShellPage';
 
 /** A table's body as each cell's text. */
 export function cellTexts(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
 }
 
 /** 绩效监控: the rounds, the execution import and list, the warning list, a monitoring form, the summary. */

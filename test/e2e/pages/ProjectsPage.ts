@@ -114,7 +114,8 @@ export class ProjectsPage {
 
   async fillProject(entry: ProjectEntry): Promise<void> {
     const d = this.dialog;
-    if (entry.unit !== undefined) await pickOption(this.page, d.getByRole('combobox', { name: '预算单位', exact: true }), entry.unit, { type: true });
+    if (entry.unit !== undefined)
+      await pickOption(this.page, d.getByRole('combobox', { name: '预算单位', exact: true }), entry.unit, { type: true });
     if (entry.name !== undefined) await d.getByLabel('项目名称', { exact: true }).fill(entry.name);
     if (entry.code !== undefined) await d.getByLabel('项目代码', { exact: true }).fill(entry.code);
     if (entry.amount !== undefined) await d.getByLabel('年初预算数（万元）', { exact: true }).fill(entry.amount);

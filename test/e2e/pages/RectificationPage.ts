@@ -29,7 +29,9 @@ export class RectificationPage {
   }
 
   async openNotice(text: string): Promise<Locator> {
-    await this.rowOf(text).getByRole('button', { name: /^办理|^编辑/ }).click();
+    await this.rowOf(text)
+      .getByRole('button', { name: /^办理|^编辑/ })
+      .click();
     await this.drawer.getByText('办理记录', { exact: true }).waitFor();
     return this.drawer;
   }

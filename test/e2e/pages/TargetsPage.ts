@@ -25,7 +25,9 @@ type Step = '布置' | '申报' | '审核' | '批复' | '公开';
 
 /** A table's body as each cell's text, one line per block inside the cell. */
 function cellTexts(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim().replace(/\n{2,}/g, '\n'))));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim().replace(/\n{2,}/g, '\n'))));
 }
 
 /** Column positions in the target list (1-based, as nth-child counts). */

@@ -16,7 +16,9 @@ export function findChromium(): string | null {
 export const chromiumPath = findChromium();
 
 const MISSING =
-  (process.env.CHROMIUM_PATH?.trim() ? `CHROMIUM_PATH 指向的 ${process.env.CHROMIUM_PATH} 不存在。` : `找不到 Chromium（${CANDIDATES.join(' 或 ')}，也未设置 CHROMIUM_PATH）。`) +
+  (process.env.CHROMIUM_PATH?.trim()
+    ? `CHROMIUM_PATH 指向的 ${process.env.CHROMIUM_PATH} 不存在。`
+    : `找不到 Chromium（${CANDIDATES.join(' 或 ')}，也未设置 CHROMIUM_PATH）。`) +
   '安装：apt-get install -y chromium fonts-wqy-microhei，或设置 CHROMIUM_PATH。';
 
 /** `describe` for suites that need Chromium: skipped with a banner when absent, failed when required. */
@@ -31,7 +33,15 @@ export function describeInChromium(name: string, body: () => void): void {
     });
   } else {
     console.warn(
-      ['', '#'.repeat(78), `#  浏览器端到端测试已跳过：${name}`, `#  ${MISSING}`, '#  设置 E2E_REQUIRED=1 可让缺少浏览器时测试失败。', '#'.repeat(78), ''].join('\n'),
+      [
+        '',
+        '#'.repeat(78),
+        `#  浏览器端到端测试已跳过：${name}`,
+        `#  ${MISSING}`,
+        '#  设置 E2E_REQUIRED=1 可让缺少浏览器时测试失败。',
+        '#'.repeat(78),
+        '',
+      ].join('\n'),
     );
     describe.skip(name, body);
   }
