@@ -39,7 +39,7 @@ import {
 } from './targetTemplate';
 import { findMarker } from '../formats/formSheet';
 import { ruleSetOf } from '../ledger/years';
-import type { SheetIssue } from './targetImport';
+import type { SheetIssue } from './declarationSheet';
 import { type Grade, GRADES, type ReviewParty } from '../../db/vocabulary';
 
 export interface ReviewSheetExport {

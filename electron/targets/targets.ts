@@ -8,7 +8,17 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { budgetUnits, indicatorClasses, indicators, performanceTargets, projects, reviewRounds, syncDates, targetAdjustments, targetIndicators } from '../../db/schema';
+import {
+  budgetUnits,
+  indicatorClasses,
+  indicators,
+  performanceTargets,
+  projects,
+  reviewRounds,
+  syncDates,
+  targetAdjustments,
+  targetIndicators,
+} from '../../db/schema';
 import { indicatorProblems } from '../rules/indicatorRules';
 import { isEditable, isLocked } from '../rules/jointReview';
 import { checkTarget, type CheckItem, type TargetIndicator } from '../rules/targetChecks';
@@ -122,7 +132,13 @@ export function listTargets(ctx: ServiceContext, input: { year: number }): Targe
     .where(eq(projects.year, input.year))
     .orderBy(sql`coalesce(${budgetUnits.parentId}, ${budgetUnits.id})`, budgetUnits.id, projects.code, projects.id)
     .all()
-    .map((r) => ({ ...r, subject: 'project' as const, status: r.status ?? ('none' as const), indicatorCount: r.targetId ? r.indicatorCount : 0, rounds: r.targetId ? r.rounds : 0 }));
+    .map((r) => ({
+      ...r,
+      subject: 'project' as const,
+      status: r.status ?? ('none' as const),
+      indicatorCount: r.targetId ? r.indicatorCount : 0,
+      rounds: r.targetId ? r.rounds : 0,
+    }));
   const departmentRows = ctx.ledger.db
     .select({
       targetId: performanceTargets.id,
@@ -140,7 +156,14 @@ export function listTargets(ctx: ServiceContext, input: { year: number }): Targe
     .leftJoin(department, eq(department.id, budgetUnits.parentId))
     .where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.subject, 'department')))
     .all()
-    .map((r) => ({ ...r, subject: 'department' as const, projectId: null, projectCode: null, name: `${r.unitName}部门整体`, majorPolicy: false }));
+    .map((r) => ({
+      ...r,
+      subject: 'department' as const,
+      projectId: null,
+      projectCode: null,
+      name: `${r.unitName}部门整体`,
+      majorPolicy: false,
+    }));
   const sync = new Map<number, TargetDetail['sync']>();
   const dates = ctx.ledger.db
     .select({ targetId: syncDates.targetId, track: syncDates.track, step: syncDates.step, date: syncDates.date })
@@ -152,7 +175,10 @@ export function listTargets(ctx: ServiceContext, input: { year: number }): Targe
     if (!sync.has(d.targetId)) sync.set(d.targetId, { budget: {}, target: {} });
     sync.get(d.targetId)![d.track][d.step] = d.date;
   }
-  return [...departmentRows, ...projectRows].map((r) => ({ ...r, sync: r.targetId === null ? null : (sync.get(r.targetId) ?? { budget: {}, target: {} }) }));
+  return [...departmentRows, ...projectRows].map((r) => ({
+    ...r,
+    sync: r.targetId === null ? null : (sync.get(r.targetId) ?? { budget: {}, target: {} }),
+  }));
 }
 
 /** Starts a project's (or a unit's 部门整体) targets as a draft, funds taken from the project's budget. */
@@ -162,24 +188,50 @@ export function createTarget(ctx: ServiceContext, input: { year: number; project
     let values: typeof performanceTargets.$inferInsert;
     if (input.projectId != null) {
       const project = ctx.ledger.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
-      if (!project || project.year !== input.year) throw new LedgerError('project_missing', `${input.year} 年度没有这个项目，请刷新后重试。`);
-      const existing = ctx.ledger.db.select({ id: performanceTargets.id }).from(performanceTargets).where(eq(performanceTargets.projectId, project.id)).get();
+      if (!project || project.year !== input.year)
+        throw new LedgerError('project_missing', `${input.year} 年度没有这个项目，请刷新后重试。`);
+      const existing = ctx.ledger.db
+        .select({ id: performanceTargets.id })
+        .from(performanceTargets)
+        .where(eq(performanceTargets.projectId, project.id))
+        .get();
       if (existing) return targetDetail(ctx, existing.id);
       values = {
-        year: input.year, subject: 'project', projectId: project.id, unitId: project.unitId, period: `${input.year}年`,
-        annualTotalFen: project.initialBudgetFen, annualFiscalFen: project.initialBudgetFen, annualOtherFen: 0,
+        year: input.year,
+        subject: 'project',
+        projectId: project.id,
+        unitId: project.unitId,
+        period: `${input.year}年`,
+        annualTotalFen: project.initialBudgetFen,
+        annualFiscalFen: project.initialBudgetFen,
+        annualOtherFen: 0,
       };
     } else {
-      const unit = input.unitId == null ? undefined : ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
+      const unit =
+        input.unitId == null ? undefined : ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
       if (!unit) throw new LedgerError('invalid_input', '请选择要填报部门整体绩效目标的单位。', { unitId: '请选择单位' });
       const existing = ctx.ledger.db
         .select({ id: performanceTargets.id })
         .from(performanceTargets)
-        .where(and(eq(performanceTargets.year, input.year), eq(performanceTargets.subject, 'department'), eq(performanceTargets.unitId, unit.id)))
+        .where(
+          and(
+            eq(performanceTargets.year, input.year),
+            eq(performanceTargets.subject, 'department'),
+            eq(performanceTargets.unitId, unit.id),
+          ),
+        )
         .get();
       if (existing) return targetDetail(ctx, existing.id);
       const budget = unitProjectBudgetFen(ctx, input.year, unit.id);
-      values = { year: input.year, subject: 'department', unitId: unit.id, period: `${input.year}年`, annualTotalFen: budget, annualFiscalFen: budget, annualOtherFen: 0 };
+      values = {
+        year: input.year,
+        subject: 'department',
+        unitId: unit.id,
+        period: `${input.year}年`,
+        annualTotalFen: budget,
+        annualFiscalFen: budget,
+        annualOtherFen: 0,
+      };
     }
     const row = ctx.ledger.db.insert(performanceTargets).values(values).returning({ id: performanceTargets.id }).get();
     setSyncDateInside(ctx, row.id, 'target', 'assign', ctx.now().toISOString().slice(0, 10), false);
@@ -190,7 +242,13 @@ export function createTarget(ctx: ServiceContext, input: { year: number; project
 
 /** A unit's 部门整体 funds before anyone writes them: its projects' 年初预算 of the year, in 分. */
 export function unitProjectBudgetFen(ctx: ServiceContext, year: number, unitId: number): number {
-  return ctx.ledger.db.select({ fen: sql<number>`coalesce(sum(initial_budget_fen), 0)` }).from(projects).where(and(eq(projects.year, year), eq(projects.unitId, unitId))).get()?.fen ?? 0;
+  return (
+    ctx.ledger.db
+      .select({ fen: sql<number>`coalesce(sum(initial_budget_fen), 0)` })
+      .from(projects)
+      .where(and(eq(projects.year, year), eq(projects.unitId, unitId)))
+      .get()?.fen ?? 0
+  );
 }
 
 /** Saves the content of a target still being written (draft, returned, or completed by the bureau after 良). */
@@ -198,11 +256,19 @@ export function saveTarget(ctx: ServiceContext, input: TargetContent & { id: num
   return inTransaction(ctx, () => {
     const target = requireTarget(ctx, input.id);
     requireOpenYear(ctx, target.year);
-    if (isLocked(target.status)) throw new LedgerError('target_locked', '绩效目标已批复，不能直接修改。如需变更，请走“目标调整”并写明原因。');
-    if (!isEditable(target.status)) throw new LedgerError('target_in_review', '绩效目标正在会审中，不能修改。请等待会审结果；退回修改后可再编辑。');
+    if (isLocked(target.status))
+      throw new LedgerError('target_locked', '绩效目标已批复，不能直接修改。如需变更，请走“目标调整”并写明原因。');
+    if (!isEditable(target.status))
+      throw new LedgerError('target_in_review', '绩效目标正在会审中，不能修改。请等待会审结果；退回修改后可再编辑。');
     const before = snapshotOf(ctx, target.id);
     writeContent(ctx, target.id, input);
-    appendAudit(ctx, { action: 'target.save', entity: 'performance_target', entityId: target.id, before, after: snapshotOf(ctx, target.id) });
+    appendAudit(ctx, {
+      action: 'target.save',
+      entity: 'performance_target',
+      entityId: target.id,
+      before,
+      after: snapshotOf(ctx, target.id),
+    });
     return targetDetail(ctx, target.id);
   });
 }
@@ -212,13 +278,24 @@ export function adjustTarget(ctx: ServiceContext, input: TargetContent & { id: n
   return inTransaction(ctx, () => {
     const target = requireTarget(ctx, input.id);
     requireOpenYear(ctx, target.year);
-    if (!isLocked(target.status)) throw new LedgerError('target_not_locked', '只有已批复的绩效目标需要走调整程序；未批复的目标请直接修改。');
+    if (!isLocked(target.status))
+      throw new LedgerError('target_not_locked', '只有已批复的绩效目标需要走调整程序；未批复的目标请直接修改。');
     const reason = input.reason.trim();
     if (!reason) throw new LedgerError('invalid_input', '请写明调整原因。', { reason: '请写明调整原因' });
     const before = snapshotOf(ctx, target.id);
     writeContent(ctx, target.id, input);
     const after = snapshotOf(ctx, target.id);
-    ctx.ledger.db.insert(targetAdjustments).values({ targetId: target.id, at: ctx.now().toISOString(), actor: ctx.actor, reason, before: JSON.stringify(before), after: JSON.stringify(after) }).run();
+    ctx.ledger.db
+      .insert(targetAdjustments)
+      .values({
+        targetId: target.id,
+        at: ctx.now().toISOString(),
+        actor: ctx.actor,
+        reason,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+      })
+      .run();
     appendAudit(ctx, { action: 'target.adjust', entity: 'performance_target', entityId: target.id, before, after: { reason, ...after } });
     return targetDetail(ctx, target.id);
   });
@@ -231,18 +308,35 @@ export function promoteIndicator(ctx: ServiceContext, input: { targetIndicatorId
     if (!row) throw new LedgerError('indicator_missing', '该指标不存在，请刷新后重试。');
     if (row.libraryIndicatorId != null) throw new LedgerError('already_common', `“${row.name}”已是共性指标。`);
     const created = createIndicator(ctx, {
-      classId: input.classId, level1: row.level1, level2: row.level2, name: row.name, nature: row.nature, unit: row.unit,
-      explanation: null, standard: null, keywords: null, referenceHint: row.value ? `${row.nature === '定性' ? '' : row.nature}${row.value}${row.unit ?? ''}` : null,
-      mandatory: false, scope: row.period === 'midTerm' ? 'overall' : 'annual',
+      classId: input.classId,
+      level1: row.level1,
+      level2: row.level2,
+      name: row.name,
+      nature: row.nature,
+      unit: row.unit,
+      explanation: null,
+      standard: null,
+      keywords: null,
+      referenceHint: row.value ? `${row.nature === '定性' ? '' : row.nature}${row.value}${row.unit ?? ''}` : null,
+      mandatory: false,
+      scope: row.period === 'midTerm' ? 'overall' : 'annual',
     });
     ctx.ledger.db.update(targetIndicators).set({ libraryIndicatorId: created.id }).where(eq(targetIndicators.id, row.id)).run();
-    appendAudit(ctx, { action: 'indicator.promote', entity: 'target_indicator', entityId: row.id, after: { libraryIndicatorId: created.id } });
+    appendAudit(ctx, {
+      action: 'indicator.promote',
+      entity: 'target_indicator',
+      entityId: row.id,
+      after: { libraryIndicatorId: created.id },
+    });
     return created;
   });
 }
 
 /** Records the date a step was reached (五个同步); null clears it. */
-export function setSyncDate(ctx: ServiceContext, input: { targetId: number; track: SyncTrack; step: SyncStep; date: string | null }): TargetDetail {
+export function setSyncDate(
+  ctx: ServiceContext,
+  input: { targetId: number; track: SyncTrack; step: SyncStep; date: string | null },
+): TargetDetail {
   return inTransaction(ctx, () => {
     const target = requireTarget(ctx, input.targetId);
     requireOpenYear(ctx, target.year);
@@ -252,7 +346,14 @@ export function setSyncDate(ctx: ServiceContext, input: { targetId: number; trac
 }
 
 /** Sets a step's date; `overwrite` false keeps a date already recorded (the first time counts). */
-export function setSyncDateInside(ctx: ServiceContext, targetId: number, track: SyncTrack, step: SyncStep, date: string | null, overwrite: boolean): void {
+export function setSyncDateInside(
+  ctx: ServiceContext,
+  targetId: number,
+  track: SyncTrack,
+  step: SyncStep,
+  date: string | null,
+  overwrite: boolean,
+): void {
   const where = and(eq(syncDates.targetId, targetId), eq(syncDates.track, track), eq(syncDates.step, step));
   const existing = ctx.ledger.db.select().from(syncDates).where(where).get();
   if (existing && !overwrite) return;
@@ -260,11 +361,23 @@ export function setSyncDateInside(ctx: ServiceContext, targetId: number, track: 
     if (existing) ctx.ledger.db.delete(syncDates).where(where).run();
   } else if (existing) ctx.ledger.db.update(syncDates).set({ date }).where(where).run();
   else ctx.ledger.db.insert(syncDates).values({ targetId, track, step, date }).run();
-  appendAudit(ctx, { action: 'target.syncDate', entity: 'performance_target', entityId: targetId, before: existing ? { track, step, date: existing.date } : undefined, after: { track, step, date } });
+  appendAudit(ctx, {
+    action: 'target.syncDate',
+    entity: 'performance_target',
+    entityId: targetId,
+    before: existing ? { track, step, date: existing.date } : undefined,
+    after: { track, step, date },
+  });
 }
 
 export function requireTarget(ctx: ServiceContext, id: number) {
-  const row = prepared(ctx, 'targets.byId', (db) => db.select().from(performanceTargets).where(eq(performanceTargets.id, sql.placeholder('id'))).prepare()).get({ id });
+  const row = prepared(ctx, 'targets.byId', (db) =>
+    db
+      .select()
+      .from(performanceTargets)
+      .where(eq(performanceTargets.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
   return row;
 }
@@ -277,9 +390,17 @@ export function setTargetStatus(ctx: ServiceContext, id: number, status: TargetS
 export function snapshotOf(ctx: ServiceContext, id: number): TargetSnapshot {
   const t = requireTarget(ctx, id);
   return {
-    indicatorClassId: t.indicatorClassId, period: t.period, midTermGoal: t.midTermGoal, annualGoal: t.annualGoal, mainTasks: t.mainTasks,
-    annualTotalFen: t.annualTotalFen, annualFiscalFen: t.annualFiscalFen, annualOtherFen: t.annualOtherFen,
-    midTotalFen: t.midTotalFen, midFiscalFen: t.midFiscalFen, midOtherFen: t.midOtherFen,
+    indicatorClassId: t.indicatorClassId,
+    period: t.period,
+    midTermGoal: t.midTermGoal,
+    annualGoal: t.annualGoal,
+    mainTasks: t.mainTasks,
+    annualTotalFen: t.annualTotalFen,
+    annualFiscalFen: t.annualFiscalFen,
+    annualOtherFen: t.annualOtherFen,
+    midTotalFen: t.midTotalFen,
+    midFiscalFen: t.midFiscalFen,
+    midOtherFen: t.midOtherFen,
     indicators: indicatorRows(ctx, id).map(({ id: _id, libraryNameNow: _n, ...rest }) => rest),
   };
 }
@@ -294,33 +415,67 @@ export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
   const sync: TargetDetail['sync'] = { budget: {}, target: {} };
   for (const d of q.syncDates.all({ id })) sync[d.track][d.step] = d.date;
   return {
-    id: t.id, year: t.year, subject: t.subject, projectId: t.projectId, projectName: row.projectName, projectCode: row.projectCode,
-    projectBudgetFen: row.projectBudgetFen, unitId: t.unitId, unitName: row.unitName, departmentName: row.departmentName, classified: row.classified,
-    className: row.className, status: t.status, editable: isEditable(t.status), locked: isLocked(t.status),
-    indicatorClassId: t.indicatorClassId, period: t.period, midTermGoal: t.midTermGoal, annualGoal: t.annualGoal, mainTasks: t.mainTasks,
-    annualTotalFen: t.annualTotalFen, annualFiscalFen: t.annualFiscalFen, annualOtherFen: t.annualOtherFen,
-    midTotalFen: t.midTotalFen, midFiscalFen: t.midFiscalFen, midOtherFen: t.midOtherFen,
+    id: t.id,
+    year: t.year,
+    subject: t.subject,
+    projectId: t.projectId,
+    projectName: row.projectName,
+    projectCode: row.projectCode,
+    projectBudgetFen: row.projectBudgetFen,
+    unitId: t.unitId,
+    unitName: row.unitName,
+    departmentName: row.departmentName,
+    classified: row.classified,
+    className: row.className,
+    status: t.status,
+    editable: isEditable(t.status),
+    locked: isLocked(t.status),
+    indicatorClassId: t.indicatorClassId,
+    period: t.period,
+    midTermGoal: t.midTermGoal,
+    annualGoal: t.annualGoal,
+    mainTasks: t.mainTasks,
+    annualTotalFen: t.annualTotalFen,
+    annualFiscalFen: t.annualFiscalFen,
+    annualOtherFen: t.annualOtherFen,
+    midTotalFen: t.midTotalFen,
+    midFiscalFen: t.midFiscalFen,
+    midOtherFen: t.midOtherFen,
     indicators: rows,
-    checks: checkTarget({
-      subject: t.subject,
-      annualGoal: t.annualGoal,
-      midTermGoal: t.midTermGoal,
-      mainTasks: t.mainTasks,
-      funds: { totalFen: t.annualTotalFen, fiscalFen: t.annualFiscalFen, otherFen: t.annualOtherFen },
-      indicators: rows.filter((r) => r.period === 'annual'),
-      mandatoryNames,
-    }, ruleSetOf(ctx, t.year).targets),
+    checks: checkTarget(
+      {
+        subject: t.subject,
+        annualGoal: t.annualGoal,
+        midTermGoal: t.midTermGoal,
+        mainTasks: t.mainTasks,
+        funds: { totalFen: t.annualTotalFen, fiscalFen: t.annualFiscalFen, otherFen: t.annualOtherFen },
+        indicators: rows.filter((r) => r.period === 'annual'),
+        mandatoryNames,
+      },
+      ruleSetOf(ctx, t.year).targets,
+    ),
     sync,
-    adjustments: q.adjustments
-      .all({ id })
-      .map((a) => ({ id: a.id, at: a.at, actor: a.actor, reason: a.reason, before: JSON.parse(a.before) as TargetSnapshot, after: JSON.parse(a.after) as TargetSnapshot })),
+    adjustments: q.adjustments.all({ id }).map((a) => ({
+      id: a.id,
+      at: a.at,
+      actor: a.actor,
+      reason: a.reason,
+      before: JSON.parse(a.before) as TargetSnapshot,
+      after: JSON.parse(a.after) as TargetSnapshot,
+    })),
     updatedAt: t.updatedAt,
   };
 }
 
 /** The number of review rounds a target has had. */
 export function roundCount(ctx: ServiceContext, targetId: number): number {
-  return ctx.ledger.db.select({ n: sql<number>`count(*)` }).from(reviewRounds).where(eq(reviewRounds.targetId, targetId)).get()?.n ?? 0;
+  return (
+    ctx.ledger.db
+      .select({ n: sql<number>`count(*)` })
+      .from(reviewRounds)
+      .where(eq(reviewRounds.targetId, targetId))
+      .get()?.n ?? 0
+  );
 }
 
 /** targetDetail's reads, prepared once per ledger: every write of a target returns its detail. */
@@ -350,10 +505,17 @@ function detailQueries(ctx: ServiceContext) {
       mandatoryNames: db
         .select({ name: indicators.name })
         .from(indicators)
-        .where(and(eq(indicators.classId, sql.placeholder('classId')), eq(indicators.mandatory, true), sql`${indicators.retiredAt} is null`))
+        .where(
+          and(eq(indicators.classId, sql.placeholder('classId')), eq(indicators.mandatory, true), sql`${indicators.retiredAt} is null`),
+        )
         .prepare(),
       syncDates: db.select().from(syncDates).where(eq(syncDates.targetId, id)).prepare(),
-      adjustments: db.select().from(targetAdjustments).where(eq(targetAdjustments.targetId, id)).orderBy(asc(targetAdjustments.id)).prepare(),
+      adjustments: db
+        .select()
+        .from(targetAdjustments)
+        .where(eq(targetAdjustments.targetId, id))
+        .orderBy(asc(targetAdjustments.id))
+        .prepare(),
       indicatorRows: db
         .select({
           id: targetIndicators.id,
@@ -394,7 +556,10 @@ function writeContent(ctx: ServiceContext, targetId: number, input: TargetConten
   money('midTotalFen', input.midTotalFen);
   money('midFiscalFen', input.midFiscalFen);
   money('midOtherFen', input.midOtherFen);
-  if (input.indicatorClassId != null && !ctx.ledger.db.select().from(indicatorClasses).where(eq(indicatorClasses.id, input.indicatorClassId)).get()) {
+  if (
+    input.indicatorClassId != null &&
+    !ctx.ledger.db.select().from(indicatorClasses).where(eq(indicatorClasses.id, input.indicatorClassId)).get()
+  ) {
     fields.indicatorClassId = '所选指标类别不存在';
   }
 
@@ -409,7 +574,10 @@ function writeContent(ctx: ServiceContext, targetId: number, input: TargetConten
   );
   const libraryIds = input.indicators.map((i) => i.libraryIndicatorId).filter((v): v is number => v != null);
   const library = new Map(
-    (libraryIds.length ? ctx.ledger.db.select().from(indicators).where(inArray(indicators.id, libraryIds)).all() : []).map((i) => [i.id, i]),
+    (libraryIds.length ? ctx.ledger.db.select().from(indicators).where(inArray(indicators.id, libraryIds)).all() : []).map((i) => [
+      i.id,
+      i,
+    ]),
   );
 
   const rows = input.indicators.map((ind, index) => {
@@ -419,19 +587,52 @@ function writeContent(ctx: ServiceContext, targetId: number, input: TargetConten
       const previous = kept.get(ind.libraryIndicatorId);
       const lib = library.get(ind.libraryIndicatorId);
       // Wording already on this target stays as it was written; a new use takes the library's current wording.
-      if (previous) return { level1: previous.level1, level2: previous.level2, name: previous.name, nature: previous.nature, unit: previous.unit, libraryIndicatorId: ind.libraryIndicatorId, period: ind.period, value };
+      if (previous)
+        return {
+          level1: previous.level1,
+          level2: previous.level2,
+          name: previous.name,
+          nature: previous.nature,
+          unit: previous.unit,
+          libraryIndicatorId: ind.libraryIndicatorId,
+          period: ind.period,
+          value,
+        };
       if (!lib) {
         fields[`${at}.name`] = `“${ind.name}”不在共性指标库中。共性指标必须从指标库选取；项目特有的指标请作为个性指标添加。`;
       } else if (lib.retiredAt) {
         fields[`${at}.name`] = `共性指标“${lib.name}”已停用，不能再选用。请改选其他指标。`;
       }
-      return { level1: lib?.level1 ?? ind.level1, level2: lib?.level2 ?? ind.level2, name: lib?.name ?? ind.name, nature: lib?.nature ?? ind.nature, unit: lib?.unit ?? null, libraryIndicatorId: ind.libraryIndicatorId, period: ind.period, value };
+      return {
+        level1: lib?.level1 ?? ind.level1,
+        level2: lib?.level2 ?? ind.level2,
+        name: lib?.name ?? ind.name,
+        nature: lib?.nature ?? ind.nature,
+        unit: lib?.unit ?? null,
+        libraryIndicatorId: ind.libraryIndicatorId,
+        period: ind.period,
+        value,
+      };
     }
     const problems = indicatorProblems(ind);
     for (const [field, problem] of Object.entries(problems)) fields[`${at}.${field}`] = `第 ${index + 1} 个指标：${problem}`;
-    return { level1: ind.level1.trim(), level2: ind.level2.trim(), name: ind.name.trim(), nature: ind.nature, unit: ind.nature === '定性' ? null : ind.unit?.trim() || null, libraryIndicatorId: null, period: ind.period, value };
+    return {
+      level1: ind.level1.trim(),
+      level2: ind.level2.trim(),
+      name: ind.name.trim(),
+      nature: ind.nature,
+      unit: ind.nature === '定性' ? null : ind.unit?.trim() || null,
+      libraryIndicatorId: null,
+      period: ind.period,
+      value,
+    };
   });
-  if (Object.keys(fields).length) throw new LedgerError('invalid_input', `绩效目标有误：${Object.values(fields)[0]}${Object.keys(fields).length > 1 ? ' 等' : ''}。`, fields);
+  if (Object.keys(fields).length)
+    throw new LedgerError(
+      'invalid_input',
+      `绩效目标有误：${Object.values(fields)[0]}${Object.keys(fields).length > 1 ? ' 等' : ''}。`,
+      fields,
+    );
 
   ctx.ledger.db
     .update(performanceTargets)
@@ -452,5 +653,9 @@ function writeContent(ctx: ServiceContext, targetId: number, input: TargetConten
     .where(eq(performanceTargets.id, targetId))
     .run();
   ctx.ledger.db.delete(targetIndicators).where(eq(targetIndicators.targetId, targetId)).run();
-  if (rows.length) ctx.ledger.db.insert(targetIndicators).values(rows.map((r, i) => ({ ...r, targetId, sortOrder: i }))).run();
+  if (rows.length)
+    ctx.ledger.db
+      .insert(targetIndicators)
+      .values(rows.map((r, i) => ({ ...r, targetId, sortOrder: i })))
+      .run();
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { listRememberedMatches } from '../../electron/monitoring/executionImport';
+import { listRememberedMatches } from '../../electron/monitoring/rememberedMatches';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { xlsx } from '../fixtures/workbooks';
 import { setupRound } from '../ledger/monitoringFixture';

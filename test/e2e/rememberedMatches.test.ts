@@ -5,7 +5,8 @@
  * after a confirmation that says the next import asks again, and the next preview does.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { commitExecutionImport, listRememberedMatches, previewExecutionImport } from '../../electron/monitoring/executionImport';
+import { commitExecutionImport, previewExecutionImport } from '../../electron/monitoring/executionImport';
+import { listRememberedMatches } from '../../electron/monitoring/rememberedMatches';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
 import { listProjects } from '../../electron/projects/projects';

@@ -12,12 +12,11 @@ import { ImportRejected } from '../../electron/formats/importIssue';
 import type { ServiceContext } from '../../electron/ledger/context';
 import {
   commitExecutionImport,
-  forgetRememberedMatch,
   listExecution,
-  listRememberedMatches,
   previewExecutionImport,
   type ExecutionImportInput,
 } from '../../electron/monitoring/executionImport';
+import { forgetRememberedMatch, listRememberedMatches } from '../../electron/monitoring/rememberedMatches';
 import { LedgerError } from '../../db/ledgerError';
 import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { createProject } from '../../electron/projects/projects';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTextBytes } from '../../electron/formats/decodeText';
 import { findTable, normaliseHeader, type ColumnSpec, type TableFound } from '../../electron/formats/findTable';
 import { readWorkbook } from '../../electron/formats/readWorkbook';
-import { PROJECT_COLUMNS } from '../../electron/projects/projectImport';
+import { PROJECT_COLUMNS } from '../../electron/projects/projectRows';
 import { LedgerError } from '../../db/ledgerError';
 import { csvText, gbkBytes, PROJECT_HEADER, projectRow, utf8Bytes, workbookBytes, xlsx, type Cell } from '../fixtures/workbooks';
 

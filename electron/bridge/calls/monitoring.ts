@@ -1,11 +1,7 @@
 /** Bridge calls for 绩效监控: rounds, execution data, monitoring forms and the three warning lines. */
 import { z } from 'zod';
-import type {
-  ExecutionImportPreview,
-  ExecutionImportResult,
-  ExecutionRecordRow,
-  RememberedMatchRow,
-} from '../../monitoring/executionImport';
+import type { ExecutionImportPreview, ExecutionImportResult, ExecutionRecordRow } from '../../monitoring/executionImport';
+import type { RememberedMatchRow } from '../../monitoring/rememberedMatches';
 import type { MonitoringForm, MonitoringFormListRow } from '../../monitoring/monitoringEntries';
 import type { RoundRow } from '../../monitoring/monitoringRounds';
 import type { MonitoringImportPreview, MonitoringImportResult } from '../../monitoring/monitoringTemplate';
@@ -15,14 +11,9 @@ import { year, id, optionalText, isoDate } from './fields';
 import { DEVIATION_REASON_CODES, LIKELIHOOD_CODES, SUBJECTS, WARNING_COLOURS, WARNING_LINE_CODES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
-export type {
-  ExecutionImportPreview,
-  ExecutionMatchedRow,
-  ExecutionUnmatchedRow,
-  ManualMatch,
-  MatchedBy,
-  RememberedMatchRow,
-} from '../../monitoring/executionImport';
+export type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch } from '../../monitoring/executionImport';
+export type { MatchedBy } from '../../monitoring/executionMatching';
+export type { RememberedMatchRow } from '../../monitoring/rememberedMatches';
 export type { MonitoringEntryInput, MonitoringForm, MonitoringFormListRow, MonitoringFormRow } from '../../monitoring/monitoringEntries';
 export type { RoundRow } from '../../monitoring/monitoringRounds';
 export type { MonitoringImportPreview, MonitoringSheetPlan } from '../../monitoring/monitoringTemplate';

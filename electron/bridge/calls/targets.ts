@@ -12,7 +12,8 @@ import { GRADES, NATURES, REVIEW_PARTY_CODES, SYNC_STEP_CODES, SYNC_TRACKS, TARG
 /** Result shapes the renderer reads through the contract. */
 export type { ReviewRoundView } from '../../targets/jointReview';
 export type { ReviewSheetPlan, ReviewSheetPreview } from '../../targets/reviewSheet';
-export type { TargetImportPreview, TargetSheetPlan } from '../../targets/targetImport';
+export type { TargetImportPreview } from '../../targets/targetImport';
+export type { TargetSheetPlan } from '../../targets/declarationSheet';
 export type { TargetDetail, TargetIndicatorInput, TargetListRow, TargetSnapshot } from '../../targets/targets';
 
 const targetIndicator = z.object({

@@ -1,11 +1,6 @@
 /** Which service answers each of the area's bridge calls (calls/monitoring.ts). */
-import {
-  commitExecutionImport,
-  forgetRememberedMatch,
-  listExecution,
-  listRememberedMatches,
-  previewExecutionImport,
-} from '../../monitoring/executionImport';
+import { commitExecutionImport, listExecution, previewExecutionImport } from '../../monitoring/executionImport';
+import { forgetRememberedMatch, listRememberedMatches } from '../../monitoring/rememberedMatches';
 import { listMonitoringForms, monitoringForm, saveMonitoringForm } from '../../monitoring/monitoringEntries';
 import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from '../../monitoring/monitoringRounds';
 import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../monitoring/monitoringTemplate';
