@@ -4,7 +4,7 @@
  * submission to 三方联合会审; warnings are shown but do not block.
  */
 import { isLowerBetter } from './indicatorRules';
-import { DEFAULT_RULE_SET, type RuleSet } from './ruleSet';
+import type { RuleSet } from './ruleSet';
 import type { Nature, Subject } from '../../db/vocabulary';
 
 export type TargetRules = RuleSet['targets'];
@@ -59,7 +59,7 @@ const REQUIRED_GROUPS: { id: string; label: string; level2: readonly string[] }[
  * The checklist of a target under the year's rules. The default serves only the workbook import
  * (targets/targetImport.ts), which does not pass its year's rules yet; every other caller passes them.
  */
-export function checkTarget(target: TargetDraft, rules: TargetRules = DEFAULT_RULE_SET.targets): CheckItem[] {
+export function checkTarget(target: TargetDraft, rules: TargetRules): CheckItem[] {
   const minSatisfaction = rules.minSatisfactionPercent;
   const items: CheckItem[] = [];
   const add = (id: string, label: string, failures: string[], severity: CheckItem['severity'] = 'error') =>

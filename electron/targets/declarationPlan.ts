@@ -10,7 +10,7 @@ import { findMarker } from '../formats/formSheet';
 import { missingColumnIssues, type IssueSource } from '../formats/importIssue';
 import type { CellValue, SheetGrid } from '../formats/readWorkbook';
 import { isEditable, TARGET_STATUS } from '../rules/jointReview';
-import { checkTarget } from '../rules/targetChecks';
+import { checkTarget, type TargetRules } from '../rules/targetChecks';
 import type { IndicatorRow } from '../indicators/indicators';
 import { snapshotOf, type TargetContent, type TargetSnapshot } from './targets';
 import { DECLARATION_LABELS, parseTemplateId, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField } from './targetTemplate';
@@ -44,6 +44,8 @@ export interface SheetSink {
 /** What reading the sheets needs: the preview, the year's projects and units, the indicator library. */
 export interface Env extends SubjectLookup, IndicatorLibrary {
   preview: SheetSink;
+  /** The year's target rules: a sheet is checked as the screen would check it. */
+  targetRules: TargetRules;
   library: IndicatorRow[];
   classByName: Map<string, number>;
 }
@@ -223,15 +225,18 @@ export function planSheet(
 
   const mandatoryNames =
     classId != null ? env.library.filter((i) => i.classId === classId && i.mandatory && i.retiredAt === null).map((i) => i.name) : [];
-  plan.failedChecks = checkTarget({
-    subject,
-    annualGoal: content.annualGoal,
-    midTermGoal: content.midTermGoal,
-    mainTasks: content.mainTasks,
-    funds: { totalFen: content.annualTotalFen, fiscalFen: content.annualFiscalFen, otherFen: content.annualOtherFen },
-    indicators: content.indicators.filter((i) => i.period === 'annual'),
-    mandatoryNames,
-  })
+  plan.failedChecks = checkTarget(
+    {
+      subject,
+      annualGoal: content.annualGoal,
+      midTermGoal: content.midTermGoal,
+      mainTasks: content.mainTasks,
+      funds: { totalFen: content.annualTotalFen, fiscalFen: content.annualFiscalFen, otherFen: content.annualOtherFen },
+      indicators: content.indicators.filter((i) => i.period === 'annual'),
+      mandatoryNames,
+    },
+    env.targetRules,
+  )
     .filter((c) => !c.ok)
     .map((c) => `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`);
 

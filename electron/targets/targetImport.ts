@@ -30,7 +30,7 @@ import { inTransaction, type ServiceContext } from '../ledger/context';
 import { listIndicatorClasses, listIndicators } from '../indicators/indicators';
 import { LedgerError } from '../../db/ledgerError';
 import { listProjects } from '../projects/projects';
-import { requireOpenYear } from '../ledger/years';
+import { requireOpenYear, ruleSetOf } from '../ledger/years';
 import { createTarget, saveTarget, snapshotOf } from './targets';
 import { sheetIssue, type IndicatorKey, type SheetIssue, type SkippedIndicatorRow, type TargetSheetPlan } from './declarationSheet';
 import { planSheet, type Env, type SheetWork } from './declarationPlan';
@@ -109,6 +109,7 @@ function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: Targ
     ctx,
     year: input.year,
     preview,
+    targetRules: ruleSetOf(ctx, input.year).targets,
     byCode: new Map(projects.filter((p) => p.code).map((p) => [p.code!, p])),
     byUnitAndName: new Map(projects.map((p) => [`${p.unitName}\u0000${p.name}`, p])),
     byName: groupBy(projects, (p) => p.name),

@@ -28,14 +28,14 @@ const complete = (): TargetDraft => ({
 });
 
 const failing = (t: TargetDraft) =>
-  checkTarget(t)
+  checkTarget(t, DEFAULT_RULE_SET.targets)
     .filter((i) => !i.ok)
     .map((i) => i.id);
 
 describe('机审 of a target', () => {
   it('passes a complete project target', () => {
     expect(failing(complete())).toEqual([]);
-    expect(passesChecks(checkTarget(complete()))).toBe(true);
+    expect(passesChecks(checkTarget(complete(), DEFAULT_RULE_SET.targets))).toBe(true);
   });
 
   it('names each missing required 二级', () => {
@@ -63,7 +63,10 @@ describe('机审 of a target', () => {
   it('refuses 满意度 below 80%, also written as a fraction', () => {
     const t = complete();
     t.indicators[3] = ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥75%', '%');
-    expect(checkTarget(t).find((i) => i.id === 'satisfaction')).toMatchObject({ ok: false, detail: expect.stringContaining('≥75%') });
+    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'satisfaction')).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('≥75%'),
+    });
     t.indicators[3] = ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '0.85', '%');
     expect(failing(t)).toEqual([]);
     t.indicators[3] = ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '80', '%');
@@ -75,13 +78,13 @@ describe('机审 of a target', () => {
     t.funds.otherFen = 1;
     t.indicators.push(ind('产出指标', '数量指标', '培训人次', '600', null), ind('产出指标', '时效指标', '完成时间', ''));
     expect(failing(t)).toEqual(['units', 'values', 'funds', 'duplicates']);
-    expect(passesChecks(checkTarget(t))).toBe(false);
+    expect(passesChecks(checkTarget(t, DEFAULT_RULE_SET.targets))).toBe(false);
   });
 
   it('warns, without blocking, on a vague value and a missing mandatory indicator', () => {
     const t = complete();
     t.indicators[0] = ind('产出指标', '数量指标', '培训覆盖面', '提高', '人次');
-    const items = checkTarget(t);
+    const items = checkTarget(t, DEFAULT_RULE_SET.targets);
     expect(items.filter((i) => !i.ok).map((i) => [i.id, i.severity])).toEqual([
       ['mandatory', 'warning'],
       ['vague', 'warning'],
