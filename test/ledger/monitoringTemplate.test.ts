@@ -5,7 +5,8 @@ import { auditLog } from '../../db/schema';
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { monitoringForm } from '../../electron/monitoring/monitoringEntries';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
-import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../electron/monitoring/monitoringTemplate';
+import { exportMonitoringTemplate } from '../../electron/monitoring/monitoringTemplateExport';
+import { commitMonitoringImport, previewMonitoringImport } from '../../electron/monitoring/monitoringTemplateImport';
 import { setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
 

@@ -4,7 +4,7 @@ import type { ExecutionImportPreview, ExecutionImportResult, ExecutionRecordRow 
 import type { RememberedMatchRow } from '../../monitoring/rememberedMatches';
 import type { MonitoringForm, MonitoringFormListRow } from '../../monitoring/monitoringEntries';
 import type { RoundRow } from '../../monitoring/monitoringRounds';
-import type { MonitoringImportPreview, MonitoringImportResult } from '../../monitoring/monitoringTemplate';
+import type { MonitoringImportPreview, MonitoringImportResult } from '../../monitoring/monitoringTemplateImport';
 import type { ComputeResult, RoundSummary, WarningRow } from '../../monitoring/warnings';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, isoDate } from './fields';
@@ -16,7 +16,7 @@ export type { MatchedBy } from '../../monitoring/executionMatching';
 export type { RememberedMatchRow } from '../../monitoring/rememberedMatches';
 export type { MonitoringEntryInput, MonitoringForm, MonitoringFormListRow, MonitoringFormRow } from '../../monitoring/monitoringEntries';
 export type { RoundRow } from '../../monitoring/monitoringRounds';
-export type { MonitoringImportPreview, MonitoringSheetPlan } from '../../monitoring/monitoringTemplate';
+export type { MonitoringImportPreview, MonitoringSheetPlan } from '../../monitoring/monitoringTemplateImport';
 export type { WarningLineView, WarningRow } from '../../monitoring/warnings';
 
 const monitoringEntry = z.object({

@@ -3,7 +3,8 @@ import { commitExecutionImport, listExecution, previewExecutionImport } from '..
 import { forgetRememberedMatch, listRememberedMatches } from '../../monitoring/rememberedMatches';
 import { listMonitoringForms, monitoringForm, saveMonitoringForm } from '../../monitoring/monitoringEntries';
 import { createDefaultRounds, listMonitoringRounds, saveMonitoringRound } from '../../monitoring/monitoringRounds';
-import { commitMonitoringImport, exportMonitoringTemplate, previewMonitoringImport } from '../../monitoring/monitoringTemplate';
+import { exportMonitoringTemplate } from '../../monitoring/monitoringTemplateExport';
+import { commitMonitoringImport, previewMonitoringImport } from '../../monitoring/monitoringTemplateImport';
 import { computeWarnings, listWarnings, roundSummary } from '../../monitoring/warnings';
 import { type AreaHandlers, previewPickedFile, commitStagedFile, saveFile } from './fileSteps';
 import type { monitoringCalls } from '../calls/monitoring';
