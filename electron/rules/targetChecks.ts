@@ -11,9 +11,9 @@ export type TargetRules = RuleSet['targets'];
 
 /**
  * A target's indicator as every layer reads it: the checks here, the stored row and the bridge input
- * (targets/targets.ts adds the period and the library link), the monitoring form (which keeps the
+ * (targets/targetDetail.ts adds the period and the library link), the monitoring form (which keeps the
  * indicator as it stood when reported). Shapes that differ say why: a declaration sheet row is text
- * (targetTemplate.ts), the editor's row is typed text (renderer/targets/targetDraft.ts), and the
+ * (targets/declarationForm.ts), the editor's row is typed text (renderer/targets/targetDraft.ts), and the
  * warning rule reads a target value beside a current one (warningLines.ts).
  */
 export interface TargetIndicator {

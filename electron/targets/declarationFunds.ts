@@ -6,8 +6,9 @@ import { cellText } from '../formats/findTable';
 import { isBlankMoney, parseMoneyCell } from '../formats/moneyCells';
 import type { SheetGrid } from '../formats/readWorkbook';
 import { formatWanYuan, moneyUnitIn, type MoneyUnit } from '../rules/money';
-import type { TargetSnapshot } from './targets';
-import type { DeclarationLabel, FormField } from './targetTemplate';
+import type { TargetSnapshot } from './targetDetail';
+import type { DeclarationLabel } from './declarationLabels';
+import type { FormField } from './formFields';
 import { placeOf, type HeaderBlock } from './declarationSheet';
 
 /** The amounts' unit: the 资金情况 label's "（万元）"/"（元）", else a 单位：… note above, else 万元. */

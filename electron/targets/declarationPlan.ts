@@ -12,8 +12,10 @@ import type { CellValue, SheetGrid } from '../formats/readWorkbook';
 import { isEditable, TARGET_STATUS } from '../rules/jointReview';
 import { checkTarget, type TargetRules } from '../rules/targetChecks';
 import type { IndicatorRow } from '../indicators/indicators';
-import { snapshotOf, type TargetContent, type TargetSnapshot } from './targets';
-import { DECLARATION_LABELS, parseTemplateId, readFormFields, TEMPLATE_ID, type DeclarationLabel, type FormField } from './targetTemplate';
+import { snapshotOf, type TargetContent, type TargetSnapshot } from './targetDetail';
+import { DECLARATION_LABELS, type DeclarationLabel } from './declarationLabels';
+import { parseTemplateId, TEMPLATE_ID } from './declarationId';
+import { readFormFields, type FormField } from './formFields';
 import {
   placeOf,
   sheetIssue,

@@ -8,7 +8,9 @@ import { cellIssue, type ImportIssue, type IssueSource } from '../formats/import
 import type { CellValue, SheetGrid } from '../formats/readWorkbook';
 import type { MoneyUnit } from '../rules/money';
 import type { TargetStatus } from '../../db/vocabulary';
-import type { DeclarationLabel, FormField, TemplateId } from './targetTemplate';
+import type { DeclarationLabel } from './declarationLabels';
+import type { TemplateId } from './declarationId';
+import type { FormField } from './formFields';
 
 /** The indicator table of a declaration sheet; header names are matched after normaliseHeader. */
 export const TARGET_INDICATOR_COLUMNS = [

@@ -9,7 +9,7 @@
 import { cellText, type FoundColumn, type TableFound } from '../formats/findTable';
 import { FOUR_WAY_LEVELS, INDICATOR_NAME_MAX, THREE_WAY_LEVELS } from '../rules/indicatorRules';
 import type { IndicatorRow } from '../indicators/indicators';
-import type { TargetIndicatorInput, TargetSnapshot } from './targets';
+import type { TargetIndicatorInput, TargetSnapshot } from './targetDetail';
 import {
   TARGET_INDICATOR_COLUMNS,
   type Column,

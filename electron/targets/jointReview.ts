@@ -13,15 +13,9 @@ import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { gateFor } from '../exAnte/exAnte';
 import { LedgerError } from '../../db/ledgerError';
-import {
-  requireTarget,
-  setSyncDateInside,
-  setTargetStatus,
-  snapshotOf,
-  targetDetail,
-  type TargetDetail,
-  type TargetSnapshot,
-} from './targets';
+import { setTargetStatus } from './targets';
+import { requireTarget, snapshotOf, targetDetail, type TargetDetail, type TargetSnapshot } from './targetDetail';
+import { setSyncDateInside } from './targetSync';
 import { requireOpenYear } from '../ledger/years';
 import type { Grade, ReviewParty, TargetStatus } from '../../db/vocabulary';
 

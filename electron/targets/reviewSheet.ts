@@ -28,15 +28,10 @@ import { inTransaction, type ServiceContext } from '../ledger/context';
 import { listIndicatorClasses } from '../indicators/indicators';
 import { listRounds, recordOpinion, type ReviewRoundView } from './jointReview';
 import { LedgerError } from '../../db/ledgerError';
-import { targetDetail, type TargetDetail } from './targets';
-import {
-  DECLARATION_LABELS,
-  FORM_WIDTHS,
-  indicatorLine,
-  readFormFields,
-  writeDeclarationForm,
-  type DeclarationForm,
-} from './targetTemplate';
+import { targetDetail, type TargetDetail } from './targetDetail';
+import { FORM_WIDTHS, indicatorLine, writeDeclarationForm, type DeclarationForm } from './declarationForm';
+import { DECLARATION_LABELS } from './declarationLabels';
+import { readFormFields } from './formFields';
 import { findMarker } from '../formats/formSheet';
 import { ruleSetOf } from '../ledger/years';
 import type { SheetIssue } from './declarationSheet';

@@ -3,7 +3,7 @@
  * one line per field or indicator, after the normalising saveTarget does (so a re-import is unchanged).
  */
 import { formatWanYuan } from '../rules/money';
-import type { TargetIndicatorInput, TargetSnapshot } from './targets';
+import type { TargetIndicatorInput, TargetSnapshot } from './targetDetail';
 
 type Comparable = Omit<TargetSnapshot, 'indicators'> & { indicators: TargetIndicatorInput[] };
 

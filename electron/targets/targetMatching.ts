@@ -8,7 +8,7 @@ import { performanceTargets } from '../../db/schema';
 import type { ServiceContext } from '../ledger/context';
 import type { ProjectRow } from '../projects/projects';
 import { unitProjectBudgetFen } from './targets';
-import type { TemplateId } from './targetTemplate';
+import type { TemplateId } from './declarationId';
 import { placeOf, unitNameText, type HeaderBlock, type Place } from './declarationSheet';
 
 /** The year's projects and the budget units, looked up the ways a sheet names them. */

@@ -22,7 +22,7 @@ import {
 import { placeIndicator } from '../rules/indicatorRules';
 import type { ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
-import { targetDetail, type TargetDetail, type TargetIndicatorRow } from './targets';
+import { targetDetail, type TargetDetail, type TargetIndicatorRow } from './targetDetail';
 import { listUnits } from '../projects/units';
 import { ruleSetOf } from '../ledger/years';
 import type { IndicatorLayout } from '../../db/vocabulary';

@@ -8,7 +8,7 @@ import { findUnitByName } from '../../electron/projects/units';
 import { formatWanYuan } from '../../electron/rules/money';
 import { exportReviewSheet } from '../../electron/targets/reviewSheet';
 import { exportTargetPublication } from '../../electron/targets/targetPublication';
-import { listTargets } from '../../electron/targets/targets';
+import { listTargets } from '../../electron/targets/targetList';
 import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
 
 export interface ExportKind {

@@ -55,7 +55,9 @@ import { indicatorKey, saveMonitoringForm, type MonitoringEntryInput } from '../
 import { createDefaultRounds } from '../../electron/monitoring/monitoringRounds';
 import { listProjects, type ProjectRow } from '../../electron/projects/projects';
 import { draftNoticesFromWarnings, issueNotices, recordFeedback, reviewNotice } from '../../electron/rectification/rectification';
-import { createTarget, saveTarget, setSyncDateInside, type TargetDetail, type TargetIndicatorInput } from '../../electron/targets/targets';
+import { createTarget, saveTarget } from '../../electron/targets/targets';
+import type { TargetDetail, TargetIndicatorInput } from '../../electron/targets/targetDetail';
+import { setSyncDateInside } from '../../electron/targets/targetSync';
 import { listUnits } from '../../electron/projects/units';
 import { computeWarnings, roundSummary } from '../../electron/monitoring/warnings';
 import { ruleSetOf } from '../../electron/ledger/years';

@@ -11,7 +11,8 @@ import * as XLSX from 'xlsx';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { passesChecks } from '../../electron/rules/targetChecks';
 import { approveTargets, listRounds, submitForReview } from '../../electron/targets/jointReview';
-import { listTargets, targetDetail } from '../../electron/targets/targets';
+import { targetDetail } from '../../electron/targets/targetDetail';
+import { listTargets } from '../../electron/targets/targetList';
 import { createYear } from '../../electron/settings/yearSetup';
 import {
   auditCount,

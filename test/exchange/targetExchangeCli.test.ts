@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { closeLedger, openLedger } from '../../db/open';
 import { serviceContext } from '../../electron/ledger/context';
 import { approveTargets, decideRound, recordOpinion, submitForReview } from '../../electron/targets/jointReview';
-import { listTargets } from '../../electron/targets/targets';
+import { listTargets } from '../../electron/targets/targetList';
 import { cliJson, cliRunner } from '../fixtures/cli';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { filled, loadBook, saveBook, TRAINING_ROWS, valueCell } from '../fixtures/targetForms';

@@ -9,7 +9,8 @@ import { executionRecords } from '../../db/schema';
 import { indicatorKey, type MonitoringEntryInput, saveMonitoringForm } from '../../electron/monitoring/monitoringEntries';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
 import { createProject } from '../../electron/projects/projects';
-import { createTarget, saveTarget, type TargetContent, type TargetIndicatorInput } from '../../electron/targets/targets';
+import { createTarget, saveTarget } from '../../electron/targets/targets';
+import type { TargetContent, TargetIndicatorInput } from '../../electron/targets/targetDetail';
 import { createUnit } from '../../electron/projects/units';
 import type { ServiceContext } from '../../electron/ledger/context';
 

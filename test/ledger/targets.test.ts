@@ -21,15 +21,9 @@ import {
   type OpinionInput,
 } from '../../electron/targets/jointReview';
 import { createProject } from '../../electron/projects/projects';
-import {
-  adjustTarget,
-  createTarget,
-  listTargets,
-  promoteIndicator,
-  saveTarget,
-  type TargetContent,
-  type TargetIndicatorInput,
-} from '../../electron/targets/targets';
+import { adjustTarget, createTarget, promoteIndicator, saveTarget } from '../../electron/targets/targets';
+import type { TargetContent, TargetIndicatorInput } from '../../electron/targets/targetDetail';
+import { listTargets } from '../../electron/targets/targetList';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
 

@@ -4,7 +4,8 @@ import type { IndicatorRow } from '../../indicators/indicators';
 import type { ReviewRoundView } from '../../targets/jointReview';
 import type { ReviewSheetImportResult, ReviewSheetPreview } from '../../targets/reviewSheet';
 import type { TargetImportPreview, TargetImportResult } from '../../targets/targetImport';
-import type { TargetDetail, TargetIndicatorInput, TargetListRow } from '../../targets/targets';
+import type { TargetDetail, TargetIndicatorInput } from '../../targets/targetDetail';
+import type { TargetListRow } from '../../targets/targetList';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate } from './fields';
 import { GRADES, NATURES, REVIEW_PARTY_CODES, SYNC_STEP_CODES, SYNC_TRACKS, TARGET_PERIODS } from '../../../db/vocabulary';
@@ -14,7 +15,8 @@ export type { ReviewRoundView } from '../../targets/jointReview';
 export type { ReviewSheetPlan, ReviewSheetPreview } from '../../targets/reviewSheet';
 export type { TargetImportPreview } from '../../targets/targetImport';
 export type { TargetSheetPlan } from '../../targets/declarationSheet';
-export type { TargetDetail, TargetIndicatorInput, TargetListRow, TargetSnapshot } from '../../targets/targets';
+export type { TargetDetail, TargetIndicatorInput, TargetSnapshot } from '../../targets/targetDetail';
+export type { TargetListRow } from '../../targets/targetList';
 
 const targetIndicator = z.object({
   libraryIndicatorId: z.number().int().positive().nullable(),

@@ -12,7 +12,10 @@ import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } 
 import { commitTargetImport, previewTargetImport } from '../../targets/targetImport';
 import { exportTargetPublication } from '../../targets/targetPublication';
 import { exportTargetTemplate } from '../../targets/targetTemplate';
-import { adjustTarget, createTarget, listTargets, promoteIndicator, saveTarget, setSyncDate, targetDetail } from '../../targets/targets';
+import { adjustTarget, createTarget, promoteIndicator, saveTarget } from '../../targets/targets';
+import { targetDetail } from '../../targets/targetDetail';
+import { listTargets } from '../../targets/targetList';
+import { setSyncDate } from '../../targets/targetSync';
 import { type AreaHandlers, previewPickedFile, commitStagedFile, saveFile } from './fileSteps';
 import type { targetsCalls } from '../calls/targets';
 
