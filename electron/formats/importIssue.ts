@@ -24,6 +24,14 @@ export interface IssueSource {
   sheet: string | null;
 }
 
+/**
+ * An issue about the whole file rather than a cell (no sheet of the expected kind, a year that is
+ * closed): it names the file only, and belongs to no sheet.
+ */
+export function fileIssue(fileName: string, problem: string): ImportIssue & { sheet: null } {
+  return { ...cellIssue({ fileName, sheet: null }, null, null, null, problem), sheet: null };
+}
+
 /** "项目.xlsx 工作表“Sheet1”第 7 行 F 列（预算类型）" */
 export function locationText(source: IssueSource, row: number | null, column: Pick<FoundColumn, 'letter' | 'header'> | null): string {
   let text = source.fileName;

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { keyEvaluations } from '../../db/schema';
 import { cellText } from '../formats/findTable';
-import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
+import { cellIssue, fileIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { columnLetter, readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
 import {
   addFormSheet,
@@ -263,18 +263,17 @@ function analyse(ctx: ServiceContext, input: ExpertScoreImportInput): { preview:
     warnings: [],
     canCommit: false,
   };
-  const fileIssue = (problem: string) =>
-    preview.errors.push({ ...cellIssue({ fileName: input.fileName, sheet: null }, null, null, null, problem), sheet: null });
+  const refuseFile = (problem: string) => preview.errors.push(fileIssue(input.fileName, problem));
   const book = readWorkbook(input.bytes, input.fileName);
   const read: ReadSheet[] = [];
   if (view.status === 'final') {
-    fileIssue(`“${view.name}”的评价已定稿，评分不能再修改，未导入。`);
+    refuseFile(`“${view.name}”的评价已定稿，评分不能再修改，未导入。`);
   } else {
     try {
       requireOpenYear(ctx, view.year);
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
-      fileIssue(err.message);
+      refuseFile(err.message);
     }
   }
   if (preview.errors.length === 0) {
@@ -285,7 +284,7 @@ function analyse(ctx: ServiceContext, input: ExpertScoreImportInput): { preview:
       if (one) read.push(one);
     }
     if (preview.sheets.length === 0 && preview.errors.length === 0) {
-      fileIssue('没有找到专家评分表：没有一个工作表写有台账识别码或“三级指标”“得分”列。请确认选择的是台账导出、专家填好的评分表。');
+      refuseFile('没有找到专家评分表：没有一个工作表写有台账识别码或“三级指标”“得分”列。请确认选择的是台账导出、专家填好的评分表。');
     }
   }
   preview.toRecord = preview.sheets.filter((s) => s.action === 'record').length;

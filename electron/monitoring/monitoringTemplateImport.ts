@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { monitoringRounds, performanceTargets } from '../../db/schema';
 import { cellText } from '../formats/findTable';
-import { cellIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
+import { cellIssue, fileIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import { columnLetter, readWorkbook, type SheetGrid } from '../formats/readWorkbook';
 import { DEVIATION_REASONS, deviationReasonFromText, ENTRY_FIELD_LABELS, LIKELIHOODS, likelihoodFromText } from '../rules/monitoringLabels';
 import { appendAudit } from '../ledger/audit';
@@ -119,16 +119,12 @@ function analyse(ctx: ServiceContext, input: MonitoringImportInput): { preview: 
     if (one) read.push(one);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
-    preview.errors.push({
-      ...cellIssue(
-        { fileName: input.fileName, sheet: null },
-        null,
-        null,
-        null,
+    preview.errors.push(
+      fileIssue(
+        input.fileName,
         '没有找到绩效监控表：没有一个工作表写有“三级指标”“当前完成值”等列。请确认选择的是台账导出、单位填好的监控表。',
       ),
-      sheet: null,
-    });
+    );
   }
   preview.toSave = preview.sheets.filter((s) => s.action === 'save').length;
   preview.unchanged = preview.sheets.filter((s) => s.action === 'unchanged').length;

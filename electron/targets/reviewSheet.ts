@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { performanceTargets, projects } from '../../db/schema';
 import { cellText } from '../formats/findTable';
-import { cellIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
+import { cellIssue, fileIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
 import { REVIEW_DIMENSIONS, REVIEW_PARTIES, TARGET_STATUS, type ReviewDimension } from '../rules/jointReview';
@@ -286,16 +286,9 @@ function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): Revi
     analyseReviewSheet(ctx, input, sheet, source, preview, seen);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
-    preview.errors.push({
-      ...cellIssue(
-        { fileName: input.fileName, sheet: null },
-        null,
-        null,
-        null,
-        '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目。请确认选择的是填好的会审意见表。',
-      ),
-      sheet: null,
-    });
+    preview.errors.push(
+      fileIssue(input.fileName, '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目。请确认选择的是填好的会审意见表。'),
+    );
   }
   preview.toRecord = preview.sheets.filter((s) => s.action === 'record').length;
   preview.unchanged = preview.sheets.filter((s) => s.action === 'unchanged').length;

@@ -23,7 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { budgetUnits } from '../../db/schema';
-import { cellIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
+import { fileIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
 import { readWorkbook } from '../formats/readWorkbook';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -134,16 +134,12 @@ function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: Targ
     if (work) works.push(work);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
-    preview.errors.push({
-      ...cellIssue(
-        { fileName: input.fileName, sheet: null },
-        null,
-        null,
-        null,
+    preview.errors.push(
+      fileIssue(
+        input.fileName,
         '没有找到绩效目标申报表：没有一个工作表同时写有“项目名称”（或“项目代码”“部门（单位）名称”）和“三级指标”“指标值”等列。请确认选择的是填好的申报表。',
       ),
-      sheet: null,
-    });
+    );
   }
   return { preview, works };
 }
