@@ -8,9 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { warnings } from '../../db/schema';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { completionLine, deviationLine, executionLine, type IndicatorProgress } from '../../electron/rules/warningLines';
 import { serviceContext, type ServiceContext } from '../../electron/ledger/context';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
 import { createProject, type ProjectRow } from '../../electron/projects/projects';
@@ -18,6 +16,7 @@ import { draftNoticesFromWarnings, issueNotices, listNotices } from '../../elect
 import { createUnit } from '../../electron/projects/units';
 import { createYear } from '../../electron/settings/yearSetup';
 import { saveLedgerSettings } from '../../electron/ledger/settings';
+import { storeWarnings } from '../fixtures/notices';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { RectificationPage } from './pages/RectificationPage';
@@ -26,7 +25,7 @@ const CLASSROOM = '2023年特殊教育资源教室采购项目';
 const ROTATION = '2023年耕地轮作补助项目';
 
 /**
- * 2023 after the May round: two units, three projects with their warnings (as services/warnings.ts
+ * 2023 after the May round: two units, three projects with their warnings (as the warning service
  * stores them); drafts made on 2023-06-16 for the two above the threshold; the rotation notice issued
  * that day, so its deadline (2023-07-01) is long past.
  */
@@ -49,37 +48,8 @@ function fillNotices(ctx: ServiceContext): void {
       majorPolicy: false,
     });
   const round = listMonitoringRounds(ctx, { year: 2023 }).find((r) => r.asOfMonth === 5)!;
-  const rules = DEFAULT_RULE_SET.monitoring;
-  const indicators: IndicatorProgress[] = [
-    { name: '设备验收合格率', level2: '质量指标', nature: '≥', target: '100', current: '50' },
-    { name: '受益群众满意度', level2: '满意度指标', nature: '≥', target: '90', current: '90' },
-  ];
-  const warn = (p: ProjectRow, executedFen: number) => {
-    const e = executionLine({ executedFen, budgetFen: 10_000_000, month: round.asOfMonth }, rules);
-    const c = completionLine(indicators, round.asOfMonth, rules);
-    const d = deviationLine(e.executionRate, c.completionRate, rules);
-    // Stored as the warning service stores them: the 偏离率 line keeps its notice decision.
-    for (const [line, colour, value, text, inputs] of [
-      ['execution', e.colour, e.ratio, e.text, {}],
-      ['completion', c.colour, c.completionRate, c.text, {}],
-      ['deviation', d.colour, d.deviation, d.text, { threshold: d.threshold, noticeDue: d.noticeDue }],
-    ] as const) {
-      ctx.ledger.db
-        .insert(warnings)
-        .values({
-          roundId: round.id,
-          projectId: p.id,
-          line,
-          colour,
-          value,
-          text,
-          inputs: JSON.stringify(inputs),
-          ruleVersion: DEFAULT_RULE_SET.version,
-          computedAt: '2023-06-15T09:00:00.000Z',
-        })
-        .run();
-    }
-  };
+  const warn = (p: ProjectRow, executedFen: number) =>
+    storeWarnings(ctx, round, p.id, executedFen, 10_000_000, DEFAULT_RULE_SET.monitoring);
   warn(project(education, 'JY-01', CLASSROOM), 2_130_000);
   warn(project(agriculture, 'NY-01', ROTATION), 5_000_000);
   warn(project(agriculture, 'NY-02', '铁热克巴扎乡羊养殖及特色林果种植基地项目'), 6_000_000);
