@@ -38,7 +38,7 @@ export const projects = sqliteTable(
       .references(() => budgetUnits.id, { onDelete: 'restrict' }),
     code: text('code'),
     name: text('name').notNull(),
-    /** 项目类型, e.g. 重点建设项目 / 政府购买服务 / 补助补贴 (free list kept in rules/labels.ts). */
+    /** 项目类型: a name from project_types (checked by the services, so a rename can carry every project along). */
     projectType: text('project_type').notNull(),
     /** Which of the four budgets (四本预算). */
     budgetKind: text('budget_kind', { enum: BUDGET_KIND_CODES }).notNull(),
@@ -59,4 +59,23 @@ export const projects = sqliteTable(
     index('projects_unit').on(t.unitId),
     check('projects_budget_nonnegative', sql`${t.initialBudgetFen} >= 0`),
   ],
+);
+
+/**
+ * 项目类型 as this bureau classifies its projects: the ledger's own list, for all years, because every
+ * region classifies differently. Migration 0011 seeds it with the common types. A retired type is no
+ * longer offered for new projects; the projects that have it keep it.
+ */
+export const projectTypes = sqliteTable(
+  'project_types',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored as rules/labels.ts normaliseLabel() leaves it, so matching is plain equality. */
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('project_types_name_unique').on(t.name)],
 );

@@ -13,6 +13,10 @@
  * differ is updated; otherwise it is reported unchanged. Units are matched by exact name; a unit's
  * 主管部门 is never moved by an import (that is an edit in 预算单位), and a mismatch is an error.
  *
+ * 项目类型 is the bureau's own list: a type the list lacks is not an error but a 新增类型, listed in the
+ * preview with its rows and added in the same transaction as the projects. A type matches one in the
+ * list when equal after normaliseLabel (NFKC, no spaces); a retired one is re-used, with a warning.
+ *
  * Trust: `bytes` is a file the user picked in the shell's open dialog (or named on the command line);
  * `fileName` is only used in messages. Size and row count are bounded by readWorkbook.
  */
@@ -23,10 +27,11 @@ import { readWorkbook, type CellValue } from '../formats/readWorkbook';
 import type { MoneyUnit } from '../rules/money';
 import type { ServiceContext } from '../ledger/context';
 import { listProjects } from './projects';
+import { listProjectTypes } from './projectTypes';
 import { requireOpenYear } from '../ledger/years';
 import { PROJECT_COLUMNS, readProjectRow, type ColumnKey, type ProjectColumns } from './projectRows';
 import { unitPlanner, type PlannedUnit } from './unitPlanning';
-import { projectChanges, runPlan, type Plan, type PlannedProject, type PlannedUpdate } from './projectPlan';
+import { projectChanges, runPlan, type NewProjectType, type Plan, type PlannedProject, type PlannedUpdate } from './projectPlan';
 
 export interface ProjectImportInput {
   year: number;
@@ -50,6 +55,8 @@ export interface ProjectImportPreview {
   moneyUnitNote: string | null;
   /** Rows read as data (created, updated, unchanged or in error). */
   dataRows: number;
+  /** 新增类型: 项目类型 the bureau's list does not have yet, added on commit. */
+  projectTypesToCreate: NewProjectType[];
   unitsToCreate: PlannedUnit[];
   projectsToCreate: PlannedProject[];
   projectsToUpdate: PlannedUpdate[];
@@ -67,6 +74,7 @@ export interface ProjectImportPreview {
 
 export interface ProjectImportResult {
   preview: ProjectImportPreview;
+  createdProjectTypes: number;
   createdUnits: number;
   createdProjects: number;
   updatedProjects: number;
@@ -97,6 +105,7 @@ export function commitProjectImport(ctx: ServiceContext, input: ProjectImportInp
   if (preview.errors.length > 0) throw new ImportRejected(input.fileName, preview.errors);
   return {
     preview,
+    createdProjectTypes: preview.projectTypesToCreate.length,
     createdUnits: preview.unitsToCreate.length,
     createdProjects: preview.projectsToCreate.length,
     updatedProjects: preview.projectsToUpdate.length,
@@ -136,6 +145,7 @@ function emptyPreview(input: ProjectImportInput): ProjectImportPreview {
     moneyUnitSource: null,
     moneyUnitNote: null,
     dataRows: 0,
+    projectTypesToCreate: [],
     unitsToCreate: [],
     projectsToCreate: [],
     projectsToUpdate: [],
@@ -191,9 +201,11 @@ function analyse(ctx: ServiceContext, input: ProjectImportInput): { preview: Pro
   const bad = (row: number, key: ColumnKey, value: CellValue, problem: string) =>
     errors.push(cellIssue(source, row, col[key] ?? null, cellText(value) || null, problem));
   const units = unitPlanner(ctx, col, source, bad, warn);
-  const plan: Plan = { units: units.units, creates: [], updates: [], columns: col, source };
+  const plan: Plan = { projectTypes: [], units: units.units, creates: [], updates: [], columns: col, source };
 
   // What the ledger already has.
+  const listedTypes = new Map(listProjectTypes(ctx).map((t) => [t.name, t]));
+  const newTypes = new Map<string, NewProjectType>();
   const existingProjects = listProjects(ctx, { year: input.year });
   const byCode = new Map(existingProjects.filter((p) => p.code).map((p) => [p.code!, p]));
   const byUnitAndName = new Map(existingProjects.map((p) => [`${p.unitName}\u0000${p.name}`, p]));
@@ -229,6 +241,12 @@ function analyse(ctx: ServiceContext, input: ProjectImportInput): { preview: Pro
     }
 
     units.planRow(row, cells, f);
+    const projectTypeIsNew = f.projectType != null && !listedTypes.has(f.projectType);
+    if (projectTypeIsNew) {
+      const type = newTypes.get(f.projectType!) ?? { name: f.projectType!, rows: [] };
+      newTypes.set(type.name, type);
+      type.rows.push(row);
+    }
 
     if (errors.length > errorsBefore) continue;
     preview.totalFen += f.initialBudgetFen;
@@ -239,6 +257,7 @@ function analyse(ctx: ServiceContext, input: ProjectImportInput): { preview: Pro
       code,
       name,
       projectType: f.projectType!,
+      projectTypeIsNew,
       budgetKind: f.budgetKind!,
       initialBudgetFen: f.initialBudgetFen,
       continuity: f.continuity!,
@@ -278,8 +297,30 @@ function analyse(ctx: ServiceContext, input: ProjectImportInput): { preview: Pro
       ),
     );
   }
+  plan.projectTypes = [...newTypes.values()];
+  warn.push(...retiredTypeWarnings(plan, listedTypes, source));
+  preview.projectTypesToCreate = plan.projectTypes;
   preview.unitsToCreate = plan.units;
   preview.projectsToCreate = plan.creates;
   preview.projectsToUpdate = plan.updates;
   return { preview, plan };
+}
+
+/** A retired 项目类型 is re-used, not duplicated; the clerk is told once per type, with its rows. */
+function retiredTypeWarnings(plan: Plan, listed: Map<string, { retired: boolean }>, source: IssueSource): ImportIssue[] {
+  const rowsByType = new Map<string, number[]>();
+  const writes = [...plan.creates, ...plan.updates.filter((u) => u.changes.some((c) => c.field === 'projectType'))];
+  for (const p of writes.sort((a, b) => a.row - b.row)) {
+    if (!listed.get(p.projectType)?.retired) continue;
+    rowsByType.set(p.projectType, [...(rowsByType.get(p.projectType) ?? []), p.row]);
+  }
+  return [...rowsByType].map(([name, rows]) =>
+    cellIssue(
+      source,
+      rows[0]!,
+      plan.columns.projectType ?? null,
+      name,
+      `项目类型“${name}”已停用，第 ${rows.join('、')} 行仍按该类型导入（不会新增同名类型）。如要继续使用，请在“设置 → 项目类型”中恢复使用。`,
+    ),
+  );
 }

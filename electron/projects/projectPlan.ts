@@ -14,6 +14,7 @@ import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import type { BudgetKind, Continuity } from '../../db/vocabulary';
 import { createProject, updateProject, type ProjectRow } from './projects';
+import { createProjectType } from './projectTypes';
 import { createUnit } from './units';
 import type { ColumnKey, ProjectColumns } from './projectRows';
 import type { PlannedUnit } from './unitPlanning';
@@ -25,10 +26,18 @@ export interface PlannedProject {
   code: string | null;
   name: string;
   projectType: ProjectType;
+  /** The bureau's list does not have this 项目类型 yet: the import adds it. */
+  projectTypeIsNew: boolean;
   budgetKind: BudgetKind;
   initialBudgetFen: number;
   continuity: Continuity;
   majorPolicy: boolean;
+}
+
+/** A 项目类型 the file brings that the bureau's list lacks, and the rows that use it. */
+export interface NewProjectType {
+  name: ProjectType;
+  rows: number[];
 }
 
 export interface FieldChange {
@@ -44,6 +53,7 @@ export interface PlannedUpdate extends PlannedProject {
 }
 
 export interface Plan {
+  projectTypes: NewProjectType[];
   units: PlannedUnit[];
   creates: PlannedProject[];
   updates: PlannedUpdate[];
@@ -100,6 +110,14 @@ export function runPlan(ctx: ServiceContext, plan: Plan, file: FileSummary, comm
   if (changed === 0) return { errors };
   try {
     inTransaction(ctx, () => {
+      // New types first, in the same transaction: the projects below are checked against the list.
+      for (const type of plan.projectTypes) {
+        try {
+          createProjectType(ctx, { name: type.name });
+        } catch (err) {
+          serviceError(type.rows[0]!, err, { name: 'projectType' }, 'projectType');
+        }
+      }
       const unitIds = new Map(
         ctx.ledger.db
           .select({ id: budgetUnits.id, name: budgetUnits.name })
@@ -123,7 +141,7 @@ export function runPlan(ctx: ServiceContext, plan: Plan, file: FileSummary, comm
         const unitId = unitIds.get(p.unitName);
         if (unitId === undefined) continue;
         try {
-          updateProject(ctx, { id: p.projectId, ...projectInput(p, unitId, file.year) });
+          updateProject(ctx, { id: p.projectId, ...projectInput(p, unitId, file.year) }, { retiredTypeAllowed: true });
         } catch (err) {
           serviceError(p.row, err, PROJECT_FIELDS, 'name');
         }
@@ -132,7 +150,7 @@ export function runPlan(ctx: ServiceContext, plan: Plan, file: FileSummary, comm
         const unitId = unitIds.get(p.unitName);
         if (unitId === undefined) continue;
         try {
-          createProject(ctx, projectInput(p, unitId, file.year));
+          createProject(ctx, projectInput(p, unitId, file.year), { retiredTypeAllowed: true });
         } catch (err) {
           serviceError(p.row, err, PROJECT_FIELDS, 'name');
         }
@@ -147,6 +165,7 @@ export function runPlan(ctx: ServiceContext, plan: Plan, file: FileSummary, comm
           sha256: createHash('sha256').update(file.bytes).digest('hex'),
           sheet: file.sheet,
           moneyUnit: file.moneyUnit,
+          createdProjectTypes: plan.projectTypes.map((t) => t.name),
           createdUnits: plan.units.length,
           createdProjects: plan.creates.length,
           updatedProjects: plan.updates.length,
@@ -161,7 +180,13 @@ export function runPlan(ctx: ServiceContext, plan: Plan, file: FileSummary, comm
 }
 
 /** Which column a service's field error belongs to. */
-const PROJECT_FIELDS: Record<string, ColumnKey> = { name: 'name', code: 'code', initialBudget: 'initialBudget', unitId: 'unit' };
+const PROJECT_FIELDS: Record<string, ColumnKey> = {
+  name: 'name',
+  code: 'code',
+  projectType: 'projectType',
+  initialBudget: 'initialBudget',
+  unitId: 'unit',
+};
 const UNIT_FIELDS: Record<string, ColumnKey> = { name: 'unit', code: 'unitCode', parentId: 'department' };
 const DEPARTMENT_FIELDS: Record<string, ColumnKey> = { name: 'department', parentId: 'department' };
 

@@ -10,10 +10,10 @@ import type { CellValue } from '../formats/readWorkbook';
 import {
   BUDGET_KINDS,
   CONTINUITY,
-  PROJECT_TYPES,
   budgetKindFromText,
   continuityFromText,
-  projectTypeFromText,
+  normaliseLabel,
+  projectTypeNameProblem,
   type ProjectType,
 } from '../rules/labels';
 import { formatWanYuan, type MoneyUnit } from '../rules/money';
@@ -89,6 +89,7 @@ export interface ProjectRowFields {
   departmentStated: boolean;
   name: string;
   code: string | null;
+  /** As the ledger stores it (normaliseLabel), whether or not the bureau's list has it yet. */
   projectType: ProjectType | null;
   budgetKind: BudgetKind | null;
   continuity: Continuity | null;
@@ -131,16 +132,13 @@ export function readProjectRow(
   const code = col.code ? text('code') || null : null;
   if (code && code.length > 50) bad(row, 'code', cells.code ?? null, '项目代码超过 50 个字符。');
 
-  const projectType = projectTypeFromText(text('projectType'));
-  if (!projectType) {
-    const v = text('projectType');
-    bad(
-      row,
-      'projectType',
-      cells.projectType ?? null,
-      `${v ? `“${v}”不是认可的项目类型` : '没有填写项目类型'}，请填写 ${listOr([...PROJECT_TYPES])}。`,
-    );
-  }
+  // Any name is a 项目类型 (one the bureau's list lacks is added on import); only a blank or overlong one is wrong.
+  const typeText = normaliseLabel(text('projectType'));
+  const typeProblem = typeText
+    ? projectTypeNameProblem(typeText)
+    : '没有填写项目类型。请填写项目类型，如“政府采购”“补助补贴”；本局还没有的类型会在导入时新增';
+  if (typeProblem) bad(row, 'projectType', cells.projectType ?? null, `${typeProblem}。`);
+  const projectType = typeProblem ? null : typeText;
   const budgetKind = budgetKindFromText(text('budgetKind'));
   if (!budgetKind) {
     const v = text('budgetKind');

@@ -11,6 +11,7 @@ import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { requireOpenYear } from '../ledger/years';
 import type { BudgetKind, Continuity, LibraryStatus } from '../../db/vocabulary';
+import { projectTypeProblem } from './projectTypes';
 
 export interface ProjectInput {
   year: number;
@@ -38,23 +39,28 @@ export function listProjects(ctx: ServiceContext, input: { year: number }): Proj
   return selectProjects(ctx, eq(projects.year, input.year));
 }
 
-export function createProject(ctx: ServiceContext, input: ProjectInput): ProjectRow {
+/** An import may give a project a retired 项目类型 its file names (re-used rather than duplicated); a form may not. */
+export interface ProjectWriteOptions {
+  retiredTypeAllowed?: boolean;
+}
+
+export function createProject(ctx: ServiceContext, input: ProjectInput, options: ProjectWriteOptions = {}): ProjectRow {
   return inTransaction(ctx, () => {
     requireOpenYear(ctx, input.year);
-    const clean = validateProject(ctx, input, null);
+    const clean = validateProject(ctx, input, null, options);
     const row = ctx.ledger.db.insert(projects).values(clean).returning({ id: projects.id }).get();
     appendAudit(ctx, { action: 'project.create', entity: 'project', entityId: row.id, after: clean });
     return projectById(ctx, row.id);
   });
 }
 
-export function updateProject(ctx: ServiceContext, input: ProjectInput & { id: number }): ProjectRow {
+export function updateProject(ctx: ServiceContext, input: ProjectInput & { id: number }, options: ProjectWriteOptions = {}): ProjectRow {
   return inTransaction(ctx, () => {
     const before = ctx.ledger.db.select().from(projects).where(eq(projects.id, input.id)).get();
     if (!before) throw new LedgerError('project_missing', '要修改的项目不存在，可能已被删除。请刷新列表。');
     if (before.year !== input.year) throw new LedgerError('invalid_input', '项目的预算年度不能修改。', { year: '预算年度不能修改' });
     requireOpenYear(ctx, input.year);
-    const clean = validateProject(ctx, input, input.id);
+    const clean = validateProject(ctx, input, before, options);
     ctx.ledger.db
       .update(projects)
       .set({ ...clean, updatedAt: ctx.now().toISOString() })
@@ -67,15 +73,23 @@ export function updateProject(ctx: ServiceContext, input: ProjectInput & { id: n
 }
 
 /**
- * Checks a project against the ledger: the unit exists, the name is unique within the unit's year and
- * the code within the year. Also used by importers so a file and a form are held to the same rules.
+ * Checks a project against the ledger: the unit exists, the 项目类型 is in the bureau's list, the name is
+ * unique within the unit's year and the code within the year. `self` is the stored project an update
+ * changes (it may keep a retired type).
  */
-export function validateProject(ctx: ServiceContext, input: ProjectInput, selfId: number | null): ProjectInput {
+function validateProject(
+  ctx: ServiceContext,
+  input: ProjectInput,
+  self: { id: number; projectType: string } | null,
+  options: ProjectWriteOptions,
+): ProjectInput {
   const fields: Record<string, string> = {};
   const name = input.name.trim();
   const code = input.code?.trim() || null;
-  const notSelf = selfId == null ? undefined : ne(projects.id, selfId);
+  const notSelf = self == null ? undefined : ne(projects.id, self.id);
   if (!name) fields.name = '请填写项目名称';
+  const projectType = projectTypeProblem(ctx, input.projectType, self?.projectType ?? null, options.retiredTypeAllowed ?? false);
+  if (projectType.problem) fields.projectType = projectType.problem;
   if (!Number.isSafeInteger(input.initialBudgetFen) || input.initialBudgetFen < 0) fields.initialBudget = '年初预算数须为不小于 0 的金额';
   const unit = ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
   if (!unit) fields.unitId = '请选择预算单位';
@@ -100,7 +114,7 @@ export function validateProject(ctx: ServiceContext, input: ProjectInput, selfId
     fields.code = `项目代码 ${code} 在 ${input.year} 年度已被使用`;
   }
   if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
-  return { ...input, name, code };
+  return { ...input, name, code, projectType: projectType.name };
 }
 
 function projectById(ctx: ServiceContext, id: number): ProjectRow {

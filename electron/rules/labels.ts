@@ -16,24 +16,50 @@ export const CONTINUITY: Record<Continuity, string> = { new: '新增', continuin
 
 export const LIBRARY_STATUS: Record<LibraryStatus, string> = { reserve: '储备', admitted: '已入库', withdrawn: '已退出' };
 
-/** 项目类型 as the bureau classifies spending; free text is refused so reports group cleanly. */
-export const PROJECT_TYPES = ['重点建设项目', '政府购买服务', '政府债务', '政府采购', '补助补贴', '其他运转类', '特定目标类'] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
+/**
+ * 项目类型 is the bureau's own list, kept in the ledger (设置 → 项目类型), not a closed set: regions
+ * classify differently. A name is stored as normaliseLabel() leaves it.
+ */
+export type ProjectType = string;
 
+const PROJECT_TYPE_NAME_MAX = 20;
+
+/**
+ * A label as typed or imported, the way it is compared and (for 项目类型) stored: NFKC (full-width
+ * letters, digits and spaces as a Chinese keyboard types them) and no whitespace at all, so
+ * "政府购买服务 " and "政府 购买服务" are the type already in the list rather than a new one.
+ */
+export function normaliseLabel(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** Why a 项目类型 name cannot be used (blank or too long), or null; the same words for the form and the import. */
+export function projectTypeNameProblem(name: string): string | null {
+  if (!name) return '项目类型不能为空，请填写类型名称';
+  if (name.length > PROJECT_TYPE_NAME_MAX) return `项目类型“${name}”超过 ${PROJECT_TYPE_NAME_MAX} 个字，请精简后再填写`;
+  return null;
+}
+
+/**
+ * The four budgets are fixed by law (预算法), so the list stays closed, but units write each one several
+ * ways. A trailing 资金 ("一般公共预算资金", "政府性基金预算资金") is read as the budget itself.
+ */
 const BUDGET_KIND_SYNONYMS: Record<string, BudgetKind> = {
   一般公共预算: 'general',
-  一般公共预算资金: 'general',
   一般预算: 'general',
   公共预算: 'general',
+  公共财政预算: 'general',
   政府性基金预算: 'fund',
   政府性基金: 'fund',
   基金预算: 'fund',
   国有资本经营预算: 'stateCapital',
   国有资本经营: 'stateCapital',
   国资预算: 'stateCapital',
+  国有资本预算: 'stateCapital',
   社会保险基金预算: 'socialInsurance',
   社会保险基金: 'socialInsurance',
   社保基金预算: 'socialInsurance',
+  社保基金: 'socialInsurance',
 };
 
 const CONTINUITY_SYNONYMS: Record<string, Continuity> = {
@@ -46,17 +72,11 @@ const CONTINUITY_SYNONYMS: Record<string, Continuity> = {
   续: 'continuing',
 };
 
-const normalise = (s: string) => s.replace(/\s+/g, '');
-
 export function budgetKindFromText(text: string): BudgetKind | null {
-  return BUDGET_KIND_SYNONYMS[normalise(text)] ?? null;
+  const t = normaliseLabel(text);
+  return BUDGET_KIND_SYNONYMS[t] ?? BUDGET_KIND_SYNONYMS[t.replace(/资金$/, '')] ?? null;
 }
 
 export function continuityFromText(text: string): Continuity | null {
-  return CONTINUITY_SYNONYMS[normalise(text)] ?? null;
-}
-
-export function projectTypeFromText(text: string): ProjectType | null {
-  const t = normalise(text);
-  return (PROJECT_TYPES as readonly string[]).includes(t) ? (t as ProjectType) : null;
+  return CONTINUITY_SYNONYMS[normaliseLabel(text)] ?? null;
 }

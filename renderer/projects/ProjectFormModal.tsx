@@ -1,8 +1,8 @@
 import { Checkbox, Group, Modal, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import type { CallInput, ProjectRow, UnitRow } from '../../electron/bridge/contract';
-import { BUDGET_KINDS, CONTINUITY, PROJECT_TYPES } from '../../electron/rules/labels';
+import type { CallInput, ProjectRow, ProjectTypeRow, UnitRow } from '../../electron/bridge/contract';
+import { BUDGET_KINDS, CONTINUITY } from '../../electron/rules/labels';
 import { fenToWanYuanInput } from '../../electron/rules/money';
 import { ledger } from '../bridge/client';
 import { FormAlert } from '../common/FormAlert';
@@ -13,6 +13,7 @@ import { FormFooter } from '../common/FormFooter';
 interface ProjectFormModalProps {
   year: number;
   units: UnitRow[];
+  projectTypes: ProjectTypeRow[];
   /** The project to edit; null adds a new one. */
   project: ProjectRow | null;
   onClose: () => void;
@@ -34,7 +35,11 @@ interface ProjectDraft {
 const FIELDS = ['unitId', 'name', 'code', 'projectType', 'budgetKind', 'continuity', 'initialBudget', 'majorPolicy'] as const;
 const BUDGET_KIND_OPTIONS = Object.entries(BUDGET_KINDS).map(([value, label]) => ({ value, label }));
 
-export function ProjectFormModal({ year, units, project, onClose, onSaved }: ProjectFormModalProps) {
+export function ProjectFormModal({ year, units, projectTypes, project, onClose, onSaved }: ProjectFormModalProps) {
+  // Retired types are not offered, except the one the project already has (it may keep it).
+  const typeOptions = projectTypes
+    .filter((t) => !t.retired || t.name === project?.projectType)
+    .map((t) => ({ value: t.name, label: t.retired ? `${t.name}（已停用）` : t.name }));
   const [draft, setDraft] = useState<ProjectDraft>(() => draftOf(project));
   const form = useBridgeForm(FIELDS);
 
@@ -80,7 +85,9 @@ export function ProjectFormModal({ year, units, project, onClose, onSaved }: Pro
             <Select
               label="项目类型"
               allowDeselect={false}
-              data={[...PROJECT_TYPES]}
+              searchable
+              nothingFoundMessage="没有这个类型，请先在“设置 → 项目类型”中新增"
+              data={typeOptions}
               value={draft.projectType}
               onChange={(v) => set('projectType', v)}
               error={form.errors.projectType}

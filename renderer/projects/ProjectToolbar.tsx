@@ -1,11 +1,12 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { BUDGET_KINDS, PROJECT_TYPES, type ProjectType } from '../../electron/rules/labels';
+import { BUDGET_KINDS, type ProjectType } from '../../electron/rules/labels';
 import type { ProjectFilters } from './projectListView';
 import type { BudgetKind } from '../../electron/bridge/contract';
 
 interface ProjectToolbarProps {
   filters: ProjectFilters;
   departments: string[];
+  projectTypes: ProjectType[];
   onChange: (filters: ProjectFilters) => void;
   onAdd: () => void;
   onImport: () => void;
@@ -16,7 +17,7 @@ interface ProjectToolbarProps {
 
 const BUDGET_KIND_OPTIONS = Object.entries(BUDGET_KINDS).map(([value, label]) => ({ value, label }));
 
-export function ProjectToolbar({ filters, departments, onChange, onAdd, onImport, onExport, busy }: ProjectToolbarProps) {
+export function ProjectToolbar({ filters, departments, projectTypes, onChange, onAdd, onImport, onExport, busy }: ProjectToolbarProps) {
   const set = (patch: Partial<ProjectFilters>) => onChange({ ...filters, ...patch });
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -41,7 +42,7 @@ export function ProjectToolbar({ filters, departments, onChange, onAdd, onImport
         placeholder="全部"
         clearable
         w={150}
-        data={[...PROJECT_TYPES]}
+        data={projectTypes}
         value={filters.projectType}
         onChange={(v) => set({ projectType: v as ProjectType | null })}
       />

@@ -10,19 +10,21 @@ import { UnitsTab } from './UnitsTab';
 export function ProjectsScreen({ year }: { year: number }) {
   const projects = useCall('projects.list', { year });
   const units = useCall('units.list', { year });
+  const projectTypes = useCall('projectTypes.list', {});
 
-  // A project write changes a unit's totals and a unit rename shows in the project list: reload both.
+  // A project write changes a unit's totals, a unit rename shows in the project list, and an import may add 项目类型: reload all.
   function reloadBoth() {
     projects.reload();
     units.reload();
+    projectTypes.reload();
   }
 
-  const error = projects.error ?? units.error;
+  const error = projects.error ?? units.error ?? projectTypes.error;
   return (
     <Stack gap="md">
       <Title order={2}>项目与目标 · {year} 年度</Title>
       {error && <LoadError error={error} onRetry={reloadBoth} />}
-      {!projects.data || !units.data ? (
+      {!projects.data || !units.data || !projectTypes.data ? (
         !error && <Loader aria-label="正在读取项目" />
       ) : (
         <Tabs defaultValue="projects">
@@ -33,7 +35,7 @@ export function ProjectsScreen({ year }: { year: number }) {
             <Tabs.Tab value="sync">五个同步</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="projects" pt="md">
-            <ProjectsTab year={year} projects={projects.data} units={units.data} onChanged={reloadBoth} />
+            <ProjectsTab year={year} projects={projects.data} units={units.data} projectTypes={projectTypes.data} onChanged={reloadBoth} />
           </Tabs.Panel>
           <Tabs.Panel value="units" pt="md">
             <UnitsTab year={year} units={units.data} onChanged={reloadBoth} />

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { ProjectImportPreview, ProjectRow, UnitRow } from '../../electron/bridge/contract';
+import type { ProjectImportPreview, ProjectRow, ProjectTypeRow, UnitRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { ledger } from '../bridge/client';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
@@ -15,11 +15,13 @@ interface ProjectsTabProps {
   year: number;
   projects: ProjectRow[];
   units: UnitRow[];
+  /** The bureau's 项目类型 (设置 → 项目类型), retired ones included. */
+  projectTypes: ProjectTypeRow[];
   onChanged: () => void;
 }
 
 /** 项目: the year's projects, searched, filtered and sorted in the page; add and edit in a dialog. */
-export function ProjectsTab({ year, projects, units, onChanged }: ProjectsTabProps) {
+export function ProjectsTab({ year, projects, units, projectTypes, onChanged }: ProjectsTabProps) {
   const [filters, setFilters] = useState<ProjectFilters>(NO_FILTERS);
   const [sort, setSort] = useState<ProjectSort | null>(null);
   const [editing, setEditing] = useState<ProjectRow | 'new' | null>(null);
@@ -57,6 +59,7 @@ export function ProjectsTab({ year, projects, units, onChanged }: ProjectsTabPro
       <ProjectToolbar
         filters={filters}
         departments={departments}
+        projectTypes={projectTypes.map((t) => t.name)}
         onChange={setFilters}
         onAdd={() => setEditing('new')}
         onImport={startImport}
@@ -88,6 +91,7 @@ export function ProjectsTab({ year, projects, units, onChanged }: ProjectsTabPro
         <ProjectFormModal
           year={year}
           units={units}
+          projectTypes={projectTypes}
           project={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {

@@ -7,14 +7,16 @@ import { AuditTable } from './AuditTable';
 import { BureauSettingsForm } from './BureauSettingsForm';
 import { CreateYearForm } from './CreateYearForm';
 import { LedgerInfoTable } from './LedgerInfoTable';
+import { ProjectTypesPanel } from './ProjectTypesPanel';
 import { YearsTable } from './YearsTable';
 
-/** 设置: which ledger file is open, the bureau's own details, its fiscal years, and the latest entries of its audit log. */
+/** 设置: which ledger file is open, the bureau's own details and 项目类型, its fiscal years, and the latest entries of its audit log. */
 export function SettingsScreen() {
   const { years, error: yearsError, reloadYears } = useYear();
   const info = useCall('ledger.info', {});
   const audit = useCall('audit.recent', { limit: 50 });
   const settings = useCall('settings.get', {});
+  const projectTypes = useCall('projectTypes.list', {});
 
   function afterYearCreated() {
     info.reload();
@@ -42,6 +44,21 @@ export function SettingsScreen() {
             settings={settings.data}
             onSaved={() => {
               settings.reload();
+              audit.reload();
+            }}
+          />
+        ) : (
+          <Loader size="sm" />
+        )}
+      </Section>
+      <Section title="项目类型">
+        {projectTypes.error ? (
+          <LoadError error={projectTypes.error} onRetry={projectTypes.reload} />
+        ) : projectTypes.data ? (
+          <ProjectTypesPanel
+            types={projectTypes.data}
+            onChanged={() => {
+              projectTypes.reload();
               audit.reload();
             }}
           />

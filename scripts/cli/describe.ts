@@ -21,6 +21,8 @@ export function describeProjectPreview(p: ProjectImportPreview, dryRun: boolean)
     lines.push(
       `数据行 ${p.dataRows} 行：${verb}新增单位 ${p.unitsToCreate.length} 个，${verb}新增项目 ${p.projectsToCreate.length} 个，${verb}修改项目 ${p.projectsToUpdate.length} 个，未变化 ${p.unchanged.length} 个；年初预算合计 ${formatWanYuan(p.totalFen)} 万元。`,
     );
+    const types = p.projectTypesToCreate.map((t) => `${t.name}（第 ${t.rows.join('、')} 行）`);
+    if (types.length) lines.push(`${verb}新增项目类型 ${types.length} 个：${types.join('；')}`);
   }
   for (const u of p.projectsToUpdate) {
     lines.push(
@@ -122,7 +124,7 @@ export function describeExecutionPreview(p: ExecutionImportPreview, dryRun: bool
   if (p.moneyUnitNote) lines.push(p.moneyUnitNote);
   if (p.headerRow) {
     lines.push(
-      `数据行 ${p.dataRows} 行：对应到项目 ${p.counts.matched} 行（新增 ${p.counts.new}、有变化 ${p.counts.changed}、未变化 ${p.counts.unchanged}），未对应 ${p.counts.unmatched} 行，有错误 ${p.counts.rejected} 行；调整后预算合计 ${formatWanYuan(p.totals.adjustedBudgetFen)} 万元，执行数合计 ${formatWanYuan(p.totals.executedFen)} 万元。`,
+      `数据行 ${p.dataRows} 行：对应到项目 ${p.counts.matched} 行（新增 ${p.counts.new}、有变化 ${p.counts.changed}、未变化 ${p.counts.unchanged}），未对应 ${p.counts.unmatched} 行，有错误 ${p.counts.rejected} 行${p.moneyUnit ? `；调整后预算合计 ${formatWanYuan(p.totals.adjustedBudgetFen)} 万元，执行数合计 ${formatWanYuan(p.totals.executedFen)} 万元` : '（金额单位待定，不列金额）'}。`,
     );
   }
   if (written)
@@ -133,9 +135,9 @@ export function describeExecutionPreview(p: ExecutionImportPreview, dryRun: bool
     lines.push('对应到项目的行：');
     for (const r of p.matched) {
       lines.push(
-        `  第 ${r.row} 行 ${r.projectUnitName}·${r.projectName}（${by[r.by]}）：调整后预算 ${formatWanYuan(r.adjustedBudgetFen)} 万元，执行 ${formatWanYuan(r.executedFen)} 万元，${status[r.status]}`,
+        `  第 ${r.row} 行 ${r.projectUnitName}·${r.projectName}（${by[r.by]}）${p.moneyUnit ? `：调整后预算 ${formatWanYuan(r.adjustedBudgetFen)} 万元，执行 ${formatWanYuan(r.executedFen)} 万元，${status[r.status]}` : ''}`,
       );
-      for (const c of r.changes) lines.push(`    ${c.label} ${c.before} → ${c.after}`);
+      for (const c of p.moneyUnit ? r.changes : []) lines.push(`    ${c.label} ${c.before} → ${c.after}`);
     }
   }
   if (p.unmatched.length) {

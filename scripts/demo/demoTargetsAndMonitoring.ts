@@ -239,7 +239,9 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
 
 function classOf(project: ProjectRow): string {
   return (
-    TARGET_CLASS_BY_WORD.find(([words]) => words.some((w) => project.name.includes(w)))?.[1] ?? TARGET_CLASS_BY_TYPE[project.projectType]
+    TARGET_CLASS_BY_WORD.find(([words]) => words.some((w) => project.name.includes(w)))?.[1] ??
+    TARGET_CLASS_BY_TYPE[project.projectType] ??
+    '其他'
   );
 }
 

@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { recentAudit } from '../../electron/ledger/audit';
 import { listProjects } from '../../electron/projects/projects';
+import { listProjectTypes } from '../../electron/projects/projectTypes';
 import { formatWanYuan } from '../../electron/rules/money';
 import { fen, fillBureauLedger, projectsOf, UNITS, unitCount } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { ProjectsPage } from './pages/ProjectsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { UnitsPage } from './pages/UnitsPage';
 
 describeInChromium('项目与目标', () => {
@@ -179,5 +181,40 @@ describeInChromium('项目与目标', () => {
     await units.addUnit({ name: UNITS[0]!.name });
     await expect.poll(() => units.errorAt('单位名称')).toBe(`已有名为“${UNITS[0]!.name}”的单位`);
     await session.screenshot('06-单位重名', { fullPage: false });
+  });
+
+  it('设置 → 项目类型: a type added there is offered in the project form, a retired one only to the projects that have it', async () => {
+    const settings = new SettingsPage(session.page);
+    await settings.open();
+    const ledgerTypes = () => listProjectTypes(session.ctx).map((t) => [t.name, t.retired ? '已停用' : '在用', String(t.projectCount)]);
+    await expect.poll(() => settings.projectTypeRows()).toEqual(ledgerTypes());
+    expect((await settings.projectTypeRows()).find((r) => r[0] === '政府债务')).toEqual(['政府债务', '在用', '1']);
+
+    await settings.addProjectType('基础设施建设');
+    await expect.poll(() => settings.projectTypeRows()).toContainEqual(['基础设施建设', '在用', '0']);
+    await settings.addProjectType('政府 采购');
+    await expect.poll(() => settings.projectTypeError()).toBe('已有项目类型“政府采购”，不能重复');
+    await settings.setProjectTypeRetired('政府债务', true);
+    await expect.poll(() => settings.projectTypeRows()).toEqual(ledgerTypes());
+    expect(listProjectTypes(session.ctx).find((t) => t.name === '政府债务')!.retired).toBe(true);
+    await session.page.getByRole('region', { name: '项目类型' }).evaluate((section) => section.scrollIntoView({ block: 'center' }));
+    await session.screenshot('09-设置-项目类型', { fullPage: false });
+
+    await projects.open();
+    await projects.startAddingProject();
+    const offered = await projects.typeOptions();
+    expect(offered).toContain('基础设施建设');
+    expect(offered).not.toContain('政府债务');
+    await projects.fillProject({ unit: '县住房和城乡建设局', name: '城区雨污分流管网改造', type: '基础设施建设', amount: '860' });
+    await projects.save();
+    await projects.dialog.waitFor({ state: 'detached' });
+    expect(ledgerProjects().find((p) => p.name === '城区雨污分流管网改造')!.projectType).toBe('基础设施建设');
+
+    await projects.startEditing('城镇老旧小区改造专项债券付息');
+    expect(await projects.typeOptions()).toContain('政府债务（已停用）');
+    await projects.fillProject({ amount: '215.6' });
+    await projects.save();
+    await projects.dialog.waitFor({ state: 'detached' });
+    expect(ledgerProjects().find((p) => p.name === '城镇老旧小区改造专项债券付息')!.projectType).toBe('政府债务');
   });
 });

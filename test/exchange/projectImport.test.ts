@@ -8,7 +8,9 @@ import { auditLog, budgetUnits, projects } from '../../db/schema';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
-import { listProjects } from '../../electron/projects/projects';
+import { createProject, listProjects } from '../../electron/projects/projects';
+import { listProjectTypes, setProjectTypeRetired } from '../../electron/projects/projectTypes';
+import { createUnit } from '../../electron/projects/units';
 import { csvText, gbkBytes, PROJECT_HEADER, projectRow, utf8Bytes, workbookBytes, xlsx, type Cell } from '../fixtures/workbooks';
 import { freshContext } from '../ledger/tempLedger';
 
@@ -148,14 +150,14 @@ describe('errors name the cell and nothing is written', () => {
       projectRow(2),
       projectRow(3),
       projectRow(4),
-      projectRow(5, { kind: '一般预算资金' }),
+      projectRow(5, { kind: '专项资金' }),
     ]);
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: '项目.xlsx', bytes });
     expect(preview.canCommit).toBe(false);
     expect(preview.errors).toHaveLength(1);
-    expect(preview.errors[0]).toMatchObject({ row: 7, column: 'G', header: '预算类型', value: '一般预算资金' });
+    expect(preview.errors[0]).toMatchObject({ row: 7, column: 'G', header: '预算类型', value: '专项资金' });
     expect(preview.errors[0]!.message).toBe(
-      '项目.xlsx 工作表“Sheet1”第 7 行 G 列（预算类型）：“一般预算资金”不是四本预算之一，请填写 一般公共预算、政府性基金预算、国有资本经营预算 或 社会保险基金预算。',
+      '项目.xlsx 工作表“Sheet1”第 7 行 G 列（预算类型）：“专项资金”不是四本预算之一，请填写 一般公共预算、政府性基金预算、国有资本经营预算 或 社会保险基金预算。',
     );
     expect(() => commitProjectImport(ctx, { year: YEAR, fileName: '项目.xlsx', bytes })).toThrow(ImportRejected);
     expect(counts(ctx)).toEqual(before);
@@ -165,7 +167,7 @@ describe('errors name the cell and nothing is written', () => {
     const ctx = freshContext({ year: YEAR });
     const bytes = xlsx([
       PROJECT_HEADER,
-      projectRow(1, { type: '办公经费' }),
+      projectRow(1, { type: null }),
       projectRow(2, { continuity: '续建' }),
       projectRow(3, { amount: '-5' }),
       projectRow(4, { amount: '约十万' }),
@@ -189,6 +191,7 @@ describe('errors name the cell and nothing is written', () => {
         [7, 'C'],
         [8, 'J'],
       ]);
+      expect(issues[0]!.message).toMatch(/没有填写项目类型。请填写项目类型/);
       expect(issues[2]!.message).toMatch(/金额不能为负数/);
       expect(issues[3]!.message).toMatch(/“约十万”不是金额/);
       expect((err as ImportRejected).message).toMatch(/错.xlsx 有 7 处问题，未导入任何数据/);
@@ -241,8 +244,81 @@ describe('errors name the cell and nothing is written', () => {
 
   it('CSV messages name the file without a sheet', () => {
     const ctx = freshContext({ year: YEAR });
-    const bytes = gbkBytes(csvText([PROJECT_HEADER, projectRow(1, { type: '其他' })]));
+    const bytes = gbkBytes(csvText([PROJECT_HEADER, projectRow(1, { type: '' })]));
     const preview = previewProjectImport(ctx, { year: YEAR, fileName: '项目.csv', bytes });
-    expect(preview.errors[0]!.message).toMatch(/^项目.csv 第 2 行 F 列（项目类型）：“其他”不是认可的项目类型/);
+    expect(preview.errors[0]!.message).toMatch(/^项目.csv 第 2 行 F 列（项目类型）：没有填写项目类型。/);
+  });
+});
+
+describe('项目类型 the bureau has not listed yet', () => {
+  it('matches a listed type through stray and full-width spaces, and lists only the truly new ones as 新增类型', () => {
+    const ctx = freshContext({ year: YEAR });
+    const bytes = xlsx([
+      PROJECT_HEADER,
+      projectRow(1, { type: '政府购买服务 ' }),
+      projectRow(2, { type: '\u3000补助补贴' }),
+      projectRow(3, { type: '政府 采购' }),
+      projectRow(4, { type: 'ＰＰＰ项目' }),
+      projectRow(5, { type: 'PPP 项目' }),
+    ]);
+    const preview = previewProjectImport(ctx, { year: YEAR, fileName: '类型.xlsx', bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview.projectTypesToCreate).toEqual([{ name: 'PPP项目', rows: [5, 6] }]);
+    expect(preview.projectsToCreate.map((p) => [p.projectType, p.projectTypeIsNew])).toEqual([
+      ['政府购买服务', false],
+      ['补助补贴', false],
+      ['政府采购', false],
+      ['PPP项目', true],
+      ['PPP项目', true],
+    ]);
+    expect(listProjectTypes(ctx).map((t) => t.name)).not.toContain('PPP项目'); // the preview wrote nothing
+  });
+
+  it('re-uses a retired type, saying so once with its rows, instead of adding it again', () => {
+    const ctx = freshContext({ year: YEAR });
+    const retired = listProjectTypes(ctx).find((t) => t.name === '政府债务')!;
+    setProjectTypeRetired(ctx, { id: retired.id, retired: true });
+    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { type: '政府债务' }), projectRow(2), projectRow(3, { type: '政府债务' })]);
+    const result = commitProjectImport(ctx, { year: YEAR, fileName: '债务.xlsx', bytes });
+    expect(result.createdProjectTypes).toBe(0);
+    const warnings = result.preview.warnings.filter((w) => /已停用/.test(w.message));
+    expect(warnings.map((w) => [w.row, w.column])).toEqual([[2, 'F']]);
+    expect(warnings[0]!.message).toMatch(/项目类型“政府债务”已停用，第 2、4 行仍按该类型导入（不会新增同名类型）/);
+    expect(listProjectTypes(ctx).filter((t) => t.name === '政府债务')).toMatchObject([{ retired: true, projectCount: 2 }]);
+  });
+
+  it('a type longer than the list allows is a row error at its cell', () => {
+    const ctx = freshContext({ year: YEAR });
+    const preview = previewProjectImport(ctx, {
+      year: YEAR,
+      fileName: '长.xlsx',
+      bytes: xlsx([PROJECT_HEADER, projectRow(1, { type: '乡村振兴衔接资金支持的基础设施建设和产业发展类项目' })]),
+    });
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, 'F']]);
+    expect(preview.errors[0]!.message).toMatch(/超过 20 个字，请精简后再填写。$/);
+    expect(preview.projectTypesToCreate).toEqual([]);
+  });
+
+  it('a project whose type the file changes to a new one is an update that adds the type', () => {
+    const ctx = freshContext({ year: YEAR });
+    const unit = createUnit(ctx, { name: '轮台县第一中学', code: null, parentId: null, classified: false });
+    createProject(ctx, {
+      year: YEAR,
+      unitId: unit.id,
+      code: '652822-23-0001',
+      name: '测试项目1',
+      projectType: '政府采购',
+      budgetKind: 'general',
+      initialBudgetFen: 11_000_000,
+      continuity: 'new',
+      majorPolicy: false,
+    });
+    const bytes = xlsx([PROJECT_HEADER, projectRow(1, { department: '轮台县第一中学', type: '教学设备购置' })]);
+    const result = commitProjectImport(ctx, { year: YEAR, fileName: '改类型.xlsx', bytes });
+    expect(result.preview.projectsToUpdate[0]!.changes.map((c) => `${c.label}:${c.before}→${c.after}`)).toEqual([
+      '项目类型:政府采购→教学设备购置',
+    ]);
+    expect(result.createdProjectTypes).toBe(1);
+    expect(listProjects(ctx, { year: YEAR })[0]!.projectType).toBe('教学设备购置');
   });
 });

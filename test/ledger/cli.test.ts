@@ -165,12 +165,12 @@ describe('import and export', () => {
     const workbook = path.join(dir, '项目.xlsx');
     fs.writeFileSync(
       workbook,
-      xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { kind: '一般预算资金' }), projectRow(3, { amount: 'abc' })]),
+      xlsx([PROJECT_HEADER, projectRow(1), projectRow(2, { kind: '专项资金' }), projectRow(3, { amount: 'abc' })]),
     );
     const before = json(await run('check', '--ledger', file, '--json')).counts;
     const r = await run('import', 'projects', workbook, '--ledger', file, '--year', '2023');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/项目.xlsx 工作表“Sheet1”第 3 行 G 列（预算类型）：“一般预算资金”不是四本预算之一/);
+    expect(r.out).toMatch(/项目.xlsx 工作表“Sheet1”第 3 行 G 列（预算类型）：“专项资金”不是四本预算之一/);
     expect(r.out).toMatch(/第 4 行 I 列（年初预算数（万元））：“abc”不是金额/);
     expect(r.err).toMatch(/未导入任何数据/);
     expect(json(await run('check', '--ledger', file, '--json')).counts).toEqual(before);
@@ -210,10 +210,10 @@ describe('as a real process', () => {
     expect(JSON.parse(init.out)).toMatchObject({ ok: true, year: 2023 });
 
     const workbook = path.join(dir, '坏.xlsx');
-    fs.writeFileSync(workbook, xlsx([PROJECT_HEADER, projectRow(1, { type: '办公费' })]));
+    fs.writeFileSync(workbook, xlsx([PROJECT_HEADER, projectRow(1, { type: null })]));
     const bad = spawn('import', 'projects', workbook, '--ledger', file, '--year', '2023');
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/第 2 行 F 列（项目类型）：“办公费”不是认可的项目类型/);
+    expect(bad.out).toMatch(/第 2 行 F 列（项目类型）：没有填写项目类型/);
 
     const missing = spawn('check', '--ledger', path.join(dir, '没有.db'));
     expect(missing.code).toBe(1);

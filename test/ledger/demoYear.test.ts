@@ -20,7 +20,7 @@ import { targetDetail } from '../../electron/targets/targetDetail';
 import { listTargets } from '../../electron/targets/targetList';
 import { listUnits } from '../../electron/projects/units';
 import { monitoringReport, warningsReport, type RoundSummary } from '../../electron/monitoring/warnings';
-import { PROJECT_TYPES } from '../../electron/rules/labels';
+import { listProjectTypes } from '../../electron/projects/projectTypes';
 import { freshContext } from './tempLedger';
 
 const MAY = '5月项目监控';
@@ -53,8 +53,9 @@ describe('the demo year', () => {
     expect(kinds.fund).toBeGreaterThan(5);
     expect(kinds.stateCapital).toBeGreaterThan(0);
     expect(kinds.socialInsurance).toBeGreaterThan(0);
+    const types = listProjectTypes(ctx).map((t) => t.name);
     for (const p of projects) {
-      expect(PROJECT_TYPES).toContain(p.projectType);
+      expect(types).toContain(p.projectType);
       expect(p.code).toMatch(/^652822-23-\d{4}$/);
       expect(Number.isSafeInteger(p.initialBudgetFen)).toBe(true);
       expect(p.initialBudgetFen).toBeLessThanOrEqual(20_000 * 1_000_000); // at most 2 亿

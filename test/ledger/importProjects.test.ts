@@ -5,19 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, budgetUnits, projects } from '../../db/schema';
+import { auditLog, budgetUnits, projects, projectTypes } from '../../db/schema';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
 import { createProject, listProjects } from '../../electron/projects/projects';
+import { listProjectTypes, renameProjectType } from '../../electron/projects/projectTypes';
 import { createUnit, listUnits } from '../../electron/projects/units';
 import { verifyAuditChain } from '../../electron/ledger/audit';
 import { createYear } from '../../electron/settings/yearSetup';
-import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
+import { PROJECT_HEADER, projectRow, xlsx, type Cell } from '../fixtures/workbooks';
 import { freshContext } from './tempLedger';
 
 const YEAR = 2023;
-const count = (ctx: ServiceContext, t: typeof projects | typeof budgetUnits | typeof auditLog) =>
+const count = (ctx: ServiceContext, t: typeof projects | typeof budgetUnits | typeof auditLog | typeof projectTypes) =>
   ctx.ledger.db
     .select({ n: sql<number>`count(*)` })
     .from(t)
@@ -166,5 +167,109 @@ describe('matching what the ledger already has', () => {
     expect(() => commitProjectImport(ctx, { year: 2024, fileName: 'p.xlsx', bytes: xlsx([PROJECT_HEADER, projectRow(1)]) })).toThrow(
       /已关账/,
     );
+  });
+});
+
+describe("a region's own 项目类型", () => {
+  const SEED = ['重点建设项目', '政府购买服务', '政府债务', '政府采购', '补助补贴', '其他运转类', '特定目标类'];
+  // As a county's 项目库 exports it: a title, the unit only in a note above the header, 主管部门 and a
+  // unit merged down over their projects (blank below), a 合计 row, and the region's own types.
+  const regionRows: Cell[][] = [
+    ['××县2025年项目库清单'],
+    ['单位：万元'],
+    ['序号', '主管部门', '预算单位', '项目编码', '项目名称', '项目类别', '资金性质', '新增/延续', '年初预算数', '是否重大项目'],
+    [1, '县交通运输局', '县交通运输局', 'XM2025001', '农村公路安全生命防护工程', '基础设施建设', '一般公共预算', '新增', 1280.5, '是'],
+    [2, null, '县公路养护站', 'XM2025002', '国省道日常养护', '运转类', '一般公共预算', '延续', 356.2, '否'],
+    [3, '县人力资源和社会保障局', '县就业服务中心', 'XM2025003', '职业技能提升培训', '培训', '一般公共预算资金', '新增', 88, '否'],
+    [4, null, null, 'XM2025004', '公益性岗位购买服务', '政府购买服务 ', '一般预算', '延续', 215.36, '否'],
+    [5, '县卫生健康委员会', '县疾病预防控制中心', 'XM2025005', '重大传染病防控', '特定目标类', '一般公共预算', '延续', 142.8, '否'],
+    [6, null, '县人民医院', 'XM2025006', '医共体信息化建设', '基础设施建设', '政府性基金', '新增', 500, '否'],
+    [7, '县教育局', '县第一小学', 'XM2025007', '教师业务培训', '培训', '公共财政预算', '延续', 12.6, '否'],
+    ['合计', null, null, null, null, null, null, null, 2595.46, null],
+  ];
+  const regionBytes = () => xlsx(regionRows, ['A1:J1', 'A2:J2', 'B4:B5', 'B6:B7', 'C6:C7', 'B8:B9']);
+  const seenTypes = (ctx: ServiceContext) => listProjectTypes(ctx).map((t) => t.name);
+
+  it('imports every row, lists the new types in the preview without writing, and adds them on commit', () => {
+    const ctx = freshContext({ year: 2025 });
+    const bytes = regionBytes();
+    const before = {
+      projects: count(ctx, projects),
+      types: count(ctx, projectTypes),
+      units: count(ctx, budgetUnits),
+      audit: count(ctx, auditLog),
+    };
+
+    const preview = previewProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview.projectTypesToCreate).toEqual([
+      { name: '基础设施建设', rows: [4, 9] },
+      { name: '运转类', rows: [5] },
+      { name: '培训', rows: [6, 10] },
+    ]);
+    expect(preview.projectsToCreate).toHaveLength(7);
+    expect(preview.totalFen).toBe(2_595_460_000);
+    expect(preview.warnings.filter((w) => /合计/.test(w.message))).toEqual([]); // the printed 合计 agrees
+    expect({
+      projects: count(ctx, projects),
+      types: count(ctx, projectTypes),
+      units: count(ctx, budgetUnits),
+      audit: count(ctx, auditLog),
+    }).toEqual(before);
+
+    const result = commitProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes });
+    expect(result).toMatchObject({ createdProjectTypes: 3, createdProjects: 7 });
+    expect(seenTypes(ctx)).toEqual([...SEED, '基础设施建设', '运转类', '培训']);
+    const byName = Object.fromEntries(listProjects(ctx, { year: 2025 }).map((p) => [p.name, p]));
+    expect(Object.fromEntries(Object.values(byName).map((p) => [p.name, p.projectType]))).toEqual({
+      农村公路安全生命防护工程: '基础设施建设',
+      国省道日常养护: '运转类',
+      职业技能提升培训: '培训',
+      公益性岗位购买服务: '政府购买服务',
+      重大传染病防控: '特定目标类',
+      医共体信息化建设: '基础设施建设',
+      教师业务培训: '培训',
+    });
+    expect(byName['公益性岗位购买服务']).toMatchObject({
+      unitName: '县就业服务中心',
+      departmentName: '县人力资源和社会保障局',
+      budgetKind: 'general',
+    });
+    expect(byName['医共体信息化建设']).toMatchObject({
+      departmentName: '县卫生健康委员会',
+      budgetKind: 'fund',
+      initialBudgetFen: 500_000_000,
+    });
+    expect(listProjectTypes(ctx).find((t) => t.name === '基础设施建设')!.projectCount).toBe(2);
+    const typeEntries = ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'projectType.create')).all();
+    expect(typeEntries.map((e) => JSON.parse(e.after!).name)).toEqual(['基础设施建设', '运转类', '培训']);
+    const summary = ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'import.projects')).get()!;
+    expect(JSON.parse(summary.after!).createdProjectTypes).toEqual(['基础设施建设', '运转类', '培训']);
+    expect(verifyAuditChain(ctx).brokenAt).toBeNull();
+  });
+
+  it('imports the same file again without a change: no type added twice, nothing written', () => {
+    const ctx = freshContext({ year: 2025 });
+    commitProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes: regionBytes() });
+    const types = seenTypes(ctx);
+    const audit = count(ctx, auditLog);
+    const again = commitProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes: regionBytes() });
+    expect(again).toMatchObject({ createdProjectTypes: 0, createdProjects: 0, updatedProjects: 0, unchangedProjects: 7 });
+    expect(again.preview.projectTypesToCreate).toEqual([]);
+    expect(seenTypes(ctx)).toEqual(types);
+    expect(count(ctx, auditLog)).toBe(audit);
+  });
+
+  it("after a rename the projects carry the new name, and the old file's type comes back as a 新增类型", () => {
+    const ctx = freshContext({ year: 2025 });
+    commitProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes: regionBytes() });
+    const training = listProjectTypes(ctx).find((t) => t.name === '培训')!;
+    renameProjectType(ctx, { id: training.id, name: '培训类' });
+    const rows = listProjects(ctx, { year: 2025 });
+    expect(rows.filter((p) => p.projectType === '培训类').map((p) => p.name)).toEqual(['职业技能提升培训', '教师业务培训']);
+    expect(rows.some((p) => p.projectType === '培训')).toBe(false);
+    const preview = previewProjectImport(ctx, { year: 2025, fileName: '项目库.xlsx', bytes: regionBytes() });
+    expect(preview.projectTypesToCreate).toEqual([{ name: '培训', rows: [6, 10] }]);
+    expect(preview.projectsToUpdate.map((u) => u.row)).toEqual([6, 10]);
   });
 });

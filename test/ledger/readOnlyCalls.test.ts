@@ -98,6 +98,7 @@ describe('read-only bridge calls', () => {
       'units.list': { year },
       'projects.list': { year },
       'projects.export': { year },
+      'projectTypes.list': {},
       'indicators.classes': {},
       'indicators.list': {},
       'indicators.usage': { id: indicatorId },

@@ -2,15 +2,16 @@
 import { z } from 'zod';
 import type { ProjectImportPreview, ProjectImportResult } from '../../projects/projectImport';
 import type { ProjectRow } from '../../projects/projects';
+import type { ProjectTypeRow } from '../../projects/projectTypes';
 import type { UnitRow } from '../../projects/units';
-import { PROJECT_TYPES } from '../../rules/labels';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { year, id, optionalText, wanYuan } from './fields';
+import { year, id, nothing, optionalText, wanYuan } from './fields';
 import { BUDGET_KIND_CODES, CONTINUITIES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ProjectImportPreview } from '../../projects/projectImport';
 export type { ProjectRow } from '../../projects/projects';
+export type { ProjectTypeRow } from '../../projects/projectTypes';
 export type { UnitRow } from '../../projects/units';
 
 const unitFields = z.object({
@@ -20,6 +21,9 @@ const unitFields = z.object({
   classified: z.boolean(),
 });
 
+// Blank, length and duplicates are the service's to judge (rules/labels.ts), the same for the form and the import.
+const projectTypeName = z.string({ error: '请填写类型名称' });
+
 const projectFields = z
   .object({
     year,
@@ -28,7 +32,8 @@ const projectFields = z
       .refine((v) => v !== null, '请选择预算单位'),
     code: optionalText(50, '项目代码'),
     name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(200, '项目名称不超过 200 个字'),
-    projectType: z.enum(PROJECT_TYPES, { error: '请选择项目类型' }),
+    // The bureau's own list is in the ledger: the service checks the type against it.
+    projectType: z.string({ error: '请选择项目类型' }).trim().min(1, '请选择项目类型'),
     budgetKind: z.enum(BUDGET_KIND_CODES, { error: '请选择预算类型（四本预算之一）' }),
     initialBudget: wanYuan,
     continuity: z.enum(CONTINUITIES, { error: '请选择新增或延续' }),
@@ -53,6 +58,13 @@ export const projectsCalls = {
     z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
     '按预览结果导入（全部成功或全部不写入）',
   ),
+  'projectTypes.list': read<ProjectTypeRow[]>()(nothing, '本局的项目类型及各类型的项目数'),
+  'projectTypes.create': write<ProjectTypeRow>()(z.object({ name: projectTypeName }), '新增项目类型'),
+  'projectTypes.rename': write<ProjectTypeRow>()(
+    z.object({ id: id('项目类型'), name: projectTypeName }),
+    '项目类型改名（使用该类型的项目随之改名）',
+  ),
+  'projectTypes.setRetired': write<ProjectTypeRow>()(z.object({ id: id('项目类型'), retired: z.boolean() }), '停用或恢复使用项目类型'),
   'projects.export': read<SaveOutcome<{ projectCount: number; totalFen: number }>>()(
     z.object({ year }),
     '导出年度项目清单（带格式的 xlsx，可再导入）',

@@ -2,6 +2,7 @@
 import { exportProjects } from '../../projects/projectExport';
 import { commitProjectImport, previewProjectImport } from '../../projects/projectImport';
 import { createProject, listProjects, updateProject } from '../../projects/projects';
+import { createProjectType, listProjectTypes, renameProjectType, setProjectTypeRetired } from '../../projects/projectTypes';
 import { createUnit, listUnits, updateUnit } from '../../projects/units';
 import { type AreaHandlers, previewPickedFile, commitStagedFile, saveFile } from './fileSteps';
 import type { projectsCalls } from '../calls/projects';
@@ -11,8 +12,12 @@ export const projectsHandlers: AreaHandlers<typeof projectsCalls> = {
   'units.create': createUnit,
   'units.update': updateUnit,
   'projects.list': listProjects,
-  'projects.create': createProject,
-  'projects.update': updateProject,
+  'projects.create': (ctx, input) => createProject(ctx, input),
+  'projects.update': (ctx, input) => updateProject(ctx, input),
+  'projectTypes.list': (ctx) => listProjectTypes(ctx),
+  'projectTypes.create': createProjectType,
+  'projectTypes.rename': renameProjectType,
+  'projectTypes.setRetired': setProjectTypeRetired,
   'projects.importPreview': (ctx, input) =>
     previewPickedFile(ctx, '选择单位和项目工作簿', (file) =>
       previewProjectImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),

@@ -125,6 +125,14 @@ export class ProjectsPage {
     if (entry.major !== undefined) await d.getByLabel(/^重大政策\/项目/).setChecked(entry.major);
   }
 
+  /** What the open dialog's 项目类型 list offers. */
+  async typeOptions(): Promise<string[]> {
+    await this.dialog.getByRole('combobox', { name: '项目类型', exact: true }).click();
+    const options = await this.page.getByRole('option').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return options.map((o) => o.trim());
+  }
+
   /** Presses 保存 and waits for the answer: the dialog closes, or it shows why not. */
   async save(): Promise<void> {
     const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/call') && r.request().method() === 'POST');
