@@ -1,12 +1,14 @@
 /**
  * Money cells in imported workbooks, shared by the importers: what counts as "no amount", parsing a
  * cell with the reason put the way messages quote it, the 元-typed-into-万元 guard, where the money unit
- * came from, 合计 rows that disagree with the rows they total, and an amount shown exactly in a change.
+ * came from, 合计 and 小计 rows that disagree with the rows they total, and an amount shown exactly in a
+ * change.
  */
 import { cellText, type FoundColumn, type SkippedRow } from './findTable';
 import { cellIssue, type ImportIssue, type IssueSource } from './importIssue';
 import type { CellValue } from './readWorkbook';
 import { fenToWanYuanInput, formatWanYuan, parseMoney, type MoneyUnit } from '../rules/money';
+import { agreesAsWritten } from '../rules/moneyUnitEvidence';
 
 /** Above this a 万元 amount (50 亿) is more likely 元 typed into a 万元 column. */
 export const SUSPICIOUS_WAN_YUAN_FEN = 500_000 * 1_000_000;
@@ -29,9 +31,9 @@ export function parseMoneyCell(cell: CellValue, text: string, unit: MoneyUnit): 
   return { ok: false, what: parsed.reason.startsWith('“') ? parsed.reason : `“${text}”${parsed.reason}` };
 }
 
-/** The message for an amount parseMoneyCell refused. */
-export function amountProblem(what: string, unit: MoneyUnit): string {
-  return `${what}。请填写以${unit}为单位的金额，如 12.50（不要写公式、文字或负数）。`;
+/** The message for an amount parseMoneyCell refused; `unit` null while the file's unit is undecided. */
+export function amountProblem(what: string, unit: MoneyUnit | null): string {
+  return `${what}。请填写${unit ? `以${unit}为单位的` : ''}金额，如 12.50（不要写公式、文字或负数）。`;
 }
 
 /** One sentence on where a money column's unit came from; `defaulted` names what is read in 万元 without one. */
@@ -58,26 +60,101 @@ export interface TotalledColumn {
   sumFen: number;
 }
 
-/** A 合计/总计 row is not imported, but where it disagrees with the rows it totals the clerk should know. */
-export function totalRowWarnings(skipped: readonly SkippedRow[], columns: readonly TotalledColumn[], source: IssueSource): ImportIssue[] {
-  const warnings: ImportIssue[] = [];
+/** A printed total that disagrees with its rows: the issue, with both figures in 万元 as the message gives them. */
+export interface TotalIssue extends ImportIssue {
+  printed: string;
+  computed: string;
+}
+
+function totalIssue(
+  source: IssueSource,
+  row: SkippedRow,
+  c: Omit<TotalledColumn, 'sumFen'>,
+  printedFen: number,
+  computedFen: number,
+  what: string,
+): TotalIssue {
+  const printed = formatWanYuan(printedFen);
+  const computed = formatWanYuan(computedFen);
+  const label = row.kind === 'total' ? '合计行' : '小计行';
+  return {
+    ...cellIssue(
+      source,
+      row.rowNumber,
+      c.column,
+      cellText(row.cells[c.key]),
+      `${label}的${c.label} ${printed} 万元与${what} ${computed} 万元不一致。${label}不导入，以各项目为准，请核对。`,
+    ),
+    printed,
+    computed,
+  };
+}
+
+/**
+ * A total row's printed figure in a column: 分, and whether a sum agrees with it — exactly, or rounded
+ * to the two decimals amounts are shown with (a 合计 of 12.3456 and 96 printed as 108.35). A total
+ * printed with fewer decimals must be exact: "31" is not 30.5.
+ */
+function printed(row: SkippedRow, c: Omit<TotalledColumn, 'sumFen'>): { fen: number; agrees: (fen: number) => boolean } | null {
+  const value = row.cells[c.key];
+  if (value == null || typeof value === 'boolean' || cellText(value) === '') return null;
+  const parsed = parseMoney(value, c.unit);
+  if (!parsed.ok) return null;
+  const shownToHundredths = /\.\d{2}$/.test(String(value).replace(/[\s,，]|万元?$|元$/g, ''));
+  return { fen: parsed.fen, agrees: (fen) => fen === parsed.fen || (shownToHundredths && agreesAsWritten(value, c.unit, fen)) };
+}
+
+/**
+ * A 合计/总计 row is not imported, but where it disagrees with the rows it totals the clerk should know.
+ * A total printed to fewer decimals than its rows agrees when it is their sum rounded as printed.
+ */
+export function totalRowWarnings(skipped: readonly SkippedRow[], columns: readonly TotalledColumn[], source: IssueSource): TotalIssue[] {
+  const warnings: TotalIssue[] = [];
   for (const s of skipped) {
     if (s.kind !== 'total') continue;
     for (const c of columns) {
-      const value = s.cells[c.key];
-      if (value == null || cellText(value) === '') continue;
-      const parsed = parseMoney(value, c.unit);
-      if (parsed.ok && parsed.fen !== c.sumFen) {
-        warnings.push(
-          cellIssue(
-            source,
-            s.rowNumber,
-            c.column,
-            cellText(value),
-            `合计行的${c.label} ${formatWanYuan(parsed.fen)} 万元与各项目之和 ${formatWanYuan(c.sumFen)} 万元不一致。合计行不导入，以各项目为准，请核对。`,
-          ),
-        );
-      }
+      const p = printed(s, c);
+      if (p && !p.agrees(c.sumFen)) warnings.push(totalIssue(source, s, c, p.fen, c.sumFen, '各项目之和'));
+    }
+  }
+  return warnings;
+}
+
+/** A data row's amounts by column key, in 分, as the importer read them. */
+export interface AmountRow {
+  rowNumber: number;
+  fen: Partial<Record<string, number>>;
+}
+
+/**
+ * Each 小计 row against the rows it covers. Tables group differently, so a 小计 agrees when it equals the
+ * rows back to any earlier 小计 (its own group, or a larger one it totals, or all rows so far), or the
+ * rows after it up to the next 小计 (printed above its group). Otherwise the message gives its own group's
+ * sum (the rows since the previous 小计, or those after it when none are above).
+ */
+export function subtotalRowWarnings(
+  skipped: readonly SkippedRow[],
+  rows: readonly AmountRow[],
+  columns: readonly Omit<TotalledColumn, 'sumFen'>[],
+  source: IssueSource,
+): TotalIssue[] {
+  const warnings: TotalIssue[] = [];
+  const breaks = skipped.filter((s) => s.kind === 'subtotal' || s.kind === 'total').map((s) => s.rowNumber);
+  const sum = (key: string, from: number, to: number) =>
+    rows.filter((r) => r.rowNumber > from && r.rowNumber < to).reduce((total, r) => total + (r.fen[key] ?? 0), 0);
+  for (const s of skipped) {
+    if (s.kind !== 'subtotal') continue;
+    const before = [0, ...breaks.filter((b) => b < s.rowNumber)];
+    const next = breaks.find((b) => b > s.rowNumber) ?? Infinity;
+    const own = before[before.length - 1]!;
+    const hasRowsAbove = rows.some((r) => r.rowNumber > own && r.rowNumber < s.rowNumber);
+    for (const c of columns) {
+      const p = printed(s, c);
+      if (!p) continue;
+      const candidates = [...before.map((b) => sum(c.key, b, s.rowNumber)), sum(c.key, s.rowNumber, next)];
+      if (candidates.some(p.agrees)) continue;
+      const computed = hasRowsAbove ? sum(c.key, own, s.rowNumber) : sum(c.key, s.rowNumber, next);
+      warnings.push(totalIssue(source, s, c, p.fen, computed, hasRowsAbove ? '其上各项目之和' : '其下各项目之和'));
     }
   }
   return warnings;

@@ -1,12 +1,11 @@
 /**
  * The table of a budget platform execution export, found by its columns (预算单位/单位名称, 项目名称,
- * 项目代码, 年初预算数, 调整后预算数/全年预算数, 执行数/1-5月执行数/累计支出, 全年预计执行数), and its
- * money units: each money column is read in its own unit, and one that names none follows the others
- * before 万元. What the header says is checked against the round (the month it runs to).
+ * 项目代码, 年初预算数, 调整后预算数/全年预算数, 执行数/1-5月执行数/累计支出, 全年预计执行数). What the
+ * header says is checked against the round (the month it runs to); the money unit is decided later,
+ * with the rows matched (executionUnit.ts).
  */
 import { findTable, type ColumnSpec, type FoundColumn, type SkippedRow, type TableFound, type TableNotFound } from '../formats/findTable';
 import { cellIssue, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
-import { moneyUnitNote } from '../formats/moneyCells';
 import { readWorkbook } from '../formats/readWorkbook';
 import type { MoneyUnit } from '../rules/money';
 
@@ -130,34 +129,11 @@ export const MONEY_LABELS: Record<MoneyKey, string> = {
   expectedFullYear: '全年预计执行数',
 };
 
-type ColumnView = { key: string; label: string; letter: string; header: string; moneyUnit: MoneyUnit | null };
+export type ColumnView = { key: string; label: string; letter: string; header: string; moneyUnit: MoneyUnit | null };
 
-function columnView(c: FoundColumn): ColumnView {
-  return { key: c.key, label: c.label, letter: c.letter, header: c.header, moneyUnit: c.moneyUnit };
-}
-
-export type UnitChoice = { unit: MoneyUnit; source: 'header' | 'note' | 'otherColumn' | 'default' };
-export type MoneyUnits = Partial<Record<MoneyKey, UnitChoice>>;
-
-function resolveUnits(col: ExecutionColumns): MoneyUnits {
-  const stated = MONEY_KEYS.map((k) => col[k]).find((c) => c && c.moneyUnitSource !== 'default' && c.moneyUnit);
-  const out: MoneyUnits = {};
-  for (const k of MONEY_KEYS) {
-    const c = col[k];
-    if (!c) continue;
-    if (c.moneyUnitSource === 'default' && stated) out[k] = { unit: stated.moneyUnit!, source: 'otherColumn' };
-    else out[k] = { unit: c.moneyUnit ?? '万元', source: c.moneyUnitSource ?? 'default' };
-  }
-  return out;
-}
-
-function unitNote(executedCol: FoundColumn, chosen: UnitChoice, units: MoneyUnits): string {
-  const base =
-    chosen.source === 'otherColumn'
-      ? `执行数列的表头没有写金额单位，按其他金额列的单位：${chosen.unit}。`
-      : moneyUnitNote(executedCol, chosen.unit, chosen.source, '金额');
-  const others = MONEY_KEYS.filter((k) => units[k] && units[k]!.unit !== chosen.unit);
-  return others.length ? `${base}其中${others.map((k) => `${MONEY_LABELS[k]}按${units[k]!.unit}`).join('、')}。` : base;
+/** A found column as the preview lists it; a money column's unit is the one decided for the import. */
+export function columnView(c: FoundColumn, units: Partial<Record<MoneyKey, MoneyUnit>> | null = null): ColumnView {
+  return { key: c.key, label: c.label, letter: c.letter, header: c.header, moneyUnit: units?.[c.key as MoneyKey] ?? null };
 }
 
 /** The month an 执行数 header names ("1-4月执行数" → 4), if any. */
@@ -177,9 +153,6 @@ export interface TableSink {
   headerRow: number | null;
   headerRowCount: 1 | 2 | null;
   columns: ColumnView[];
-  moneyUnit: MoneyUnit | null;
-  moneyUnitSource: UnitChoice['source'] | null;
-  moneyUnitNote: string | null;
   dataRows: number;
   skipped: SkippedRow[];
   blankRows: number;
@@ -195,7 +168,7 @@ export function readExecutionTable(
   input: { fileName: string; bytes: Uint8Array },
   round: { name: string; asOfMonth: number },
   preview: TableSink,
-): { table: TableFound; source: IssueSource; col: ExecutionColumns; units: MoneyUnits } | null {
+): { table: TableFound; source: IssueSource; col: ExecutionColumns } | null {
   const book = readWorkbook(input.bytes, input.fileName);
   const table = findTable(book, EXECUTION_COLUMNS);
   const sourceFor = (sheet: string | null): IssueSource => ({ fileName: input.fileName, sheet: book.format === 'text' ? null : sheet });
@@ -203,7 +176,7 @@ export function readExecutionTable(
   if (!table.ok) {
     const source = sourceFor(table.sheet);
     preview.errors.push(...missingColumnIssues(table, source, '预算执行数据表（预算管理一体化平台导出的执行表）', typical));
-    Object.assign(preview, { sheet: source.sheet, headerRow: table.headerRow, columns: table.found.map(columnView) });
+    Object.assign(preview, { sheet: source.sheet, headerRow: table.headerRow, columns: table.found.map((c) => columnView(c)) });
     return null;
   }
   const source = sourceFor(table.sheet);
@@ -233,22 +206,14 @@ export function readExecutionTable(
     );
     preview.columns = Object.values(table.columns)
       .sort((a, b) => a.index - b.index)
-      .map(columnView);
+      .map((c) => columnView(c));
     return null;
   }
 
-  // Money units: each column its own; a column that names none follows the others before the 万元 default.
-  const units = resolveUnits(col);
   preview.columns = Object.values(table.columns)
     .sort((a, b) => a.index - b.index)
-    .map((c) => ({ ...columnView(c), moneyUnit: (units[c.key as MoneyKey]?.unit ?? null) as MoneyUnit | null }));
+    .map((c) => columnView(c));
   const executedCol = col.executed!;
-  const executedUnit = units.executed!;
-  preview.moneyUnit = executedUnit.unit;
-  preview.moneyUnitSource = executedUnit.source;
-  preview.moneyUnitNote = unitNote(executedCol, executedUnit, units);
-  if (executedUnit.source === 'default')
-    preview.warnings.push(cellIssue(source, table.headerRow, executedCol, null, preview.moneyUnitNote));
   const warn = (key: ExecutionKey, problem: string) =>
     preview.warnings.push(cellIssue(source, table.headerRow, col[key] ?? null, null, problem));
 
@@ -260,11 +225,5 @@ export function readExecutionTable(
       `执行数列是截至 ${month} 月的数据，而“${round.name}”截至 ${round.asOfMonth} 月。请确认选择的是该轮次对应月份的执行表。`,
     );
   }
-  if (!col.adjustedBudget) {
-    warn(
-      'initialBudget',
-      '表中没有“调整后预算数”（或“全年预算数”）列，以年初预算数作为调整后预算数导入。如预算已调整，请导出含调整后预算数的执行表。',
-    );
-  }
-  return { table, source, col, units };
+  return { table, source, col };
 }

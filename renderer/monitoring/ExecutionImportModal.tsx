@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Select, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { formatWanYuan } from '../../electron/rules/money';
+import { formatWanYuan, type MoneyUnit } from '../../electron/rules/money';
 import type {
   ExecutionImportPreview,
   ExecutionMatchedRow,
@@ -12,6 +12,7 @@ import type {
 import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
+import { ExecutionUnitChoice } from './ExecutionUnitChoice';
 import { executionRateText, MATCHED_BY } from './monitoringView';
 
 interface ExecutionImportModalProps {
@@ -25,12 +26,18 @@ interface ExecutionImportModalProps {
   onImported: () => void;
 }
 
-const MONEY_SOURCE = { header: '据表头', note: '据“单位：”说明行', otherColumn: '据其他金额列', default: '未注明，按默认' } as const;
+/** What the preview was asked with: hand matches, the money unit chosen, a contradicted unit confirmed. */
+interface Choices {
+  manualMatches: ManualMatch[];
+  moneyUnit: MoneyUnit | null;
+  confirmUnit: boolean;
+}
 
 /**
- * The preview of the budget platform's execution export: rows matched to projects (by code, by unit
- * and name, by a remembered match, or by hand) with their amounts and changes, rows still unmatched
- * with a project picker each (picking re-previews with the manual matches), rejected rows, and 确认导入.
+ * The preview of the budget platform's execution export: the money unit (asked when neither the file
+ * nor the ledger tells it), rows matched to projects (by code, by unit and name, by a remembered match,
+ * or by hand) with their amounts and changes, rows still unmatched with a project picker each (picking
+ * re-previews with the manual matches), rejected rows, and 确认导入.
  */
 export function ExecutionImportModal({
   roundId,
@@ -42,27 +49,29 @@ export function ExecutionImportModal({
   onImported,
 }: ExecutionImportModalProps) {
   const [preview, setPreview] = useState(first);
-  const [manual, setManual] = useState<ManualMatch[]>([]);
+  const [choices, setChoices] = useState<Choices>({ manualMatches: [], moneyUnit: null, confirmUnit: false });
   const [matching, setMatching] = useState(false);
   const [matchError, setMatchError] = useState<string | null>(null);
+  const manual = choices.manualMatches;
 
-  async function rematch(next: ManualMatch[]) {
+  async function repreview(change: Partial<Choices>) {
+    const next = { ...choices, ...change };
     setMatching(true);
     setMatchError(null);
-    const result = await ledger.execution.importRepreview({ roundId, fileId, manualMatches: next });
+    const result = await ledger.execution.importRepreview({ roundId, fileId, ...next });
     setMatching(false);
     if (!result.ok) return setMatchError(result.error.message);
-    setManual(next);
+    setChoices(next);
     setPreview(result.value);
   }
+  const rematch = (manualMatches: ManualMatch[]) => repreview({ manualMatches });
 
   const by = (b: ExecutionMatchedRow['by']) => preview.matched.filter((m) => m.by === b).length;
   const unmatched = preview.unmatched.length;
-  const changes = unmatched > 0 ? 0 : preview.counts.new + preview.counts.changed;
-  const unitNote =
-    preview.moneyUnit && !preview.moneyUnitNote
-      ? `金额单位：${preview.moneyUnit}（${preview.moneyUnitSource ? MONEY_SOURCE[preview.moneyUnitSource] : ''}），以下金额均折算为万元。`
-      : '';
+  // Amounts mean something only once the unit is known (and, if the ledger contradicts it, confirmed).
+  const unitKnown = preview.moneyUnit !== null;
+  const unitOpen = !unitKnown || (preview.unitMismatch !== null && !preview.unitMismatch.confirmed);
+  const changes = unmatched > 0 || unitOpen ? 0 : preview.counts.new + preview.counts.changed;
 
   return (
     <ImportPreviewModal
@@ -74,8 +83,7 @@ export function ExecutionImportModal({
           {preview.headerRow ? `表头在第 ${preview.headerRow}${preview.headerRowCount === 2 ? `–${preview.headerRow + 1}` : ''} 行，` : ''}
           读到 {preview.dataRows} 行数据
           {preview.skipped.length ? `，跳过 ${preview.skipped.length} 行（合计、标题或说明行）` : ''}
-          {preview.blankRows ? `、${preview.blankRows} 个空行` : ''}。{unitNote}
-          {preview.moneyUnitNote ? `${preview.moneyUnitNote.replace(/。$/, '')}，以下金额均以万元列示。` : ''}
+          {preview.blankRows ? `、${preview.blankRows} 个空行` : ''}。{unitKnown ? '以下金额均以万元列示。' : ''}
         </>
       }
       counts={[
@@ -84,9 +92,13 @@ export function ExecutionImportModal({
         { label: '记住的对应', value: by('remembered'), color: 'cyan' },
         { label: '手工对应', value: by('manual'), color: 'cyan' },
         { label: '未匹配', value: unmatched, color: unmatched ? 'orange' : 'gray' },
-        { label: '新增', value: preview.counts.new, color: 'teal' },
-        { label: '有变化', value: preview.counts.changed, color: 'orange' },
-        { label: '无变化', value: preview.counts.unchanged, color: 'gray' },
+        ...(unitKnown
+          ? [
+              { label: '新增', value: preview.counts.new, color: 'teal' },
+              { label: '有变化', value: preview.counts.changed, color: 'orange' },
+              { label: '无变化', value: preview.counts.unchanged, color: 'gray' },
+            ]
+          : []),
         { label: '拒绝', value: preview.counts.rejected, color: preview.counts.rejected ? 'red' : 'gray' },
       ]}
       errorCount={preview.errors.length}
@@ -94,11 +106,15 @@ export function ExecutionImportModal({
       errorAdvice="请按下表在 Excel 中改正后重新选择文件。整份文件要么全部导入，要么一行也不写入。"
       changes={changes}
       noChangesText={
-        unmatched > 0
-          ? `还有 ${unmatched} 行未对应到项目：请在上表中为每行选择台账中的项目（会记住，下次自动对应），或改正文件后重新选择。`
-          : '文件中的执行数据与本轮已导入的完全一致，无需导入。'
+        !unitKnown
+          ? '请先在上方选择文件金额单位（元或万元），再确认导入。'
+          : unitOpen
+            ? '文件金额单位与台账相差一万倍：请在上方选择正确的单位，或确认按该单位导入。'
+            : unmatched > 0
+              ? `还有 ${unmatched} 行未对应到项目：请在上表中为每行选择台账中的项目（会记住，下次自动对应），或改正文件后重新选择。`
+              : '文件中的执行数据与本轮已导入的完全一致，无需导入。'
       }
-      commit={() => ledger.execution.importCommit({ roundId, fileId, manualMatches: manual })}
+      commit={() => ledger.execution.importCommit({ roundId, fileId, ...choices })}
       onCommitted={(r) => {
         notifications.show({
           color: 'green',
@@ -109,14 +125,23 @@ export function ExecutionImportModal({
       }}
       onClose={onClose}
     >
-      <Text fz="sm">
-        调整后预算数合计 {formatWanYuan(preview.totals.adjustedBudgetFen)} 万元，执行数合计 {formatWanYuan(preview.totals.executedFen)}{' '}
-        万元，执行率 {executionRateText(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
-      </Text>
+      <ExecutionUnitChoice
+        preview={preview}
+        busy={matching}
+        onChoose={(moneyUnit) => void repreview({ moneyUnit, confirmUnit: false })}
+        onConfirm={(confirmUnit) => void repreview({ confirmUnit })}
+      />
+      {unitKnown && (
+        <Text fz="sm">
+          调整后预算数合计 {formatWanYuan(preview.totals.adjustedBudgetFen)} 万元，执行数合计 {formatWanYuan(preview.totals.executedFen)}{' '}
+          万元，执行率 {executionRateText(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
+        </Text>
+      )}
       <ImportIssuesTable issues={preview.errors} kind="error" />
       {unmatched > 0 && (
         <UnmatchedTable
           rows={preview.unmatched}
+          showAmounts={unitKnown}
           projects={projects}
           manual={manual}
           busy={matching}
@@ -128,7 +153,15 @@ export function ExecutionImportModal({
           {matchError}
         </Alert>
       )}
-      <MatchedTable rows={preview.matched} onUndo={(row) => void rematch(manual.filter((m) => m.row !== row))} />
+      {unitKnown ? (
+        <MatchedTable rows={preview.matched} onUndo={(row) => void rematch(manual.filter((m) => m.row !== row))} />
+      ) : (
+        preview.matched.length > 0 && (
+          <Text fz="sm" c="dimmed">
+            已对应到台账项目 {preview.matched.length} 行；选择金额单位后列出各行金额。
+          </Text>
+        )
+      )}
       <ImportIssuesTable issues={preview.warnings} kind="warning" />
       {preview.notInFile.length > 0 && (
         <Text fz="sm" c="dimmed">
@@ -142,12 +175,15 @@ export function ExecutionImportModal({
 
 function UnmatchedTable({
   rows,
+  showAmounts,
   projects,
   manual,
   busy,
   onMatch,
 }: {
   rows: ExecutionUnmatchedRow[];
+  /** Amounts mean nothing until the money unit is known. */
+  showAmounts: boolean;
   projects: ProjectRow[];
   manual: ManualMatch[];
   busy: boolean;
@@ -165,8 +201,8 @@ function UnmatchedTable({
               <Table.Th w={50}>行</Table.Th>
               <Table.Th>文件中的预算单位</Table.Th>
               <Table.Th>文件中的项目名称</Table.Th>
-              <Table.Th ta="right">调整后预算数（万元）</Table.Th>
-              <Table.Th ta="right">执行数（万元）</Table.Th>
+              {showAmounts && <Table.Th ta="right">调整后预算数（万元）</Table.Th>}
+              {showAmounts && <Table.Th ta="right">执行数（万元）</Table.Th>}
               <Table.Th w={360}>对应台账项目</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -202,8 +238,8 @@ function UnmatchedTable({
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td ta="right">{formatWanYuan(r.adjustedBudgetFen)}</Table.Td>
-                  <Table.Td ta="right">{formatWanYuan(r.executedFen)}</Table.Td>
+                  {showAmounts && <Table.Td ta="right">{formatWanYuan(r.adjustedBudgetFen)}</Table.Td>}
+                  {showAmounts && <Table.Td ta="right">{formatWanYuan(r.executedFen)}</Table.Td>}
                   <Table.Td>
                     <Select
                       aria-label={`第 ${r.row} 行对应的项目`}

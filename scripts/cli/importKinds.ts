@@ -3,12 +3,19 @@ import { LedgerError } from '../../db/ledgerError';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { listYears } from '../../electron/ledger/years';
 import { ImportRejected } from '../../electron/formats/importIssue';
-import { commitExecutionImport, previewExecutionImport } from '../../electron/monitoring/executionImport';
+import {
+  commitExecutionImport,
+  previewExecutionImport,
+  type ExecutionImportPreview,
+  type ExecutionImportResult,
+} from '../../electron/monitoring/executionImport';
 import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { commitIndicatorImport, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
 import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
 import { commitReviewSheetImport, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
 import { commitTargetImport, previewTargetImport } from '../../electron/targets/targetImport';
+import { formatWanYuan, type MoneyUnit } from '../../electron/rules/money';
+import type { Agreement } from '../../electron/rules/moneyUnitEvidence';
 import {
   describeExecutionPreview,
   describeIndicatorPreview,
@@ -16,6 +23,7 @@ import {
   describeReviewPreview,
   describeTargetPreview,
 } from './describe';
+import { UsageError } from './io';
 
 export interface ImportOutcome {
   text: string[];
@@ -30,9 +38,20 @@ export interface ImportKind {
   yearly: boolean;
   /** Needs --round 轮次 (a monitoring round of an existing year); such a kind never creates the year. */
   needsRound?: boolean;
+  /** Takes --unit 元|万元 (the file's money unit) and --confirm-unit. */
+  moneyUnit?: boolean;
   run(
     ctx: ServiceContext,
-    input: { year: number; round: string | null; fileName: string; bytes: Uint8Array; dryRun: boolean },
+    input: {
+      year: number;
+      round: string | null;
+      fileName: string;
+      bytes: Uint8Array;
+      dryRun: boolean;
+      /** --unit as given (only kinds with `moneyUnit`). */
+      unit: string | null;
+      confirmUnit: boolean;
+    },
   ): ImportOutcome;
 }
 
@@ -115,18 +134,26 @@ export const importKinds: Record<string, ImportKind> = {
     },
   },
   execution: {
-    doc: '预算管理一体化平台导出的项目执行数据（须给 --round 监控轮次；按项目代码、单位和项目名称或记住的手动对应找到项目）',
+    doc: '预算管理一体化平台导出的项目执行数据（须给 --round 监控轮次；按项目代码、单位和项目名称或记住的手动对应找到项目；文件没有写明金额单位、与台账比对也无法判断时，须用 --unit 元 或 --unit 万元 指明；金额与台账相差一万倍时须加 --confirm-unit 确认）',
     yearly: true,
     needsRound: true,
+    moneyUnit: true,
     run(ctx, input) {
+      const moneyUnit: MoneyUnit | null = input.unit === '元' || input.unit === '万元' ? input.unit : null;
+      if (input.unit !== null && moneyUnit === null)
+        throw new UsageError(`--unit ${input.unit} 不是金额单位。导入执行数据时 --unit 只能是 元 或 万元，例如：--unit 元`);
       if (!listYears(ctx).some((y) => y.year === input.year))
         throw new LedgerError('year_missing', `台账中没有 ${input.year} 年度。请先导入该年度的项目。`);
       const round = findRound(ctx, input.year, input.round!);
-      const file = { roundId: round.id, fileName: input.fileName, bytes: input.bytes };
+      const file = { roundId: round.id, fileName: input.fileName, bytes: input.bytes, moneyUnit, confirmUnit: input.confirmUnit };
+      const describe = (preview: ExecutionImportPreview, dryRun: boolean, written: ExecutionImportResult | null) => [
+        ...describeExecutionPreview(preview, dryRun, written),
+        ...unitAdvice(preview),
+      ];
       if (input.dryRun) {
         const preview = previewExecutionImport(ctx, file);
         return {
-          text: describeExecutionPreview(preview, true, null),
+          text: describe(preview, true, null),
           json: { ok: preview.canCommit, dryRun: true, ...preview, written: null },
           failed: !preview.canCommit,
         };
@@ -135,7 +162,7 @@ export const importKinds: Record<string, ImportKind> = {
         const result = commitExecutionImport(ctx, file);
         const { preview, ...written } = result;
         return {
-          text: describeExecutionPreview(preview, false, result),
+          text: describe(preview, false, result),
           json: { ok: true, dryRun: false, ...preview, written },
           failed: false,
         };
@@ -143,7 +170,7 @@ export const importKinds: Record<string, ImportKind> = {
         if (!(err instanceof ImportRejected)) throw err;
         const preview = previewExecutionImport(ctx, file);
         return {
-          text: describeExecutionPreview(preview, false, null),
+          text: describe(preview, false, null),
           json: { ok: false, dryRun: false, ...preview, written: null },
           failed: true,
         };
@@ -151,3 +178,22 @@ export const importKinds: Record<string, ImportKind> = {
     },
   },
 };
+
+const AGREES: Record<Agreement, string> = { 元: '按元读一致', 万元: '按万元读一致', neither: '按元、按万元读都不一致' };
+
+/** The money unit still open: how the amounts compare with the ledger, and the flag to pass. */
+function unitAdvice(p: ExecutionImportPreview): string[] {
+  const m = p.unitMismatch;
+  if (p.moneyUnitSource !== 'ask' && (!m || m.confirmed)) return [];
+  const evidence = p.unitEvidence?.comparisons ?? [];
+  return [
+    ...(evidence.length ? ['金额与台账比对：'] : []),
+    ...evidence.map(
+      (c) =>
+        `  第 ${c.row} 行 ${c.projectName}：${c.label} ${c.written}，${c.against} ${formatWanYuan(c.ledgerFen)} 万元，${AGREES[c.agreesAs]}`,
+    ),
+    m
+      ? `${m.finding}如果文件中的金额实际是${m.likely}，请加 --unit ${m.likely}；确认是${m.unit}的，请加 --unit ${m.unit} --confirm-unit 后重新运行。`
+      : '文件的金额单位待定：请加 --unit 元 或 --unit 万元 指明后重新运行。',
+  ];
+}

@@ -21,11 +21,21 @@ export function importCommand({ values, rest, io, now, emit, ledgerPath, year }:
   if (kind.needsRound && !round)
     throw new UsageError(`import ${rest[0]} 需要 --round 指定监控轮次（名称、编号或截止月份），例如：--round 5月项目监控`);
   if (!kind.needsRound && values.round !== undefined) throw new UsageError(`导入 ${rest[0]} 不需要 --round。`);
+  if (!kind.moneyUnit && (values.unit !== undefined || values['confirm-unit']))
+    throw new UsageError(`导入 ${rest[0]} 不支持 --unit、--confirm-unit。`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new LedgerError('file_missing', `找不到要导入的文件：${path.resolve(file)}。`);
   const bytes = fs.readFileSync(file);
   return withLedger(openLedger(ledgerPath(), { mustExist: true }), io, now, (ctx) => {
-    const input = { year: y, round, fileName: path.basename(file), bytes, dryRun: values['dry-run'] === true };
+    const input = {
+      year: y,
+      round,
+      fileName: path.basename(file),
+      bytes,
+      dryRun: values['dry-run'] === true,
+      unit: values.unit ?? null,
+      confirmUnit: values['confirm-unit'] === true,
+    };
     const yearMissing = kind.yearly && !kind.needsRound && !listYears(ctx).some((x) => x.year === y);
     const notes: string[] = [];
     let outcome: ImportOutcome;

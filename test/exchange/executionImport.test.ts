@@ -267,7 +267,9 @@ describe('a file that cannot be imported', () => {
       adjustedBudgetFen: 100_000_000,
       executedFen: 40_000_000,
     });
-    expect(preview.warnings.some((w) => /以年初预算数作为调整后预算数导入/.test(w.message))).toBe(true);
+    expect(preview.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/第 1 行：文件没有“调整后预算数”（或“全年预算数”）列：1 个项目按年初预算数计。/),
+    );
   });
 
   it('lists each bad cell by row and column; execution far above budget is only a warning', () => {
@@ -328,8 +330,9 @@ describe('a file that cannot be imported', () => {
         ['合计', null, 150, 60],
       ]),
     });
+    // No unit written: the two projects' 调整后预算数 equal their 年初预算 read as 万元.
+    expect(preview).toMatchObject({ moneyUnit: '万元', moneyUnitSource: 'ledger' });
     expect(preview.warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/第 1 行 D 列（1-5月执行数）：表头和表格上方都没有写金额单位，金额按万元导入/),
       expect.stringMatching(/第 4 行 D 列（1-5月执行数）：合计行的执行数 60\.00 万元与各项目之和 50\.00 万元不一致/),
     ]);
   });

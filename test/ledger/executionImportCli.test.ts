@@ -1,7 +1,8 @@
 /**
  * `npm run ledger -- import execution FILE --ledger L --year Y --round R [--dry-run] [--json]` through
  * main() with captured output, on real ledger files: matched, unmatched and rejected rows reported,
- * exit 1 and nothing written when it cannot commit, a second import that changes nothing.
+ * exit 1 and nothing written when it cannot commit, a second import that changes nothing; a money unit
+ * that cannot be told refused until --unit 元|万元, one the ledger contradicts until --confirm-unit.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +19,8 @@ const run = cliRunner(new Date('2023-06-10T08:00:00Z'));
 
 const json = cliJson;
 
-/** A ledger with 2023 (and its default rounds) and three projects, imported through the command line. */
-async function ledgerWithProjects(dir: string): Promise<string> {
+/** A ledger with 2023 (and its default rounds) and three projects (年初预算 11, 12, 13 万元 unless given). */
+async function ledgerWithProjects(dir: string, amount?: number): Promise<string> {
   const file = path.join(dir, '台账.db');
   expect((await run('init', file, '--year', '2023')).code).toBe(0);
   const projects = path.join(dir, '项目.xlsx');
@@ -27,9 +28,9 @@ async function ledgerWithProjects(dir: string): Promise<string> {
     projects,
     xlsx([
       PROJECT_HEADER,
-      projectRow(1, { name: '教师培训项目' }),
-      projectRow(2, { name: '实验室设备购置' }),
-      projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设' }),
+      projectRow(1, { name: '教师培训项目', ...(amount === undefined ? {} : { amount }) }),
+      projectRow(2, { name: '实验室设备购置', ...(amount === undefined ? {} : { amount }) }),
+      projectRow(3, { unit: '轮台县第二中学', name: '校园安全建设', ...(amount === undefined ? {} : { amount }) }),
     ]),
   );
   expect((await run('import', 'projects', projects, '--ledger', file, '--year', '2023')).code).toBe(0);
@@ -171,5 +172,69 @@ describe('ledger import execution', () => {
     expect(r.out).toMatch(
       /未对应到项目的行 1 行（须在程序的导入预览中手动对应，或更正文件后重新导入）：\n {2}第 2 行 轮台县第一中学·实验设备购置，可能是：轮台县第一中学·实验室设备购置（652822-23-0002）/,
     );
+  });
+
+  it('refuses a file whose money unit cannot be told, says to pass --unit, and imports with it', async () => {
+    const dir = tempFolder();
+    // New projects without a 年初预算 yet: nothing in the ledger to compare the amounts with.
+    const file = await ledgerWithProjects(dir, 0);
+    const export1 = path.join(dir, '执行（元）.xlsx');
+    fs.writeFileSync(
+      export1,
+      xlsx([
+        ['2023年1-5月项目执行情况', null, null, null, null, null],
+        HEADER,
+        ['轮台县第一中学', '652822-23-0001', '教师培训项目', '0.00', '200,000.00', '85,000.50'],
+        ['轮台县第二中学', '652822-23-0003', '校园安全建设', '0.00', '130,000.00', '0.00'],
+      ]),
+    );
+    const args = ['import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5月项目监控'];
+
+    const refused = await run(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/文件没有写明金额单位.*无法判断是元还是万元/);
+    expect(refused.out).toMatch(/对应到项目 2 行.*（金额单位待定，不列金额）/);
+    expect(refused.out).toMatch(/文件的金额单位待定：请加 --unit 元 或 --unit 万元 指明后重新运行。/);
+    expect(records(file, '5月项目监控')).toEqual([]);
+    expect(json(await run(...args, '--json'))).toMatchObject({ ok: false, moneyUnit: null, moneyUnitSource: 'ask', written: null });
+
+    expect((await run(...args, '--unit', '千元')).err).toMatch(/--unit 千元 不是金额单位。导入执行数据时 --unit 只能是 元 或 万元/);
+    const done = await run(...args, '--unit', '元', '--json');
+    expect(done.code).toBe(0);
+    expect(json(done)).toMatchObject({ ok: true, moneyUnit: '元', moneyUnitSource: 'user', written: { created: 2 } });
+    expect(records(file, '5月项目监控').map((x) => [x.projectName, x.adjustedBudgetFen, x.executedFen])).toEqual([
+      ['教师培训项目', 20_000_000, 8_500_050],
+      ['校园安全建设', 13_000_000, 0],
+    ]);
+    // --unit belongs to the execution import only.
+    expect((await run('import', 'projects', export1, '--ledger', file, '--year', '2023', '--unit', '元')).code).toBe(2);
+  });
+
+  it('refuses a written unit the ledger contradicts by 10,000× until --confirm-unit or the right --unit', async () => {
+    const dir = tempFolder();
+    const file = await ledgerWithProjects(dir);
+    const export1 = path.join(dir, '执行.xlsx');
+    fs.writeFileSync(
+      export1,
+      xlsx([
+        ['单位：万元', null, null, null, null, null],
+        HEADER,
+        ['轮台县第一中学', '652822-23-0001', '教师培训项目', '110,000.00', '110,000.00', '50,000.00'],
+        ['轮台县第二中学', '652822-23-0003', '校园安全建设', '130,000.00', '130,000.00', '0'],
+      ]),
+    );
+    const args = ['import', 'execution', export1, '--ledger', file, '--year', '2023', '--round', '5'];
+    const refused = await run(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(
+      /文件写明的金额单位是万元，但与台账比对，2 个项目中有 2 个按万元读是台账的 10,000 倍（按元读才与台账一致）。如果文件中的金额实际是元，请加 --unit 元；确认是万元的，请加 --unit 万元 --confirm-unit 后重新运行。/,
+    );
+    expect(records(file, '5月项目监控')).toEqual([]);
+
+    expect((await run(...args, '--unit', '元')).code).toBe(0);
+    expect(records(file, '5月项目监控').map((x) => [x.projectName, x.adjustedBudgetFen, x.executedFen])).toEqual([
+      ['教师培训项目', 11_000_000, 5_000_000],
+      ['校园安全建设', 13_000_000, 0],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { DEVIATION_REASON_CODES, LIKELIHOOD_CODES, SUBJECTS, WARNING_COLOURS, WA
 
 /** Result shapes the renderer reads through the contract. */
 export type { ExecutionImportPreview, ExecutionMatchedRow, ExecutionUnmatchedRow, ManualMatch } from '../../monitoring/executionImport';
+export type { UnitComparison, UnitEvidence, UnitMismatch } from '../../monitoring/executionUnit';
 export type { MatchedBy } from '../../monitoring/executionMatching';
 export type { RememberedMatchRow } from '../../monitoring/rememberedMatches';
 export type { MonitoringEntryInput, MonitoringForm, MonitoringFormListRow, MonitoringFormRow } from '../../monitoring/monitoringEntries';
@@ -30,6 +31,11 @@ const monitoringEntry = z.object({
 });
 
 const manualMatches = z.array(z.object({ row: z.number().int().positive(), projectId: id('项目') })).max(5000);
+/** The file's money unit as the clerk chose it, and the confirmation of one the ledger contradicts. */
+const unitChoice = {
+  moneyUnit: z.enum(['元', '万元'], { error: '文件金额单位只能是元或万元' }).nullable().optional(),
+  confirmUnit: z.boolean().optional(),
+};
 
 export const monitoringCalls = {
   'monitoring.rounds': read<RoundRow[]>()(z.object({ year }), '年度的监控轮次'),
@@ -89,11 +95,11 @@ export const monitoringCalls = {
     OPEN_SPREADSHEET,
   ),
   'execution.importRepreview': read<ExecutionImportPreview>()(
-    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }),
-    '手工对应项目后重新预览',
+    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches, ...unitChoice }),
+    '手工对应项目或选择金额单位后重新预览',
   ),
   'execution.importCommit': write<ExecutionImportResult>()(
-    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches }),
+    z.object({ roundId: id('监控轮次'), fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), manualMatches, ...unitChoice }),
     '按预览结果导入执行数据（全部成功或全部不写入），记住手工对应',
   ),
   'execution.list': read<ExecutionRecordRow[]>()(z.object({ roundId: id('监控轮次') }), '本轮已导入的执行数据'),

@@ -37,17 +37,14 @@ export const monitoringHandlers: AreaHandlers<typeof monitoringCalls> = {
     ),
   'execution.importRepreview': (ctx, input) => {
     const file = ctx.staged.get(input.fileId);
-    return previewExecutionImport(ctx, {
-      roundId: input.roundId,
-      fileName: file.name,
-      bytes: file.bytes,
-      manualMatches: input.manualMatches,
-    });
+    const { fileId: _id, ...choices } = input;
+    return previewExecutionImport(ctx, { ...choices, fileName: file.name, bytes: file.bytes });
   },
   'execution.importCommit': (ctx, input) =>
-    commitStagedFile(ctx, input.fileId, (file) =>
-      commitExecutionImport(ctx, { roundId: input.roundId, fileName: file.name, bytes: file.bytes, manualMatches: input.manualMatches }),
-    ),
+    commitStagedFile(ctx, input.fileId, (file) => {
+      const { fileId: _id, ...choices } = input;
+      return commitExecutionImport(ctx, { ...choices, fileName: file.name, bytes: file.bytes });
+    }),
   'execution.list': listExecution,
   'execution.rememberedMatches': listRememberedMatches,
   'execution.forgetMatch': (ctx, input) => {

@@ -52,6 +52,17 @@ export class MonitoringPage {
     await this.page.getByRole('option', { name: option }).first().click();
   }
 
+  /** The preview's 文件金额单位 box: the question, the choice and the comparison with the ledger. */
+  unitChoice(): Locator {
+    return this.preview.getByRole('alert').filter({ has: this.page.getByRole('radiogroup', { name: '文件金额单位' }) });
+  }
+
+  /** Answers 文件金额单位 with 元 or 万元 and waits for the re-preview to take it (the radio follows the preview). */
+  async chooseMoneyUnit(unit: '元' | '万元'): Promise<void> {
+    await this.preview.getByRole('radio', { name: unit, exact: true }).click();
+    await this.preview.getByRole('radio', { name: unit, exact: true, checked: true }).waitFor();
+  }
+
   async confirmImport(): Promise<void> {
     await this.preview.getByRole('button', { name: '确认导入' }).click();
     await this.preview.waitFor({ state: 'hidden' });
