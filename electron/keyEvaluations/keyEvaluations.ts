@@ -5,7 +5,7 @@
  * keyEvaluationScoring.ts's. Scoring is the rules' (rules/keyEvaluationScore.ts): nothing here computes
  * a score itself. Every write is one transaction with its audit entry; a final evaluation is fixed.
  */
-import type { RuleSet } from '../rules/ruleSet';
+import type { RuleSet, SubtotalBasis } from '../rules/ruleSet';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { budgetUnits, evaluationExperts, expertScores, keyEvaluations, projects } from '../../db/schema';
 import {
@@ -79,8 +79,9 @@ export interface KeyEvaluationView extends KeyEvaluationRow {
   scores: ExpertScoreRow[];
   /** Live, on the year's grade bands (the same as the stored total and grade once final). */
   score: EvaluationScore;
-  /** The year's grade bands, so a screen's live grade matches the ledger's. */
+  /** The year's grade bands and subtotal rule, so a screen's live total and grade match the ledger's. */
   gradeBands: RuleSet['gradeBands'];
+  subtotals: SubtotalBasis;
   findings: string | null;
   recommendations: string | null;
   experience: string | null;
@@ -136,14 +137,16 @@ export function getKeyEvaluation(ctx: ServiceContext, input: { id: number }): Ke
   const framework = JSON.parse(raw.framework) as Framework;
   const experts = expertsOf(ctx, row.id);
   const scores = scoresOf(ctx, row.id, experts);
+  const rules = ruleSetOf(ctx, row.year);
   return {
     ...row,
     framework,
     frameworkProblems: frameworkProblems(framework),
     experts,
     scores,
-    score: liveScore(ctx, row.year, framework, experts, scores, row.aggregation),
-    gradeBands: ruleSetOf(ctx, row.year).gradeBands,
+    score: liveScore(rules, framework, experts, scores, row.aggregation),
+    gradeBands: rules.gradeBands,
+    subtotals: rules.keyEvaluation.subtotals,
     findings: raw.findings,
     recommendations: raw.recommendations,
     experience: raw.experience,
@@ -151,7 +154,7 @@ export function getKeyEvaluation(ctx: ServiceContext, input: { id: number }): Ke
   };
 }
 
-/** The live EvaluationScore: scoreEvaluation on the year's grade bands. */
+/** The live EvaluationScore: scoreEvaluation on the year's grade bands and subtotal rule. */
 export function evaluationScore(ctx: ServiceContext, input: { id: number }): EvaluationScore {
   return getKeyEvaluation(ctx, input).score;
 }
@@ -385,8 +388,7 @@ export function scoresOf(ctx: ServiceContext, evaluationId: number, experts: Exp
 }
 
 function liveScore(
-  ctx: ServiceContext,
-  year: number,
+  rules: RuleSet,
   framework: Framework,
   experts: ExpertRow[],
   scores: ExpertScoreRow[],
@@ -397,7 +399,7 @@ function liveScore(
     framework,
     experts.map((e) => e.name),
     given,
-    { aggregation, gradeBands: ruleSetOf(ctx, year).gradeBands },
+    { aggregation, gradeBands: rules.gradeBands, subtotals: rules.keyEvaluation.subtotals },
   );
 }
 

@@ -47,9 +47,12 @@ export function normaliseNature(text: string): Nature | null {
   return null;
 }
 
-/** Higher-is-better unless the operator caps the value (≤ ＜); ＝ counts as higher-is-better. */
-export function isLowerBetter(nature: Nature): boolean {
-  return nature === '≤' || nature === '＜';
+/**
+ * Higher-is-better unless the operator caps the value (≤ ＜). ＝ counts as higher-is-better unless the
+ * target is 0 (domain.md §2: 安全事故 ＝0 起 is a cap), so callers that know the target pass it.
+ */
+export function isLowerBetter(nature: Nature, target: number | null = null): boolean {
+  return nature === '≤' || nature === '＜' || (nature === '＝' && target === 0);
 }
 
 export interface IndicatorDraft {

@@ -5,11 +5,15 @@
  */
 import { z } from 'zod';
 import { GRADES, SUBJECTS } from '../../db/vocabulary';
+import { BENEFIT_KINDS, level2KindOf, LEVEL2_KINDS, type Level2Kind } from './level2Kinds';
 import { QUALITATIVE_LEVELS } from './monitoringLabels';
 
 /** A band's lower bound, inclusive; null for the open bottom band (JSON has no -Infinity). */
 const lowerBound = z.number().nullable();
 const band = z.object({ grade: z.string(), min: lowerBound });
+
+/** Where key-evaluation subtotals come from (see keyEvaluation.subtotals). */
+export const SUBTOTAL_BASES = ['fromExact', 'fromPrinted'] as const;
 
 export const ruleSetSchema = z.object({
   /** Bumped whenever a rule's meaning changes; stored with every computed result. */
@@ -42,34 +46,63 @@ export const ruleSetSchema = z.object({
       .default(() => DEFAULT_RATING_SHARES),
     conclusionBands: z.array(z.object({ conclusion: z.string(), min: lowerBound })).min(1),
   }),
-  monitoring: z.object({
-    rounds: z.array(
-      z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(SUBJECTS), dueMonthDay: z.string() }),
-    ),
-    executionBands: z.object({ red: z.number(), yellow: z.number() }),
-    completionBands: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
-    deviationNoticeThreshold: z.number(),
-    /**
-     * What 偏离率 compares. 'annual': 执行率 against the share of the full-year targets reached (both
-     * parts of the whole year). 'schedule': 执行率/序时进度 against completion of the prorated targets
-     * (both measured against the calendar). Either way the two sides measure the same thing.
-     */
-    deviationBasis: z.enum(['annual', 'schedule']).default('annual'),
-    /** 二级 whose targets accumulate over the year and are judged against the share due by the month. */
-    proratedLevel2: z.array(z.string()).default(() => [...DEFAULT_PRORATED_LEVEL2]),
-    /** How much of a 定性 indicator's target each reported level counts as, % (for 目标完成率). */
-    qualitativeShares: z.record(z.enum(QUALITATIVE_LEVELS), z.number().min(0).max(100)).default(() => ({ ...DEFAULT_QUALITATIVE_SHARES })),
-  }),
+  monitoring: z.preprocess(
+    legacyProration,
+    z.object({
+      rounds: z.array(
+        z.object({ name: z.string(), asOfMonth: z.number().int().min(1).max(12), scope: z.enum(SUBJECTS), dueMonthDay: z.string() }),
+      ),
+      executionBands: z.object({ red: z.number(), yellow: z.number() }),
+      completionBands: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }),
+      deviationNoticeThreshold: z.number(),
+      /**
+       * What 偏离率 compares. 'annual': 执行率 against the share of the full-year targets reached (both
+       * parts of the whole year). 'schedule': 执行率/序时进度 against completion of the prorated targets
+       * (both measured against the calendar). Either way the two sides measure the same thing.
+       */
+      deviationBasis: z.enum(['annual', 'schedule']).default('annual'),
+      /**
+       * Kinds of 二级 (level2Kinds.ts) whose targets accumulate over the year and are judged against the
+       * share due by the month; the others are judged in range of the whole target or not.
+       */
+      proratedKinds: z.array(z.enum(LEVEL2_KINDS)).default(() => [...DEFAULT_PRORATED_KINDS]),
+      /** How much of a 定性 indicator's target each reported level counts as, % (for 目标完成率). */
+      qualitativeShares: z
+        .record(z.enum(QUALITATIVE_LEVELS), z.number().min(0).max(100))
+        .default(() => ({ ...DEFAULT_QUALITATIVE_SHARES })),
+    }),
+  ),
   selfEvaluation: z.object({
     weights: z.object({ execution: z.number(), output: z.number(), benefit: z.number(), satisfaction: z.number() }),
   }),
   keyEvaluation: z.object({
     defaultWeights: z.object({ decision: z.number(), process: z.number(), output: z.number(), benefit: z.number() }),
     resultActions: z.record(z.string(), z.string()),
+    /**
+     * How 二级/一级 subtotals and the total are reached (keyEvaluationScore.ts). 'fromExact': from the
+     * experts' unrounded aggregates, rounded once (domain.md §9); 'fromPrinted': sums of the indicator
+     * scores as printed, as some provinces print them so the table adds up line by line.
+     */
+    subtotals: z.enum(SUBTOTAL_BASES).default('fromExact'),
   }),
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+export type SubtotalBasis = (typeof SUBTOTAL_BASES)[number];
+
+/**
+ * A year stored before the rules read 二级 by kind kept its proration list as names ('数量指标' …) in
+ * `proratedLevel2`: it is read as the kinds those names stand for, so the year means what it meant. A
+ * name no kind stands for is dropped — it could only match an indicator whose 二级 has no kind either.
+ */
+function legacyProration(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || 'proratedKinds' in raw || !('proratedLevel2' in raw)) return raw;
+  const { proratedLevel2: names, ...rest } = raw as { proratedLevel2: unknown };
+  if (!Array.isArray(names)) return raw;
+  const kinds = names.map((n) => (typeof n === 'string' ? level2KindOf(n) : null)).filter((k): k is Level2Kind => k !== null);
+  return { ...rest, proratedKinds: [...new Set(kinds)] };
+}
 
 /** 事前绩效评估: five dimensions of 20 points, two 10-point sub-items each (domain.md §4). */
 export const DEFAULT_EX_ANTE_FRAMEWORK = [
@@ -121,8 +154,8 @@ export const DEFAULT_RATING_SHARES = {
 /** 满意度 ≥ 80% (domain.md §3). */
 const DEFAULT_TARGET_RULES = { minSatisfactionPercent: 80 };
 
-/** 数量 and 效益 accumulate over the year; 质量, 时效, 成本 and 满意度 are judged against the whole target. */
-const DEFAULT_PRORATED_LEVEL2 = ['数量指标', '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'];
+/** 数量 and 效益 accumulate over the year; 质量, 时效, 成本 and 满意度 are judged against the whole target (domain.md §5). */
+const DEFAULT_PRORATED_KINDS: Level2Kind[] = ['数量', ...BENEFIT_KINDS];
 
 /** 达成 counts in full, 部分达成 as 60%, 未达成 as nothing. */
 const DEFAULT_QUALITATIVE_SHARES = { 达成: 100, 部分达成: 60, 未达成: 0 };
@@ -157,13 +190,14 @@ export const DEFAULT_RULE_SET: RuleSet = {
     completionBands: { red: 60, yellow: 80, blue: 120 },
     deviationNoticeThreshold: 20,
     deviationBasis: 'annual',
-    proratedLevel2: DEFAULT_PRORATED_LEVEL2,
+    proratedKinds: DEFAULT_PRORATED_KINDS,
     qualitativeShares: DEFAULT_QUALITATIVE_SHARES,
   },
   selfEvaluation: { weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 } },
   keyEvaluation: {
     defaultWeights: { decision: 20, process: 20, output: 30, benefit: 30 },
     resultActions: { 优: '优先保障', 良: '合理保障', 中: '核减', 差: '取消或暂停' },
+    subtotals: 'fromExact',
   },
 };
 

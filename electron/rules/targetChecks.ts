@@ -4,6 +4,7 @@
  * submission to 三方联合会审; warnings are shown but do not block.
  */
 import { isLowerBetter } from './indicatorRules';
+import { BENEFIT_KINDS, level2KindOf, type Level2Kind } from './level2Kinds';
 import type { RuleSet } from './ruleSet';
 import type { Nature, Subject } from '../../db/vocabulary';
 
@@ -26,6 +27,12 @@ export interface TargetIndicator {
   unit: string | null;
 }
 
+/** An indicator as the checklist reads it: with the 预算支出标准 its library indicator records, if any. */
+export interface CheckedIndicator extends TargetIndicator {
+  /** The standard as the library writes it ("≤1000元/人"; see standardCapOf); absent for a 个性 indicator. */
+  standardCap?: string | null;
+}
+
 export interface TargetDraft {
   subject: Subject;
   annualGoal: string;
@@ -33,7 +40,7 @@ export interface TargetDraft {
   /** 部门整体: 年度主要任务. */
   mainTasks: string | null;
   funds: { totalFen: number; fiscalFen: number; otherFen: number };
-  indicators: TargetIndicator[];
+  indicators: CheckedIndicator[];
   /** Names of the library's mandatory indicators for the target's class, when a class is chosen. */
   mandatoryNames: string[];
 }
@@ -47,18 +54,15 @@ export interface CheckItem {
   detail: string;
 }
 
-/** 二级 groups a project target must cover, with the 二级 names that satisfy each. */
-const REQUIRED_GROUPS: { id: string; label: string; level2: readonly string[] }[] = [
-  { id: 'quantity', label: '至少一个数量指标', level2: ['数量指标'] },
-  { id: 'qualityOrTime', label: '至少一个质量或时效指标', level2: ['质量指标', '时效指标'] },
-  { id: 'benefit', label: '至少一个效益指标', level2: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'] },
-  { id: 'satisfaction', label: '至少一个满意度指标', level2: ['服务对象满意度指标'] },
+/** 二级 groups a project target must cover, with the kinds of 二级 (however worded) that satisfy each. */
+const REQUIRED_GROUPS: { id: string; label: string; kinds: readonly Level2Kind[] }[] = [
+  { id: 'quantity', label: '至少一个数量指标', kinds: ['数量'] },
+  { id: 'qualityOrTime', label: '至少一个质量或时效指标', kinds: ['质量', '时效'] },
+  { id: 'benefit', label: '至少一个效益指标', kinds: BENEFIT_KINDS },
+  { id: 'satisfaction', label: '至少一个满意度指标', kinds: ['满意度'] },
 ];
 
-/**
- * The checklist of a target under the year's rules. The default serves only the workbook import
- * (targets/targetImport.ts), which does not pass its year's rules yet; every other caller passes them.
- */
+/** The checklist of a target under the year's rules. */
 export function checkTarget(target: TargetDraft, rules: TargetRules): CheckItem[] {
   const minSatisfaction = rules.minSatisfactionPercent;
   const items: CheckItem[] = [];
@@ -69,9 +73,13 @@ export function checkTarget(target: TargetDraft, rules: TargetRules): CheckItem[
   if (target.subject === 'department')
     add('mainTasks', '填写年度主要任务', target.mainTasks?.trim() ? [] : ['部门整体目标须写明年度主要任务']);
 
+  const kindOf = (i: TargetIndicator) => level2KindOf(i.level2);
+  /** The value in % for a rate, and for a 满意度 whatever its unit (it is always a share). */
+  const shareOf = (i: TargetIndicator) => percentIn(i) ?? (kindOf(i) === '满意度' ? numberIn(i.value) : null);
   for (const group of REQUIRED_GROUPS) {
-    const has = target.indicators.some((i) => group.level2.includes(i.level2));
-    add(`group.${group.id}`, group.label, has ? [] : [`缺少${group.level2.join('或')}`]);
+    const kinds: readonly (Level2Kind | null)[] = group.kinds;
+    const has = target.indicators.some((i) => kinds.includes(kindOf(i)));
+    add(`group.${group.id}`, group.label, has ? [] : [`缺少${group.kinds.map((k) => `${k}指标`).join('或')}`]);
   }
 
   add(
@@ -90,12 +98,28 @@ export function checkTarget(target: TargetDraft, rules: TargetRules): CheckItem[
     'satisfaction',
     `满意度指标值不低于 ${minSatisfaction}%`,
     target.indicators
-      .filter((i) => i.level2 === '服务对象满意度指标')
       .filter((i) => {
-        const n = numberIn(i.value);
-        return n !== null && !isLowerBetter(i.nature) && (n < 1 && i.unit === '%' ? n * 100 : n) < minSatisfaction;
+        const n = kindOf(i) === '满意度' ? shareOf(i) : null;
+        return n !== null && !isLowerBetter(i.nature) && n < minSatisfaction;
       })
-      .map((i) => `“${i.name}”为 ${i.value}${i.unit ?? ''}`),
+      .map((i) => `“${i.name}”为 ${written(i)}`),
+  );
+
+  const quantitative = target.indicators.filter((i) => i.nature !== '定性');
+  add('plausible', '指标值合乎常理', [
+    // A rate or a 满意度 beyond 100% cannot be reached: it is a slip (105 for 100.5, a misplaced %).
+    ...quantitative
+      .filter((i) => (shareOf(i) ?? 0) > 100)
+      .map((i) => `“${i.name}”为 ${written(i)}，比率和满意度不能超过 100%，请核对后改正`),
+    ...quantitative
+      .filter((i) => kindOf(i) === '数量' && (numberIn(i.value) ?? 0) < 0)
+      .map((i) => `“${i.name}”为 ${written(i)}，数量指标不能为负数，请核对后改正`),
+  ]);
+
+  add(
+    'standard',
+    '成本指标不高于预算支出标准',
+    target.indicators.filter((i) => kindOf(i) === '成本').flatMap((i) => aboveStandard(i) ?? []),
   );
 
   const { totalFen, fiscalFen, otherFen } = target.funds;
@@ -135,8 +159,47 @@ export function passesChecks(items: readonly CheckItem[]): boolean {
   return items.every((i) => i.ok || i.severity === 'warning');
 }
 
+const NUMBER = /-?\d+(?:,\d{3})*(?:\.\d+)?/;
+
 /** The number in a value as units write it: "500", "≥95%", "1,200", "0.9"; null when there is none. */
 export function numberIn(value: string): number | null {
-  const m = /-?\d+(?:,\d{3})*(?:\.\d+)?/.exec(value.normalize('NFKC'));
+  const m = NUMBER.exec(value.normalize('NFKC'));
   return m ? Number(m[0].replace(/,/g, '')) : null;
+}
+
+/**
+ * A rate's value in %, when the indicator is one (unit %, or % written in the value); null otherwise.
+ * "0.9" under a % unit is a fraction, 90%; "0.9%" is 0.9%.
+ */
+function percentIn(i: TargetIndicator): number | null {
+  const n = numberIn(i.value);
+  const inValue = i.value.normalize('NFKC').includes('%');
+  if (n === null || !(inValue || i.unit?.normalize('NFKC').trim() === '%')) return null;
+  return !inValue && n > 0 && n < 1 ? n * 100 : n;
+}
+
+/** The value with its unit, as a message quotes it: "85%", "≥75%" (not "≥75%%"). */
+function written(i: TargetIndicator): string {
+  const unit = i.unit?.trim() ?? '';
+  return i.value.trim().endsWith(unit) ? i.value.trim() : `${i.value.trim()}${unit}`;
+}
+
+/**
+ * The 预算支出标准 a library indicator records: the library keeps the kind of 绩效标准 and a 参考值 beside
+ * it, so an indicator whose 绩效标准 is 预算支出标准 records the standard itself as its 参考值 ("≤1000元/人").
+ */
+export function standardCapOf(library: { standard: string | null; referenceHint: string | null }): string | null {
+  return library.standard?.trim() === '预算支出标准' && library.referenceHint?.trim() ? library.referenceHint.trim() : null;
+}
+
+/** Why a 成本 value exceeds its standard, or cannot be held against it; null when it keeps within. */
+function aboveStandard(i: CheckedIndicator): string | null {
+  const cap = i.standardCap ? numberIn(i.standardCap) : null;
+  const value = numberIn(i.value);
+  if (cap === null || value === null) return null;
+  const unitOf = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+  const capUnit = unitOf(i.standardCap!.normalize('NFKC').split(NUMBER)[1] ?? '');
+  if (capUnit && i.unit?.trim() && capUnit !== unitOf(i.unit))
+    return `“${i.name}”的计量单位“${i.unit.trim()}”与预算支出标准“${i.standardCap}”不同，无法比对，请按标准的计量单位填写`;
+  return value > cap ? `“${i.name}”为 ${written(i)}，高于预算支出标准“${i.standardCap}”，请调低到标准以内` : null;
 }

@@ -7,6 +7,7 @@
 import type { Nature, WarningColour } from '../../db/vocabulary';
 import type { RuleSet } from './ruleSet';
 import { isLowerBetter } from './indicatorRules';
+import { level2KindOf } from './level2Kinds';
 import type { QUALITATIVE_LEVELS } from './monitoringLabels';
 import { numberIn } from './targetChecks';
 
@@ -77,6 +78,8 @@ export interface IndicatorProgress {
   target: string;
   /** 当前完成值 as reported; for 定性, one of 达成 / 部分达成 / 未达成. */
   current: string;
+  /** 分值, where the indicator carries points (a scored table); weights the overall completion. */
+  points?: number | null;
 }
 
 export interface IndicatorLine {
@@ -93,7 +96,12 @@ export interface IndicatorLine {
 
 const QUALITATIVE_COLOUR: Record<Qualitative, WarningColour> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' };
 
-/** 第二条线 绩效目标完成情况, for one indicator. */
+/**
+ * 第二条线 绩效目标完成情况, for one indicator (domain.md §5). Prorated kinds (数量 and 效益 by default)
+ * accumulate over the year: 当前完成值 against the share due by the month, in the 60/80/120 bands. The
+ * others (质量, 时效, 成本, 满意度 …) are judged against the whole target, in range or not: ≥ reached, ＞
+ * passed, ＝ met exactly, ≤ ＜ kept under. A target of 0 is judged in range too (＝0: only 0 is green).
+ */
 export function indicatorLine(ind: IndicatorProgress, month: number, rules: MonitoringRules): IndicatorLine {
   if (ind.nature === '定性') {
     const level = ind.current.trim() as Qualitative;
@@ -114,9 +122,9 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
   if (target === null || current === null)
     return { name: ind.name, ratio: null, completion: null, annualCompletion: null, colour: 'none', text: `“${ind.name}”缺少可比较的数值` };
 
-  if (isLowerBetter(ind.nature)) {
-    // A cap (成本 ≤ 1000元/人): within it is green, above it red; no proration.
-    const within = ind.nature === '≤' ? current <= target : current < target;
+  if (isLowerBetter(ind.nature, target)) {
+    // A cap (成本 ≤ 1000元/人, 安全事故 ＝0): within it is green, above it red; no proration.
+    const within = ind.nature === '＜' ? current < target : ind.nature === '＝' ? current === target : current <= target;
     const ratio = current === 0 ? null : (target / current) * 100;
     const completion = within ? 100 : Math.min(ratio ?? 0, 100);
     return {
@@ -129,53 +137,68 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
     };
   }
 
-  const prorated = rules.proratedLevel2.includes(ind.level2);
-  const due = prorated ? (target * month) / 12 : target;
-  if (due === 0)
+  // Higher-is-better from here. A target of 0 (≥0) has no share due and no ratio: it is judged in range.
+  const annualRatio = target === 0 ? null : (current * 100) / target;
+  const annualCompletion = annualRatio === null ? null : Math.min(annualRatio, 100);
+  const kind = level2KindOf(ind.level2);
+  if (target !== 0 && kind !== null && rules.proratedKinds.includes(kind)) {
+    const ratio = (current * 1200) / (target * month);
+    const { red, yellow, blue } = rules.completionBands;
     return {
       name: ind.name,
-      ratio: null,
-      completion: null,
-      annualCompletion: null,
-      colour: 'none',
-      text: `“${ind.name}”目标值为 0，完成比 —`,
+      ratio,
+      completion: Math.min(ratio, 100),
+      annualCompletion,
+      colour: ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue',
+      text: `“${ind.name}”当前 ${current}，序时目标 ${Number(((target * month) / 12).toFixed(2))}，完成比 ${percentText(ratio)}`,
     };
-  const ratio = prorated ? (current * 1200) / (target * month) : (current * 100) / target;
-  const { red, yellow, blue } = rules.completionBands;
-  const colour: WarningColour = ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue';
-  const basis = prorated ? `序时目标 ${Number(due.toFixed(2))}` : `目标 ${target}`;
-  const annualCompletion = Math.min((current * 100) / target, 100);
+  }
+  // Both figures are read from decimal text, so ＝ compares them exactly to the precision written.
+  const inRange = ind.nature === '＞' ? current > target : ind.nature === '＝' ? current === target : current >= target;
+  // ≥ reads plainly as "目标 95"; ＞ and ＝ show the operator, or a red at 100% would not explain itself.
+  const goal = ind.nature === '≥' ? ` ${target}` : `${ind.nature}${target}`;
   return {
     name: ind.name,
-    ratio,
-    completion: Math.min(ratio, 100),
-    annualCompletion,
-    colour,
-    text: `“${ind.name}”当前 ${current}，${basis}，完成比 ${percentText(ratio)}`,
+    ratio: annualRatio,
+    completion: inRange ? 100 : (annualCompletion ?? 0),
+    annualCompletion: inRange ? 100 : (annualCompletion ?? 0),
+    colour: inRange ? 'green' : 'red',
+    text: `“${ind.name}”当前 ${current}，目标${goal}，完成比 ${percentText(annualRatio)}`,
   };
 }
 
 export interface CompletionLine {
   line: 'completion';
   indicators: IndicatorLine[];
-  /** 目标完成率 against the schedule: the mean of the indicators' completion, %; null when none could be judged. */
+  /** 目标完成率 against the schedule: the (weighted) mean of the indicators' completion, %; null when none could be judged. */
   completionRate: number | null;
-  /** 目标总体完成率: the mean share of the full-year targets reached, %. */
+  /** 目标总体完成率: the (weighted) mean share of the full-year targets reached, %. */
   annualCompletionRate: number | null;
   /** The worst indicator's colour. */
   colour: WarningColour;
   text: string;
 }
 
-/** 第二条线 for a project: each indicator judged, the project taking its worst indicator's colour. */
+/**
+ * 第二条线 for a project: each indicator judged, the project taking its worst indicator's colour. The
+ * overall completion is the mean of the judged indicators weighted by their 分值 (domain.md §5: an
+ * indicator worth 20 points counts four times one worth 5, as it does in the score) when every judged
+ * indicator carries points; targets declared without 分值 — the usual monitoring form — count equally.
+ */
 export function completionLine(indicators: readonly IndicatorProgress[], month: number, rules: MonitoringRules): CompletionLine {
   const lines = indicators.map((i) => indicatorLine(i, month, rules));
-  const mean = (values: (number | null)[]) => {
-    const known = values.filter((v): v is number => v !== null);
-    return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  const mean = (pick: (l: IndicatorLine) => number | null) => {
+    const judged = lines.flatMap((l, k) => {
+      const value = pick(l);
+      return value === null ? [] : [{ value, points: indicators[k]!.points ?? null }];
+    });
+    if (judged.length === 0) return null;
+    const weighted = judged.every((j) => j.points !== null && j.points > 0);
+    const weight = (j: (typeof judged)[number]) => (weighted ? j.points! : 1);
+    return judged.reduce((s, j) => s + j.value * weight(j), 0) / judged.reduce((s, j) => s + weight(j), 0);
   };
-  const completionRate = mean(lines.map((l) => l.completion));
-  const annualCompletionRate = mean(lines.map((l) => l.annualCompletion));
+  const completionRate = mean((l) => l.completion);
+  const annualCompletionRate = mean((l) => l.annualCompletion);
   const colour = worstColour(lines.map((l) => l.colour));
   const flagged = lines.filter((l) => l.colour === colour && colour !== 'green' && colour !== 'none');
   const text = `目标完成率 ${percentText(completionRate)}${flagged.length ? `；${flagged.map((l) => l.text).join('；')}` : ''}`;

@@ -81,9 +81,9 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
       view.framework,
       experts.map((e) => e.name),
       given,
-      { aggregation: view.aggregation, gradeBands: view.gradeBands },
+      { aggregation: view.aggregation, gradeBands: view.gradeBands, subtotals: view.subtotals },
     );
-  }, [draft, experts, indicators, view.framework, view.aggregation, view.gradeBands]);
+  }, [draft, experts, indicators, view.framework, view.aggregation, view.gradeBands, view.subtotals]);
 
   if (view.framework.length === 0) return <Text c="dimmed">请先在“指标体系”中建立评价指标体系，再由专家评分。</Text>;
   if (experts.length === 0) return <Text c="dimmed">请先填写并保存评分专家名单，评分表将为每位专家列出一栏。</Text>;

@@ -108,7 +108,9 @@ describeInChromium('重点评价', () => {
       FIRST,
       INDICATORS.map((i) => String(Math.round(i.points * 80) / 100)),
     );
-    await expect.poll(() => ke.total()).toBe('90.06');
+    // Each indicator prints its mean half-up (2.25 and 1.8 → 2.03); the total adds the exact means
+    // (89.995) and rounds once: 90.00, not the 90.06 the printed figures would add up to.
+    await expect.poll(() => ke.total()).toBe('90.00');
     expect(await ke.grade()).toBe('优');
     expect(await ke.aggregate(FIRST)).toBe('2.03');
 
@@ -116,7 +118,7 @@ describeInChromium('重点评价', () => {
     await ke.saveExpert('李专家');
     await expect.poll(() => getKeyEvaluation(session.ctx, { id: evaluation().id }).scores.length).toBe(40);
     const score = getKeyEvaluation(session.ctx, { id: evaluation().id }).score;
-    expect(score).toMatchObject({ complete: true, total: 90.06, grade: '优' });
+    expect(score).toMatchObject({ complete: true, total: 90, grade: '优' });
     expect(await ke.total()).toBe(score.total.toFixed(2));
     for (const l1 of score.level1) expect(await ke.subtotal(l1.name)).toBe(l1.score.toFixed(2));
     await ke.readyForScreenshot();
@@ -135,12 +137,12 @@ describeInChromium('重点评价', () => {
       .toBe('部分乡镇轮作面积核实不到位，档案资料不完整。');
 
     await session.page.getByRole('button', { name: '定稿', exact: true }).click();
-    expect(await ke.confirmDialog().innerText()).toContain('将以总分 90.06 分、等级“优”定稿');
+    expect(await ke.confirmDialog().innerText()).toContain('将以总分 90.00 分、等级“优”定稿');
     await ke.confirmDialog().getByRole('button', { name: '确认定稿' }).click();
     await session.page.getByLabel('评价等级').waitFor();
     expect(await ke.finalGrade()).toBe('优');
     expect(await ke.status()).toBe('已定稿');
-    expect(evaluation()).toMatchObject({ status: 'final', total: 90.06, grade: '优' });
+    expect(evaluation()).toMatchObject({ status: 'final', total: 90, grade: '优' });
 
     expect(await session.page.getByLabel('建议的结果应用').innerText()).toBe('建议的结果应用：优先保障');
     await ke.recordAction({ amount: '50', nextYearProject: NEXT_ROTATION, status: '已落实', note: '评价结果为优，下年度优先保障' });
@@ -164,12 +166,12 @@ describeInChromium('重点评价', () => {
 
   it('the list and the year figures show the final grade; 结果公开 lists it', async () => {
     await ke.backToList();
-    expect(await ke.listRows()).toEqual([[ROTATION, '县农业技术推广中心', '第三方机构', '356.75', '90.06', '优', '已定稿']]);
+    expect(await ke.listRows()).toEqual([[ROTATION, '县农业技术推广中心', '第三方机构', '356.75', '90.00', '优', '已定稿']]);
     expect(await ke.sentence()).toBe('对 1 个项目开展重点项目绩效评价，涉及资金 356.75 万元，评价结果等级为“优”的项目 1 个。');
     await ke.readyForScreenshot();
     await session.screenshot('80-重点评价列表');
     expect(await ke.publicationRows()).toEqual([
-      ['1', ROTATION, '县农业技术推广中心', '第三方机构（新疆天正会计师事务所）', '356.75', '90.06', '优'],
+      ['1', ROTATION, '县农业技术推广中心', '第三方机构（新疆天正会计师事务所）', '356.75', '90.00', '优'],
     ]);
 
     await ke.readyForScreenshot();
@@ -200,11 +202,6 @@ describeInChromium('重点评价', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const row = book.worksheets[0]!.getRow(4);
-    expect([row.getCell(2).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
-      ROTATION,
-      356.75,
-      90.06,
-      '优',
-    ]);
+    expect([row.getCell(2).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([ROTATION, 356.75, 90, '优']);
   });
 });

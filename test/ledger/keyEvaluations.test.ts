@@ -30,6 +30,10 @@ import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { createYear } from '../../electron/settings/yearSetup';
 import { freshContext } from './tempLedger';
+import { eq } from 'drizzle-orm';
+import { fiscalYears } from '../../db/schema';
+import { ruleSetOf } from '../../electron/ledger/years';
+import { serialiseRuleSet } from '../../electron/rules/ruleSet';
 
 function refusal(fn: () => unknown): LedgerError {
   try {
@@ -234,17 +238,30 @@ describe('an evaluation from selection to result', () => {
     expect(incomplete.message).toMatch(/还有 20 项专家评分未填写/);
 
     // the second: 80% everywhere → each indicator's mean of 100% and 80% printed half-up to 2 decimals
-    // (2.25 and 1.8 → 2.03), so the total is 90 plus the rounding: 90.06, 优
+    // (2.25 and 1.8 → 2.03); the total is the exact means added up (89.995: 李专家's 80% of 6.67 is
+    // 5.34) and rounded once: 90.00, 优 — the grade is read from the total as rounded
     const full = recordScores(ctx, {
       id: e.id,
       expertId: li!.id,
       scores: codes.map((i) => ({ indicatorCode: i.code, score: Math.round(i.points * 80) / 100, basis: '部分达成' })),
     });
     expect(full.score.complete).toBe(true);
-    expect(full.score.total).toBe(90.06);
+    expect(full.score.total).toBe(90);
     expect(full.score.grade).toBe('优');
     expect(full.score.indicators[0]).toMatchObject({ points: 2.25, byExpert: [2.25, 1.8], score: 2.03 });
-    expect(Math.round(full.score.level1.reduce((s, l) => s + l.score * 100, 0))).toBe(9006);
+    expect(full.score.level1.map((l) => l.score)).toEqual([13.5, 22.5, 22.5, 31.5]);
+    expect(full.subtotals).toBe('fromExact');
+
+    // a year whose province prints sums of the printed scores: the same scores add up to 90.06
+    const rules = ruleSetOf(ctx, 2023);
+    ctx.ledger.db
+      .update(fiscalYears)
+      .set({ ruleSet: serialiseRuleSet({ ...rules, keyEvaluation: { ...rules.keyEvaluation, subtotals: 'fromPrinted' } }) })
+      .where(eq(fiscalYears.year, 2023))
+      .run();
+    const printed = getKeyEvaluation(ctx, { id: e.id });
+    expect(printed).toMatchObject({ subtotals: 'fromPrinted', score: { total: 90.06, grade: '优' } });
+    expect(Math.round(printed.score.level1.reduce((s, l) => s + l.score * 100, 0))).toBe(9006);
 
     const final = finalizeKeyEvaluation(ctx, { id: e.id });
     expect(final).toMatchObject({ status: 'final', total: 90.06, grade: '优', ruleVersion: '2023.1' });

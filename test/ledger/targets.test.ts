@@ -188,6 +188,27 @@ describe('机审 under the year’s rule set', () => {
   });
 });
 
+describe('成本 against the library’s 预算支出标准', () => {
+  it('refuses 人均培训成本 above the ≤1000元/人 the library records, and accepts it at the standard', () => {
+    const { ctx, project, content, common } = setup();
+    const t = createTarget(ctx, { year: 2023, projectId: project.id, unitId: null });
+    const draft = content();
+    draft.indicators.push(common('人均培训成本', '≤1200'));
+    expect(saveTarget(ctx, { ...draft, id: t.id }).checks.find((c) => c.id === 'standard')).toMatchObject({
+      ok: false,
+      severity: 'error',
+      detail: '“人均培训成本”为 ≤1200元/人，高于预算支出标准“≤1000元/人”，请调低到标准以内',
+    });
+    expect(() => submitForReview(ctx, { targetId: t.id })).toThrow(/成本指标不高于预算支出标准/);
+
+    draft.indicators[4] = common('人均培训成本', '≤1000');
+    const saved = saveTarget(ctx, { ...draft, id: t.id });
+    expect(saved.checks.find((c) => c.id === 'standard')).toMatchObject({ ok: true });
+    // The standard serves the checklist; the target's own rows stay as declared.
+    expect(saved.indicators[4]).not.toHaveProperty('standardCap');
+  });
+});
+
 describe('三方联合会审 through to publication', () => {
   it('goes declaration → checks → three opinions → 中 → revised → 优 → approved (locked) → adjusted → published', () => {
     const { ctx, project, content } = setup();

@@ -27,11 +27,18 @@ describe('性质 as units write it', () => {
     expect(normaliseNature('')).toBeNull();
   });
 
-  it('knows which operators cap a value', () => {
-    expect(isLowerBetter('≤')).toBe(true);
-    expect(isLowerBetter('＜')).toBe(true);
-    expect(isLowerBetter('＝')).toBe(false);
-    expect(isLowerBetter('≥')).toBe(false);
+  it.each([
+    ['≤', null, true],
+    ['＜', null, true],
+    ['≤', 0, true],
+    ['＝', null, false],
+    ['＝', 100, false],
+    ['＝', 0, true],
+    ['≥', null, false],
+    ['≥', 0, false],
+    ['＞', 0, false],
+  ] as const)('knows which operators cap a value: %s with target %s is lower-is-better: %s', (nature, target, lower) => {
+    expect(isLowerBetter(nature, target)).toBe(lower);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * A real-style key-evaluation scoring table (2022年煤改电二期居民供暖设施入户改造工程): 26 三级 indicators
  * under uneven 一级 weights 15/25/25/35, three experts scoring to one decimal. The printed figures below
- * are the table as the report prints it; the rules must reproduce every one of them.
+ * are the table as the report prints it — a province whose subtotals are sums of the printed indicator
+ * scores ('fromPrinted'); the rules must reproduce every one of them.
  */
 import { describe, expect, it } from 'vitest';
 import { frameworkProblems } from '../../electron/rules/keyEvaluationFrameworkCheck';
 import { aggregate, scoreEvaluation, type ExpertScore, type Framework } from '../../electron/rules/keyEvaluationScore';
-import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
+import { DEFAULT_RULE_SET, type SubtotalBasis } from '../../electron/rules/ruleSet';
 
 type Row = [level1: string, level2: string, name: string, points: number, experts: [number, number, number], printed: number];
 const TABLE: Row[] = [
@@ -73,7 +74,7 @@ const scores = (): ExpertScore[] =>
   TABLE.flatMap(([, , , , experts], i) =>
     experts.map((score, k) => ({ expert: EXPERTS[k]!, indicatorCode: String(i + 1), score, basis: '查阅资料、现场核查' })),
   );
-const options = { aggregation: 'mean' as const, gradeBands: DEFAULT_RULE_SET.gradeBands };
+const options = { aggregation: 'mean' as const, gradeBands: DEFAULT_RULE_SET.gradeBands, subtotals: 'fromPrinted' as const };
 
 describe('a printed key-evaluation scoring table', () => {
   it('has 26 indicators whose points add up to the uneven 15/25/25/35 weights', () => {
@@ -91,6 +92,16 @@ describe('a printed key-evaluation scoring table', () => {
     expect(s.complete).toBe(true);
   });
 
+  it('rounds each subtotal once from the exact means under the default rule (9.10, not the printed 9.09)', () => {
+    const s = scoreEvaluation(framework(), EXPERTS, scores(), { ...options, subtotals: 'fromExact' });
+    // The indicators print as before; only the sums change where the printed roundings add up.
+    expect(s.indicators.map((i) => i.score)).toEqual(TABLE.map((r) => r[5]));
+    expect(Object.fromEntries(s.level2.map((l) => [l.name, l.score]))).toEqual({ ...PRINTED_LEVEL2, 组织实施: 9.1 });
+    expect(Object.fromEntries(s.level1.map((l) => [l.name, l.score]))).toEqual({ 决策: 12.1, 过程: 20.6, 产出: 21.33, 效益: 30.97 });
+    expect(s.total).toBe(85);
+    expect(s.grade).toBe('良');
+  });
+
   it('gives no grade while an expert has not scored an indicator, and refuses a score above its points', () => {
     const partial = scores().filter((x) => !(x.expert === '专家丙' && x.indicatorCode === '26'));
     expect(scoreEvaluation(framework(), EXPERTS, partial, options)).toMatchObject({ complete: false, grade: null });
@@ -98,6 +109,55 @@ describe('a printed key-evaluation scoring table', () => {
     const s = scoreEvaluation(framework(), EXPERTS, wrong, options);
     expect(s.problems).toEqual(['“立项依据充分性”满分 3 分，专家乙的评分超出 0–3 分']);
     expect(s.grade).toBeNull();
+  });
+});
+
+/** One 二级 of `scores.length` indicators worth 100 points in all, each scored by the same panel. */
+function panel(scores: number[][], aggregation: 'mean' | 'trimmedMean', subtotals: SubtotalBasis) {
+  const names = scores[0]!.map((_, k) => `专家${k + 1}`);
+  const f: Framework = [
+    {
+      name: '产出',
+      weight: 100,
+      level2: [
+        {
+          name: '产出数量',
+          indicators: scores.map((_, i) => ({ code: `${i + 1}`, name: `指标${i + 1}`, points: 100 / scores.length, rule: '' })),
+        },
+      ],
+    },
+  ];
+  const given = scores.flatMap((row, i) => row.map((score, k) => ({ expert: names[k]!, indicatorCode: `${i + 1}`, score, basis: '' })));
+  return scoreEvaluation(f, names, given, { aggregation, gradeBands: DEFAULT_RULE_SET.gradeBands, subtotals });
+}
+
+describe('totals rounded once (domain.md §9)', () => {
+  const times = (n: number, row: number[]) => Array.from({ length: n }, () => row);
+  it.each([
+    ['10, 10, 11 on three indicators', times(3, [10, 10, 11]), 'mean', 10.33, 31, 30.99],
+    ['10, 10, 11 on six indicators', times(6, [10, 10, 11]), 'mean', 10.33, 62, 61.98],
+    ['10, 10, 11 on one indicator', times(1, [10, 10, 11]), 'mean', 10.33, 10.33, 10.33],
+    ['a half hundredth, once', times(1, [0.01, 0.02]), 'mean', 0.02, 0.02, 0.02],
+    ['three half hundredths: 0.045 rounds up once', times(3, [0.01, 0.02]), 'mean', 0.02, 0.05, 0.06],
+    ['thirds that print down: 3 × 0.01333…', times(3, [0.01, 0.01, 0.02]), 'mean', 0.01, 0.04, 0.03],
+    ['two-thirds that print up: 3 × 0.02666…', times(3, [0.02, 0.03, 0.03]), 'mean', 0.03, 0.08, 0.09],
+    ['trimmed means are exact already', times(3, [2.4, 2.2, 2.7, 9]), 'trimmedMean', 2.55, 7.65, 7.65],
+  ] as const)('%s: each prints %d; total %d from exact, %d from printed', (_, rows, how, printed, exact, fromPrinted) => {
+    const rowsCopy = rows.map((r) => [...r]);
+    const a = panel(rowsCopy, how, 'fromExact');
+    const b = panel(rowsCopy, how, 'fromPrinted');
+    expect(a.indicators.map((i) => i.score)).toEqual(rows.map(() => printed));
+    expect([a.total, a.level1[0]!.score, a.level2[0]!.score]).toEqual([exact, exact, exact]);
+    expect([b.total, b.level1[0]!.score, b.level2[0]!.score]).toEqual([fromPrinted, fromPrinted, fromPrinted]);
+  });
+
+  it.each([
+    [[89.99, 90], 90, '优'],
+    [[89.98, 89.99], 89.99, '良'],
+    [[79.99, 80], 80, '良'],
+    [[59.99, 59.99], 59.99, '差'],
+  ])('grades the total as rounded: %j gives %d, %s', (experts, total, grade) => {
+    expect(panel([experts], 'mean', 'fromExact')).toMatchObject({ total, grade, complete: true });
   });
 });
 

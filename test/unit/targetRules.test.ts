@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { canMove, isEditable, isLocked, REVIEW_OUTCOME, suggestCombinedGrade, syncLags } from '../../electron/rules/jointReview';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
-import { checkTarget, numberIn, passesChecks, type TargetDraft, type TargetIndicator } from '../../electron/rules/targetChecks';
+import {
+  checkTarget,
+  numberIn,
+  passesChecks,
+  standardCapOf,
+  type CheckedIndicator,
+  type TargetDraft,
+  type TargetIndicator,
+} from '../../electron/rules/targetChecks';
 
 const ind = (
   level1: string,
@@ -10,7 +18,7 @@ const ind = (
   value: string,
   unit: string | null = '个',
   nature: TargetIndicator['nature'] = '≥',
-): TargetIndicator => ({ level1, level2, name, nature, value, unit });
+): CheckedIndicator => ({ level1, level2, name, nature, value, unit });
 
 const complete = (): TargetDraft => ({
   subject: 'project',
@@ -92,8 +100,101 @@ describe('机审 of a target', () => {
     expect(passesChecks(items)).toBe(true);
   });
 
+  it.each([
+    ['数量指标', 'group.quantity', '缺少数量指标'],
+    ['质量指标', 'group.qualityOrTime', '缺少质量指标或时效指标'],
+    ['社会效益指标', 'group.benefit', '缺少经济效益指标或社会效益指标或生态效益指标或可持续影响指标'],
+    ['服务对象满意度指标', 'group.satisfaction', '缺少满意度指标'],
+  ])('without its %s, names the missing group by its kinds', (level2, id, detail) => {
+    const t = complete();
+    t.indicators = t.indicators.filter((i) => i.level2 !== level2);
+    expect(failing(t).filter((f) => f.startsWith('group.'))).toEqual([id]);
+    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === id)).toMatchObject({ ok: false, detail });
+  });
+
+  it.each([
+    ['满意度指标', '社会公众或服务对象满意度指标'],
+    ['满意度指标', '群众满意度指标'],
+    ['满意度指标', '满意度指标'],
+    ['满意度指标', '服务对象满意度'],
+    ['效益指标', '可持续影响指标'],
+    ['效益指标', '生态效益 指标'],
+  ])('takes %s/%s as covering its group, worded as real tables word it', (level1, level2) => {
+    const t = complete();
+    const k = t.indicators.findIndex((i) => i.level1 === level1);
+    t.indicators[k] = { ...t.indicators[k]!, level2 };
+    expect(failing(t)).toEqual([]);
+  });
+
+  it('holds every wording of 满意度 to the year’s floor', () => {
+    const t = complete();
+    t.indicators[3] = ind('满意度指标', '社会公众或服务对象满意度指标', '群众满意度', '≥75%', '%');
+    expect(checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'satisfaction')).toMatchObject({
+      ok: false,
+      detail: '“群众满意度”为 ≥75%',
+    });
+  });
+
   it('asks a department target for its main tasks', () => {
     expect(failing({ ...complete(), subject: 'department', mainTasks: ' ' })).toEqual(['mainTasks']);
+  });
+
+  it.each([
+    ['质量指标', '100', '%', null],
+    ['质量指标', '=100%', '%', null],
+    ['质量指标', '100.01', '%', '“指标”为 100.01%，比率和满意度不能超过 100%，请核对后改正'],
+    ['质量指标', '≥101%', '%', '“指标”为 ≥101%，比率和满意度不能超过 100%，请核对后改正'],
+    ['时效指标', '105', '％', '“指标”为 105％，比率和满意度不能超过 100%，请核对后改正'],
+    ['数量指标', '120%', '%', '“指标”为 120%，比率和满意度不能超过 100%，请核对后改正'],
+    ['质量指标', '0.9', '%', null],
+    ['质量指标', '150', '个', null],
+    ['服务对象满意度指标', '100', '%', null],
+    ['服务对象满意度指标', '100.01', '%', '“指标”为 100.01%，比率和满意度不能超过 100%，请核对后改正'],
+    ['群众满意度指标', '101', '分', '“指标”为 101分，比率和满意度不能超过 100%，请核对后改正'],
+    ['数量指标', '0', '人', null],
+    ['数量指标', '-1', '人', '“指标”为 -1人，数量指标不能为负数，请核对后改正'],
+    ['数量指标', '≥－20', '人次', '“指标”为 ≥－20人次，数量指标不能为负数，请核对后改正'],
+    ['经济效益指标', '≥-5', '%', null],
+  ])('judges %s %s %s as %s', (level2, value, unit, problem) => {
+    const t = complete();
+    t.indicators.push(ind('产出指标', level2, '指标', value, unit));
+    const item = checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'plausible')!;
+    expect(item).toMatchObject({ ok: problem === null, severity: 'error', detail: problem ?? '' });
+  });
+
+  it.each([
+    ['成本指标', '≤1000', '元/人', '≤1000元/人', null],
+    ['成本指标', '999', '元/人', '≤1000元/人', null],
+    ['成本指标', '≤1000.01', '元/人', '≤1000元/人', '“人均培训成本”为 ≤1000.01元/人，高于预算支出标准“≤1000元/人”，请调低到标准以内'],
+    ['经济成本指标', '≤1200', '元/人', '≤1000元/人', '“人均培训成本”为 ≤1200元/人，高于预算支出标准“≤1000元/人”，请调低到标准以内'],
+    ['成本指标', '≤1,200', '元/人', '≤1000', '“人均培训成本”为 ≤1,200元/人，高于预算支出标准“≤1000”，请调低到标准以内'],
+    ['成本指标', '≤1.5', '万元/户', '≤1.4 万元/户', '“人均培训成本”为 ≤1.5万元/户，高于预算支出标准“≤1.4 万元/户”，请调低到标准以内'],
+    [
+      '成本指标',
+      '≤0.12',
+      '万元/人',
+      '≤1000元/人',
+      '“人均培训成本”的计量单位“万元/人”与预算支出标准“≤1000元/人”不同，无法比对，请按标准的计量单位填写',
+    ],
+    ['成本指标', '≤5000', '元/人', null, null],
+    ['质量指标', '≤5000', '元/人', '≤1000元/人', null],
+  ])('holds %s %s%s to the standard %s: %s', (level2, value, unit, standardCap, problem) => {
+    const t = complete();
+    t.indicators.push({ ...ind('产出指标', level2, '人均培训成本', value, unit, '≤'), standardCap });
+    const item = checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'standard')!;
+    expect(item).toMatchObject({ ok: problem === null, severity: 'error', detail: problem ?? '' });
+    expect(passesChecks(checkTarget(t, DEFAULT_RULE_SET.targets))).toBe(problem === null);
+  });
+
+  it.each([
+    ['预算支出标准', '≤1000元/人', '≤1000元/人'],
+    [' 预算支出标准 ', ' ≤550元/人天 ', '≤550元/人天'],
+    ['预算支出标准', null, null],
+    ['预算支出标准', '  ', null],
+    ['计划标准', '≤1000元/人', null],
+    [null, '≤1000元/人', null],
+  ])('reads the library’s 绩效标准 %s with 参考值 %s as the standard %s', (standard, referenceHint, cap) => {
+    expect(standardCapOf({ standard, referenceHint })).toBe(cap);
   });
 
   it.each([
