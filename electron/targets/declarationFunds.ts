@@ -3,9 +3,9 @@
  * note says, text numbers with separators, blanks; a field the sheet lacks keeps the target's amount.
  */
 import { cellText } from '../formats/findTable';
-import { isBlankMoney, parseMoneyCell } from '../formats/moneyCells';
+import { exactWanYuan, isBlankMoney, parseMoneyCell } from '../formats/moneyCells';
 import type { SheetGrid } from '../formats/readWorkbook';
-import { formatWanYuan, moneyUnitIn, type MoneyUnit } from '../rules/money';
+import { formatYuan, moneyUnitIn, type MoneyUnit } from '../rules/money';
 import type { TargetSnapshot } from './targetDetail';
 import type { DeclarationLabel } from './declarationLabels';
 import type { FormField } from './formFields';
@@ -80,7 +80,8 @@ function readFunds(fields: Map<DeclarationLabel, FormField[]>, unit: MoneyUnit, 
 
 /**
  * The funds a sheet declares, checked: a missing 年度资金总额 keeps the target's (or, for a new target,
- * `budgetFen`); 中期 sources need a 中期 total; sources that do not add up are a warning (机审 says so).
+ * `budgetFen`); 中期 sources need a 中期 total; a printed total that is not the sum of its printed
+ * sources is a warning naming both figures (机审 then fails on the 年度 one).
  */
 export function readSheetFunds(
   fields: Map<DeclarationLabel, FormField[]>,
@@ -111,12 +112,25 @@ export function readSheetFunds(
         );
     } else mid = { total: t, fiscal: f ?? 0, other: o ?? 0 };
   }
-  if (annualTotalFen != null && annualFiscalFen + annualOtherFen !== annualTotalFen && funds.failed.size === 0) {
+  // Each printed total against its printed parts, 年度 and 中期 alike: the form says 资金总额 = 财政拨款 + 其他资金.
+  const slips = new Set<'annualTotal' | 'midTotal'>();
+  const shown = (fen: number) => (moneyUnit === '元' ? `${formatYuan(fen)} 元` : `${exactWanYuan(fen)} 万元`);
+  for (const [label, total, parts] of [
+    ['年度资金总额', 'annualTotal', ['fiscal', 'other']],
+    ['中期资金总额', 'midTotal', ['midFiscal', 'midOther']],
+  ] as const) {
+    const printed = funds[total];
+    const [fiscal, other] = parts.map((k) => funds[k] ?? null);
+    if (printed == null || (fiscal == null && other == null) || [total, ...parts].some((k) => funds.failed.has(k))) continue;
+    const computed = (fiscal ?? 0) + (other ?? 0);
+    if (computed === printed) continue;
+    slips.add(total);
     warn(
-      placeOf(funds.fields.annualTotal),
-      null,
-      `财政拨款 ${formatWanYuan(annualFiscalFen)} 万元与其他资金 ${formatWanYuan(annualOtherFen)} 万元之和不等于年度资金总额 ${formatWanYuan(annualTotalFen)} 万元，机审将不通过，请核对。`,
+      placeOf(funds.fields[total]),
+      funds.fields[total]!.value,
+      `${label}填的是 ${shown(printed)}，财政拨款 ${shown(fiscal ?? 0)}加其他资金 ${shown(other ?? 0)}共 ${shown(computed)}，相差 ${shown(Math.abs(printed - computed))}。资金总额应等于财政拨款与其他资金之和，请核对后改正。`,
+      { printed: shown(printed), computed: shown(computed) },
     );
   }
-  return { moneyUnit, annualTotalFen, annualFiscalFen, annualOtherFen, mid, fields: funds.fields };
+  return { moneyUnit, annualTotalFen, annualFiscalFen, annualOtherFen, mid, fields: funds.fields, slips };
 }

@@ -5,10 +5,10 @@
  * file changes nothing; a sheet that would change a target under review or approved is refused, naming
  * its status. The sheet's problems go to the preview's lists; a sheet with any error plans nothing.
  */
-import { cellText, findTable } from '../formats/findTable';
+import { cellText } from '../formats/findTable';
 import { findMarker } from '../formats/formSheet';
 import { missingColumnIssues, type IssueSource } from '../formats/importIssue';
-import type { CellValue, SheetGrid } from '../formats/readWorkbook';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../formats/readWorkbook';
 import { isEditable, TARGET_STATUS } from '../rules/jointReview';
 import { checkTarget, type TargetRules } from '../rules/targetChecks';
 import type { IndicatorRow } from '../indicators/indicators';
@@ -20,9 +20,9 @@ import {
   placeOf,
   sheetIssue,
   sheetSubject,
-  TARGET_INDICATOR_COLUMNS,
   titleYearOf,
   unitNameText,
+  type Figures,
   type HeaderBlock,
   type Place,
   type SheetIssue,
@@ -30,6 +30,7 @@ import {
   type TargetSheetPlan,
 } from './declarationSheet';
 import { readSheetFunds } from './declarationFunds';
+import { findIndicatorTable } from './indicatorGroups';
 import { readIndicatorRows, type IndicatorLibrary, type IndicatorPlace } from './indicatorRows';
 import { matchProject, matchUnit, type Matched, type SubjectLookup } from './targetMatching';
 import { describeChanges } from './targetDiff';
@@ -66,15 +67,10 @@ export interface SheetWork {
 
 const LABEL_SCAN_ROWS = 60;
 
-export function planSheet(
-  env: Env,
-  sheet: SheetGrid,
-  source: IssueSource,
-  oneSheetBook: Parameters<typeof findTable>[0],
-): SheetWork | null {
+export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book: WorkbookGrid): SheetWork | null {
   const { preview, year } = env;
-  const table = findTable(oneSheetBook, TARGET_INDICATOR_COLUMNS);
-  const labelRows = table.ok ? table.headerRow - 1 : LABEL_SCAN_ROWS;
+  const table = findIndicatorTable(book, sheet);
+  const labelRows = table.ok ? table.top : LABEL_SCAN_ROWS;
   const fields = readFormFields(sheet, DECLARATION_LABELS, 0, labelRows);
   const first = (key: DeclarationLabel) => fields.get(key)?.[0];
   const marker = findMarker(sheet, TEMPLATE_ID);
@@ -121,8 +117,8 @@ export function planSheet(
   const errorsBefore = preview.errors.length;
   const bad = (place: Place, value: CellValue | string | null, problem: string) =>
     preview.errors.push(sheetIssue(source, place.row, place.column, cellText(value) || null, problem));
-  const warn = (place: Place, value: CellValue | string | null, problem: string) =>
-    preview.warnings.push(sheetIssue(source, place.row, place.column, cellText(value) || null, problem));
+  const warn = (place: Place, value: CellValue | string | null, problem: string, figures?: Figures) =>
+    preview.warnings.push({ ...sheetIssue(source, place.row, place.column, cellText(value) || null, problem), ...figures });
   const text = (key: DeclarationLabel) => {
     const f = first(key);
     return f ? cellText(f.value).replace(/\r\n?/g, '\n') : undefined;
@@ -158,8 +154,8 @@ export function planSheet(
   const midTermGoal = text('midTermGoal');
   const mainTasks = text('mainTasks');
   // Filled in means a goal, 年度主要任务 or at least one 指标值: the template's pre-filled names alone do not count.
-  const valued = table.rows.filter((r) => cellText(r.cells.value) !== '');
-  if (!annualGoal?.trim() && !midTermGoal?.trim() && !mainTasks?.trim() && valued.length === 0) {
+  const valued = table.groups.some((g) => g.rows.some((r) => cellText(r.cells.value) !== ''));
+  if (!annualGoal?.trim() && !midTermGoal?.trim() && !mainTasks?.trim() && !valued) {
     plan.action = 'skip';
     plan.note = `未填写${subject === 'department' ? '年度主要任务、' : ''}年度总体目标和绩效指标，已跳过`;
     if (subject === 'project') {
@@ -227,7 +223,7 @@ export function planSheet(
 
   const mandatoryNames =
     classId != null ? env.library.filter((i) => i.classId === classId && i.mandatory && i.retiredAt === null).map((i) => i.name) : [];
-  plan.failedChecks = checkTarget(
+  const failed = checkTarget(
     {
       subject,
       annualGoal: content.annualGoal,
@@ -238,9 +234,8 @@ export function planSheet(
       mandatoryNames,
     },
     env.targetRules,
-  )
-    .filter((c) => !c.ok)
-    .map((c) => `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`);
+  ).filter((c) => !c.ok);
+  plan.failedChecks = failed.map((c) => `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`);
 
   if (!current) plan.action = 'create';
   else {
@@ -259,7 +254,10 @@ export function planSheet(
       return null;
     }
   }
-  const failing = plan.failedChecks.filter((c) => !c.startsWith('（提示）'));
+  // A 年度资金总额 that disagrees with its sources is already listed at its cell with both figures.
+  const failing = failed
+    .filter((c) => c.severity === 'error' && !(c.id === 'funds' && funds.slips.has('annualTotal')))
+    .map((c) => `${c.label}：${c.detail}`);
   if (failing.length && plan.action !== 'unchanged') {
     warn(namePlace, null, `“${matched.name}”导入后机审仍未通过：${failing.join('；')}。可先导入，提交会审前须改好。`);
   }

@@ -12,16 +12,42 @@ import type { DeclarationLabel } from './declarationLabels';
 import type { TemplateId } from './declarationId';
 import type { FormField } from './formFields';
 
-/** The indicator table of a declaration sheet; header names are matched after normaliseHeader. */
+/**
+ * The indicator table of a declaration sheet: the one table of the header wordings the import accepts
+ * (matched after normaliseHeader, so "指标值（包含数字及文字描述）" is 指标值). Period words in a value
+ * header ("当年预期实现值", "中期指标值") also tell its group's period (indicatorGroups.ts).
+ */
 export const TARGET_INDICATOR_COLUMNS = [
   { key: 'level1', label: '一级指标', names: ['一级指标', '一级'], required: false },
   { key: 'level2', label: '二级指标', names: ['二级指标', '二级'], required: true },
-  { key: 'name', label: '三级指标', names: ['三级指标', '三级指标名称', '三级', '指标名称', '指标内容'], required: true },
+  { key: 'name', label: '三级指标', names: ['三级指标', '三级指标名称', '三级', '指标名称', '指标内容', '三级指标内容'], required: true },
   { key: 'nature', label: '指标性质', names: ['指标性质', '性质', '计算符号', '运算符号', '符号', '指标值性质'], required: false },
-  { key: 'value', label: '指标值', names: ['指标值', '年度指标值', '目标值', '指标目标值', '绩效指标值', '预期指标值'], required: true },
-  { key: 'unit', label: '计量单位', names: ['计量单位', '度量单位', '单位'], required: false },
+  {
+    key: 'value',
+    label: '指标值',
+    names: [
+      '指标值',
+      '年度指标值',
+      '目标值',
+      '指标目标值',
+      '绩效指标值',
+      '预期指标值',
+      '当年预期实现值',
+      '年度预期实现值',
+      '预期实现值',
+      '预期目标值',
+      '年度目标值',
+      '当年指标值',
+      '本年度指标值',
+      '中期指标值',
+      '长期指标值',
+      '中期预期实现值',
+    ],
+    required: true,
+  },
+  { key: 'unit', label: '计量单位', names: ['计量单位', '度量单位', '单位', '指标单位', '指标值单位'], required: false },
   { key: 'kind', label: '指标类型', names: ['指标类型', '共性/个性', '共性或个性', '指标属性'], required: false },
-  { key: 'period', label: '指标期限', names: ['指标期限', '年度/中期', '适用期限'], required: false },
+  { key: 'period', label: '指标期限', names: ['指标期限', '年度/中期', '中期/年度', '适用期限', '年度/总体'], required: false },
 ] as const satisfies readonly ColumnSpec[];
 
 export type IndicatorKey = (typeof TARGET_INDICATOR_COLUMNS)[number]['key'];
@@ -29,7 +55,13 @@ export type IndicatorKey = (typeof TARGET_INDICATOR_COLUMNS)[number]['key'];
 /** An issue with the sheet it belongs to (a workbook holds many declarations). */
 export interface SheetIssue extends ImportIssue {
   sheet: string | null;
+  /** A printed total that disagrees with its parts: the figure as printed and as its parts add up, with the unit. */
+  printed?: string;
+  computed?: string;
 }
+
+/** The printed and the computed figure of a total that disagrees. */
+export type Figures = Required<Pick<SheetIssue, 'printed' | 'computed'>>;
 
 export interface TargetSheetPlan {
   sheet: string;
@@ -77,7 +109,7 @@ export interface HeaderBlock {
   first: (key: DeclarationLabel) => FormField | undefined;
   text: (key: DeclarationLabel) => string | undefined;
   bad: (place: Place, value: CellValue | string | null, problem: string) => void;
-  warn: (place: Place, value: CellValue | string | null, problem: string) => void;
+  warn: (place: Place, value: CellValue | string | null, problem: string, figures?: Figures) => void;
 }
 
 export function sheetIssue(

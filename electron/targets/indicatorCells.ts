@@ -4,22 +4,29 @@
  * percentage reads as 0.95 and is taken as 95%), units inside the value ("500人次"), 一级/二级 written
  * short ("产出"/"数量") or in the 四分法, placeholder names and the words for 年度/中期.
  */
-import { cellText } from '../formats/findTable';
+import { cellText, normaliseHeader } from '../formats/findTable';
 import type { CellValue } from '../formats/readWorkbook';
 import { FOUR_WAY_LEVELS, normaliseNature, THREE_WAY_LEVELS } from '../rules/indicatorRules';
-import type { Nature } from '../../db/vocabulary';
+import { level2KindOf, type Level2Kind } from '../rules/level2Kinds';
+import type { Nature, TargetPeriod } from '../../db/vocabulary';
 
-export const PLACEHOLDER_NAME = /^([.。·…\-—－_/\\、~～]+|(三级)?指标\d+|指标名称\d*|略|无|以下空白|此处空白)$/;
-export const PERIOD_WORDS: Record<string, 'annual' | 'midTerm'> = {
-  年度: 'annual',
-  年度指标: 'annual',
-  当年: 'annual',
-  本年度: 'annual',
-  中期: 'midTerm',
-  中期指标: 'midTerm',
-  总体: 'midTerm',
-  多年: 'midTerm',
-};
+/** A 三级 cell that holds no indicator: "……", the printed form's "指标1：", "略". */
+export const PLACEHOLDER_NAME = /^([.。·…\-—－_/\\、~～]+|((三级)?指标|指标名称)\d*[:：]?[.。·…]*|略|无|以下空白|此处空白)$/;
+/**
+ * 年度 or 中期 as a form says it: a 指标期限 cell ("年度", "中期", "总体"), a heading over an indicator
+ * group or table ("中期目标", "长期绩效指标", "（二）本年度绩效指标", "总目标绩效指标") or a value column
+ * that names its period ("当年预期实现值", "中期指标值"); null for anything else ("总体目标" heads both).
+ */
+export function periodWord(text: string): TargetPeriod | null {
+  const t = normaliseHeader(text).replace(/^[一二三四五六七八九十\d]+[、.．]/, '');
+  if (ANNUAL_HEADING.test(t)) return 'annual';
+  if (MID_TERM_HEADING.test(t)) return 'midTerm';
+  return null;
+}
+const HEADING_TAIL = '(绩效)?(目标|指标|绩效指标|指标值|目标值|预期实现值|实现值)?';
+const ANNUAL_HEADING = new RegExp(`^(年度|当年度?|本年度?)${HEADING_TAIL}$`);
+const MID_TERM_HEADING = new RegExp(`^(中期|长期|中长期|多年|全周期)${HEADING_TAIL}$|^(总体|总目标)(绩效)?(指标|绩效指标|指标值)?$`);
+
 const OPERATOR_PREFIX =
   /^\s*(≥|≧|>=|＞=|＞＝|>＝|≤|≦|<=|＜=|＜＝|<＝|＞|>|＜|<|＝|==|=|不低于|不少于|大于或等于|大于等于|不高于|不超过|不多于|小于或等于|小于等于|大于|高于|小于|低于|等于)\s*/;
 
@@ -68,17 +75,28 @@ export function parseIndicatorValue(natureCell: string, valueCell: CellValue, un
   return { nature, natureText, value: value.trim(), unit, fraction, conflict };
 }
 
-/** Where a row's 一级/二级 goes in the 三分法 placement the ledger keeps; "产出"/"数量" are accepted, and 四分法 成本. */
+/**
+ * Where a row's 一级/二级 goes in the 三分法 placement the ledger keeps. The 二级 is read as a kind
+ * (rules/level2Kinds.ts: "数量", "经济成本指标", "社会公众或服务对象满意度指标" …) and placed where the
+ * library keeps that kind; a 一级 written beside it must be the kind's 一级 in either layout ("产出",
+ * or the 四分法's "成本指标"). Null when the 二级 is unknown or sits under another 一级.
+ */
 export function placeLevels(level1Text: string, level2Text: string): { level1: string; level2: string } | null {
-  const withSuffix = (t: string) => (t && !t.endsWith('指标') ? `${t}指标` : t);
-  let level2 = withSuffix(level2Text.normalize('NFKC').replace(/\s+/g, ''));
-  if (level2 === '满意度指标' || level2 === '服务对象满意度') level2 = '服务对象满意度指标';
-  let level1 = withSuffix(level1Text.normalize('NFKC').replace(/\s+/g, ''));
-  if (level1 === '成本指标' || (!level1 && FOUR_WAY_LEVELS['成本指标']!.includes(level2))) {
-    return level2 === '成本指标' || FOUR_WAY_LEVELS['成本指标']!.includes(level2) ? { level1: '产出指标', level2: '成本指标' } : null;
+  const kind = level2KindOf(level2Text);
+  if (!kind) return null;
+  const placed = placementOf(kind, THREE_WAY_LEVELS)!;
+  const level1 = normaliseHeader(level1Text).replace(/^(.+?)(指标)?$/, '$1指标');
+  if (!level1Text.trim() || level1 === placed.level1 || level1 === placementOf(kind, FOUR_WAY_LEVELS)?.level1) return placed;
+  return null;
+}
+
+/** The first 一级/二级 of a layout whose 二级 is of the kind. */
+function placementOf(kind: Level2Kind, levels: Record<string, readonly string[]>): { level1: string; level2: string } | null {
+  for (const [level1, level2s] of Object.entries(levels)) {
+    const level2 = level2s.find((l) => level2KindOf(l) === kind);
+    if (level2) return { level1, level2 };
   }
-  if (!level1) level1 = Object.entries(THREE_WAY_LEVELS).find(([, l2s]) => l2s.includes(level2))?.[0] ?? '';
-  return THREE_WAY_LEVELS[level1]?.includes(level2) ? { level1, level2 } : null;
+  return null;
 }
 
 export function describeLevels(levels: Record<string, readonly string[]>): string {

@@ -6,7 +6,8 @@
  * 共性 and takes the library's wording, with a warning where the sheet wrote it differently; anything
  * else is 个性.
  */
-import { cellText, type FoundColumn, type TableFound } from '../formats/findTable';
+import { cellText, type TableFound } from '../formats/findTable';
+import type { CellValue } from '../formats/readWorkbook';
 import { FOUR_WAY_LEVELS, INDICATOR_NAME_MAX, THREE_WAY_LEVELS } from '../rules/indicatorRules';
 import type { IndicatorRow } from '../indicators/indicators';
 import type { TargetIndicatorInput, TargetSnapshot } from './targetDetail';
@@ -18,7 +19,9 @@ import {
   type Place,
   type SkippedIndicatorRow,
 } from './declarationSheet';
-import { describeLevels, parseIndicatorValue, PERIOD_WORDS, PLACEHOLDER_NAME, placeLevels } from './indicatorCells';
+import { describeLevels, parseIndicatorValue, periodWord, PLACEHOLDER_NAME, placeLevels } from './indicatorCells';
+import type { IndicatorGroup, IndicatorTable } from './indicatorGroups';
+import { PERIOD_LABELS } from './declarationForm';
 
 /** The indicator library, looked up by name (active ones) and id. */
 export interface IndicatorLibrary {
@@ -33,8 +36,13 @@ export interface IndicatorPlace {
   columns: Partial<Record<IndicatorKey, Column>>;
 }
 
+/**
+ * The indicators of a sheet's table, group by group (indicatorGroups.ts): each row with its group's
+ * period unless its 指标期限 cell says otherwise. A group with no indicator written in it (the blank
+ * 中期 set of a side-by-side form) is passed over quietly. A plain table is read as one 年度 group.
+ */
 export function readIndicatorRows(
-  table: TableFound,
+  table: IndicatorTable | TableFound,
   sheetName: string,
   current: TargetSnapshot | null,
   classId: number | null,
@@ -42,6 +50,59 @@ export function readIndicatorRows(
   block: Pick<HeaderBlock, 'bad' | 'warn'>,
   skippedRows: SkippedIndicatorRow[],
 ): { indicators: TargetIndicatorInput[]; places: IndicatorPlace[] } {
+  const groups: IndicatorGroup[] =
+    'groups' in table
+      ? table.groups
+      : [
+          {
+            columns: table.columns,
+            rows: table.rows,
+            skipped: table.skipped,
+            period: 'annual',
+            guessed: false,
+            headerRow: table.headerRow,
+          },
+        ];
+  const written = groups.filter((g) => !isBlank(g));
+  const guessed = written.length > 1 ? written.find((g) => g.guessed) : undefined;
+  if (guessed) {
+    block.warn(
+      { row: guessed.headerRow, column: null },
+      null,
+      '指标表有左右两组指标列，表头没有写明哪组是中期、哪组是年度，已按申报表式样把左边一组读作中期指标、右边一组读作年度指标。如不对，请在两组上方分别写明“中期目标”“年度目标”后重新导入。',
+    );
+  }
+  const read: GroupRead = { indicators: [], places: [], seen: new Map() };
+  for (const group of written) readGroup(group, read, sheetName, current, classId, library, block, skippedRows);
+  return { indicators: read.indicators, places: read.places };
+}
+
+/** No 三级 name and no 指标值 anywhere in it ("指标1：", "/" at most): the 88号 form's 中期 set as units leave it. */
+function isBlank(group: IndicatorGroup): boolean {
+  const empty = (v: CellValue | undefined) => {
+    const t = cellText(v).normalize('NFKC');
+    return !t || PLACEHOLDER_NAME.test(t);
+  };
+  return group.rows.every((r) => empty(r.cells.name) && empty(r.cells.value));
+}
+
+/** What the groups of one sheet read so far: names must be unique per period across groups. */
+interface GroupRead {
+  indicators: TargetIndicatorInput[];
+  places: IndicatorPlace[];
+  seen: Map<string, number>;
+}
+
+function readGroup(
+  group: IndicatorGroup,
+  read: GroupRead,
+  sheetName: string,
+  current: TargetSnapshot | null,
+  classId: number | null,
+  library: IndicatorLibrary,
+  block: Pick<HeaderBlock, 'bad' | 'warn'>,
+  skippedRows: SkippedIndicatorRow[],
+): void {
   const { warn } = block;
   // Counted so a row with any problem is left out of what would be saved.
   let errorCount = 0;
@@ -49,19 +110,24 @@ export function readIndicatorRows(
     errorCount++;
     block.bad(place, value, problem);
   };
-  const col = table.columns as Partial<Record<IndicatorKey, FoundColumn>>;
+  const col = group.columns;
   const kept = new Map((current?.indicators ?? []).filter((i) => i.libraryIndicatorId != null).map((i) => [i.libraryIndicatorId!, i]));
-  const indicators: TargetIndicatorInput[] = [];
-  const indicatorPlaces: IndicatorPlace[] = [];
-  const seen = new Map<string, number>();
+  const { indicators, places: indicatorPlaces, seen } = read;
   let previous: { row: number; level1: string; level2: string } | null = null;
   const columnOf = (key: IndicatorKey): Column | null => (col[key] ? { letter: col[key]!.letter, header: col[key]!.header } : null);
+  // Placeholder rows ("……") between indicators do not end the 一级/二级 written above them.
+  const placeholders = new Set(group.skipped.filter((s) => s.kind === 'placeholder').map((s) => s.rowNumber));
+  const follows = (row: number) => {
+    if (!previous) return false;
+    for (let r = previous.row + 1; r < row; r++) if (!placeholders.has(r)) return false;
+    return true;
+  };
   // A 填报人/联系电话 footer is no news; placeholders, repeated headers and 合计 rows are listed.
-  for (const s of table.skipped) {
+  for (const s of group.skipped) {
     if (s.kind !== 'empty' && s.kind !== 'note')
       skippedRows.push({ sheet: sheetName, row: s.rowNumber, reason: s.reason.replace('项目', '指标'), text: s.text });
   }
-  for (const { rowNumber: row, cells } of table.rows) {
+  for (const { rowNumber: row, cells } of group.rows) {
     const cellAt = (key: IndicatorKey): Place => ({ row, column: columnOf(key) });
     const t = (key: IndicatorKey) => cellText(cells[key]).replace(/\s*\n\s*/g, '');
     // A file without a 性质 column has the operator in the 指标值: its problems are shown there.
@@ -71,9 +137,10 @@ export function readIndicatorRows(
     };
     const indicatorName = t('name');
     const rawValue = cells.value ?? null;
-    const above: { row: number; level1: string; level2: string } | null = previous !== null && previous.row === row - 1 ? previous : null;
+    const above = follows(row) ? previous : null;
     const level1Text: string = t('level1') || (above && !t('level2') ? above.level1 : '');
     const level2Text: string = t('level2') || (above ? above.level2 : '');
+    previous = { row, level1: level1Text, level2: level2Text };
 
     if (!indicatorName) {
       if (cellText(rawValue) || t('nature') || t('unit'))
@@ -102,14 +169,13 @@ export function readIndicatorRows(
         `${level1Text ? `一级指标“${level1Text}”下` : ''}没有二级指标“${level2Text}”。可填写：${describeLevels(THREE_WAY_LEVELS)}；四分法的成本指标（${FOUR_WAY_LEVELS['成本指标']!.join('、')}）也可。`,
       );
     }
-    previous = { row, level1: level1Text, level2: level2Text };
 
-    let period: 'annual' | 'midTerm' = 'annual';
+    let period = group.period;
     const periodText = t('period');
     if (periodText) {
-      const p = PERIOD_WORDS[periodText.normalize('NFKC')];
+      const p = periodWord(periodText);
       if (p) period = p;
-      else badCell('period', `“${periodText}”无法识别，指标期限请填写“年度”或“中期”（不填即为年度）。`);
+      else badCell('period', `“${periodText}”无法识别，指标期限请填写“年度”或“中期”（不填即为${PERIOD_LABELS[group.period]}）。`);
     }
 
     const parsed = parseIndicatorValue(t('nature'), rawValue, t('unit'));
@@ -198,5 +264,4 @@ export function readIndicatorRows(
       columns: Object.fromEntries(TARGET_INDICATOR_COLUMNS.map((c) => [c.key, columnOf(c.key)]).filter(([, v]) => v)),
     });
   }
-  return { indicators, places: indicatorPlaces };
 }

@@ -16,7 +16,7 @@ import {
   targetIndicators,
 } from '../../db/schema';
 import { isEditable, isLocked } from '../rules/jointReview';
-import { checkTarget, type CheckItem, type TargetIndicator } from '../rules/targetChecks';
+import { checkTarget, standardCapOf, type CheckItem, type TargetIndicator } from '../rules/targetChecks';
 import { prepared, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { ruleSetOf } from '../ledger/years';
@@ -103,7 +103,7 @@ export function snapshotOf(ctx: ServiceContext, id: number): TargetSnapshot {
     midTotalFen: t.midTotalFen,
     midFiscalFen: t.midFiscalFen,
     midOtherFen: t.midOtherFen,
-    indicators: indicatorRows(ctx, id).map(({ id: _id, libraryNameNow: _n, ...rest }) => rest),
+    indicators: indicatorRows(ctx, id).map(({ id: _id, libraryNameNow: _n, standardCap: _c, ...rest }) => rest),
   };
 }
 
@@ -143,7 +143,7 @@ export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
     midTotalFen: t.midTotalFen,
     midFiscalFen: t.midFiscalFen,
     midOtherFen: t.midOtherFen,
-    indicators: rows,
+    indicators: rows.map(({ standardCap: _c, ...r }) => r),
     checks: checkTarget(
       {
         subject: t.subject,
@@ -219,6 +219,8 @@ function detailQueries(ctx: ServiceContext) {
           value: targetIndicators.value,
           unit: targetIndicators.unit,
           libraryName: indicators.name,
+          libraryStandard: indicators.standard,
+          libraryReference: indicators.referenceHint,
         })
         .from(targetIndicators)
         .leftJoin(indicators, eq(indicators.id, targetIndicators.libraryIndicatorId))
@@ -229,8 +231,13 @@ function detailQueries(ctx: ServiceContext) {
   });
 }
 
-function indicatorRows(ctx: ServiceContext, targetId: number): TargetIndicatorRow[] {
+/** The rows, each with the 预算支出标准 its library indicator records, for the checklist only. */
+function indicatorRows(ctx: ServiceContext, targetId: number): (TargetIndicatorRow & { standardCap: string | null })[] {
   return detailQueries(ctx)
     .indicatorRows.all({ id: targetId })
-    .map(({ libraryName, ...r }) => ({ ...r, libraryNameNow: libraryName && libraryName !== r.name ? libraryName : null }));
+    .map(({ libraryName, libraryStandard, libraryReference, ...r }) => ({
+      ...r,
+      libraryNameNow: libraryName && libraryName !== r.name ? libraryName : null,
+      standardCap: standardCapOf({ standard: libraryStandard, referenceHint: libraryReference }),
+    }));
 }

@@ -16,8 +16,9 @@
  * the funds, the indicator table and every check.
  *
  * Where the parts are: the sheet's layout in declarationSheet.ts, its funds in declarationFunds.ts, its
- * indicators in indicatorRows.ts and indicatorCells.ts, whose it is in targetMatching.ts, the planned
- * save in declarationPlan.ts, the comparison with the ledger in targetDiff.ts.
+ * indicator table's 中期/年度 groups (side by side or stacked) in indicatorGroups.ts, its indicators in
+ * indicatorRows.ts and indicatorCells.ts, whose it is in targetMatching.ts, the planned save in
+ * declarationPlan.ts, the comparison with the ledger in targetDiff.ts.
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
@@ -130,7 +131,7 @@ function analyse(ctx: ServiceContext, input: TargetImportInput): { preview: Targ
   const works: SheetWork[] = [];
   for (const sheet of book.sheets) {
     const source: IssueSource = { fileName: input.fileName, sheet: book.format === 'text' ? null : sheet.name };
-    const work = planSheet(env, sheet, source, { ...book, sheets: [sheet] });
+    const work = planSheet(env, sheet, source, book);
     if (work) works.push(work);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
