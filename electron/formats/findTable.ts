@@ -174,7 +174,7 @@ function mergeIndex(sheet: SheetGrid): MergeIndex {
  * Every merged range copied into all its cells, for reading headers: "项目名称" merged over two header
  * rows names the column in both, and "资金（万元）" merged over three columns heads each of them.
  */
-function headerText(sheet: SheetGrid, r: number, c: number): string {
+export function headerText(sheet: SheetGrid, r: number, c: number): string {
   const own = cellText(sheet.rows[r]?.[c]);
   if (own) return own;
   for (const m of mergeIndex(sheet).top) {

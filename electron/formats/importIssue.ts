@@ -18,6 +18,16 @@ export interface ImportIssue {
   message: string;
 }
 
+/** A printed figure (小计/合计/label weight/grade) that disagrees with what its rows compute, or a cell the review cannot read. */
+export interface TableFinding {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  printed: string | null;
+  computed: string | null;
+  message: string;
+}
+
 export interface IssueSource {
   fileName: string;
   /** Null for text files (CSV), which have no sheet names worth repeating. */

@@ -6,9 +6,10 @@
  *
  * Reading it back: each sheet is matched by its code (a sheet of another evaluation is refused), each
  * row by its 三级指标 name (by row order when a name was retyped); a score must be a number within
- * 0–分值 with at most two decimals, "/" or blank meaning not scored. Every problem is reported at its
- * sheet, row and column. The sheets are recorded through recordScores, all in one transaction, or none;
- * a workbook that changes nothing writes nothing.
+ * 0–分值 with at most two decimals, "/" or blank meaning not scored. A 小计/合计 row added to the sheet,
+ * and a 一级/二级 retyped with its weight, is checked against its rows (expertSheetRows.ts), never
+ * recorded. Every problem is reported at its sheet, row and column. The sheets are recorded through
+ * recordScores, all in one transaction, or none; a workbook that changes nothing writes nothing.
  *
  * Trust: `bytes` is a file the user picked; bounded by readWorkbook.
  */
@@ -32,6 +33,7 @@ import type { FrameworkIndicator } from '../rules/keyEvaluationScore';
 import { twoDecimalProblem } from '../rules/decimals';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
+import { expertSheetDiscrepancies, readExpertRows, type ExpertSheetReading } from './expertSheetRows';
 import { getKeyEvaluation, type ExpertRow, type KeyEvaluationView } from './keyEvaluations';
 import { recordScores } from './keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
@@ -62,6 +64,8 @@ const BASIS_COL = 7;
 
 /** The headers an import accepts. */
 const COLUMNS = {
+  level1: ['一级指标', '一级'],
+  level2: ['二级指标', '二级'],
   name: ['三级指标', '三级指标名称', '指标名称'],
   points: ['分值', '指标分值', '满分'],
   score: ['得分', '评分', '专家评分', '专家得分'],
@@ -379,21 +383,8 @@ function analyseSheet(
   const scoreCol = col('score')!;
   const basisCol = col('basis');
 
-  // The indicator rows, in order, up to the notes.
-  const rows: { excelRow: number; name: string; cells: CellValue[] }[] = [];
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
-    const name = cellText(cells[nameCol.index]);
-    const first = cellText(cells[0]);
-    if (/^填表说明/.test(first) || /^填表说明/.test(name)) break;
-    const scoreText = cellText(cells[scoreCol.index]);
-    const basisText = basisCol ? cellText(cells[basisCol.index]) : '';
-    if (!name) {
-      if (scoreText || basisText) bad(r + 1, nameCol, null, '这一行填写了得分，却没有三级指标名称。请不要修改指标名称列。');
-      continue;
-    }
-    rows.push({ excelRow: r + 1, name, cells });
-  }
+  const { rows, totals, unnamed } = readExpertRows(sheet, header.row, header.columns);
+  for (const r of unnamed) bad(r, nameCol, null, '这一行填写了得分，却没有三级指标名称。请不要修改指标名称列。');
 
   // By name first; a row whose name matches none takes the indicator at its place, if that one is free.
   const indicators = indicatorsOf(view);
@@ -423,6 +414,7 @@ function analyseSheet(
   const sheetErrors = () => preview.errors.filter((e) => e.sheet === source.sheet).length;
   const given = new Map(view.scores.filter((s) => s.expertId === expert.id).map((s) => [s.indicatorCode, s]));
   const scores: ScoreInput[] = [];
+  const readRows: ExpertSheetReading['rows'] = [];
   let scored = 0;
   rows.forEach((row, k) => {
     const indicator = matched[k];
@@ -438,6 +430,7 @@ function analyseSheet(
       return;
     }
     if (read.score !== null) scored++;
+    readRows.push({ excelRow: row.excelRow, code: indicator.code, score: read.score });
     const before = given.get(indicator.code);
     if ((before?.score ?? null) !== read.score || (before?.basis ?? '') !== basis)
       scores.push({ indicatorCode: indicator.code, score: read.score, basis });
@@ -446,6 +439,9 @@ function analyseSheet(
   plan.scored = scored;
   if (rows.length === 0 && sheetErrors() === 0) bad(header.row + 1, null, null, '表头下没有任何指标行。请使用台账导出的专家评分表填写。');
   if (sheetErrors() > 0) return null;
+  const columns = { level1: col('level1'), level2: col('level2'), points: col('points'), score: scoreCol };
+  for (const d of expertSheetDiscrepancies({ sheet, source, framework: view.framework, columns, rows: readRows, totals }))
+    preview.warnings.push({ ...d.issue, sheet: source.sheet });
   const missing = indicators.filter((i) => !claimed.has(i.code));
   if (missing.length) warn(null, null, null, `表中没有指标 ${missing.map((i) => `“${i.name}”`).join('、')}，这些指标的评分保持不变。`);
   plan.toRecord = scores.length;

@@ -2,7 +2,7 @@
  * 专家评分表 round trip on a real ledger file and real workbooks: exported one sheet per expert, filled
  * with exceljs as an expert would, previewed, committed through recordScores; bad cells reported at
  * sheet, row and column with nothing written; an unchanged workbook writes nothing; a sheet of another
- * evaluation is refused.
+ * evaluation is refused; 小计/合计 rows and weighted labels an expert adds are checked, never recorded.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -251,5 +251,65 @@ describe('专家评分表', () => {
     expect(refused.canCommit).toBe(false);
     expect(refused.errors[0]).toMatchObject({ sheet: null });
     expect(refused.errors[0]!.message).toContain('已定稿');
+  });
+
+  it('checks the 小计 and 合计 an expert adds and a 一级 retyped with its weight, and records only the indicators’ scores', async () => {
+    const { ctx, main } = setup();
+    const level1 = (name: string) =>
+      indicatorsOf(main).filter((i) => main.framework.find((l) => l.name === name)!.level2.some((l2) => l2.indicators.includes(i)));
+    const given = (points: number) => Math.round(points * 0.9 * 10) / 10;
+    const sum = (list: { points: number }[]) => Math.round(list.reduce((a, i) => a + given(i.points) * 100, 0)) / 100;
+    const decision = level1('决策');
+    /** 张专家's sheet with a 小计 under 决策, a 合计 at the end and 决策 labelled with its weight; `total` as printed. */
+    const build = async (printed: { total?: number; label?: string } = {}) => {
+      const book = await load((await exportExpertScoreSheet(ctx, { id: main.id })).bytes);
+      fillSheet(book.getWorksheet('张专家')!, main, 0.9);
+      fillSheet(book.getWorksheet('李专家')!, main, 0.8);
+      const sheet = book.getWorksheet('张专家')!;
+      const lastDecision = rowOf(sheet, decision[decision.length - 1]!.name);
+      sheet.insertRow(lastDecision + 1, [
+        '小计',
+        null,
+        null,
+        20,
+        null,
+        { formula: `SUM(F${lastDecision - decision.length + 1}:F${lastDecision})`, result: sum(decision) },
+      ]);
+      const last = rowOf(sheet, indicatorsOf(main)[indicatorsOf(main).length - 1]!.name);
+      sheet.getRow(last + 1).values = ['合计', null, null, 100, null, printed.total ?? sum(indicatorsOf(main))];
+      sheet.getCell(rowOf(sheet, decision[0]!.name), 1).value = printed.label ?? '一、决策（20分）';
+      return { bytes: await bytesOf(book), totalRow: last + 1, labelRow: rowOf(sheet, decision[0]!.name) };
+    };
+
+    const clean = await build();
+    const preview = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: clean.bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings).toEqual([]);
+    const n = indicatorsOf(main).length;
+    expect(preview.sheets.map((p) => [p.sheet, p.rows, p.scored])).toEqual([
+      ['张专家', n, n],
+      ['李专家', n, n],
+    ]);
+
+    const slipped = await build({ total: sum(indicatorsOf(main)) + 1 });
+    const warned = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: slipped.bytes });
+    expect(warned.canCommit).toBe(true);
+    expect(warned.warnings.map((w) => ({ sheet: w.sheet, row: w.row, column: w.column, header: w.header }))).toEqual([
+      { sheet: '张专家', row: slipped.totalRow, column: 'F', header: '得分' },
+    ]);
+    expect(warned.warnings[0]!.message).toContain(
+      `合计行的得分为 ${sum(indicatorsOf(main)) + 1}，按各行计算为 ${sum(indicatorsOf(main))}，两者不一致`,
+    );
+
+    const labelled = await build({ label: '一、决策（25分）' });
+    const label = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: labelled.bytes });
+    expect(label.warnings.map((w) => [w.row, w.column, w.value])).toEqual([[labelled.labelRow, 'A', '一、决策（25分）']]);
+    expect(label.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 25，评价指标体系中其三级指标分值合计为 20');
+
+    // What is recorded is each indicator's own score; the printed totals are not.
+    commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: slipped.bytes });
+    const recorded = getKeyEvaluation(ctx, { id: main.id }).scores.filter((x) => x.expert === '张专家');
+    expect(recorded).toHaveLength(n);
+    expect(recorded.map((x) => x.score)).toEqual(indicatorsOf(main).map((i) => given(i.points)));
   });
 });

@@ -1,7 +1,10 @@
 /**
  * 评价指标体系 by Excel on real workbooks and a real ledger: a template out and back in unchanged, a
  * third party's printed table (title, "一、决策（20分）", blank grouped cells, "3分", no 编号, 合计 row)
- * read into an evaluation, and a broken table refused cell by cell with nothing written.
+ * read into an evaluation, a printed 28-indicator 评分表 ("A决策15分", merged cells, 小计 rows, the
+ * header repeated at a page break) read to exactly its framework with each slip in a printed total
+ * reported once at its cell, weights told from points by where they stand, and a broken table refused
+ * cell by cell with nothing written.
  */
 import { describe, expect, it } from 'vitest';
 import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
@@ -21,6 +24,7 @@ import { recordScores, setExperts } from '../../electron/keyEvaluations/keyEvalu
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from '../ledger/tempLedger';
+import { LEVELS, printedEvaluation, type PrintedLayout, type Slips } from '../fixtures/printedEvaluation';
 import { xlsx, type Cell } from '../fixtures/workbooks';
 
 function setup() {
@@ -164,13 +168,20 @@ describe('评价指标体系 workbooks', () => {
     );
     expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual(before);
 
-    // Cells fixed, the sums are checked: 产出 adds up to 35 against its weight of 30.
+    // Cells fixed, the sums are checked: 产出's points add up to 35, against its label and the 合计.
     broken[4]![3] = 5;
     broken[5]![4] = '目标明确合理得满分';
     const sums = readFrameworkWorkbook('坏表.xlsx', xlsx(broken));
     expect(sums.preview.errors.map((e) => e.message)).toEqual([
-      '坏表.xlsx 工作表“Sheet1”：“产出”下三级指标分值合计为 35，应等于其权重 30。请改正后重新导入。',
+      '坏表.xlsx 工作表“Sheet1”：一级指标权重合计为 105，应为 100。请改正后重新导入。',
     ]);
+    expect(sums.preview.warnings.map((w) => [w.row, w.column, w.value])).toEqual([
+      [9, 'A', '三、产出（30分）'],
+      [13, 'D', '100'],
+    ]);
+    expect(sums.preview.warnings[0]!.message).toBe(
+      '坏表.xlsx 工作表“Sheet1”第 9 行 A 列（一级指标）：一级指标“产出”标注的权重为 30，其三级指标分值合计为 35，两者不一致。请核对后改正。',
+    );
     expect(sums.framework).toBeNull();
   });
 
@@ -189,5 +200,114 @@ describe('评价指标体系 workbooks', () => {
       ImportRejected,
     );
     expect(getKeyEvaluation(ctx, { id: evaluation.id }).framework).toEqual([]);
+  });
+
+  it('reads a printed 28-indicator 评分表 to exactly its framework, with or without scores, with nothing to report', () => {
+    const expected = LEVELS.map((l1) => ({
+      name: l1.name,
+      weight: l1.weight,
+      level2: l1.level2.map((l2) => ({ name: l2.name, indicators: l2.indicators.map(([name, points]) => [name, points]) })),
+    }));
+    for (const layout of [printedEvaluation(), printedEvaluation({ withScores: false }), printedEvaluation({ level2Subtotals: true })]) {
+      const { preview, framework } = readFrameworkWorkbook('评分表.xlsx', layout.bytes);
+      expect(preview.errors).toEqual([]);
+      expect(preview.warnings).toEqual([]);
+      expect(preview).toMatchObject({ sheet: '评分表', headerRow: 3, indicatorCount: 28, canCommit: true });
+      expect(
+        framework!.map((l1) => ({
+          name: l1.name,
+          weight: l1.weight,
+          level2: l1.level2.map((l2) => ({ name: l2.name, indicators: l2.indicators.map((i) => [i.name, i.points]) })),
+        })),
+      ).toEqual(expected);
+      expect(framework![3]!.level2.map((l2) => l2.indicators[0]!.code)).toEqual(['4.1.1', '4.2.1', '4.3.1', '4.4.1', '4.5.1']);
+    }
+  });
+
+  // A slip in one printed figure: one warning at its cell, and the framework still what the points say.
+  const slips: [string, Slips, (t: PrintedLayout) => [number, string, string]][] = [
+    ['a 一级 小计', { subtotalPoints: { l1: 2, value: 24 } }, (t) => [t.subtotalRows[2]!, 'D', '24']],
+    ['the 合计', { totalPoints: 95 }, (t) => [t.totalRow, 'D', '95']],
+    ['a 一级 label weight', { level1Label: { l1: 1, text: 'B过程26分' } }, (t) => [t.level1Rows[1]!, 'A', 'B过程26分']],
+    [
+      'a 二级 label’s points',
+      { level2Label: { l1: 0, l2: 2, text: '资金投入（7分）' } },
+      (t) => [t.level2Rows.get('资金投入')!, 'B', '资金投入（7分）'],
+    ],
+  ];
+  it.each(slips)('warns of a slip in %s at its cell, and imports the framework its points make', (_, slip, where) => {
+    const layout = printedEvaluation({ slips: slip });
+    const { preview, framework } = readFrameworkWorkbook('评分表.xlsx', layout.bytes);
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings.map((w) => [w.row, w.column, w.value])).toEqual([where(layout)]);
+    expect(preview.warnings[0]!.message).toContain('两者不一致。请核对后改正。');
+    expect(framework!.map((l) => l.weight)).toEqual([15, 25, 25, 35]);
+  });
+
+  it('tells a 权重 column’s level by where its values stand', () => {
+    const header = ['一级指标', '权重', '二级指标', '三级指标', '分值', '评分标准及评分规则'];
+    const level1Weights: Cell[][] = [
+      header,
+      ['决策', 40, '项目立项', '立项依据充分性', 20, '依据充分得满分'],
+      [null, null, '绩效目标', '绩效目标合理性', 20, '目标合理得满分'],
+      ['过程', 60, '资金管理', '预算执行率', 60, '按执行率得分'],
+    ];
+    // Merged over its 一级 (B2:B3), 权重 is the 一级 weight; a slip in it is reported there.
+    const merged = readFrameworkWorkbook('权重.xlsx', xlsx(level1Weights, ['A2:A3', 'B2:B3']));
+    expect(merged.preview.errors).toEqual([]);
+    expect(merged.preview.warnings).toEqual([]);
+    expect(merged.framework!.map((l) => [l.name, l.weight, l.level2.flatMap((l2) => l2.indicators.map((i) => i.points))])).toEqual([
+      ['决策', 40, [20, 20]],
+      ['过程', 60, [60]],
+    ]);
+    const slipped = level1Weights.map((r) => [...r]);
+    slipped[1]![1] = 45;
+    const warned = readFrameworkWorkbook('权重.xlsx', xlsx(slipped, ['A2:A3', 'B2:B3']));
+    expect(warned.preview.warnings.map((w) => [w.row, w.column, w.header, w.value])).toEqual([[2, 'B', '权重', '45']]);
+    expect(warned.preview.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 45，其三级指标分值合计为 40');
+
+    // A 权重 written as a percentage (0.4 shown as 40%) is the same weight.
+    const fractions = level1Weights.map((r, k) => (k === 1 ? [r[0]!, 0.4, ...r.slice(2)] : k === 3 ? [r[0]!, 0.6, ...r.slice(2)] : r));
+    expect(readFrameworkWorkbook('权重.xlsx', xlsx(fractions)).preview.warnings).toEqual([]);
+
+    // Only 权重, on every 三级 row: the points.
+    const points = readFrameworkWorkbook(
+      '权重.xlsx',
+      xlsx(level1Weights.map((r) => [r[0]!, r[4]!, r[2]!, r[3]!, r[5]!].map((c, i) => (i === 1 && c === '分值' ? '权重' : c)))),
+    );
+    expect(points.preview.errors).toEqual([]);
+    expect(points.framework!.map((l) => l.weight)).toEqual([40, 60]);
+
+    // Only 权重, on the 一级 rows: no 三级 points at all, and the message says why.
+    const onlyWeights = readFrameworkWorkbook('权重.xlsx', xlsx(level1Weights.map((r) => [r[0]!, r[1]!, r[2]!, r[3]!, r[5]!])));
+    expect(onlyWeights.framework).toBeNull();
+    expect(onlyWeights.preview.errors.map((e) => e.message)).toEqual([
+      '权重.xlsx 工作表“Sheet1”第 1 行：表头中找不到“分值”列（表中“权重”列只填在一级或二级指标的行上，是一级或二级的权重，不是三级指标的分值）。可用的列名：“分值”、“标准分值”、“指标分值”、“三级指标分值”、“满分”、“分数”、“标准分”、“权重分值”、“分值权重”、“权重”。请补上三级指标的分值列后重新导入。',
+    ]);
+  });
+
+  it('reads a 二级 权重 beside the 一级’s, 指标解释 into the rule, and "1.1 立项依据充分性(3分)" names', () => {
+    const rows: Cell[][] = [
+      ['一级指标', '权重', '二级指标', '权重', '三级指标', '指标解释', '评分依据和标准'],
+      ['决策', 40, '项目立项', 25, '1.1 立项依据充分性(15分)', '项目立项是否符合规划', '依据充分得满分'],
+      [null, null, null, null, '1.2 立项程序规范性(10分)', null, '程序规范得满分'],
+      [null, null, '绩效目标', 15, '2.1 绩效目标合理性(15分)', null, '目标合理得满分'],
+      ['过程', 60, '资金管理', 61, '3.1 预算执行率(60分)', '预算执行率 = 实际支出 / 到位资金', '按执行率得分'],
+    ];
+    const { preview, framework } = readFrameworkWorkbook('二级权重.xlsx', xlsx(rows));
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings.map((w) => [w.row, w.column, w.value])).toEqual([[5, 'D', '61']]);
+    expect(preview.warnings[0]!.message).toContain('二级指标“资金管理”标注的分值为 61，其三级指标分值合计为 60');
+    expect(framework![0]!.level2.map((l2) => [l2.name, l2.indicators.map((i) => [i.name, i.points])])).toEqual([
+      [
+        '项目立项',
+        [
+          ['立项依据充分性', 15],
+          ['立项程序规范性', 10],
+        ],
+      ],
+      ['绩效目标', [['绩效目标合理性', 15]]],
+    ]);
+    expect(framework![0]!.level2[0]!.indicators[0]!.rule).toBe('指标解释：项目立项是否符合规划\n依据充分得满分');
   });
 });
