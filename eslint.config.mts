@@ -9,7 +9,18 @@ import globals from 'globals';
 import type { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-const AREAS = ['settings', 'projects', 'indicators', 'targets', 'exAnte', 'monitoring', 'rectification', 'keyEvaluations', 'reports'];
+const AREAS = [
+  'settings',
+  'projects',
+  'indicators',
+  'targets',
+  'exAnte',
+  'monitoring',
+  'rectification',
+  'keyEvaluations',
+  'reports',
+  'review',
+];
 const NODE_AND_DATABASE = [
   { regex: '^node:', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },
   { regex: '^(fs|path|os|child_process|crypto|url|util|stream)$', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },

@@ -19,6 +19,7 @@ import { HELP } from './cli/help';
 import { emitter, failureExitCode, processIO, UsageError, type CliIO } from './cli/io';
 import { exportCommand, importCommand, reportCommand } from './cli/kindCommands';
 import { backupCommand, checkCommand, demoCommand, initCommand, restoreCommand } from './cli/ledgerFileCommands';
+import { reviewCommand } from './cli/reviewCommand';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let json = false;
@@ -52,6 +53,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await exportCommand(run);
       case 'report':
         return reportCommand(run);
+      case 'review':
+        return reviewCommand(run);
       case 'check':
         return checkCommand(run);
       case 'backup':
@@ -59,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       case 'restore':
         return restoreCommand(run);
       default:
-        throw new UsageError(`未知命令“${command}”。可用命令：init、demo、import、export、report、check、backup、restore、help。`);
+        throw new UsageError(`未知命令“${command}”。可用命令：init、demo、import、export、report、review、check、backup、restore、help。`);
     }
   } catch (err) {
     return failureExitCode(err, io, json);

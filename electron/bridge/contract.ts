@@ -19,6 +19,7 @@ import { monitoringCalls } from './calls/monitoring';
 import { rectificationCalls } from './calls/rectification';
 import { keyEvaluationsCalls } from './calls/keyEvaluations';
 import { reportsCalls } from './calls/reports';
+import { reviewCalls } from './calls/review';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 // The ledger's codes (arrays and their types): the renderer's one way to them.
@@ -33,6 +34,7 @@ export type * from './calls/monitoring';
 export type * from './calls/rectification';
 export type * from './calls/keyEvaluations';
 export type * from './calls/reports';
+export type * from './calls/review';
 
 export const contract = {
   ...ledgerCalls,
@@ -44,6 +46,7 @@ export const contract = {
   ...rectificationCalls,
   ...keyEvaluationsCalls,
   ...reportsCalls,
+  ...reviewCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { monitoringHandlers } from './handlers/monitoring';
 import { rectificationHandlers } from './handlers/rectification';
 import { keyEvaluationsHandlers } from './handlers/keyEvaluations';
 import { reportsHandlers } from './handlers/reports';
+import { reviewHandlers } from './handlers/review';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...rectificationHandlers,
   ...keyEvaluationsHandlers,
   ...reportsHandlers,
+  ...reviewHandlers,
 };

@@ -6,6 +6,7 @@ import { MonitoringScreen } from '../monitoring/MonitoringScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { RectificationScreen } from '../rectification/RectificationScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { TableReviewScreen } from '../review/TableReviewScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
 import { AREAS, areaById, type AreaId } from './areas';
@@ -65,6 +66,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;
   if (area === 'keyEvaluation') return <KeyEvaluationsScreen key={year} year={year} />;
   if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
+  if (area === 'tableReview') return <TableReviewScreen key={year} year={year} />;
   if (area === 'reports') return <ReportsScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;

@@ -1,4 +1,4 @@
-/** The nine areas of the bureau's year, in the order the navbar shows them. */
+/** The areas of the bureau's year, in the order the navbar shows them. */
 export const AREAS = [
   { id: 'indicators', label: '指标库', plan: '' },
   { id: 'projects', label: '项目与目标', plan: '' },
@@ -7,6 +7,7 @@ export const AREAS = [
   { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
   { id: 'keyEvaluation', label: '重点评价', plan: '' },
   { id: 'rectification', label: '整改', plan: '' },
+  { id: 'tableReview', label: '表格审核', plan: '' },
   { id: 'reports', label: '报表', plan: '' },
   { id: 'settings', label: '设置', plan: '' },
 ] as const;

@@ -20,6 +20,10 @@ export const HELP = `绩效台账 管理命令行
   （按年度的类别须给 --year；indicators 和导入 review-sheet 不需要年度）
   report <类别> --year 年度 [--ledger 台账] [--round 轮次] [--json]
                                            warnings、monitoring 须给 --round（轮次名称、编号或截止月份）
+  review 文件 [--ledger 台账 --year 年度] [--json]
+                                           审核单位报送的表格（重点评价评分表、指标体系表、绩效目标申报表）：
+                                           按年度规则复算小计、合计和等级，逐项列出问题及所在单元格；
+                                           不给台账和年度时按默认规则审核
   check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
   backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
   restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”

@@ -28,7 +28,7 @@ describeInChromium('应用框架与设置', () => {
     await expect.poll(() => shell.currentYear()).toBe('2024 年度');
   });
 
-  it('shows the nine areas in the bureau’s order; an unbuilt one says it is planned', async () => {
+  it('shows the ten areas in the bureau’s order; an unbuilt one says it is planned', async () => {
     expect(await shell.areaNames()).toEqual([
       '指标库',
       '项目与目标',
@@ -37,6 +37,7 @@ describeInChromium('应用框架与设置', () => {
       '自评与评价',
       '重点评价',
       '整改',
+      '表格审核',
       '报表',
       '设置',
     ]);
