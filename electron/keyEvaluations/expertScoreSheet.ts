@@ -63,7 +63,7 @@ const SCORE_COL = 6;
 const BASIS_COL = 7;
 
 /** The headers an import accepts. */
-const COLUMNS = {
+export const EXPERT_SHEET_COLUMNS = {
   level1: ['一级指标', '一级'],
   level2: ['二级指标', '二级'],
   name: ['三级指标', '三级指标名称', '指标名称'],
@@ -71,7 +71,7 @@ const COLUMNS = {
   score: ['得分', '评分', '专家评分', '专家得分'],
   basis: ['得分依据', '评分依据', '扣分理由', '得分理由'],
 } as const;
-type ColumnKey = keyof typeof COLUMNS;
+type ColumnKey = keyof typeof EXPERT_SHEET_COLUMNS;
 
 const NOT_SCORED = new Set(['/', '／', '-', '—']);
 
@@ -319,7 +319,7 @@ function analyseSheet(
   seen: Map<number, string>,
 ): ReadSheet | null {
   const marker = findMarker(sheet, EXPERT_SHEET_ID);
-  const header = findColumnsRow(sheet, COLUMNS, ['name', 'score'], 40);
+  const header = findColumnsRow(sheet, EXPERT_SHEET_COLUMNS, ['name', 'score'], 40);
   if (!marker && !header) {
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是专家评分表（没有台账识别码和“三级指标”“得分”列），未读取' });
     return null;

@@ -3,8 +3,10 @@
  * preview meets (previewTargetImport: each sheet matched to its project or unit, every cell read and
  * checked, the 机审 checklist, all tried and rolled back); the preview's errors, warnings and failed
  * checks become findings. Without one (the command line given no --ledger, or a closed year) the
- * importer's own pieces read the table alone — header block, 资金情况, indicator rows, the checklist
- * under the rules given — with no project to match and no indicator library to link to.
+ * importer's own pieces read the table alone — header block, 资金情况, indicator rows (side-by-side
+ * 中期/年度 sets as the importer cuts them), the checklist under the rules given — with no project to
+ * match and no indicator library to link to (so no 预算支出标准 to hold 成本 indicators to). A failed
+ * check the importer already lists at its cell (a 年度资金总额 slip) is listed there only.
  */
 import { cellText, findTable } from '../formats/findTable';
 import { findMarker } from '../formats/formSheet';
@@ -12,13 +14,14 @@ import { locationText, type TableFinding } from '../formats/importIssue';
 import { columnLetter, type SheetGrid, type WorkbookGrid } from '../formats/readWorkbook';
 import type { ServiceContext } from '../ledger/context';
 import { requireYear } from '../ledger/years';
-import { checkTarget, type CheckItem } from '../rules/targetChecks';
 import type { RuleSet } from '../rules/ruleSet';
 import { DECLARATION_LABELS, type DeclarationLabel } from '../targets/declarationLabels';
 import { parseTemplateId, TEMPLATE_ID } from '../targets/declarationId';
 import { readSheetFunds } from '../targets/declarationFunds';
+import { checkText, listedAtCell, sheetChecks } from '../targets/declarationPlan';
 import { sheetIssue, sheetSubject, TARGET_INDICATOR_COLUMNS, type HeaderBlock, type SheetIssue } from '../targets/declarationSheet';
 import { readFormFields } from '../targets/formFields';
+import { findIndicatorTable } from '../targets/indicatorGroups';
 import { readIndicatorRows, type IndicatorLibrary } from '../targets/indicatorRows';
 import { previewTargetImport } from '../targets/targetImport';
 
@@ -51,7 +54,8 @@ export function reviewDeclaration(
     ].map(issueFinding);
     for (const plan of preview.sheets) {
       const sheet = book.sheets.find((s) => s.name === plan.sheet);
-      for (const text of plan.failedChecks) findings.push(checkFinding(book, sheet, text));
+      // A check the warnings already place at its cell, with both figures, is listed there only.
+      for (const text of plan.failedChecks) if (!plan.checksAtCells.includes(text)) findings.push(checkFinding(book, sheet, text));
     }
     return { sheets: preview.sheets.map((s) => s.sheet), findings, againstLedger: true };
   }
@@ -62,7 +66,7 @@ export function reviewDeclaration(
     if (!read) continue;
     sheets.push(sheet.name);
     findings.push(...read.issues.map(issueFinding));
-    if (!read.issues.some((i) => i.error)) for (const c of read.failed) findings.push(checkFinding(book, sheet, checkText(c)));
+    if (!read.issues.some((i) => i.error)) for (const text of read.failed) findings.push(checkFinding(book, sheet, text));
   }
   return { sheets, findings, againstLedger: false };
 }
@@ -70,13 +74,13 @@ export function reviewDeclaration(
 /** No library to link 共性 indicators to: every indicator is read as the sheet writes it. */
 const NO_LIBRARY: IndicatorLibrary = { libraryByName: new Map(), libraryById: new Map(), classNameById: new Map() };
 
-/** One sheet read by the importer's pieces, without a ledger: its problems and the checks it fails. */
+/** One sheet read by the importer's pieces, without a ledger: its problems and the checks it fails, as worded. */
 function readAlone(book: WorkbookGrid, sheet: SheetGrid, rules: RuleSet) {
-  const table = findTable({ ...book, sheets: [sheet] }, TARGET_INDICATOR_COLUMNS);
+  const table = findIndicatorTable(book, sheet);
   if (!table.ok) return null;
   const source = { fileName: book.fileName, sheet: book.format === 'text' ? null : sheet.name };
   const issues: (SheetIssue & { error: boolean })[] = [];
-  const labelRows = table.headerRow - 1;
+  const labelRows = table.top;
   const fields = readFormFields(sheet, DECLARATION_LABELS, 0, labelRows);
   const block: HeaderBlock = {
     sheet: sheet.name,
@@ -87,8 +91,8 @@ function readAlone(book: WorkbookGrid, sheet: SheetGrid, rules: RuleSet) {
     },
     bad: (place, value, problem) =>
       issues.push({ ...sheetIssue(source, place.row, place.column, cellText(value) || null, problem), error: true }),
-    warn: (place, value, problem) =>
-      issues.push({ ...sheetIssue(source, place.row, place.column, cellText(value) || null, problem), error: false }),
+    warn: (place, value, problem, figures) =>
+      issues.push({ ...sheetIssue(source, place.row, place.column, cellText(value) || null, problem), ...figures, error: false }),
   };
   const marker = findMarker(sheet, TEMPLATE_ID);
   const subject = sheetSubject(sheet, block.first, marker ? parseTemplateId(marker.match) : null, true);
@@ -101,28 +105,32 @@ function readAlone(book: WorkbookGrid, sheet: SheetGrid, rules: RuleSet) {
   const funds = readSheetFunds(fields, sheet, labelRows, null, 0, block);
   const { indicators } = readIndicatorRows(table, sheet.name, null, null, NO_LIBRARY, block, []);
   const goal = (key: DeclarationLabel) => block.text(key)?.trim() || null;
-  const failed = checkTarget(
+  const failed = sheetChecks(
     {
       subject: subject ?? 'project',
       annualGoal: goal('annualGoal') ?? '',
       midTermGoal: goal('midTermGoal'),
       mainTasks: goal('mainTasks'),
       funds: { totalFen: funds.annualTotalFen ?? 0, fiscalFen: funds.annualFiscalFen, otherFen: funds.annualOtherFen },
-      indicators: indicators.filter((i) => i.period === 'annual'),
+      indicators,
       mandatoryNames: [],
     },
+    NO_LIBRARY,
     rules.targets,
-  ).filter((c) => !c.ok);
-  return { issues, failed };
+  ).filter((c) => !c.ok && !listedAtCell(c, funds.slips));
+  return { issues, failed: failed.map(checkText) };
 }
 
-/** A failed check as the importer's preview words it ("（提示）" marks a warning-level check). */
-function checkText(c: CheckItem): string {
-  return `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`;
-}
-
+/** An importer's issue as a finding; a total that disagrees with its parts carries both figures. */
 function issueFinding(issue: SheetIssue): TableFinding {
-  return { sheet: issue.sheet, row: issue.row, column: issue.column, printed: issue.value, computed: null, message: issue.message };
+  return {
+    sheet: issue.sheet,
+    row: issue.row,
+    column: issue.column,
+    printed: issue.printed ?? issue.value,
+    computed: issue.computed ?? null,
+    message: issue.message,
+  };
 }
 
 /**

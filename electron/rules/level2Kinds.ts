@@ -15,7 +15,7 @@ export const BENEFIT_KINDS: readonly Level2Kind[] = ['经济效益', '社会效�
 
 /**
  * Accepted wordings without the trailing 指标, as normaliseLevel2 leaves them. 产出数量 … 产出成本 are
- * how 10号文 evaluation frameworks word the 产出 二级.
+ * how 10号文 evaluation frameworks word the 产出 二级; 环境效益 is how older forms word 生态效益.
  */
 export const LEVEL2_WORDINGS: Readonly<Record<string, Level2Kind>> = {
   数量: '数量',
@@ -32,6 +32,7 @@ export const LEVEL2_WORDINGS: Readonly<Record<string, Level2Kind>> = {
   经济效益: '经济效益',
   社会效益: '社会效益',
   生态效益: '生态效益',
+  环境效益: '生态效益',
   可持续影响: '可持续影响',
   满意度: '满意度',
   服务对象满意度: '满意度',

@@ -10,9 +10,9 @@ import { findMarker } from '../formats/formSheet';
 import { missingColumnIssues, type IssueSource } from '../formats/importIssue';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../formats/readWorkbook';
 import { isEditable, TARGET_STATUS } from '../rules/jointReview';
-import { checkTarget, type TargetRules } from '../rules/targetChecks';
+import { checkTarget, standardCapOf, type CheckItem, type TargetDraft, type TargetRules } from '../rules/targetChecks';
 import type { IndicatorRow } from '../indicators/indicators';
-import { snapshotOf, type TargetContent, type TargetSnapshot } from './targetDetail';
+import { snapshotOf, type TargetContent, type TargetIndicatorInput, type TargetSnapshot } from './targetDetail';
 import { DECLARATION_LABELS, type DeclarationLabel } from './declarationLabels';
 import { parseTemplateId, TEMPLATE_ID } from './declarationId';
 import { readFormFields, type FormField } from './formFields';
@@ -112,6 +112,7 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
     commonCount: 0,
     changes: [],
     failedChecks: [],
+    checksAtCells: [],
   };
   preview.sheets.push(plan);
   const errorsBefore = preview.errors.length;
@@ -223,19 +224,21 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
 
   const mandatoryNames =
     classId != null ? env.library.filter((i) => i.classId === classId && i.mandatory && i.retiredAt === null).map((i) => i.name) : [];
-  const failed = checkTarget(
+  const failed = sheetChecks(
     {
       subject,
       annualGoal: content.annualGoal,
       midTermGoal: content.midTermGoal,
       mainTasks: content.mainTasks,
       funds: { totalFen: content.annualTotalFen, fiscalFen: content.annualFiscalFen, otherFen: content.annualOtherFen },
-      indicators: content.indicators.filter((i) => i.period === 'annual'),
+      indicators: content.indicators,
       mandatoryNames,
     },
+    env,
     env.targetRules,
   ).filter((c) => !c.ok);
-  plan.failedChecks = failed.map((c) => `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`);
+  plan.failedChecks = failed.map(checkText);
+  plan.checksAtCells = failed.filter((c) => listedAtCell(c, funds.slips)).map(checkText);
 
   if (!current) plan.action = 'create';
   else {
@@ -254,10 +257,7 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
       return null;
     }
   }
-  // A 年度资金总额 that disagrees with its sources is already listed at its cell with both figures.
-  const failing = failed
-    .filter((c) => c.severity === 'error' && !(c.id === 'funds' && funds.slips.has('annualTotal')))
-    .map((c) => `${c.label}：${c.detail}`);
+  const failing = failed.filter((c) => c.severity === 'error' && !listedAtCell(c, funds.slips)).map((c) => `${c.label}：${c.detail}`);
   if (failing.length && plan.action !== 'unchanged') {
     warn(namePlace, null, `“${matched.name}”导入后机审仍未通过：${failing.join('；')}。可先导入，提交会审前须改好。`);
   }
@@ -283,4 +283,32 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
       period: fieldPlace(first('period')),
     },
   };
+}
+
+/**
+ * The 机审 of a sheet's content as the target screen runs it: the annual indicators, each 共性 one held to
+ * the 预算支出标准 its library indicator records (none without a library: a review with no ledger).
+ */
+export function sheetChecks(
+  draft: Omit<TargetDraft, 'indicators'> & { indicators: TargetIndicatorInput[] },
+  library: Pick<IndicatorLibrary, 'libraryById'>,
+  rules: TargetRules,
+): CheckItem[] {
+  const indicators = draft.indicators
+    .filter((i) => i.period === 'annual')
+    .map((i) => {
+      const lib = i.libraryIndicatorId != null ? library.libraryById.get(i.libraryIndicatorId) : undefined;
+      return { ...i, standardCap: lib ? standardCapOf(lib) : null };
+    });
+  return checkTarget({ ...draft, indicators }, rules);
+}
+
+/** A failed check as the preview words it ("（提示）" marks a warning-level check). */
+export function checkText(c: CheckItem): string {
+  return `${c.severity === 'error' ? '' : '（提示）'}${c.label}：${c.detail}`;
+}
+
+/** True for a failed check the sheet's warnings already list at its cell: a 年度资金总额 slip, with both figures. */
+export function listedAtCell(c: CheckItem, slips: ReadonlySet<string>): boolean {
+  return c.id === 'funds' && slips.has('annualTotal');
 }

@@ -85,6 +85,8 @@ export interface TargetSheetPlan {
   changes: string[];
   /** Machine checks the imported content would still fail (it may be imported; review needs them fixed). */
   failedChecks: string[];
+  /** Those of failedChecks the warnings already list at their cell (a 年度资金总额 slip, with both figures). */
+  checksAtCells: string[];
 }
 
 export interface SkippedIndicatorRow {

@@ -245,7 +245,7 @@ export function commitReviewSheetImport(ctx: ServiceContext, input: ReviewSheetI
   return { preview, recorded: toRecord.length, unchanged: preview.unchanged };
 }
 
-const OPINION_LABELS = {
+export const OPINION_LABELS = {
   party: ['会审方', '会审单位', '审核方', '评审方'],
   reviewer: ['审核人', '会审人', '评审人', '审核人员'],
   completeness: ['完整性'],

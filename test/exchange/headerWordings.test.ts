@@ -12,6 +12,7 @@ import { findTable, normaliseHeader, type ColumnSpec } from '../../electron/form
 import { findColumnsRow } from '../../electron/formats/formSheet';
 import { readWorkbook } from '../../electron/formats/readWorkbook';
 import { INDICATOR_COLUMNS } from '../../electron/indicators/indicatorExchange';
+import { EXPERT_SHEET_COLUMNS } from '../../electron/keyEvaluations/expertScoreSheet';
 import { FRAMEWORK_COLUMNS } from '../../electron/keyEvaluations/frameworkTable';
 import { SCORE_COLUMNS } from '../../electron/keyEvaluations/printedScoreTable';
 import { EXECUTION_COLUMNS } from '../../electron/monitoring/executionColumns';
@@ -20,6 +21,7 @@ import { PROJECT_COLUMNS } from '../../electron/projects/projectRows';
 import { DECLARATION_LABELS } from '../../electron/targets/declarationLabels';
 import { TARGET_INDICATOR_COLUMNS } from '../../electron/targets/declarationSheet';
 import { normaliseLabel, readFormFields } from '../../electron/targets/formFields';
+import { OPINION_LABELS } from '../../electron/targets/reviewSheet';
 import { workbookBytes, type Cell } from '../fixtures/workbooks';
 
 type Kept = Record<string, readonly string[]>;
@@ -219,7 +221,7 @@ const TABLES: { importer: string; spec: readonly ColumnSpec[]; kept: Kept; only?
   },
 ];
 
-/** Label–value and header-row tables read outside findTable, each by the function its importer uses. */
+/** Header-row and label–value tables read outside findTable, each by the function its importer uses. */
 const MONITORING_KEPT: Kept = {
   level2: ['二级指标'],
   name: ['三级指标', '三级指标名称', '指标名称', '绩效指标'],
@@ -231,6 +233,14 @@ const MONITORING_KEPT: Kept = {
   deviationReason: ['偏差原因', '偏差原因类别', '原因类别', '偏差原因分析'],
   explanation: ['原因说明', '偏差原因说明', '情况说明'],
   correctiveAction: ['纠偏措施', '完善措施', '改进措施', '整改措施'],
+};
+const EXPERT_SHEET_KEPT: Kept = {
+  level1: ['一级指标', '一级'],
+  level2: ['二级指标', '二级'],
+  name: ['三级指标', '三级指标名称', '指标名称'],
+  points: ['分值', '指标分值', '满分'],
+  score: ['得分', '评分', '专家评分', '专家得分'],
+  basis: ['得分依据', '评分依据', '扣分理由', '得分理由'],
 };
 const DECLARATION_KEPT: Kept = {
   projectName: ['项目名称', '项目名'],
@@ -250,6 +260,27 @@ const DECLARATION_KEPT: Kept = {
   mainTasks: ['年度主要任务', '主要任务'],
   funds: ['资金情况', '项目资金', '资金来源'],
 };
+const OPINION_KEPT: Kept = {
+  party: ['会审方', '会审单位', '审核方', '评审方'],
+  reviewer: ['审核人', '会审人', '评审人', '审核人员'],
+  completeness: ['完整性'],
+  relevance: ['相关性'],
+  appropriateness: ['适当性'],
+  feasibility: ['可行性'],
+  opinion: ['修改意见', '会审意见及修改建议', '审核意见', '意见'],
+};
+
+/** Tables whose header row is found by findColumnsRow: the columns, the ones the importer requires, how far down it looks. */
+const HEADER_ROWS: { importer: string; columns: Kept; required: string[]; rows: number; kept: Kept }[] = [
+  { importer: '绩效监控表', columns: MONITORING_COLUMNS, required: ['name', 'currentValue'], rows: 60, kept: MONITORING_KEPT },
+  { importer: '专家评分表', columns: EXPERT_SHEET_COLUMNS, required: ['name', 'score'], rows: 40, kept: EXPERT_SHEET_KEPT },
+];
+
+/** Forms whose labels stand beside their values, read by readFormFields. */
+const LABEL_BLOCKS: { importer: string; labels: Kept; kept: Kept }[] = [
+  { importer: '绩效目标申报表栏目', labels: DECLARATION_LABELS, kept: DECLARATION_KEPT },
+  { importer: '会审意见表', labels: OPINION_LABELS, kept: OPINION_KEPT },
+];
 
 /** Every wording of a column: the ones kept here first, then whatever the table adds. */
 function wordingsOf(key: string, label: string, names: readonly string[], kept: Kept): string[] {
@@ -327,62 +358,55 @@ describe.each(TABLES)('$importer', ({ importer, spec, kept, only }) => {
   });
 });
 
-describe('绩效监控表 (the monitoring form, read by findColumnsRow)', () => {
-  const keys = Object.keys(MONITORING_COLUMNS) as (keyof typeof MONITORING_COLUMNS)[];
+describe.each(HEADER_ROWS)('$importer (header row read by findColumnsRow)', ({ importer, columns, required, rows, kept }) => {
+  const keys = Object.keys(columns);
   const cases = keys.flatMap((key, index) =>
-    wordingsOf(key, MONITORING_COLUMNS[key][0], MONITORING_COLUMNS[key], MONITORING_KEPT).map(
-      (w) => ['绩效监控表', w, MONITORING_COLUMNS[key][0], key, index] as const,
-    ),
+    wordingsOf(key, columns[key]![0]!, columns[key]!, kept).map((w) => [importer, w, columns[key]![0]!, key, index] as const),
   );
 
   it.each(cases)('%s: %s → %s', (_importer, wording, _label, key, index) => {
-    const header = keys.map((k, i) => (i === index ? wording : MONITORING_COLUMNS[k][0]));
-    const { row, merge } = title('绩效监控表', keys.length);
+    const header = keys.map((k, i) => (i === index ? wording : columns[k]![0]!));
+    const { row, merge } = title(importer, keys.length);
     const book = readWorkbook(
-      workbookBytes([{ name: '监控表', rows: [row, header, keys.map((_, i) => `第${i + 1}栏内容`)], merges: [merge] }]),
-      '监控表.xlsx',
+      workbookBytes([{ name: importer, rows: [row, header, keys.map((_, i) => `第${i + 1}栏内容`)], merges: [merge] }]),
+      `${importer}.xlsx`,
     );
-    expect(findColumnsRow(book.sheets[0]!, MONITORING_COLUMNS, ['name', 'currentValue'], 60)).toMatchObject({
-      row: 1,
-      columns: { [key]: index },
-    });
+    expect(findColumnsRow(book.sheets[0]!, columns, required, rows)).toMatchObject({ row: 1, columns: { [key]: index } });
   });
 
-  it('绩效监控表: the wordings kept here belong to its columns, and no two columns share a normalised name', () => {
-    expect(Object.keys(MONITORING_KEPT).filter((k) => !(k in MONITORING_COLUMNS))).toEqual([]);
+  it(`${importer}: the wordings kept here belong to its columns, and no two columns share a normalised name`, () => {
+    expect(Object.keys(kept).filter((k) => !(k in columns))).toEqual([]);
     expect(
       sharedNames(
-        keys.map((k) => ({ key: k, names: [...MONITORING_COLUMNS[k]] })),
+        keys.map((k) => ({ key: k, names: [...columns[k]!] })),
         normaliseHeader,
       ),
     ).toEqual([]);
   });
 });
 
-describe('绩效目标申报表 header block (label beside its value, read by readFormFields)', () => {
-  const keys = Object.keys(DECLARATION_LABELS) as (keyof typeof DECLARATION_LABELS)[];
+describe.each(LABEL_BLOCKS)('$importer (label beside its value, read by readFormFields)', ({ importer, labels, kept }) => {
+  const keys = Object.keys(labels);
   const cases = keys.flatMap((key) =>
-    wordingsOf(key, DECLARATION_LABELS[key][0], DECLARATION_LABELS[key], DECLARATION_KEPT).map(
-      (w) => ['绩效目标申报表栏目', w, DECLARATION_LABELS[key][0], key] as const,
-    ),
+    wordingsOf(key, labels[key]![0]!, labels[key]!, kept).map((w) => [importer, w, labels[key]![0]!, key] as const),
   );
 
   it.each(cases)('%s: %s → %s', (_importer, wording, _label, key) => {
-    const { row, merge } = title('项目支出绩效目标申报表', 4);
+    const { row, merge } = title(importer, 4);
     const book = readWorkbook(
-      workbookBytes([{ name: '申报表', rows: [row, [`${wording}：`, '所填内容']], merges: [merge] }]),
-      '申报表.xlsx',
+      workbookBytes([{ name: importer, rows: [row, [`${wording}：`, '所填内容']], merges: [merge] }]),
+      `${importer}.xlsx`,
     );
-    const fields = readFormFields(book.sheets[0]!, DECLARATION_LABELS, 0, 2);
+    const fields = readFormFields(book.sheets[0]!, labels, 0, 2);
     expect([...fields.keys()]).toEqual([key]);
     expect(fields.get(key)![0]).toMatchObject({ row: 2, letter: 'B', value: '所填内容' });
   });
 
-  it('绩效目标申报表栏目: the wordings kept here belong to its labels, and no two labels share a normalised name', () => {
-    expect(Object.keys(DECLARATION_KEPT).filter((k) => !(k in DECLARATION_LABELS))).toEqual([]);
+  it(`${importer}: the wordings kept here belong to its labels, and no two labels share a normalised name`, () => {
+    expect(Object.keys(kept).filter((k) => !(k in labels))).toEqual([]);
     expect(
       sharedNames(
-        keys.map((k) => ({ key: k, names: [...DECLARATION_LABELS[k]] })),
+        keys.map((k) => ({ key: k, names: [...labels[k]!] })),
         normaliseLabel,
       ),
     ).toEqual([]);

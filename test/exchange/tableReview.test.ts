@@ -1,17 +1,37 @@
 /**
  * 表格审核 on workbooks laid out like the ones units send: a printed 重点评价评分表 re-scored with the
  * rules (its total, grade and 小计, and each slip planted in it found at its cell, nothing else), the
- * same table without scores, a retyped 申报表 read on its own, a workbook of no known kind, and the
- * findings as the workbook sent back to the unit, read again with the xlsx library.
+ * same table without scores, a retyped 申报表 read on its own, the province's printed 申报表 with its
+ * 中期 and 年度 sets side by side (read as the importer reads it, on its own and against a ledger), a
+ * 成本 indicator above the library's 预算支出标准, a workbook of no known kind, and the findings as the
+ * workbook sent back to the unit, read again with the xlsx library.
  */
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { LedgerError } from '../../db/ledgerError';
 import { reviewFindingsWorkbook } from '../../electron/review/reviewFindingsWorkbook';
-import { reviewTable, reviewTableWithDefaults } from '../../electron/review/tableReview';
+import { reviewTable, reviewTableInYear, reviewTableWithDefaults, type TableReview } from '../../electron/review/tableReview';
 import { DEFAULT_RULE_SET } from '../../electron/rules/ruleSet';
+import { previewTargetImport } from '../../electron/targets/targetImport';
+import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
 import { DECLARATION, printedScoreTable, retypedDeclaration, SCORE_TABLE } from '../fixtures/reviewTables';
-import { xlsx } from '../fixtures/workbooks';
+import {
+  ANNUAL,
+  county,
+  filled,
+  FUNDS,
+  GOALS,
+  indicatorHeaderRow,
+  loadBook,
+  MID_BLANK,
+  printedForm,
+  SET_HEADER,
+  sideBySide,
+  TRAINING_ROWS,
+  YEAR,
+  type PrintedForm,
+} from '../fixtures/targetForms';
+import { workbookBytes, xlsx } from '../fixtures/workbooks';
 
 const FILE = '耕地轮作补助项目评分表.xlsx';
 const SLIPS = { processSubtotal: 23.7, total: 90.4, grade: '优' };
@@ -111,6 +131,72 @@ describe('other tables', () => {
     const broken = () => reviewTableWithDefaults({ fileName: '坏文件.xlsx', bytes: Buffer.from('PK\u0003\u0004 这不是工作簿') });
     expect(broken).toThrow(LedgerError);
     expect(broken).toThrow(/坏文件\.xlsx/);
+  });
+});
+
+describe('the printed 申报表 with 中期 and 年度 indicator sets side by side', () => {
+  /** YZ-01 on the province's form, the 中期 set left blank, reviewed on its own or against the county's ledger. */
+  const review = (mode: 'alone' | 'ledger', form: Pick<PrintedForm, 'funds'> & { annual: typeof ANNUAL }): TableReview => {
+    const bytes = workbookBytes([
+      printedForm({ funds: form.funds, goals: GOALS, ...sideBySide(['中期目标', '年度目标'], SET_HEADER, MID_BLANK, form.annual) }),
+    ]);
+    const input = { fileName: '资助项目.xlsx', bytes };
+    return mode === 'alone' ? reviewTableWithDefaults(input) : reviewTableInYear(county().ctx, { ...input, year: YEAR });
+  };
+
+  it.each(['alone', 'ledger'] as const)(
+    'reviews the 年度 set (%s): a 满意度 below the floor there is the one finding, at its cell',
+    (mode) => {
+      // The 年度 set's last row (H21) gives 75% where the floor is 80%; the blank 中期 set is passed over.
+      const annual = ANNUAL.map((r) => (r[2] === '受助学生满意度' ? [...r.slice(0, 3), '≥75%'] : r));
+      const reviewed = review(mode, { funds: FUNDS, annual });
+      expect(reviewed.kind).toBe('targetDeclaration');
+      expect(reviewed.findings.map((f) => [f.sheet, f.cell, f.problem])).toEqual([
+        ['资助项目', 'H21', '机审未通过——满意度指标值不低于 80%：“受助学生满意度”为 75%。请按申报要求修改后重新报送。'],
+      ]);
+      expect(review(mode, { funds: FUNDS, annual: ANNUAL }).findings).toEqual([]);
+    },
+  );
+
+  it.each(['alone', 'ledger'] as const)('lists a 年度资金总额 slip once (%s), at its cell with both figures', (mode) => {
+    const reviewed = review(mode, { funds: { mid: FUNDS.mid, annual: [8, 7.5, 0] }, annual: ANNUAL });
+    expect(reviewed.findings.map((f) => [f.cell, f.printed, f.computed, f.problem])).toEqual([
+      [
+        'H6',
+        '8.00 万元',
+        '7.50 万元',
+        '年度资金总额填的是 8.00 万元，财政拨款 7.50 万元加其他资金 0.00 万元共 7.50 万元，相差 0.50 万元。资金总额应等于财政拨款与其他资金之和，请核对后改正。',
+      ],
+    ]);
+  });
+});
+
+describe('a 成本 indicator above the library’s 预算支出标准', () => {
+  it('fails the 机审 in the import preview and in the review against the ledger, at its cell; with no ledger there is no standard to hold it to', async () => {
+    const { ctx, education } = county();
+    // 人均培训成本 is a 培训 library indicator whose 绩效标准 is 预算支出标准, 参考值 ≤1000元/人.
+    const bytes = await filled((await exportTargetTemplate(ctx, { year: YEAR, unitId: education.id })).bytes, {
+      'JY-01': {
+        className: '培训',
+        annualGoal: '全年培训中小学教师 500 人次，培训合格率不低于 95%。',
+        funds: { total: 1000, fiscal: 1000, other: 0 },
+        indicators: [...TRAINING_ROWS, ['产出指标', '成本指标', '人均培训成本', '≤', '1200', '元/人']],
+      },
+    });
+    const failure = '成本指标不高于预算支出标准：“人均培训成本”为 1200元/人，高于预算支出标准“≤1000元/人”，请调低到标准以内';
+
+    const preview = previewTargetImport(ctx, { year: YEAR, fileName: '申报表.xlsx', bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview.sheets.find((s) => s.sheet === 'JY-01')).toMatchObject({ commonCount: 7, failedChecks: [failure] });
+    expect(preview.warnings.map((w) => w.message)).toEqual([expect.stringContaining(`导入后机审仍未通过：${failure}。`)]);
+
+    const costRow = indicatorHeaderRow((await loadBook(bytes)).getWorksheet('JY-01')!) + TRAINING_ROWS.length + 1;
+    const reviewed = reviewTableInYear(ctx, { year: YEAR, fileName: '申报表.xlsx', bytes });
+    expect(reviewed.findings.map((f) => [f.sheet, f.cell, f.problem])).toEqual([
+      ['JY-01', `C${costRow}`, `机审未通过——${failure}。请按申报要求修改后重新报送。`],
+    ]);
+    const alone = reviewTableWithDefaults({ fileName: '申报表.xlsx', bytes });
+    expect(alone.findings.filter((f) => f.message.includes('预算支出标准'))).toEqual([]);
   });
 });
 

@@ -12,38 +12,20 @@ import { placeLevels } from '../../electron/targets/indicatorCells';
 import { targetDetail } from '../../electron/targets/targetDetail';
 import { listTargets } from '../../electron/targets/targetList';
 import { workbookBytes } from '../fixtures/workbooks';
-import { county, printedForm, YEAR, type Cell, type County, type PrintedForm } from '../fixtures/targetForms';
+import {
+  ANNUAL,
+  county,
+  FUNDS,
+  GOALS,
+  MID_BLANK,
+  printedForm,
+  SET_HEADER,
+  sideBySide,
+  YEAR,
+  type Cell,
+  type County,
+} from '../fixtures/targetForms';
 
-const GOALS = {
-  mid: '三年内资助家庭经济困难学生 600 人次，资助资金足额及时发放。',
-  annual: '资助家庭经济困难学生 200 人，资助资金足额及时发放。',
-};
-const FUNDS: PrintedForm['funds'] = { mid: [24, 24, '/'], annual: [8, 8, 0] };
-
-/** The 年度 set (F–I) as the unit fills it: 产出 merged F13:F18, 效益 F19:F20, 数量 G13:G14; G16 blank below 质量. */
-const ANNUAL: Cell[][] = [
-  ['产出指标', '数量指标', '资助学生人数', '≥200人'],
-  [null, null, '指标2：', null],
-  [null, '质量指标', '资助资金足额发放率', '＝100%'],
-  [null, '', '资助对象认定准确率', '≧95%'],
-  [null, '时效指标', '资金发放及时率', '≥90%'],
-  [null, '经济成本指标', '生均资助成本', '≤1000元/人'],
-  ['效益指标', '社会效益指标', '资助政策知晓率', '≥90%'],
-  [null, '可持续影响指标', '……', null],
-  ['满意度指标', '社会公众或服务对象满意度指标', '受助学生满意度', '≥90%'],
-];
-/** The 中期 set (B–E) as the printed form leaves it: 一级/二级 printed, "指标1：" and "/" where nothing was written. */
-const MID_BLANK: Cell[][] = [
-  ['产出指标', '数量指标', '指标1：', '/'],
-  [null, null, '指标2：', null],
-  [null, '质量指标', '指标1：', null],
-  [null, null, null, null],
-  [null, '时效指标', '指标1：', null],
-  [null, '成本指标', '指标1：', null],
-  ['效益指标', '社会效益指标', '指标1：', null],
-  [null, '可持续影响指标', '……', null],
-  ['满意度指标', '服务对象满意度指标', '指标1：', null],
-];
 const MID_FILLED: Cell[][] = [
   ['产出指标', '数量指标', '资助学生人数', '≥600人'],
   [null, null, '指标2：', null],
@@ -55,7 +37,6 @@ const MID_FILLED: Cell[][] = [
   [null, '可持续影响指标', '……', null],
   ['满意度指标', '服务对象满意度指标', '受助学生满意度', '≧95%'],
 ];
-const SET_MERGES = ['B13:B18', 'F13:F18', 'C13:C14', 'G13:G14', 'B19:B20', 'F19:F20'];
 
 /** Indicators as the ledger keeps them: period, 二级, name, 性质, value, unit. */
 const ANNUAL_SAVED = [
@@ -73,26 +54,6 @@ const MID_SAVED = [
   ['midTerm', '社会效益指标', '资助政策知晓率', '≥', '95', '%'],
   ['midTerm', '服务对象满意度指标', '受助学生满意度', '≥', '95', '%'],
 ];
-
-/** The indicator area of a side-by-side form: an optional heading row, the header, the two sets row by row. */
-function sideBySide(
-  heading: [string, string] | null,
-  header: Cell[],
-  mid: Cell[][],
-  annual: Cell[][],
-): Pick<PrintedForm, 'indicatorArea' | 'merges'> {
-  const offset = heading ? 0 : -1;
-  const shift = (range: string) => range.replace(/\d+/g, (n) => String(Number(n) + offset));
-  return {
-    indicatorArea: [
-      ...(heading ? [['绩效指标', heading[0], null, null, null, heading[1]]] : []),
-      [heading ? null : '绩效指标', ...header],
-      ...mid.map((m, i) => [null, ...m, ...annual[i]!]),
-    ],
-    merges: [...(heading ? ['B11:E11', 'F11:I11'] : []), ...SET_MERGES.map(shift)],
-  };
-}
-const SET_HEADER: Cell[] = ['一级指标', '二级指标', '三级指标', '指标值', '一级指标', '二级指标', '三级指标', '当年预期实现值'];
 
 function importSheet(c: County, sheet: ReturnType<typeof printedForm>): { preview: TargetImportPreview; saved: unknown[][] } {
   const input = { year: YEAR, fileName: '资助项目.xlsx', bytes: workbookBytes([sheet]) };

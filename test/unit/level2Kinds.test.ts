@@ -20,6 +20,9 @@ describe('二级 wordings as real tables write them', () => {
     ['经济效益指标', '经济效益'],
     ['社会效益指标', '社会效益'],
     ['生态效益指标', '生态效益'],
+    // Older forms say 环境效益 for 生态效益.
+    ['环境效益指标', '生态效益'],
+    ['环境效益', '生态效益'],
     ['可持续影响指标', '可持续影响'],
     ['服务对象满意度指标', '满意度'],
     ['社会公众或服务对象满意度指标', '满意度'],
@@ -41,7 +44,10 @@ describe('二级 wordings as real tables write them', () => {
     expect(new Set(Object.values(LEVEL2_WORDINGS))).toEqual(new Set(LEVEL2_KINDS));
   });
 
-  it.each(['', '指标', '产出指标', '效益指标', '其他指标', '数量指标2', '满意', '数量指标指标'])('does not guess at %j', (name) => {
-    expect(level2KindOf(name)).toBeNull();
-  });
+  it.each(['', '指标', '产出指标', '效益指标', '其他指标', '数量指标2', '满意', '数量指标指标', '环境指标'])(
+    'does not guess at %j',
+    (name) => {
+      expect(level2KindOf(name)).toBeNull();
+    },
+  );
 });
