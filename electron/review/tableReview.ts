@@ -14,14 +14,16 @@ import { ruleSetOf } from '../ledger/years';
 import { readPrintedScoreTable } from '../keyEvaluations/printedScoreTable';
 import { DEFAULT_RULE_SET, type RuleSet } from '../rules/ruleSet';
 import { looksLikeDeclaration, reviewDeclaration } from './declarationReview';
+import { looksLikeSelfEvaluation, reviewSelfEvaluation } from './selfEvaluationReview';
 
-export type ReviewedKind = 'keyEvaluationScores' | 'keyEvaluationFramework' | 'targetDeclaration' | 'unknown';
+export type ReviewedKind = 'keyEvaluationScores' | 'keyEvaluationFramework' | 'targetDeclaration' | 'selfEvaluation' | 'unknown';
 
 /** The kinds as the bureau names them. */
 const REVIEWED_KINDS: Record<ReviewedKind, string> = {
   keyEvaluationScores: '重点评价评分表（含得分）',
   keyEvaluationFramework: '重点评价指标体系表',
   targetDeclaration: '绩效目标申报表',
+  selfEvaluation: '项目支出绩效自评表',
   unknown: '无法识别的表格',
 };
 
@@ -107,6 +109,20 @@ export function reviewTable(input: TableReviewInput): TableReview {
     };
   }
   const book = readWorkbook(bytes, fileName);
+  if (looksLikeSelfEvaluation(book)) {
+    const self = reviewSelfEvaluation(book, rules);
+    return {
+      ...base,
+      kind: 'selfEvaluation',
+      kindLabel: REVIEWED_KINDS.selfEvaluation,
+      title: self.title,
+      read: self.read,
+      total: self.total,
+      grade: self.grade,
+      subtotals: self.level1.map((l) => ({ level1: l.name, level2: null, points: l.points, score: l.score })),
+      findings: self.findings.map((f) => located(fileName, f)),
+    };
+  }
   if (looksLikeDeclaration(book)) {
     const declaration = reviewDeclaration(book, bytes, rules, input.ledger ?? null);
     const sheets = declaration.sheets.map((s) => `“${s}”`).join('、');
@@ -140,7 +156,7 @@ export function reviewTable(input: TableReviewInput): TableReview {
         column: null,
         printed: null,
         computed: null,
-        message: `${fileName}：没有认出可审核的表格。可审核的有：${REVIEWED_KINDS.keyEvaluationScores}（一级、二级、三级指标，分值和得分列）、${REVIEWED_KINDS.keyEvaluationFramework}（一级、二级、三级指标和分值列）、${REVIEWED_KINDS.targetDeclaration}（项目名称，二级指标、三级指标和指标值列）。请确认选择的是单位报送的这几种表格，并检查表头的列名（表头上方可以有标题行）。`,
+        message: `${fileName}：没有认出可审核的表格。可审核的有：${REVIEWED_KINDS.keyEvaluationScores}（一级、二级、三级指标，分值和得分列）、${REVIEWED_KINDS.keyEvaluationFramework}（一级、二级、三级指标和分值列）、${REVIEWED_KINDS.targetDeclaration}（项目名称，二级指标、三级指标和指标值列）、${REVIEWED_KINDS.selfEvaluation}（标题写明“项目支出绩效自评表”，有三级指标、年度指标值、实际完成值、分值和得分列）。请确认选择的是单位报送的这几种表格，并检查表头的列名（表头上方可以有标题行）。`,
       }),
     ],
   };

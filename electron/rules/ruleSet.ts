@@ -73,7 +73,20 @@ export const ruleSetSchema = z.object({
     }),
   ),
   selfEvaluation: z.object({
+    /** 一级 weights; 产出 covers 成本 too where a 四分法 table lists 成本指标 as its own 一级. */
     weights: z.object({ execution: z.number(), output: z.number(), benefit: z.number(), satisfaction: z.number() }),
+    /**
+     * 实际完成值 at or above this % of a higher-is-better target is "far above": full points, but the
+     * unit must explain (the target may have been set too low) and the reviewer may deduct.
+     */
+    farAbovePercent: z
+      .number()
+      .positive()
+      .default(() => DEFAULT_FAR_ABOVE_PERCENT),
+    /** 定性 indicators: the band of the 分值, in %, a reviewer picks the score from for each level. */
+    qualitativeBands: z
+      .record(z.enum(QUALITATIVE_LEVELS), z.object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) }))
+      .default(() => structuredClone(DEFAULT_QUALITATIVE_BANDS)),
   }),
   keyEvaluation: z.object({
     defaultWeights: z.object({ decision: z.number(), process: z.number(), output: z.number(), benefit: z.number() }),
@@ -157,6 +170,12 @@ const DEFAULT_TARGET_RULES = { minSatisfactionPercent: 80 };
 /** 数量 and 效益 accumulate over the year; 质量, 时效, 成本 and 满意度 are judged against the whole target (domain.md §5). */
 const DEFAULT_PRORATED_KINDS: Level2Kind[] = ['数量', ...BENEFIT_KINDS];
 
+/** 自评: 120% of a higher-is-better target counts as far above it. */
+const DEFAULT_FAR_ABOVE_PERCENT = 120;
+
+/** 自评 定性 bands (domain.md §6): 达成 100–80%, 部分达成 80–60%, 未达成 60–0% of the 分值. */
+const DEFAULT_QUALITATIVE_BANDS = { 达成: { min: 80, max: 100 }, 部分达成: { min: 60, max: 80 }, 未达成: { min: 0, max: 60 } };
+
 /** 达成 counts in full, 部分达成 as 60%, 未达成 as nothing. */
 const DEFAULT_QUALITATIVE_SHARES = { 达成: 100, 部分达成: 60, 未达成: 0 };
 
@@ -193,7 +212,11 @@ export const DEFAULT_RULE_SET: RuleSet = {
     proratedKinds: DEFAULT_PRORATED_KINDS,
     qualitativeShares: DEFAULT_QUALITATIVE_SHARES,
   },
-  selfEvaluation: { weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 } },
+  selfEvaluation: {
+    weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 },
+    farAbovePercent: DEFAULT_FAR_ABOVE_PERCENT,
+    qualitativeBands: DEFAULT_QUALITATIVE_BANDS,
+  },
   keyEvaluation: {
     defaultWeights: { decision: 20, process: 20, output: 30, benefit: 30 },
     resultActions: { 优: '优先保障', 良: '合理保障', 中: '核减', 差: '取消或暂停' },

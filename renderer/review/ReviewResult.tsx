@@ -5,7 +5,7 @@ import { formatPoints, formatScore, gradeColor } from '../keyEvaluations/keyEval
 
 /** What was reviewed: the file, its kind, the rules used, and the recomputed 总分 and 等级. */
 export function ReviewSummary({ review }: { review: TableReview }) {
-  const scored = review.kind === 'keyEvaluationScores' || review.kind === 'keyEvaluationFramework';
+  const scored = review.kind === 'keyEvaluationScores' || review.kind === 'keyEvaluationFramework' || review.kind === 'selfEvaluation';
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">

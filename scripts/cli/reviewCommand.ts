@@ -38,7 +38,7 @@ function describeReview(r: TableReview): string[] {
     `表格类型：${r.kindLabel}${r.title ? `（${r.title}）` : ''}`,
     `审核规则：${r.rules}`,
     `读到：${r.read}`,
-    ...(r.kind === 'keyEvaluationScores' || r.kind === 'keyEvaluationFramework'
+    ...(r.kind === 'keyEvaluationScores' || r.kind === 'keyEvaluationFramework' || r.kind === 'selfEvaluation'
       ? [`复算总分：${score(r.total)}`, `复算等级：${r.grade ?? '—'}`]
       : []),
     ...(r.subtotals.length
