@@ -20,6 +20,7 @@ const AREAS = [
   'keyEvaluations',
   'reports',
   'review',
+  'selfEvaluations',
 ];
 const NODE_AND_DATABASE = [
   { regex: '^node:', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },

@@ -111,3 +111,10 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 /** 结果应用 on next year's budget: planned, applied, or cancelled. */
 export const RESULT_ACTION_STATUSES = ['planned', 'applied', 'cancelled'] as const;
 export type ResultActionStatus = (typeof RESULT_ACTION_STATUSES)[number];
+
+/** 绩效自评: the unit's own (项目支出绩效自评) or its 主管部门's (部门评价) evaluation of a project. */
+export const SELF_EVALUATION_KINDS = ['self', 'department'] as const;
+export type SelfEvaluationKind = (typeof SELF_EVALUATION_KINDS)[number];
+/** Where a self-evaluation stands: the unit fills it, submits it; the bureau returns it with findings or accepts it. */
+export const SELF_EVALUATION_STATUS_CODES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export type SelfEvaluationStatus = (typeof SELF_EVALUATION_STATUS_CODES)[number];

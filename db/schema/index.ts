@@ -12,3 +12,4 @@ export * from './exAnte';
 export * from './monitoring';
 export * from './rectification';
 export * from './keyEvaluations';
+export * from './selfEvaluations';

@@ -20,6 +20,7 @@ import { rectificationCalls } from './calls/rectification';
 import { keyEvaluationsCalls } from './calls/keyEvaluations';
 import { reportsCalls } from './calls/reports';
 import { reviewCalls } from './calls/review';
+import { selfEvaluationsCalls } from './calls/selfEvaluations';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 // The ledger's codes (arrays and their types): the renderer's one way to them.
@@ -35,6 +36,7 @@ export type * from './calls/rectification';
 export type * from './calls/keyEvaluations';
 export type * from './calls/reports';
 export type * from './calls/review';
+export type * from './calls/selfEvaluations';
 
 export const contract = {
   ...ledgerCalls,
@@ -47,6 +49,7 @@ export const contract = {
   ...keyEvaluationsCalls,
   ...reportsCalls,
   ...reviewCalls,
+  ...selfEvaluationsCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { rectificationHandlers } from './handlers/rectification';
 import { keyEvaluationsHandlers } from './handlers/keyEvaluations';
 import { reportsHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/review';
+import { selfEvaluationsHandlers } from './handlers/selfEvaluations';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...keyEvaluationsHandlers,
   ...reportsHandlers,
   ...reviewHandlers,
+  ...selfEvaluationsHandlers,
 };

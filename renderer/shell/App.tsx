@@ -2,6 +2,7 @@ import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
 import { ExAnteScreen } from '../exAnte/ExAnteScreen';
 import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
 import { KeyEvaluationsScreen } from '../keyEvaluations/KeyEvaluationsScreen';
+import { SelfEvaluationsScreen } from '../selfEvaluations/SelfEvaluationsScreen';
 import { MonitoringScreen } from '../monitoring/MonitoringScreen';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { RectificationScreen } from '../rectification/RectificationScreen';
@@ -64,6 +65,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'projects') return <ProjectsScreen year={year} />;
   if (area === 'exAnte') return <ExAnteScreen key={year} year={year} />;
   if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;
+  if (area === 'selfEvaluation') return <SelfEvaluationsScreen key={year} year={year} />;
   if (area === 'keyEvaluation') return <KeyEvaluationsScreen key={year} year={year} />;
   if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
   if (area === 'tableReview') return <TableReviewScreen key={year} year={year} />;

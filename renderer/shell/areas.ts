@@ -4,7 +4,7 @@ export const AREAS = [
   { id: 'projects', label: '项目与目标', plan: '' },
   { id: 'exAnte', label: '事前评估', plan: '' },
   { id: 'monitoring', label: '绩效监控', plan: '' },
-  { id: 'selfEvaluation', label: '自评与评价', plan: '单位自评与部门评价的打分、等级和结果应用。' },
+  { id: 'selfEvaluation', label: '自评与评价', plan: '' },
   { id: 'keyEvaluation', label: '重点评价', plan: '' },
   { id: 'rectification', label: '整改', plan: '' },
   { id: 'tableReview', label: '表格审核', plan: '' },

@@ -20,6 +20,8 @@ import { StagedFiles, type FileGateway, type PickedFile } from '../../electron/b
 import { handlers, type HandlerContext, type Handlers } from '../../electron/bridge/handlers';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { listYears } from '../../electron/ledger/years';
+import { selfEvaluationCandidates } from '../../electron/selfEvaluations/selfEvaluations';
+import { createSelfEvaluation } from '../../electron/selfEvaluations/selfEvaluationWrites';
 import { createYear } from '../../electron/settings/yearSetup';
 import { demoContext } from '../fixtures/demoLedger';
 
@@ -88,6 +90,10 @@ describe('read-only bridge calls', () => {
       keyEvaluations,
     ].map((t) => firstId(ctx, t)) as [number, number, number, number, number];
     const roundId = entry.roundId;
+    const selfEvaluationId = createSelfEvaluation(ctx, {
+      projectId: selfEvaluationCandidates(ctx, { year, kind: 'self' })[0]!.projectId,
+      kind: 'self',
+    }).id;
 
     // One input per read call; a new read call without an entry here is a type error.
     const inputs: { [K in ReadCall]: CallInput<K> } = {
@@ -149,6 +155,10 @@ describe('read-only bridge calls', () => {
       'keyEvaluations.exportPublication': { year },
       'keyEvaluations.yearFigures': { year },
       'reports.yearSummary': { year },
+      'selfEvaluations.list': { year },
+      'selfEvaluations.get': { id: selfEvaluationId },
+      'selfEvaluations.candidates': { year, kind: 'self' },
+      'selfEvaluations.yearFigures': { year },
     };
 
     const before = fingerprint(ctx);

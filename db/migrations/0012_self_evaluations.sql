@@ -1,0 +1,60 @@
+CREATE TABLE `self_evaluation_indicators` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`self_evaluation_id` integer NOT NULL,
+	`sort_order` integer NOT NULL,
+	`level1` text NOT NULL,
+	`level2` text NOT NULL,
+	`name` text NOT NULL,
+	`nature` text NOT NULL,
+	`target` text NOT NULL,
+	`unit` text,
+	`actual` text DEFAULT '' NOT NULL,
+	`points` real NOT NULL,
+	`chosen_score` real,
+	`explanation` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`self_evaluation_id`) REFERENCES `self_evaluations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `self_evaluation_indicators_evaluation` ON `self_evaluation_indicators` (`self_evaluation_id`,`sort_order`);--> statement-breakpoint
+CREATE TABLE `self_evaluations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`year` integer NOT NULL,
+	`kind` text NOT NULL,
+	`project_id` integer NOT NULL,
+	`target_id` integer,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`graded` integer DEFAULT true NOT NULL,
+	`initial_fen` integer,
+	`budget_fen` integer,
+	`executed_fen` integer,
+	`fiscal_initial_fen` integer,
+	`fiscal_budget_fen` integer,
+	`fiscal_executed_fen` integer,
+	`carryover_initial_fen` integer,
+	`carryover_budget_fen` integer,
+	`carryover_executed_fen` integer,
+	`other_initial_fen` integer,
+	`other_budget_fen` integer,
+	`other_executed_fen` integer,
+	`execution_source` text,
+	`execution_chosen_score` real,
+	`goal_expected` text DEFAULT '' NOT NULL,
+	`goal_actual` text DEFAULT '' NOT NULL,
+	`findings` text,
+	`total` real,
+	`grade` text,
+	`complete` integer DEFAULT false NOT NULL,
+	`rule_version` text,
+	`computed_at` text,
+	`submitted_at` text,
+	`decided_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`year`) REFERENCES `fiscal_years`(`year`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`target_id`) REFERENCES `performance_targets`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "self_evaluations_funds_nonnegative" CHECK(coalesce("self_evaluations"."initial_fen", 0) >= 0 and coalesce("self_evaluations"."budget_fen", 0) >= 0 and coalesce("self_evaluations"."executed_fen", 0) >= 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `self_evaluations_project_kind` ON `self_evaluations` (`project_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `self_evaluations_year` ON `self_evaluations` (`year`);

@@ -1,0 +1,88 @@
+/** Bridge calls for 绩效自评 and 部门评价. */
+import { z } from 'zod';
+import type {
+  SelfEvaluationCandidate,
+  SelfEvaluationRow,
+  SelfEvaluationView,
+  SelfEvaluationYearFigures,
+} from '../../selfEvaluations/selfEvaluations';
+import { read, write } from '../callSpec';
+import { year, id, optionalWanYuan } from './fields';
+import { SELF_EVALUATION_KINDS } from '../../../db/vocabulary';
+
+/** Result shapes the renderer reads through the contract. */
+export type {
+  SelfEvaluationCandidate,
+  SelfEvaluationIndicatorRow,
+  SelfEvaluationRow,
+  SelfEvaluationView,
+  SelfEvaluationYearFigures,
+} from '../../selfEvaluations/selfEvaluations';
+
+const kind = z.enum(SELF_EVALUATION_KINDS, { error: '请选择单位自评或部门评价' });
+
+const text = (max: number, label: string) => z.string({ error: `${label}须为文字` }).max(max, `${label}不超过 ${max} 个字`);
+
+const score = (label: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .min(0, `${label}须为不小于 0 的数`)
+    .nullable();
+
+/** Funds as typed in 万元; blank is "not given". The service checks that the rows add up to the total. */
+const funds = z.object({
+  initialFen: optionalWanYuan,
+  budgetFen: optionalWanYuan,
+  executedFen: optionalWanYuan,
+  fiscalInitialFen: optionalWanYuan,
+  fiscalBudgetFen: optionalWanYuan,
+  fiscalExecutedFen: optionalWanYuan,
+  carryoverInitialFen: optionalWanYuan,
+  carryoverBudgetFen: optionalWanYuan,
+  carryoverExecutedFen: optionalWanYuan,
+  otherInitialFen: optionalWanYuan,
+  otherBudgetFen: optionalWanYuan,
+  otherExecutedFen: optionalWanYuan,
+});
+
+export const selfEvaluationsCalls = {
+  'selfEvaluations.list': read<SelfEvaluationRow[]>()(z.object({ year, kind: kind.nullable().optional() }), '年度绩效自评和部门评价'),
+  'selfEvaluations.get': read<SelfEvaluationView>()(z.object({ id: id('自评表') }), '一份自评表：资金、年度总体目标、指标和得分'),
+  'selfEvaluations.candidates': read<SelfEvaluationCandidate[]>()(
+    z.object({ year, kind }),
+    '可以新建自评的项目（绩效目标已批复、尚无该类评价）',
+  ),
+  'selfEvaluations.yearFigures': read<SelfEvaluationYearFigures>()(z.object({ year }), '年度自评概况：单位、项目、等级分布'),
+  'selfEvaluations.create': write<SelfEvaluationView>()(
+    z.object({ projectId: id('项目'), kind }),
+    '新建项目的自评表（指标取自批复的绩效目标，资金取自执行数据）',
+  ),
+  'selfEvaluations.save': write<SelfEvaluationView>()(
+    z.object({
+      id: id('自评表'),
+      graded: z.boolean(),
+      funds,
+      executionChosenScore: score('预算执行率得分'),
+      goalExpected: text(2000, '年度总体目标（预期）'),
+      goalActual: text(2000, '年度总体目标实际完成情况'),
+      indicators: z
+        .array(
+          z.object({
+            id: id('指标'),
+            actual: text(200, '实际完成值'),
+            points: z.number({ error: '分值须为数字' }),
+            chosenScore: score('得分'),
+            explanation: text(1000, '偏差原因分析及改进措施'),
+          }),
+        )
+        .max(200, '指标不超过 200 条'),
+    }),
+    '保存自评表的资金、实际完成值、分值、得分和偏差原因',
+  ),
+  'selfEvaluations.submit': write<SelfEvaluationView>()(z.object({ id: id('自评表') }), '报送自评表'),
+  'selfEvaluations.return': write<SelfEvaluationView>()(
+    z.object({ id: id('自评表'), findings: text(2000, '退回意见') }),
+    '把报送的自评表连同审核意见退回单位',
+  ),
+  'selfEvaluations.accept': write<SelfEvaluationView>()(z.object({ id: id('自评表') }), '自评表审核通过'),
+};

@@ -1,0 +1,80 @@
+import { Badge, Button, Table, Text } from '@mantine/core';
+import type { SelfEvaluationRow, SelfEvaluationStatus } from '../../electron/bridge/contract';
+import { EmptyRow } from '../common/EmptyRow';
+import { formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
+
+const STATUS_COLOR: Record<SelfEvaluationStatus, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
+
+/** The year's self-evaluations: unit, project, kind, total, grade and status. */
+export function SelfEvaluationTable({ rows, onOpen }: { rows: SelfEvaluationRow[]; onOpen: (row: SelfEvaluationRow) => void }) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover tabularNums aria-label="自评列表">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>单位</Table.Th>
+            <Table.Th>项目</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>类别</Table.Th>
+            <Table.Th ta="right">总分</Table.Th>
+            <Table.Th>等级</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id} data-id={r.id}>
+              <Table.Td>
+                <Text fz="sm">{r.unitName}</Text>
+                {r.departmentId !== r.unitId && (
+                  <Text fz="xs" c="dimmed">
+                    {r.departmentName}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {r.projectName}
+                {r.projectCode && (
+                  <Text span fz="xs" c="dimmed" ml={6}>
+                    {r.projectCode}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.kindLabel}</Table.Td>
+              <Table.Td ta="right" title={r.complete ? undefined : '尚未填完，总分只含已能计算的部分'}>
+                {formatScore(r.total)}
+                {!r.complete && (
+                  <Text span fz="xs" c="dimmed">
+                    （未完）
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {r.grade ? (
+                  <Badge variant="filled" color={gradeColor(r.grade)}>
+                    {r.grade}
+                  </Badge>
+                ) : (
+                  <Text fz="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge variant="outline" color={STATUS_COLOR[r.status]}>
+                  {r.statusLabel}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => onOpen(r)}>
+                  {r.status === 'draft' || r.status === 'returned' ? '填写' : '查看'}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的自评表。点击“新建自评”，为绩效目标已批复的项目填写自评表。</EmptyRow>}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppShellPage } from './AppShellPage';
+
+/** 自评与评价: the year's figures and list, 新建自评, and one project's 自评表. */
+export class SelfEvaluationsPage {
+  readonly shell: AppShellPage;
+  readonly figures: Locator;
+  readonly table: Locator;
+  readonly dialog: Locator;
+  readonly funds: Locator;
+  readonly indicators: Locator;
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShellPage(page);
+    this.figures = page.getByRole('region', { name: '年度自评概况' });
+    this.table = page.getByRole('table', { name: '自评列表' });
+    this.dialog = page.getByRole('dialog');
+    this.funds = page.getByRole('table', { name: '项目资金' });
+    this.indicators = page.getByRole('table', { name: '绩效指标' });
+  }
+
+  async open(): Promise<void> {
+    await this.shell.openArea('自评与评价');
+    if (await this.backButton().isVisible()) await this.backToList();
+    await this.table.waitFor();
+  }
+
+  backButton(): Locator {
+    return this.page.getByRole('button', { name: '← 返回自评列表' });
+  }
+
+  async backToList(): Promise<void> {
+    await this.backButton().click();
+    await this.table.waitFor();
+  }
+
+  async sentence(): Promise<string> {
+    return this.figures.getByLabel('年度自评情况').innerText();
+  }
+
+  /** The list as rows of cell texts: [单位, 项目, 类别, 总分, 等级, 状态]. */
+  async listRows(): Promise<string[][]> {
+    if (await this.table.getByText('没有符合条件的自评表').isVisible()) return [];
+    const out: string[][] = [];
+    for (const row of await this.table.locator('tbody tr').all())
+      out.push((await row.locator('td').allInnerTexts()).slice(0, 6).map((t) => t.trim()));
+    return out;
+  }
+
+  async create(project: string): Promise<void> {
+    await this.page.getByRole('button', { name: '新建自评', exact: true }).click();
+    await this.dialog.waitFor();
+    await this.dialog.getByRole('combobox', { name: '项目' }).fill(project.slice(0, 4));
+    await this.page.getByRole('option', { name: new RegExp(`^${project}`) }).click();
+    await this.dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+    await this.funds.waitFor();
+  }
+
+  async openRow(project: string): Promise<void> {
+    await this.table.locator('tr', { hasText: project }).getByRole('button').click();
+    await this.funds.waitFor();
+  }
+
+  fund(row: string, column: '年初预算数' | '全年预算数' | '全年执行数'): Locator {
+    return this.funds.getByLabel(`${row} ${column}`, { exact: true });
+  }
+
+  async executionRate(): Promise<string> {
+    return this.funds.getByLabel('执行率', { exact: true }).innerText();
+  }
+
+  actual(indicator: string): Locator {
+    return this.indicators.getByLabel(`${indicator} 实际完成值`, { exact: true });
+  }
+
+  async pickLevel(indicator: string, level: '达成' | '部分达成' | '未达成'): Promise<void> {
+    await this.actual(indicator).click();
+    await this.page.getByRole('option', { name: level, exact: true }).click();
+  }
+
+  chosenScore(indicator: string): Locator {
+    return this.indicators.getByLabel(`${indicator} 得分`, { exact: true });
+  }
+
+  explanation(indicator: string): Locator {
+    return this.indicators.getByLabel(`${indicator} 偏差原因分析及改进措施`, { exact: true });
+  }
+
+  async score(indicator: string): Promise<string> {
+    return this.indicators.getByLabel(`${indicator} 得分结果`).innerText();
+  }
+
+  async flags(indicator: string): Promise<string[]> {
+    return this.indicators.locator(`tr[data-indicator="${indicator}"] [data-flag]`).allInnerTexts();
+  }
+
+  async total(): Promise<string> {
+    return this.page.getByLabel('总分', { exact: true }).innerText();
+  }
+
+  async grade(): Promise<string> {
+    return this.page.getByLabel('等级', { exact: true }).innerText();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: '保存', exact: true }).click();
+    await this.page.getByText('已保存自评表').waitFor();
+  }
+
+  async decide(action: '报送' | '审核通过', notice: string): Promise<void> {
+    await this.page.getByRole('button', { name: action, exact: true }).click();
+    await this.page.getByText(notice).waitFor();
+  }
+
+  async sendBack(findings: string): Promise<void> {
+    await this.page.getByRole('button', { name: '退回单位', exact: true }).click();
+    await this.dialog.getByLabel('退回意见').fill(findings);
+    await this.dialog.getByRole('button', { name: '退回', exact: true }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  async status(): Promise<string> {
+    return this.page.getByLabel('总分与等级').locator('.mantine-Badge-root').first().innerText();
+  }
+}
