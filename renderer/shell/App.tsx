@@ -10,9 +10,8 @@ import { ReportsScreen } from '../reports/ReportsScreen';
 import { TableReviewScreen } from '../review/TableReviewScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
-import { AREAS, areaById, type AreaId } from './areas';
+import { AREAS, type AreaId } from './areas';
 import { NoYearsYet } from './NoYearsYet';
-import { PlannedArea } from './PlannedArea';
 import { useHashRoute } from './useHashRoute';
 import { YearProvider, useYear } from './YearContext';
 import { YearSwitcher } from './YearSwitcher';
@@ -71,6 +70,5 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'tableReview') return <TableReviewScreen key={year} year={year} />;
   if (area === 'reports') return <ReportsScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
-  if (area === 'indicators' && summary) return <IndicatorsScreen year={summary} onYearChanged={reloadYears} />;
-  return <PlannedArea area={areaById(area)!} />;
+  return summary ? <IndicatorsScreen year={summary} onYearChanged={reloadYears} /> : <Loader m="xl" aria-label="正在读取台账" />;
 }
