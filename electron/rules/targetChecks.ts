@@ -4,6 +4,7 @@
  * submission to 三方联合会审; warnings are shown but do not block.
  */
 import { isLowerBetter } from './indicatorRules';
+import { normaliseLabel } from './labels';
 import { BENEFIT_KINDS, level2KindOf, type Level2Kind } from './level2Kinds';
 import type { RuleSet } from './ruleSet';
 import type { Nature, Subject } from '../../db/vocabulary';
@@ -27,10 +28,21 @@ export interface TargetIndicator {
   unit: string | null;
 }
 
-/** An indicator as the checklist reads it: with the 预算支出标准 its library indicator records, if any. */
+/** What a continuing project achieved on the same indicator last year: its self-evaluation's 实际完成值 as written. */
+export interface LastYearActual {
+  actual: string;
+  /** The unit of last year's indicator; the values are compared only when it is this year's unit. */
+  unit: string | null;
+}
+
+/**
+ * An indicator as the checklist reads it: with the 预算支出标准 its library indicator records, and what
+ * the project achieved on it last year, where known (targets/lastYearActuals.ts).
+ */
 export interface CheckedIndicator extends TargetIndicator {
   /** The standard as the library writes it ("≤1000元/人"; see standardCapOf); absent for a 个性 indicator. */
   standardCap?: string | null;
+  lastYearActual?: LastYearActual | null;
 }
 
 export interface TargetDraft {
@@ -122,6 +134,15 @@ export function checkTarget(target: TargetDraft, rules: TargetRules): CheckItem[
     target.indicators.filter((i) => kindOf(i) === '成本').flatMap((i) => aboveStandard(i) ?? []),
   );
 
+  // Only a continuing project whose last year is known gets the item: for a new one there is nothing to hold against.
+  if (target.indicators.some((i) => i.lastYearActual))
+    add(
+      'lastYear',
+      '指标值不低于上年实际完成值',
+      target.indicators.flatMap((i) => belowLastYear(i) ?? []),
+      'warning',
+    );
+
   const { totalFen, fiscalFen, otherFen } = target.funds;
   add('funds', '资金来源合计等于资金总额', fiscalFen + otherFen === totalFen ? [] : ['财政拨款与其他资金之和不等于资金总额']);
 
@@ -202,4 +223,50 @@ function aboveStandard(i: CheckedIndicator): string | null {
   if (capUnit && i.unit?.trim() && capUnit !== unitOf(i.unit))
     return `“${i.name}”的计量单位“${i.unit.trim()}”与预算支出标准“${i.standardCap}”不同，无法比对，请按标准的计量单位填写`;
   return value > cap ? `“${i.name}”为 ${written(i)}，高于预算支出标准“${i.standardCap}”，请调低到标准以内` : null;
+}
+
+/**
+ * Why a target asks for less than the project achieved last year, or null: a higher-is-better value
+ * below last year's 实际完成值, a cap (lower-is-better) above it. 定性 indicators, unreadable figures and
+ * a different unit are not compared: a guess would be a false alarm. The screens mark the row with it.
+ */
+export function belowLastYear(i: CheckedIndicator): string | null {
+  const last = i.lastYearActual;
+  if (!last || i.nature === '定性') return null;
+  // Last year's figure is an actual, not a bound: quoted without an operator.
+  const previous: TargetIndicator = { ...i, nature: '定性', value: last.actual, unit: last.unit };
+  const [now, then] = [measureOf(i), measureOf(previous)];
+  if (!now || !then || now.unit !== then.unit) return null;
+  const figures = `本年 ${shown(i, now)}，上年实际 ${shown(previous, then)}`;
+  const cap = isLowerBetter(i.nature, now.n);
+  if (cap ? now.n > then.n : now.n < then.n)
+    return cap
+      ? `“${i.name}”指标值高于上年实际完成值（越低越好，目标比上年放松）：${figures}。请核实后调低，确需放宽的请说明原因`
+      : `“${i.name}”指标值低于上年实际完成值：${figures}。请核实后调高，确需低于上年的请说明原因`;
+  return null;
+}
+
+/** An indicator's value as the screens and messages quote it: "≥1000人次" for 性质 ≥ and 指标值 1000; "有效提升". */
+export function valueText(i: TargetIndicator): string {
+  const op = i.nature === '定性' || /^[≥≤＞＜＝<>=]/.test(i.value.trim()) ? '' : i.nature;
+  return `${op}${written(i)}`;
+}
+
+/** A value as the last-year message quotes it: a rate written as a fraction in % ("0.98" under % → "98%"), so the two figures read alike. */
+function shown(i: TargetIndicator, m: { n: number; unit: string }): string {
+  const fraction = m.unit === '%' && !i.value.normalize('NFKC').includes('%') && numberIn(i.value) !== m.n;
+  return fraction ? `${i.nature === '定性' ? '' : i.nature}${Number(m.n.toPrecision(12))}%` : valueText(i);
+}
+
+/** Last year's actual as the screens show it beside this year's value: "1200人次", "达成". */
+export function lastYearText(last: LastYearActual): string {
+  return valueText({ level1: '', level2: '', name: '', nature: '定性', value: last.actual, unit: last.unit });
+}
+
+/** A value as a figure in its unit ("95%" and 0.95 under % are both 95 in %); null when it has no number. */
+function measureOf(i: TargetIndicator): { n: number; unit: string } | null {
+  const percent = percentIn(i);
+  if (percent !== null) return { n: percent, unit: '%' };
+  const n = numberIn(i.value);
+  return n === null ? null : { n, unit: normaliseLabel(i.unit ?? '') };
 }

@@ -34,6 +34,7 @@ import { findIndicatorTable } from './indicatorGroups';
 import { readIndicatorRows, type IndicatorLibrary, type IndicatorPlace } from './indicatorRows';
 import { matchProject, matchUnit, type Matched, type SubjectLookup } from './targetMatching';
 import { describeChanges } from './targetDiff';
+import { lastYearActualOf, lastYearActuals, NO_LAST_YEAR, type LastYearActuals } from './lastYearActuals';
 
 /** The parts of the preview a sheet reports to. */
 export interface SheetSink {
@@ -236,6 +237,7 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
     },
     env,
     env.targetRules,
+    matched.owner.projectId === null ? NO_LAST_YEAR : lastYearActuals(env.ctx, matched.owner.projectId),
   ).filter((c) => !c.ok);
   plan.failedChecks = failed.map(checkText);
   plan.checksAtCells = failed.filter((c) => listedAtCell(c, funds.slips)).map(checkText);
@@ -287,18 +289,20 @@ export function planSheet(env: Env, sheet: SheetGrid, source: IssueSource, book:
 
 /**
  * The 机审 of a sheet's content as the target screen runs it: the annual indicators, each 共性 one held to
- * the 预算支出标准 its library indicator records (none without a library: a review with no ledger).
+ * the 预算支出标准 its library indicator records (none without a library: a review with no ledger), and
+ * each to what the project achieved last year (none when unknown: a new project, a review with no ledger).
  */
 export function sheetChecks(
   draft: Omit<TargetDraft, 'indicators'> & { indicators: TargetIndicatorInput[] },
   library: Pick<IndicatorLibrary, 'libraryById'>,
   rules: TargetRules,
+  lastYear: LastYearActuals = NO_LAST_YEAR,
 ): CheckItem[] {
   const indicators = draft.indicators
     .filter((i) => i.period === 'annual')
     .map((i) => {
       const lib = i.libraryIndicatorId != null ? library.libraryById.get(i.libraryIndicatorId) : undefined;
-      return { ...i, standardCap: lib ? standardCapOf(lib) : null };
+      return { ...i, standardCap: lib ? standardCapOf(lib) : null, lastYearActual: lastYearActualOf(lastYear, i.name) };
     });
   return checkTarget({ ...draft, indicators }, rules);
 }

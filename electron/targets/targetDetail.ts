@@ -16,10 +16,11 @@ import {
   targetIndicators,
 } from '../../db/schema';
 import { isEditable, isLocked } from '../rules/jointReview';
-import { checkTarget, standardCapOf, type CheckItem, type TargetIndicator } from '../rules/targetChecks';
+import { checkTarget, standardCapOf, type CheckItem, type LastYearActual, type TargetIndicator } from '../rules/targetChecks';
 import { prepared, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { ruleSetOf } from '../ledger/years';
+import { lastYearActualOf, lastYearActuals, NO_LAST_YEAR, type LastYearActuals } from './lastYearActuals';
 import type { Subject, SyncStep, SyncTrack, TargetPeriod, TargetStatus } from '../../db/vocabulary';
 
 /** A target's indicator as stored and as the bridge sends it: the common shape, its period and library link. */
@@ -33,6 +34,8 @@ export interface TargetIndicatorRow extends TargetIndicatorInput {
   id: number;
   /** The library's current name, when it differs from the wording this target keeps. */
   libraryNameNow: string | null;
+  /** What the project achieved on it last year (a continuing project's accepted self-evaluation), where known. */
+  lastYearActual: LastYearActual | null;
 }
 
 export interface TargetContent {
@@ -103,7 +106,7 @@ export function snapshotOf(ctx: ServiceContext, id: number): TargetSnapshot {
     midTotalFen: t.midTotalFen,
     midFiscalFen: t.midFiscalFen,
     midOtherFen: t.midOtherFen,
-    indicators: indicatorRows(ctx, id).map(({ id: _id, libraryNameNow: _n, standardCap: _c, ...rest }) => rest),
+    indicators: indicatorRows(ctx, id).map(({ id: _id, libraryNameNow: _n, standardCap: _c, lastYearActual: _l, ...rest }) => rest),
   };
 }
 
@@ -112,7 +115,7 @@ export function targetDetail(ctx: ServiceContext, id: number): TargetDetail {
   const row = q.target.get({ id });
   if (!row) throw new LedgerError('target_missing', '该绩效目标不存在，请刷新后重试。');
   const { t } = row;
-  const rows = indicatorRows(ctx, id);
+  const rows = indicatorRows(ctx, id, t.projectId === null ? NO_LAST_YEAR : lastYearActuals(ctx, t.projectId));
   const mandatoryNames = t.indicatorClassId ? q.mandatoryNames.all({ classId: t.indicatorClassId }).map((i) => i.name) : [];
   const sync: TargetDetail['sync'] = { budget: {}, target: {} };
   for (const d of q.syncDates.all({ id })) sync[d.track][d.step] = d.date;
@@ -231,13 +234,21 @@ function detailQueries(ctx: ServiceContext) {
   });
 }
 
-/** The rows, each with the 预算支出标准 its library indicator records, for the checklist only. */
-function indicatorRows(ctx: ServiceContext, targetId: number): (TargetIndicatorRow & { standardCap: string | null })[] {
+/**
+ * The rows, each with the 预算支出标准 its library indicator records (for the checklist only) and the
+ * project's last-year actual (annual indicators only: a self-evaluation has no 中期 figures).
+ */
+function indicatorRows(
+  ctx: ServiceContext,
+  targetId: number,
+  lastYear: LastYearActuals = NO_LAST_YEAR,
+): (TargetIndicatorRow & { standardCap: string | null })[] {
   return detailQueries(ctx)
     .indicatorRows.all({ id: targetId })
     .map(({ libraryName, libraryStandard, libraryReference, ...r }) => ({
       ...r,
       libraryNameNow: libraryName && libraryName !== r.name ? libraryName : null,
       standardCap: standardCapOf({ standard: libraryStandard, referenceHint: libraryReference }),
+      lastYearActual: r.period === 'annual' ? lastYearActualOf(lastYear, r.name) : null,
     }));
 }

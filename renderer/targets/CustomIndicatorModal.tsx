@@ -37,6 +37,7 @@ export function CustomIndicatorModal({ period, onAdd, onClose }: CustomIndicator
       value,
       unit,
       libraryNameNow: null,
+      lastYearActual: null,
       hint: null,
     });
   }

@@ -11,6 +11,7 @@ import { ReviewSheetButtons } from './TargetExchangeButtons';
 import { Opinions } from './RoundHistory';
 import { formatTime } from '../common/formatTime';
 import { GRADE_COLOR, outcomeText } from './targetLabels';
+import { LastYearTable } from './LastYearTable';
 
 interface ReviewPanelProps {
   detail: TargetDetail;
@@ -59,6 +60,7 @@ export function ReviewPanel({ detail, rounds, onChanged, onOpenForm }: ReviewPan
             </Stack>
           </Paper>
         )}
+        <LastYearTable detail={detail} />
       </Stack>
     );
   }
@@ -89,6 +91,7 @@ export function ReviewPanel({ detail, rounds, onChanged, onOpenForm }: ReviewPan
           />
         ))}
       </SimpleGrid>
+      <LastYearTable detail={detail} />
       <DecisionCard key={open.id} targetId={detail.id} round={open} onDecided={onChanged} />
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { groupRows, type DraftIndicator } from './targetDraft';
+import { LastYearCell } from './LastYearTable';
 import { type IndicatorLayout, NATURES } from '../../electron/bridge/contract';
 import type { TargetPeriod } from '../../electron/bridge/contract';
 
@@ -22,6 +23,8 @@ interface TargetIndicatorTableProps {
  */
 export function TargetIndicatorTable({ rows, period, layout, readOnly, errors, onChange, onRemove, onPromote }: TargetIndicatorTableProps) {
   const groups = groupRows(rows, period, layout);
+  // 上年实际 only where the ledger knows it: a continuing project's annual indicators.
+  const lastYear = rows.some((r) => r.period === period && r.lastYearActual);
   // A 一级 cell spans the rows of its consecutive 二级 groups; later groups of the run show none.
   const level1Spans = groups.map(() => 0);
   let runStart = 0;
@@ -44,6 +47,11 @@ export function TargetIndicatorTable({ rows, period, layout, readOnly, errors, o
             <Table.Th w={84}>性质</Table.Th>
             <Table.Th w={124}>指标值</Table.Th>
             <Table.Th w={88}>计量单位</Table.Th>
+            {lastYear && (
+              <Table.Th w={150} title="上年度同一项目已审核的自评表中的实际完成值">
+                上年实际
+              </Table.Th>
+            )}
             <Table.Th w={60}>类型</Table.Th>
             {!readOnly && <Table.Th w={128}>操作</Table.Th>}
           </Table.Tr>
@@ -134,6 +142,11 @@ export function TargetIndicatorTable({ rows, period, layout, readOnly, errors, o
                       <Text fz="sm">{row.unit || '—'}</Text>
                     )}
                   </Table.Td>
+                  {lastYear && (
+                    <Table.Td>
+                      <LastYearCell row={{ ...row, unit: row.unit || null }} />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Badge size="sm" variant="light" color={own ? 'grape' : 'blue'} title={own ? '项目特有的个性指标' : '来自共性指标库'}>
                       {own ? '个性' : '共性'}
@@ -171,7 +184,7 @@ export function TargetIndicatorTable({ rows, period, layout, readOnly, errors, o
           )}
           {groups.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={readOnly ? 7 : 8}>
+              <Table.Td colSpan={(readOnly ? 7 : 8) + (lastYear ? 1 : 0)}>
                 <Text c="dimmed" ta="center" py="md" fz="sm">
                   {period === 'annual' ? '还没有年度绩效指标。' : '还没有中期绩效指标。'}
                   {!readOnly && '点击“从指标库添加”选取共性指标，项目特有的指标用“添加个性指标”。'}

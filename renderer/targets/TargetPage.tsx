@@ -221,6 +221,6 @@ function snapshotOf(d: TargetDetail): TargetSnapshot {
     midTotalFen: d.midTotalFen,
     midFiscalFen: d.midFiscalFen,
     midOtherFen: d.midOtherFen,
-    indicators: d.indicators.map(({ id: _id, libraryNameNow: _now, ...rest }) => rest),
+    indicators: d.indicators.map(({ id: _id, libraryNameNow: _now, lastYearActual: _last, ...rest }) => rest),
   };
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../electron/bridge/contract';
 import { FOUR_WAY_LEVELS, placeIndicator, THREE_WAY_LEVELS } from '../../electron/rules/indicatorRules';
 import { fenToWanYuanInput } from '../../electron/rules/money';
+import type { LastYearActual } from '../../electron/rules/targetChecks';
 
 export const PERIOD_LABELS: Record<TargetPeriod, string> = { annual: '年度指标', midTerm: '中期指标' };
 
@@ -24,6 +25,8 @@ export interface DraftIndicator extends Omit<TargetIndicatorInput, 'unit'> {
   id: number | null;
   unit: string;
   libraryNameNow: string | null;
+  /** What the project achieved on it last year, as the ledger gave it with the saved row; null for a new row. */
+  lastYearActual: LastYearActual | null;
   /** The library's reference value ("≥90%"), shown as a hint while the value is empty. */
   hint: string | null;
 }
@@ -101,6 +104,7 @@ export function draftOf(detail: TargetDetail, library: readonly IndicatorRow[], 
         value: i.value,
         unit: i.unit ?? '',
         libraryNameNow: i.libraryNameNow,
+        lastYearActual: i.lastYearActual,
         hint: i.libraryIndicatorId === null ? null : (hints.get(i.libraryIndicatorId) ?? null),
       })),
       layout,
@@ -122,6 +126,7 @@ export function rowFromLibrary(indicator: IndicatorRow, period: TargetPeriod): D
     value: '',
     unit: indicator.unit ?? '',
     libraryNameNow: null,
+    lastYearActual: null,
     hint: indicator.referenceHint,
   };
 }

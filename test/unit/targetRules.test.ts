@@ -209,6 +209,59 @@ describe('机审 of a target', () => {
   });
 });
 
+describe('last year against this year', () => {
+  /** The target's checks with one more indicator carrying last year's 实际完成值. */
+  const lastYearItem = (added: CheckedIndicator) => {
+    const t = complete();
+    t.indicators.push(added);
+    return checkTarget(t, DEFAULT_RULE_SET.targets).find((i) => i.id === 'lastYear');
+  };
+  const below = (name: string, figures: string) => `“${name}”指标值低于上年实际完成值：${figures}。请核实后调高，确需低于上年的请说明原因`;
+  const looser = (name: string, figures: string) =>
+    `“${name}”指标值高于上年实际完成值（越低越好，目标比上年放松）：${figures}。请核实后调低，确需放宽的请说明原因`;
+
+  it.each<[string, string, string | null, TargetIndicator['nature'], string, string | null, string | null]>([
+    ['equal to last year', '1200', '人次', '≥', '1200', '人次', null],
+    ['just below', '1199.99', '人次', '≥', '1200', '人次', below('服务人次', '本年 ≥1199.99人次，上年实际 1200人次')],
+    ['well below, operator written in', '≥1000', '人次', '≥', '1200', '人次', below('服务人次', '本年 ≥1000人次，上年实际 1200人次')],
+    ['above', '1300', '人次', '≥', '1200', '人次', null],
+    ['a rate below, last year as a fraction', '95', '%', '≥', '0.98', '%', below('服务人次', '本年 ≥95%，上年实际 98%')],
+    ['a rate equal, written two ways', '≥98%', null, '≥', '98', '%', null],
+    ['lower-is-better, a cap above last year', '≤5', '起', '≤', '3', '起', looser('服务人次', '本年 ≤5起，上年实际 3起')],
+    ['lower-is-better, a cap at last year', '≤3', '起', '≤', '3', '起', null],
+    ['lower-is-better, a cap below last year', '2', '天', '＜', '3', '天', null],
+    ['＝0 is a cap: last year had 1', '0', '起', '＝', '1', '起', null],
+    ['＝0 is a cap: last year had none', '0', '起', '＝', '0', '起', null],
+    ['a different unit (万人次 against 人次)', '0.1', '万人次', '≥', '1200', '人次', null],
+    ['last year not applicable', '1000', '人次', '≥', '/', '人次', null],
+    ['last year unreadable', '1000', '人次', '≥', '基本完成', '人次', null],
+    ['full-width figures and unit', '１０００', '人 次', '≥', '1200', '人次', below('服务人次', '本年 ≥１０００人 次，上年实际 1200人次')],
+  ])('%s: %s%s against last year’s %s', (_case, value, unit, nature, actual, lastUnit, problem) => {
+    const item = lastYearItem({
+      ...ind('产出指标', '数量指标', '服务人次', value, unit, nature),
+      lastYearActual: { actual, unit: lastUnit },
+    });
+    expect(item).toMatchObject({ ok: problem === null, severity: 'warning', detail: problem ?? '' });
+  });
+
+  it('ignores a 定性 indicator, and has no item at all without last year’s figures (a new project)', () => {
+    const qualitative = {
+      ...ind('效益指标', '社会效益指标', '群众获得感', '明显提升', null, '定性'),
+      lastYearActual: { actual: '达成', unit: null },
+    };
+    expect(lastYearItem(qualitative)).toMatchObject({ ok: true, detail: '' });
+    expect(lastYearItem(ind('产出指标', '数量指标', '服务人次', '1000', '人次'))).toBeUndefined();
+  });
+
+  it('warns without blocking submission', () => {
+    const t = complete();
+    t.indicators[0] = { ...t.indicators[0]!, lastYearActual: { actual: '600', unit: '人次' } };
+    const items = checkTarget(t, DEFAULT_RULE_SET.targets);
+    expect(items.filter((i) => !i.ok).map((i) => i.id)).toEqual(['lastYear']);
+    expect(passesChecks(items)).toBe(true);
+  });
+});
+
 describe('三方联合会审', () => {
   it('moves a target by the combined result', () => {
     expect(REVIEW_OUTCOME.优.status).toBe('ready');
