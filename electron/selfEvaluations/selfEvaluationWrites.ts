@@ -264,7 +264,7 @@ function storeScore(ctx: ServiceContext, id: number): void {
 }
 
 /** The project's latest execution record of its year (by the round's month, then the newest import). */
-function latestExecution(ctx: ServiceContext, projectId: number, year: number) {
+export function latestExecution(ctx: ServiceContext, projectId: number, year: number) {
   return ctx.ledger.db
     .select({
       initialBudgetFen: executionRecords.initialBudgetFen,

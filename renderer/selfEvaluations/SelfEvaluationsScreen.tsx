@@ -6,8 +6,10 @@ import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 import { NewSelfEvaluationModal } from './NewSelfEvaluationModal';
+import { SelfEvaluationExchange } from './SelfEvaluationExchange';
 import { SelfEvaluationPage } from './SelfEvaluationPage';
 import { SelfEvaluationTable } from './SelfEvaluationTable';
+import { ResultActionsScreen } from '../resultApplication/ResultActionsScreen';
 
 /**
  * 自评与评价: the year's figures, its self-evaluations and department evaluations (filtered by 主管部门
@@ -107,7 +109,10 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
                 w={160}
               />
             </Group>
-            <Button onClick={() => setCreating(true)}>新建自评</Button>
+            <Group gap="xs" align="flex-end">
+              <SelfEvaluationExchange year={year} onImported={reloadAll} />
+              <Button onClick={() => setCreating(true)}>新建自评</Button>
+            </Group>
           </Group>
           <SelfEvaluationTable rows={rows} onOpen={(r) => setOpenId(r.id)} />
           {creating && (
@@ -123,6 +128,8 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
           )}
         </>
       )}
+      {/* 评价结果应用 (renderer/resultApplication/): the year's actions from 自评, 部门评价 and 重点评价. */}
+      <ResultActionsScreen year={year} />
     </Stack>
   );
 }

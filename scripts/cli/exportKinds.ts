@@ -6,6 +6,7 @@ import { exportKeyEvaluationPublication } from '../../electron/keyEvaluations/ke
 import { exportProjects } from '../../electron/projects/projectExport';
 import { findUnitByName } from '../../electron/projects/units';
 import { formatWanYuan } from '../../electron/rules/money';
+import { exportSelfEvaluationTemplate } from '../../electron/selfEvaluations/selfEvaluationTemplate';
 import { exportReviewSheet } from '../../electron/targets/reviewSheet';
 import { exportTargetPublication } from '../../electron/targets/targetPublication';
 import { listTargets } from '../../electron/targets/targetList';
@@ -87,6 +88,21 @@ export const exportKinds: Record<string, ExportKind> = {
         bytes: result.bytes,
         text: `${result.evaluationCount} 项重点绩效评价，涉及资金 ${formatWanYuan(result.coveredFen)} 万元${result.excludedClassified ? `；涉密单位 ${result.excludedClassified} 项未公开` : ''}`,
         json: { evaluationCount: result.evaluationCount, coveredFen: result.coveredFen, excludedClassified: result.excludedClassified },
+      };
+    },
+  },
+  'self-evaluation-template': {
+    doc: '单位的项目支出绩效自评表模板（每个绩效目标已批复的项目一个工作表，按台账预填；须加 --unit 单位名称；尚无自评的项目同时新建自评）',
+    yearly: true,
+    byUnit: true,
+    async run(ctx, input) {
+      if (!input.unit) throw new LedgerError('unit_required', '自评表模板按单位导出，请加 --unit 单位名称。');
+      const unit = requireUnit(ctx, input.unit);
+      const result = await exportSelfEvaluationTemplate(ctx, { year: input.year, unitId: unit.id });
+      return {
+        bytes: result.bytes,
+        text: `“${unit.name}”${result.formCount} 个项目的自评表（其中新建自评 ${result.created} 个）`,
+        json: { formCount: result.formCount, created: result.created },
       };
     },
   },

@@ -13,6 +13,11 @@ import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { commitIndicatorImport, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
 import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
 import { commitReviewSheetImport, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
+import {
+  commitSelfEvaluationImport,
+  previewSelfEvaluationImport,
+  type SelfEvaluationImportPreview,
+} from '../../electron/selfEvaluations/selfEvaluationImport';
 import { commitTargetImport, previewTargetImport } from '../../electron/targets/targetImport';
 import { formatWanYuan, type MoneyUnit } from '../../electron/rules/money';
 import type { Agreement } from '../../electron/rules/moneyUnitEvidence';
@@ -117,6 +122,22 @@ export const importKinds: Record<string, ImportKind> = {
       }
     },
   },
+  'self-evaluations': {
+    doc: '单位填好的项目支出绩效自评表（按台账识别码或项目名称加实施单位对应自评；列出审核发现的每处问题；完整的自评表同时报送）',
+    yearly: true,
+    run(ctx, input) {
+      let preview = previewSelfEvaluationImport(ctx, input);
+      if (input.dryRun || !preview.canCommit)
+        return {
+          text: describeSelfEvaluations(preview, input.dryRun),
+          json: { ok: preview.canCommit, dryRun: input.dryRun, preview },
+          failed: !preview.canCommit,
+        };
+      const result = commitSelfEvaluationImport(ctx, input);
+      preview = result.preview;
+      return { text: describeSelfEvaluations(preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
+    },
+  },
   'review-sheet': {
     doc: '填好的会审意见表（按识别码记入对应绩效目标当前一轮会审）',
     yearly: false,
@@ -196,4 +217,20 @@ function unitAdvice(p: ExecutionImportPreview): string[] {
       ? `${m.finding}如果文件中的金额实际是${m.likely}，请加 --unit ${m.likely}；确认是${m.unit}的，请加 --unit ${m.unit} --confirm-unit 后重新运行。`
       : '文件的金额单位待定：请加 --unit 元 或 --unit 万元 指明后重新运行。',
   ];
+}
+
+/** The self-evaluation import in lines: each sheet, its status change and ledger total, then every finding and error. */
+function describeSelfEvaluations(preview: SelfEvaluationImportPreview, dryRun: boolean): string[] {
+  const lines = preview.sheets.map(
+    (s) =>
+      `工作表“${s.sheet}”：${s.projectName ?? '（未匹配）'}${s.statusLabel ? `，${s.statusLabel}${s.afterStatusLabel ? ` → ${s.afterStatusLabel}` : ''}` : ''}${s.total === null ? '' : `，台账复算总分 ${s.total}${s.grade ? `（${s.grade}）` : ''}`}；改变 ${s.changes.length} 项，审核发现问题 ${s.findings.length} 处`,
+  );
+  const findings = preview.sheets.flatMap((s) => s.findings.map((f) => `  问题：${f.message}`));
+  const errors = preview.errors.map((e) => `  错误：${e.message}`);
+  const verdict = !preview.canCommit
+    ? `有 ${preview.errors.length} 处错误，未导入任何数据。请改正后重新导入。`
+    : dryRun
+      ? '检查完毕（--dry-run，未写入）。'
+      : '已导入。';
+  return [...lines, ...findings, ...errors, verdict];
 }

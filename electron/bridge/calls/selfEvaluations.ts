@@ -6,7 +6,8 @@ import type {
   SelfEvaluationView,
   SelfEvaluationYearFigures,
 } from '../../selfEvaluations/selfEvaluations';
-import { read, write } from '../callSpec';
+import type { SelfEvaluationImportPreview, SelfEvaluationImportResult } from '../../selfEvaluations/selfEvaluationImport';
+import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type ImportPreviewOutcome, type SaveOutcome } from '../callSpec';
 import { year, id, optionalWanYuan } from './fields';
 import { SELF_EVALUATION_KINDS } from '../../../db/vocabulary';
 
@@ -18,6 +19,12 @@ export type {
   SelfEvaluationView,
   SelfEvaluationYearFigures,
 } from '../../selfEvaluations/selfEvaluations';
+export type { SelfEvaluationChange } from '../../selfEvaluations/selfEvaluationImportText';
+export type {
+  SelfEvaluationImportPreview,
+  SelfEvaluationImportResult,
+  SelfEvaluationSheetPlan,
+} from '../../selfEvaluations/selfEvaluationImport';
 
 const kind = z.enum(SELF_EVALUATION_KINDS, { error: '请选择单位自评或部门评价' });
 
@@ -85,4 +92,20 @@ export const selfEvaluationsCalls = {
     '把报送的自评表连同审核意见退回单位',
   ),
   'selfEvaluations.accept': write<SelfEvaluationView>()(z.object({ id: id('自评表') }), '自评表审核通过'),
+  // A write: projects of the unit without a self-evaluation get their draft (audited) so each sheet can carry its code.
+  'selfEvaluations.templateExport': write<SaveOutcome<{ formCount: number; created: number }>>()(
+    z.object({ year, unitId: id('预算单位') }),
+    '导出单位的项目支出绩效自评表模板（每个项目一张，按台账预填）',
+    SAVE_XLSX,
+  ),
+  // A write: the preview saves every sheet in a transaction it rolls back, so it needs the writable connection.
+  'selfEvaluations.importPreview': write<ImportPreviewOutcome<SelfEvaluationImportPreview>>()(
+    z.object({ year }),
+    '选择单位填好的自评表并预览：匹配的自评表、改变的数值和审核发现的问题（试导入后回滚，台账不变）',
+    OPEN_SPREADSHEET,
+  ),
+  'selfEvaluations.importCommit': write<SelfEvaluationImportResult>()(
+    z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
+    '按预览结果导入自评表并报送（全部成功或全部不写入）',
+  ),
 };

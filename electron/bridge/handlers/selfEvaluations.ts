@@ -12,7 +12,9 @@ import {
   saveSelfEvaluation,
   submitSelfEvaluation,
 } from '../../selfEvaluations/selfEvaluationWrites';
-import type { AreaHandlers } from './fileSteps';
+import { commitSelfEvaluationImport, previewSelfEvaluationImport } from '../../selfEvaluations/selfEvaluationImport';
+import { exportSelfEvaluationTemplate } from '../../selfEvaluations/selfEvaluationTemplate';
+import { commitStagedFile, previewPickedFile, saveFile, type AreaHandlers } from './fileSteps';
 import type { selfEvaluationsCalls } from '../calls/selfEvaluations';
 
 export const selfEvaluationsHandlers: AreaHandlers<typeof selfEvaluationsCalls> = {
@@ -25,4 +27,16 @@ export const selfEvaluationsHandlers: AreaHandlers<typeof selfEvaluationsCalls> 
   'selfEvaluations.submit': submitSelfEvaluation,
   'selfEvaluations.return': returnSelfEvaluation,
   'selfEvaluations.accept': acceptSelfEvaluation,
+  'selfEvaluations.templateExport': async (ctx, input) => {
+    const { fileName, bytes, ...summary } = await exportSelfEvaluationTemplate(ctx, input);
+    return saveFile(ctx, '导出项目支出绩效自评表模板', fileName, bytes, summary);
+  },
+  'selfEvaluations.importPreview': (ctx, input) =>
+    previewPickedFile(ctx, '选择单位填好的自评表', (file) =>
+      previewSelfEvaluationImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),
+    ),
+  'selfEvaluations.importCommit': (ctx, input) =>
+    commitStagedFile(ctx, input.fileId, (file) =>
+      commitSelfEvaluationImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),
+    ),
 };

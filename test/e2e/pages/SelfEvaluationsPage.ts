@@ -124,3 +124,44 @@ export class SelfEvaluationsPage {
     return this.page.getByLabel('总分与等级').locator('.mantine-Badge-root').first().innerText();
   }
 }
+
+/** 自评表 by Excel: a unit's template out, filled workbooks in through the preview with the check's findings. */
+export class SelfEvaluationExchangePage {
+  constructor(readonly page: Page) {}
+
+  /** Exports the unit's template and returns the downloaded file's path in `folder`. */
+  async exportTemplate(unit: string, folder: string): Promise<string> {
+    await this.page.getByRole('combobox', { name: '导出哪个单位的自评表' }).click();
+    await this.page.getByRole('option', { name: unit, exact: true }).click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '导出自评表模板' }).click();
+    const d = await download;
+    const file = `${folder}/${d.suggestedFilename()}`;
+    await d.saveAs(file);
+    return file;
+  }
+
+  /** Picks the workbook for 导入自评表 and returns the preview dialog. */
+  async importFile(file: string): Promise<Locator> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: '导入自评表' }).click();
+    await (await chooser).setFiles(file);
+    const dialog = this.page.getByRole('dialog', { name: /导入自评表预览/ });
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  /** The findings listed for a sheet: [单元格, 表上数, 复算数]. */
+  async findings(scope: Locator, sheet: string): Promise<string[][]> {
+    const table = scope.getByRole('table', { name: `工作表“${sheet}”审核发现的问题` });
+    const out: string[][] = [];
+    for (const row of await table.locator('tbody tr').all())
+      out.push((await row.locator('td').allInnerTexts()).slice(0, 3).map((t) => t.trim()));
+    return out;
+  }
+
+  async commit(dialog: Locator): Promise<void> {
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}
