@@ -13,3 +13,4 @@ export * from './monitoring';
 export * from './rectification';
 export * from './keyEvaluations';
 export * from './selfEvaluations';
+export * from './resultApplication';

@@ -21,6 +21,7 @@ import { keyEvaluationsCalls } from './calls/keyEvaluations';
 import { reportsCalls } from './calls/reports';
 import { reviewCalls } from './calls/review';
 import { selfEvaluationsCalls } from './calls/selfEvaluations';
+import { resultApplicationCalls } from './calls/resultApplication';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 // The ledger's codes (arrays and their types): the renderer's one way to them.
@@ -37,6 +38,7 @@ export type * from './calls/keyEvaluations';
 export type * from './calls/reports';
 export type * from './calls/review';
 export type * from './calls/selfEvaluations';
+export type * from './calls/resultApplication';
 
 export const contract = {
   ...ledgerCalls,
@@ -50,6 +52,7 @@ export const contract = {
   ...reportsCalls,
   ...reviewCalls,
   ...selfEvaluationsCalls,
+  ...resultApplicationCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { keyEvaluationsHandlers } from './handlers/keyEvaluations';
 import { reportsHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/review';
 import { selfEvaluationsHandlers } from './handlers/selfEvaluations';
+import { resultApplicationHandlers } from './handlers/resultApplication';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...reviewHandlers,
   ...selfEvaluationsHandlers,
+  ...resultApplicationHandlers,
 };

@@ -6,7 +6,8 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import { projects, resultActions } from '../../db/schema';
-import { RESULT_ACTION_STATUS, RESULT_ACTION_TYPES, type ResultActionStatus } from '../rules/keyEvaluationFrameworks';
+import { RESULT_ACTION_STATUS, type ResultActionStatus } from '../rules/keyEvaluationFrameworks';
+import { knownActionTypes, resultActionProblems } from '../rules/resultApplication';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
 import { formatWanYuan } from '../rules/money';
 import { appendAudit } from '../ledger/audit';
@@ -235,21 +236,15 @@ function sumFen(list: KeyEvaluationRow[]): number {
 }
 
 function validateAction(ctx: ServiceContext, year: number, input: ResultActionInput): ResultActionInput {
-  const fields: Record<string, string> = {};
-  const actionType = input.actionType.trim();
-  const known = new Set<string>([...RESULT_ACTION_TYPES, ...Object.values(ruleSetOf(ctx, year).keyEvaluation.resultActions)]);
-  if (!known.has(actionType)) fields.actionType = `请选择结果应用方式（${[...known].join('、')}）`;
-  if (input.amountFen !== null && (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0))
-    fields.amountFen = '金额须为不小于 0 的金额';
-  if (input.nextYearProjectId != null) {
-    const project = ctx.ledger.db.select().from(projects).where(eq(projects.id, input.nextYearProjectId)).get();
-    if (!project) fields.nextYearProjectId = '该项目不存在';
-    else if (project.year !== year + 1) fields.nextYearProjectId = `请选择 ${year + 1} 年度的项目（所选项目属于 ${project.year} 年度）`;
-  }
-  if (!(input.status in RESULT_ACTION_STATUS)) fields.status = '请选择状态';
+  const nextYearProject =
+    input.nextYearProjectId == null
+      ? null
+      : ctx.ledger.db.select({ year: projects.year }).from(projects).where(eq(projects.id, input.nextYearProjectId)).get();
+  const known = knownActionTypes(ruleSetOf(ctx, year).keyEvaluation.resultActions);
+  const fields = resultActionProblems(input, { evaluatedYear: year, known, nextYearProject });
   if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
   return {
-    actionType,
+    actionType: input.actionType.trim(),
     amountFen: input.amountFen,
     nextYearProjectId: input.nextYearProjectId ?? null,
     status: input.status,
