@@ -87,6 +87,8 @@ export interface SelfEvaluationYearFigures {
   byGrade: { grade: string; count: number }[];
   ungraded: number;
   byStatus: { status: SelfEvaluationStatus; label: string; count: number }[];
+  /** Summed over the 单位自评 only (a 部门评价 covers the same money again), 分; a blank figure counts 0. */
+  money: { initialFen: number; budgetFen: number; executedFen: number };
   sentence: string;
 }
 
@@ -194,8 +196,10 @@ export function selfEvaluationCandidates(
 }
 
 export function selfEvaluationYearFigures(ctx: ServiceContext, input: { year: number }): SelfEvaluationYearFigures {
-  const rows = listSelfEvaluations(ctx, { year: input.year });
+  requireYear(ctx, input.year);
+  const rows = selectRows(ctx, eq(selfEvaluations.year, input.year));
   const own = rows.filter((r) => r.kind === 'self');
+  const sum = (field: 'initialFen' | 'budgetFen' | 'executedFen') => own.reduce((s, r) => s + (r.raw[field] ?? 0), 0);
   const bands = ruleSetOf(ctx, input.year).gradeBands;
   const byGrade = bands.map((b) => ({ grade: b.grade, count: rows.filter((r) => r.grade === b.grade).length }));
   const units = new Set(own.map((r) => r.unitId)).size;
@@ -214,6 +218,7 @@ export function selfEvaluationYearFigures(ctx: ServiceContext, input: { year: nu
     byGrade,
     ungraded: rows.filter((r) => r.grade === null).length,
     byStatus,
+    money: { initialFen: sum('initialFen'), budgetFen: sum('budgetFen'), executedFen: sum('executedFen') },
     sentence:
       rows.length === 0
         ? `${input.year} 年度还没有绩效自评。`

@@ -11,6 +11,7 @@ import { ledgerSettingsProblems, SETTINGS_PLACE } from '../../electron/rules/led
 import { formatWanYuan } from '../../electron/rules/money';
 import { createYear } from '../../electron/settings/yearSetup';
 import { buildDemoLedger } from '../demo/demoYear';
+import { describePreviousYear } from '../demo/demoPreviousYear';
 import { refuseExisting, requireArg, withLedger, type CommandRun } from './command';
 import { describeCheck } from './describe';
 import { UsageError } from './io';
@@ -48,7 +49,7 @@ export function demoCommand({ values, rest, io, now, emit, year }: CommandRun): 
   const y = values.year ? year() : 2023;
   return withLedger(openLedger(file), io, now, (ctx) => {
     const started = performance.now();
-    const summary = buildDemoLedger(ctx, { year: y });
+    const summary = buildDemoLedger(ctx, { year: y, previousYear: true });
     const seconds = (performance.now() - started) / 1000;
     const { targets, monitoring } = summary;
     const firstRound = Object.entries(targets.firstRound)
@@ -62,6 +63,7 @@ export function demoCommand({ values, rest, io, now, emit, year }: CommandRun): 
         ...Object.entries(summary.projectsByKind).map(([k, n]) => `  ${BUDGET_KINDS[k as BudgetKind]}：${n} 个项目`),
         `绩效目标：项目 ${targets.projects} 个、部门整体 ${targets.departments} 个，经三方联合会审（首轮 ${firstRound}，“中”的修改后重新会审通过）全部批复；已公开 ${targets.published} 个，涉密单位的 ${targets.classifiedUnpublished} 个不公开。`,
         monitoring.sentence,
+        ...(summary.previousYear ? [describePreviousYear(summary.previousYear)] : []),
       ],
       { ok: true, ledger: path.resolve(file), seconds, ...summary },
     );

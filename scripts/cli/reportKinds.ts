@@ -5,6 +5,8 @@ import { keyEvaluationYearFigures, publicationRows } from '../../electron/keyEva
 import { monitoringReport, warningsReport } from '../../electron/monitoring/warnings';
 import { yearSummary as yearSummaryReport } from '../../electron/reports/yearSummary';
 import { formatWanYuan } from '../../electron/rules/money';
+import { resultActionsReport } from '../../electron/resultApplication/resultActionsReport';
+import { selfEvaluationYearFigures } from '../../electron/selfEvaluations/selfEvaluations';
 
 export interface ReportKind {
   doc: string;
@@ -52,6 +54,30 @@ export const reportKinds: Record<string, ReportKind> = {
       };
     },
   },
+  'result-actions': {
+    doc: '评价结果应用：自评、部门评价和重点评价对下年度预算的应用，按应用方式、主管部门汇总，收回、清理结转结余和调减的金额',
+    run: resultActionsReport,
+  },
+  // --- report self-evaluations (绩效自评与部门评价的年度概况) ---
+  'self-evaluations': {
+    doc: '绩效自评与部门评价：自评的单位数和项目数、部门评价个数、各等级和各状态的个数、单位自评涉及的预算和执行资金',
+    run(ctx, input) {
+      const f = selfEvaluationYearFigures(ctx, input);
+      const counts = (list: { count: number }[], label: (k: number) => string) => list.map((x, k) => `${label(k)} ${x.count}`).join('、');
+      return {
+        json: { year: input.year, ...f },
+        text: f.byStatus.every((s) => s.count === 0)
+          ? [f.sentence]
+          : [
+              f.sentence,
+              `评价等级（单位自评和部门评价）：${counts(f.byGrade, (k) => f.byGrade[k]!.grade)}；未评等级或未填完 ${f.ungraded} 个。`,
+              `状态：${counts(f.byStatus, (k) => f.byStatus[k]!.label)}。`,
+              `单位自评资金：年初预算 ${formatWanYuan(f.money.initialFen)} 万元，全年预算 ${formatWanYuan(f.money.budgetFen)} 万元，全年执行 ${formatWanYuan(f.money.executedFen)} 万元。`,
+            ],
+      };
+    },
+  },
+  // --- end self-evaluations ---
   warnings: {
     doc: '绩效监控预警（--round 轮次）：先按当年规则计算，再列出各项目的执行率、序时进度、目标完成率、偏离率和三条线的颜色',
     needsRound: true,

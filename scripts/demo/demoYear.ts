@@ -4,7 +4,8 @@
  * createProject, …) in one transaction, so the audit log holds every record like any other entry; the
  * project-library status, which only the ex-ante gate moves in real use, is set here directly with its
  * own audit entry. The year's targets, their review and the May monitoring round are built by
- * demoTargetsAndMonitoring.ts. Deterministic: the same seed always gives the same amounts, flags and
+ * demoTargetsAndMonitoring.ts; the year before, with its self-evaluations, on request by demoPreviousYear.ts
+ * (the CLI's `demo` asks for it). Deterministic: the same seed always gives the same amounts, flags and
  * figures (no Math.random).
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -21,6 +22,7 @@ import { presetPoints, type ItemScore } from '../../electron/rules/exAnteScore';
 import { appendAudit } from '../../electron/ledger/audit';
 import { inTransaction, type ServiceContext } from '../../electron/ledger/context';
 import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
+import { buildDemoPreviousYear, type DemoPreviousYearFigures } from './demoPreviousYear';
 import { createAssessment, finalizeAssessment, saveAssessment } from '../../electron/exAnte/exAnte';
 import { listIndicatorClasses, loadDefaultLibrary } from '../../electron/indicators/indicators';
 import { saveEvaluationTexts, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
@@ -38,6 +40,8 @@ export interface DemoOptions {
   year?: number;
   /** PRNG seed; the default gives the documented demo. */
   seed?: number;
+  /** Also the year before, with its self-evaluations (demoPreviousYear.ts); the demo year is the same either way. */
+  previousYear?: boolean;
 }
 
 export interface DemoSummary {
@@ -56,13 +60,16 @@ export interface DemoSummary {
   targets: DemoTargetFigures;
   /** The 5月项目监控 round, from its summary. */
   monitoring: DemoMonitoringFigures;
+  /** The year before, when asked for. */
+  previousYear: DemoPreviousYearFigures | null;
 }
 
 const KIND: Record<KindCode, BudgetKind> = { g: 'general', f: 'fund', s: 'stateCapital', i: 'socialInsurance' };
 
 export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}): DemoSummary {
   const year = options.year ?? 2023;
-  const random = mulberry32(options.seed ?? 20230101);
+  const seed = options.seed ?? 20230101;
+  const random = mulberry32(seed);
   return inTransaction(ctx, () => {
     const anyUnit = ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).limit(1).get();
     const yearRow = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
@@ -73,7 +80,7 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     // The targets take their common indicators from the library.
     if (listIndicatorClasses(ctx).length === 0) loadDefaultLibrary(ctx);
 
-    const summary: Omit<DemoSummary, 'targets' | 'monitoring'> = {
+    const summary: Omit<DemoSummary, 'targets' | 'monitoring' | 'previousYear'> = {
       year,
       units: 0,
       departments: 0,
@@ -168,7 +175,7 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       entityId: year,
       after: {
         county: DEMO_COUNTY.name,
-        seed: options.seed ?? 20230101,
+        seed,
         units: summary.units,
         projects: summary.projects,
         admitted: summary.projects - notAdmitted.length,
@@ -179,7 +186,9 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
         notices: monitoring.notices.issued,
       },
     });
-    return { ...summary, targets, monitoring };
+    // Its own generator, so the demo year reads the same with or without it.
+    const previousYear = options.previousYear ? buildDemoPreviousYear(ctx, year, mulberry32(seed - 10_000)) : null;
+    return { ...summary, targets, monitoring, previousYear };
   });
 }
 

@@ -1,7 +1,9 @@
 /**
  * The demo county at the seed's scale: about 110 units and 290 projects over the four budgets, the
  * 2023 key evaluations present under their names, the year's targets reviewed, approved and published,
- * the May monitoring round with its warnings and notices, every record audited, and the same every time.
+ * the May monitoring round with its warnings and notices, every record audited, and the same every time;
+ * and the year before (2022: 109 units, 292 projects self-evaluated and accepted, 部门评价, the results
+ * applied to 2023), built on the same ledger without changing 2023.
  */
 import { describe, expect, it } from 'vitest';
 import { syncLags } from '../../electron/rules/jointReview';
@@ -21,14 +23,21 @@ import { listTargets } from '../../electron/targets/targetList';
 import { listUnits } from '../../electron/projects/units';
 import { monitoringReport, warningsReport, type RoundSummary } from '../../electron/monitoring/warnings';
 import { listProjectTypes } from '../../electron/projects/projectTypes';
+import { listSelfEvaluations } from '../../electron/selfEvaluations/selfEvaluations';
+import { listYearResultActions } from '../../electron/resultApplication/yearActions';
+import { numberIn } from '../../electron/rules/targetChecks';
+import { cliJson, cliRunner } from '../fixtures/cli';
 import { freshContext } from './tempLedger';
 
 const MAY = '5月项目监控';
+const run = cliRunner();
 
 describe('the demo year', () => {
   const ctx = freshContext();
   const started = performance.now();
-  const summary = buildDemoLedger(ctx, { year: 2023 });
+  // With the year before (2022, its self-evaluations): the figures of 2023 are the same without it (see "is the same every time").
+  const summary = buildDemoLedger(ctx, { year: 2023, previousYear: true });
+  const previous = summary.previousYear!;
   const ms = performance.now() - started;
 
   it('has the scale of the bureau’s 2023 summary', () => {
@@ -87,26 +96,30 @@ describe('the demo year', () => {
   it('passes the ledger check with every record in the audit chain, and nothing else', () => {
     const check = checkLedger(ctx);
     expect(check.ok).toBe(true);
-    expect(check.counts).toMatchObject({ budget_units: summary.units, projects: summary.projects, fiscal_years: 1 });
+    expect(check.counts).toMatchObject({ budget_units: summary.units, projects: summary.projects + previous.projects, fiscal_years: 2 });
     expect(summary.keyEvaluations).toBe(10);
     expect(check.counts).toMatchObject({ key_evaluations: 10 });
     const n = check.counts as Record<string, number>;
     const targets = n.performance_targets!;
     const secondRounds = n.review_rounds! - targets;
     const decidedGood = ctx.ledger.sqlite.prepare(`select count(*) as n from review_rounds where result = '良'`).get() as { n: number };
-    const notices = listNotices(ctx, { year: 2023 });
+    // Both years' notices and rounds: 2023's, and 2022's built the same way.
+    const notices = [...listNotices(ctx, { year: 2023 }), ...listNotices(ctx, { year: 2022 })];
+    const answered = summary.monitoring.notices.answered + previous.monitoring.notices.answered;
+    const closed = summary.monitoring.notices.closed + previous.monitoring.notices.closed;
+    const evaluations = previous.selfEvaluations + previous.departmentEvaluations;
     const actions = Object.fromEntries(
       (
         ctx.ledger.sqlite.prepare('select action, count(*) as n from audit_log group by action').all() as { action: string; n: number }[]
       ).map((a) => [a.action, a.n]),
     );
     expect(actions).toEqual({
-      'year.create': 1,
+      'year.create': 2,
       'settings.save': 1,
-      'monitoringRound.create': 3,
+      'monitoringRound.create': 6,
       'indicatorLibrary.merge': 1,
       'unit.create': summary.units,
-      'project.create': summary.projects,
+      'project.create': summary.projects + previous.projects,
       // each major project's assessment: created, scored, finalised
       'exAnte.create': summary.majorPolicy,
       'exAnte.save': summary.majorPolicy,
@@ -128,17 +141,23 @@ describe('the demo year', () => {
       // 五个同步 dates as reached; a second round's 审核 replaces the first's
       'target.syncDate': n.sync_dates! + secondRounds,
       'target.approve': targets,
-      'target.publish': summary.targets.published,
+      'target.publish': summary.targets.published + previous.targets.published,
       // the May round: the platform's export, each unit's form, the warnings, the notices and their path
-      'import.execution': 1,
+      'import.execution': 2,
       'execution.create': n.execution_records,
-      'monitoring.saveForm': summary.monitoring.projects,
-      'warnings.compute': 1,
+      'monitoring.saveForm': summary.monitoring.projects + previous.monitoring.projects,
+      'warnings.compute': 2,
       'notice.draftFromWarnings': notices.length,
       'notice.issue': notices.length,
-      'notice.feedback': summary.monitoring.notices.answered + summary.monitoring.notices.closed,
-      'notice.close': summary.monitoring.notices.closed,
-      'demo.build': 1,
+      'notice.feedback': answered + closed,
+      'notice.close': closed,
+      // 2022 after year end: each 单位自评 and 部门评价 created, filled, submitted, accepted; the results applied to 2023
+      'selfEvaluation.create': evaluations,
+      'selfEvaluation.save': evaluations,
+      'selfEvaluation.submit': evaluations,
+      'selfEvaluation.accept': evaluations,
+      'resultApplication.record': previous.resultActions,
+      'demo.build': 2,
     });
     expect(n.review_opinions).toBe(3 * n.review_rounds!);
   });
@@ -180,13 +199,17 @@ describe('the demo year', () => {
       approved: entered.length + departments.length,
     });
 
+    const shown = previous.belowLastYear;
     for (const row of rows.filter((r) => r.targetId !== null)) {
       const t = targetDetail(ctx, row.targetId!);
-      // Every item of the checklist, warnings included (mandatory indicators, measurable values).
-      expect(
-        t.checks.filter((c) => !c.ok),
-        t.projectName ?? t.unitName,
-      ).toEqual([]);
+      // Every item of the checklist, warnings included (mandatory indicators, measurable values); the one
+      // target the demo sets below its 2022 actual is flagged for it, and for nothing else.
+      const failed = t.checks.filter((c) => !c.ok);
+      if (t.projectName === shown.projectName) {
+        expect(failed.map((c) => c.id)).toEqual(['lastYear']);
+        expect(failed[0]!.detail).toContain(`“${shown.indicator}”指标值低于上年实际完成值`);
+        expect(failed[0]!.detail).toContain(`上年实际 ${shown.actual}`);
+      } else expect(failed, t.projectName ?? t.unitName).toEqual([]);
       expect(t.indicators.every((i) => i.libraryIndicatorId !== null && i.period === 'annual')).toBe(true);
       expect(t.indicatorClassId).not.toBeNull();
       if (t.subject === 'project') expect(t.annualTotalFen).toBe(t.projectBudgetFen);
@@ -306,12 +329,101 @@ describe('the demo year', () => {
     expect(summary.monitoring.notices.issued).toBe(notices.length);
   });
 
-  it('is the same every time (seeded, no Math.random)', () => {
+  it('has the year before as the bureau’s summary tells it: `report self-evaluations` gives 109 units and 292 projects', async () => {
+    const text = await run('report', 'self-evaluations', '--ledger', ctx.ledger.file, '--year', '2022');
+    expect(text.code).toBe(0);
+    expect(text.out.split('\n')[0]).toBe(
+      `2022 年度 109 个单位对 292 个项目开展绩效自评，部门评价 ${previous.departmentEvaluations} 个项目。`,
+    );
+    const r = await run('report', 'self-evaluations', '--ledger', ctx.ledger.file, '--year', '2022', '--json');
+    expect(r.code).toBe(0);
+    const report = cliJson(r);
+    expect(report).toMatchObject({ year: 2022, units: 109, projects: 292, selfCount: 292, ungraded: 0 });
+    const grades = Object.fromEntries((report.byGrade as { grade: string; count: number }[]).map((g) => [g.grade, g.count])) as Record<
+      '优' | '良' | '中' | '差',
+      number
+    >;
+    const evaluations = 292 + report.departmentCount;
+    expect(report.departmentCount).toBeGreaterThanOrEqual(6);
+    expect(grades.优 + grades.良 + grades.中 + grades.差).toBe(evaluations);
+    // Mostly 优 and 良, some 中, a few 差 — as the scorer gave them.
+    expect(grades.优).toBeGreaterThan(evaluations / 2);
+    expect(grades.良).toBeGreaterThan(grades.差);
+    expect(grades.中).toBeGreaterThan(0);
+    expect(grades.差).toBeGreaterThan(0);
+    expect(grades.差).toBeLessThan(evaluations / 20);
+    expect(grades).toEqual(previous.byGrade);
+    const statuses = Object.fromEntries((report.byStatus as { status: string; count: number }[]).map((x) => [x.status, x.count]));
+    expect(statuses).toEqual({ draft: 0, submitted: 0, returned: 0, accepted: evaluations });
+    // Money of the 单位自评 only: the 年初预算 is the year's, the 全年执行数 below the 全年预算数.
+    expect(report.money.initialFen).toBe(previous.totalFen);
+    expect(report.money.executedFen).toBeLessThan(report.money.budgetFen);
+    expect(report.money.executedFen).toBeGreaterThan(report.money.budgetFen * 0.85);
+    // Filled in the spring after the year.
+    for (const e of listSelfEvaluations(ctx, { year: 2022 })) expect(e.updatedAt.slice(0, 7), e.projectName).toMatch(/^2023-0[2-4]$/);
+  });
+
+  it('gives every 2023 project its 2022 predecessor: same unit and name, the 2022 code; the unit new in 2023 had it under its 主管部门', () => {
+    const later = listProjects(ctx, { year: 2023 });
+    const before = listProjects(ctx, { year: 2022 });
+    expect(before).toHaveLength(later.length);
+    const units = listUnits(ctx, { year: 2023 });
+    const newUnit = units.find((u) => u.name === '轮台县应急救援中心')!;
+    expect(units.find((u) => u.id === newUnit.id)?.projectCount).toBe(1);
+    expect(listUnits(ctx, { year: 2022 }).find((u) => u.id === newUnit.id)?.projectCount).toBe(0);
+    for (const p of later) {
+      const predecessor = before.find((b) => b.code === p.code!.replace('-23-', '-22-'))!;
+      expect(predecessor, p.name).toBeDefined();
+      expect(predecessor.name).toBe(p.name);
+      expect(predecessor.unitId).toBe(p.unitId === newUnit.id ? newUnit.parentId : p.unitId);
+      expect(predecessor.libraryStatus).toBe('admitted');
+      expect(predecessor.initialBudgetFen).toBeGreaterThan(0);
+    }
+    expect(new Set(before.map((p) => p.unitId)).size).toBe(109);
+  });
+
+  it('sets exactly one 2023 target below what the project achieved in 2022', () => {
+    const rows = ctx.ledger.sqlite
+      .prepare(
+        `select p.name as project, ti.name as indicator, ti.value as target, sei.actual as actual
+         from target_indicators ti
+         join performance_targets t on t.id = ti.target_id and t.year = 2023
+         join projects p on p.id = t.project_id
+         join projects last on last.year = 2022 and last.unit_id = p.unit_id and last.name = p.name
+         join self_evaluations se on se.project_id = last.id and se.kind = 'self'
+         join self_evaluation_indicators sei on sei.self_evaluation_id = se.id and sei.name = ti.name
+         where ti.nature <> '定性'`,
+      )
+      .all() as { project: string; indicator: string; target: string; actual: string }[];
+    expect(rows.length).toBeGreaterThan(500);
+    const below = rows.filter((r) => numberIn(r.actual)! > numberIn(r.target)!);
+    const shown = previous.belowLastYear;
+    expect(below).toEqual([{ project: shown.projectName, indicator: shown.indicator, target: shown.nextTarget, actual: shown.actual }]);
+  });
+
+  it('applied the 2022 results to 2023 budgets: recovered, cleared or cut, each with its amount and 2023 project', () => {
+    const actions = listYearResultActions(ctx, { year: 2022 });
+    expect(actions).toHaveLength(previous.resultActions);
+    expect(new Set(actions.map((a) => a.actionType))).toEqual(new Set(['收回部分资金', '清理结转结余资金', '调减下年度预算']));
+    const projects2023 = new Map(listProjects(ctx, { year: 2023 }).map((p) => [p.id, p]));
+    for (const a of actions) {
+      expect(a.amountFen, a.evaluationName).toBeGreaterThan(0);
+      expect(a.status).toBe('applied');
+      expect(a.grade === '中' || a.grade === '差' || (a.grade === '良' && a.actionType === '清理结转结余资金')).toBe(true);
+      expect(projects2023.get(a.nextYearProjectId!)?.name).toBe(a.evaluationName);
+    }
+    // Every 差 had its unspent money recovered.
+    const poor = listSelfEvaluations(ctx, { year: 2022, kind: 'self' }).filter((e) => e.grade === '差');
+    const recovered = new Set(actions.filter((a) => a.actionType === '收回部分资金').map((a) => a.evaluationId));
+    expect(poor.every((e) => recovered.has(e.id))).toBe(true);
+  });
+
+  it('is the same every time (seeded, no Math.random), and its 2023 the same without the year before', () => {
     const again = freshContext();
     const second = buildDemoLedger(again, { year: 2023 });
     const strip = (c: typeof ctx) => listProjects(c, { year: 2023 }).map(({ id: _i, unitId: _u, updatedAt: _t, ...rest }) => rest);
     expect(strip(again)).toEqual(strip(ctx));
-    expect(second).toEqual(summary);
+    expect(second).toEqual({ ...summary, previousYear: null });
     const targets = (c: typeof ctx) => listTargets(c, { year: 2023 }).map(({ targetId: _t, projectId: _p, unitId: _u, ...rest }) => rest);
     expect(targets(again)).toEqual(targets(ctx));
   }, 60_000);
