@@ -14,3 +14,4 @@ export * from './rectification';
 export * from './keyEvaluations';
 export * from './selfEvaluations';
 export * from './resultApplication';
+export * from './departmentSelfEvaluations';

@@ -239,7 +239,7 @@ function move(
   });
 }
 
-const SELF_EVALUATION_ACTION: Record<SelfEvaluationStatus, string> = {
+export const SELF_EVALUATION_ACTION: Record<SelfEvaluationStatus, string> = {
   draft: '重新填报',
   submitted: '报送',
   returned: '退回',

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import type { SelfEvaluationStatus } from '../../electron/bridge/contract';
 import { SELF_EVALUATION_STATUS } from '../../electron/rules/selfEvaluationForm';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
 import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
+import { DepartmentSelfEvaluationList } from './DepartmentSelfEvaluationList';
 import { NewSelfEvaluationModal } from './NewSelfEvaluationModal';
 import { SelfEvaluationExchange } from './SelfEvaluationExchange';
 import { SelfEvaluationPage } from './SelfEvaluationPage';
@@ -57,77 +58,90 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
   return (
     <Stack gap="md">
       <Title order={2}>自评与评价 · {year} 年度</Title>
-      {error && <LoadError error={error} onRetry={reloadAll} />}
-      {!ready ? (
-        !error && <Loader aria-label="正在读取自评" />
-      ) : (
-        <>
-          <Paper withBorder p="md" component="section" aria-label="年度自评概况">
-            <Stack gap={8}>
-              <Text fw={500} aria-label="年度自评情况">
-                {figures.data!.sentence}
-              </Text>
-              <Group gap="lg">
-                <Group gap={6} aria-label="按等级统计">
-                  {figures.data!.byGrade.map((g) => (
-                    <Badge key={g.grade} variant="light" color={gradeColor(g.grade)} data-grade={g.grade}>
-                      {g.grade} {g.count} 个
-                    </Badge>
-                  ))}
-                  <Badge variant="light" color="gray">
-                    未评等级 {figures.data!.ungraded} 个
-                  </Badge>
+      <Tabs defaultValue="projects" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="projects">项目自评</Tabs.Tab>
+          <Tabs.Tab value="department">部门整体自评</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="department" pt="md">
+          <DepartmentSelfEvaluationList year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="projects" pt="md">
+          <Stack gap="md">
+            {error && <LoadError error={error} onRetry={reloadAll} />}
+            {!ready ? (
+              !error && <Loader aria-label="正在读取自评" />
+            ) : (
+              <>
+                <Paper withBorder p="md" component="section" aria-label="年度自评概况">
+                  <Stack gap={8}>
+                    <Text fw={500} aria-label="年度自评情况">
+                      {figures.data!.sentence}
+                    </Text>
+                    <Group gap="lg">
+                      <Group gap={6} aria-label="按等级统计">
+                        {figures.data!.byGrade.map((g) => (
+                          <Badge key={g.grade} variant="light" color={gradeColor(g.grade)} data-grade={g.grade}>
+                            {g.grade} {g.count} 个
+                          </Badge>
+                        ))}
+                        <Badge variant="light" color="gray">
+                          未评等级 {figures.data!.ungraded} 个
+                        </Badge>
+                      </Group>
+                      <Text fz="sm" c="dimmed" aria-label="按状态统计">
+                        {figures.data!.byStatus.map((s) => `${s.label} ${s.count}`).join('　')}
+                      </Text>
+                    </Group>
+                  </Stack>
+                </Paper>
+                <Group justify="space-between" align="flex-end">
+                  <Group gap="sm">
+                    <Select
+                      label="主管部门"
+                      placeholder="全部主管部门"
+                      clearable
+                      searchable
+                      data={departments}
+                      value={department}
+                      onChange={setDepartment}
+                      w={260}
+                    />
+                    <Select
+                      label="状态"
+                      placeholder="全部状态"
+                      clearable
+                      data={(Object.keys(SELF_EVALUATION_STATUS) as SelfEvaluationStatus[]).map((s) => ({
+                        value: s,
+                        label: SELF_EVALUATION_STATUS[s],
+                      }))}
+                      value={status}
+                      onChange={setStatus}
+                      w={160}
+                    />
+                  </Group>
+                  <Group gap="xs" align="flex-end">
+                    <SelfEvaluationExchange year={year} onImported={reloadAll} />
+                    <Button onClick={() => setCreating(true)}>新建自评</Button>
+                  </Group>
                 </Group>
-                <Text fz="sm" c="dimmed" aria-label="按状态统计">
-                  {figures.data!.byStatus.map((s) => `${s.label} ${s.count}`).join('　')}
-                </Text>
-              </Group>
-            </Stack>
-          </Paper>
-          <Group justify="space-between" align="flex-end">
-            <Group gap="sm">
-              <Select
-                label="主管部门"
-                placeholder="全部主管部门"
-                clearable
-                searchable
-                data={departments}
-                value={department}
-                onChange={setDepartment}
-                w={260}
-              />
-              <Select
-                label="状态"
-                placeholder="全部状态"
-                clearable
-                data={(Object.keys(SELF_EVALUATION_STATUS) as SelfEvaluationStatus[]).map((s) => ({
-                  value: s,
-                  label: SELF_EVALUATION_STATUS[s],
-                }))}
-                value={status}
-                onChange={setStatus}
-                w={160}
-              />
-            </Group>
-            <Group gap="xs" align="flex-end">
-              <SelfEvaluationExchange year={year} onImported={reloadAll} />
-              <Button onClick={() => setCreating(true)}>新建自评</Button>
-            </Group>
-          </Group>
-          <SelfEvaluationTable rows={rows} onOpen={(r) => setOpenId(r.id)} />
-          {creating && (
-            <NewSelfEvaluationModal
-              year={year}
-              onClose={() => setCreating(false)}
-              onCreated={(view) => {
-                setCreating(false);
-                reloadAll();
-                setOpenId(view.id);
-              }}
-            />
-          )}
-        </>
-      )}
+                <SelfEvaluationTable rows={rows} onOpen={(r) => setOpenId(r.id)} />
+                {creating && (
+                  <NewSelfEvaluationModal
+                    year={year}
+                    onClose={() => setCreating(false)}
+                    onCreated={(view) => {
+                      setCreating(false);
+                      reloadAll();
+                      setOpenId(view.id);
+                    }}
+                  />
+                )}
+              </>
+            )}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
       {/* 评价结果应用 (renderer/resultApplication/): the year's actions from 自评, 部门评价 and 重点评价. */}
       <ResultActionsScreen year={year} />
     </Stack>

@@ -59,7 +59,7 @@ export function draftOf(view: SelfEvaluationView): SelfEvaluationDraft {
 }
 
 /** A typed number, or null when blank; NaN where it is not a number (the ledger then says so at the field). */
-function typedNumber(text: string): number | null {
+export function typedNumber(text: string): number | null {
   const t = text.trim();
   return t === '' ? null : Number(t);
 }

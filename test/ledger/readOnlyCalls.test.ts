@@ -22,6 +22,10 @@ import type { ServiceContext } from '../../electron/ledger/context';
 import { listYears } from '../../electron/ledger/years';
 import { selfEvaluationCandidates } from '../../electron/selfEvaluations/selfEvaluations';
 import { createSelfEvaluation } from '../../electron/selfEvaluations/selfEvaluationWrites';
+import {
+  createDepartmentSelfEvaluation,
+  departmentSelfEvaluationCandidates,
+} from '../../electron/selfEvaluations/departmentSelfEvaluations';
 import { createYear } from '../../electron/settings/yearSetup';
 import { demoContext } from '../fixtures/demoLedger';
 
@@ -94,6 +98,11 @@ describe('read-only bridge calls', () => {
       projectId: selfEvaluationCandidates(ctx, { year, kind: 'self' })[0]!.projectId,
       kind: 'self',
     }).id;
+    const departmentEvaluationId = createDepartmentSelfEvaluation(ctx, {
+      year,
+      unitId: departmentSelfEvaluationCandidates(ctx, { year })[0]!.unitId,
+      templateId: 'department',
+    }).id;
 
     // One input per read call; a new read call without an entry here is a type error.
     const inputs: { [K in ReadCall]: CallInput<K> } = {
@@ -159,6 +168,9 @@ describe('read-only bridge calls', () => {
       'selfEvaluations.get': { id: selfEvaluationId },
       'selfEvaluations.candidates': { year, kind: 'self' },
       'selfEvaluations.yearFigures': { year },
+      'selfEvaluations.departmentList': { year },
+      'selfEvaluations.departmentGet': { id: departmentEvaluationId },
+      'selfEvaluations.departmentCandidates': { year },
     };
 
     const before = fingerprint(ctx);

@@ -7,6 +7,11 @@ import type {
   SelfEvaluationYearFigures,
 } from '../../selfEvaluations/selfEvaluations';
 import type { SelfEvaluationImportPreview, SelfEvaluationImportResult } from '../../selfEvaluations/selfEvaluationImport';
+import type {
+  DepartmentCandidate,
+  DepartmentSelfEvaluationRow,
+  DepartmentSelfEvaluationView,
+} from '../../selfEvaluations/departmentSelfEvaluations';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type ImportPreviewOutcome, type SaveOutcome } from '../callSpec';
 import { year, id, optionalWanYuan } from './fields';
 import { SELF_EVALUATION_KINDS } from '../../../db/vocabulary';
@@ -19,6 +24,13 @@ export type {
   SelfEvaluationView,
   SelfEvaluationYearFigures,
 } from '../../selfEvaluations/selfEvaluations';
+export type {
+  DepartmentCandidate,
+  DepartmentSelfEvaluationEntry,
+  DepartmentSelfEvaluationRow,
+  DepartmentSelfEvaluationView,
+} from '../../selfEvaluations/departmentSelfEvaluations';
+export type { DepartmentScoreRules } from '../../rules/departmentSelfEvaluationScore';
 export type { SelfEvaluationChange } from '../../selfEvaluations/selfEvaluationImportText';
 export type {
   SelfEvaluationImportPreview,
@@ -108,4 +120,36 @@ export const selfEvaluationsCalls = {
     z.object({ year, fileId: z.string().uuid('导入文件标识无效，请重新选择文件') }),
     '按预览结果导入自评表并报送（全部成功或全部不写入）',
   ),
+  'selfEvaluations.departmentList': read<DepartmentSelfEvaluationRow[]>()(z.object({ year }), '年度部门整体自评'),
+  'selfEvaluations.departmentGet': read<DepartmentSelfEvaluationView>()(
+    z.object({ id: id('部门整体自评') }),
+    '一份部门整体自评：指标体系、实际完成情况、得分和等级',
+  ),
+  'selfEvaluations.departmentCandidates': read<DepartmentCandidate[]>()(z.object({ year }), '年度尚无部门整体自评的主管部门'),
+  'selfEvaluations.departmentCreate': write<DepartmentSelfEvaluationView>()(
+    z.object({ year, unitId: id('预算单位'), templateId: z.string({ error: '请选择指标体系模板' }).min(1, '请选择指标体系模板').max(40) }),
+    '新建部门整体自评（指标体系复制自所选模板）',
+  ),
+  'selfEvaluations.departmentSave': write<DepartmentSelfEvaluationView>()(
+    z.object({
+      id: id('部门整体自评'),
+      entries: z
+        .array(
+          z.object({
+            indicatorCode: z.string().min(1).max(40),
+            actual: text(2000, '实际完成情况'),
+            score: score('得分'),
+            explanation: text(1000, '得分说明'),
+          }),
+        )
+        .max(200, '指标不超过 200 条'),
+    }),
+    '保存部门整体自评的实际完成情况、得分和得分说明',
+  ),
+  'selfEvaluations.departmentSubmit': write<DepartmentSelfEvaluationView>()(z.object({ id: id('部门整体自评') }), '报送部门整体自评'),
+  'selfEvaluations.departmentReturn': write<DepartmentSelfEvaluationView>()(
+    z.object({ id: id('部门整体自评'), findings: text(2000, '退回意见') }),
+    '把报送的部门整体自评连同审核意见退回单位',
+  ),
+  'selfEvaluations.departmentAccept': write<DepartmentSelfEvaluationView>()(z.object({ id: id('部门整体自评') }), '部门整体自评审核通过'),
 };

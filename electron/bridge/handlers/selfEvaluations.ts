@@ -12,6 +12,16 @@ import {
   saveSelfEvaluation,
   submitSelfEvaluation,
 } from '../../selfEvaluations/selfEvaluationWrites';
+import {
+  acceptDepartmentSelfEvaluation,
+  createDepartmentSelfEvaluation,
+  departmentSelfEvaluationCandidates,
+  getDepartmentSelfEvaluation,
+  listDepartmentSelfEvaluations,
+  returnDepartmentSelfEvaluation,
+  saveDepartmentSelfEvaluation,
+  submitDepartmentSelfEvaluation,
+} from '../../selfEvaluations/departmentSelfEvaluations';
 import { commitSelfEvaluationImport, previewSelfEvaluationImport } from '../../selfEvaluations/selfEvaluationImport';
 import { exportSelfEvaluationTemplate } from '../../selfEvaluations/selfEvaluationTemplate';
 import { commitStagedFile, previewPickedFile, saveFile, type AreaHandlers } from './fileSteps';
@@ -39,4 +49,12 @@ export const selfEvaluationsHandlers: AreaHandlers<typeof selfEvaluationsCalls> 
     commitStagedFile(ctx, input.fileId, (file) =>
       commitSelfEvaluationImport(ctx, { year: input.year, fileName: file.name, bytes: file.bytes }),
     ),
+  'selfEvaluations.departmentList': listDepartmentSelfEvaluations,
+  'selfEvaluations.departmentGet': getDepartmentSelfEvaluation,
+  'selfEvaluations.departmentCandidates': departmentSelfEvaluationCandidates,
+  'selfEvaluations.departmentCreate': createDepartmentSelfEvaluation,
+  'selfEvaluations.departmentSave': saveDepartmentSelfEvaluation,
+  'selfEvaluations.departmentSubmit': submitDepartmentSelfEvaluation,
+  'selfEvaluations.departmentReturn': returnDepartmentSelfEvaluation,
+  'selfEvaluations.departmentAccept': acceptDepartmentSelfEvaluation,
 };

@@ -165,3 +165,61 @@ export class SelfEvaluationExchangePage {
     await dialog.waitFor({ state: 'hidden' });
   }
 }
+
+/** 部门整体自评: its tab's list, 新建 (unit and template), and one unit's framework table. */
+export class DepartmentSelfEvaluationsPage {
+  readonly table: Locator;
+  readonly indicators: Locator;
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('table', { name: '部门整体自评列表' });
+    this.indicators = page.getByRole('table', { name: '部门整体自评指标' });
+    this.dialog = page.getByRole('dialog');
+  }
+
+  async openTab(): Promise<void> {
+    await this.page.getByRole('tab', { name: '部门整体自评' }).click();
+    await this.table.waitFor();
+  }
+
+  /** The list as rows of cell texts: [单位, 指标体系, 总分, 等级, 状态]. */
+  async listRows(): Promise<string[][]> {
+    const out: string[][] = [];
+    for (const row of await this.table.locator('tbody tr[data-id]').all())
+      out.push((await row.locator('td').allInnerTexts()).slice(0, 5).map((t) => t.trim()));
+    return out;
+  }
+
+  async create(unit: string): Promise<void> {
+    await this.page.getByRole('button', { name: '新建部门整体自评' }).click();
+    await this.dialog.waitFor();
+    await this.dialog.getByRole('combobox', { name: '主管部门' }).click();
+    await this.page.getByRole('option', { name: unit, exact: true }).click();
+    await this.dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+    await this.indicators.waitFor();
+  }
+
+  async openRow(unit: string): Promise<void> {
+    await this.table.locator('tr', { hasText: unit }).getByRole('button').click();
+    await this.indicators.waitFor();
+  }
+
+  score(indicator: string): Locator {
+    return this.indicators.getByLabel(`${indicator} 得分`, { exact: true });
+  }
+
+  actual(indicator: string): Locator {
+    return this.indicators.getByLabel(`${indicator} 实际完成情况`, { exact: true });
+  }
+
+  async subtotal(level2: string): Promise<string> {
+    return this.indicators.getByLabel(`${level2} 小计`).first().innerText();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: '保存', exact: true }).click();
+    await this.page.getByText('已保存部门整体自评').waitFor();
+  }
+}
