@@ -3,7 +3,12 @@ import type { SelfEvaluationRow, SelfEvaluationStatus } from '../../electron/bri
 import { EmptyRow } from '../common/EmptyRow';
 import { formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 
-export const STATUS_COLOR: Record<SelfEvaluationStatus, string> = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green' };
+export const STATUS_COLOR: Record<SelfEvaluationStatus, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  returned: 'orange',
+  accepted: 'green',
+};
 
 /** The year's self-evaluations: unit, project, kind, total, grade and status. */
 export function SelfEvaluationTable({ rows, onOpen }: { rows: SelfEvaluationRow[]; onOpen: (row: SelfEvaluationRow) => void }) {
