@@ -7,7 +7,7 @@
 import { cellText, type FoundColumn, type SkippedRow } from './findTable';
 import { cellIssue, type ImportIssue, type IssueSource } from './importIssue';
 import type { CellValue } from './readWorkbook';
-import { fenToWanYuanInput, formatWanYuan, parseMoney, type MoneyUnit } from '../rules/money';
+import { formatWanYuan, parseMoney, type MoneyUnit } from '../rules/money';
 import { agreesAsWritten } from '../rules/moneyUnitEvidence';
 
 /** Above this a 万元 amount (50 亿) is more likely 元 typed into a 万元 column. */
@@ -24,11 +24,19 @@ export function isBlankMoney(cell: CellValue, text: string, options: { dashRuns?
   return typeof cell !== 'number' && (options.dashRuns ? BLANK_MONEY_DASH_RUNS : BLANK_MONEY).test(text);
 }
 
-/** parseMoney of a cell (a number as it is, else its text); a failure says what was wrong, quoting the text. */
-export function parseMoneyCell(cell: CellValue, text: string, unit: MoneyUnit): { ok: true; fen: number } | { ok: false; what: string } {
-  const parsed = parseMoney(typeof cell === 'number' ? cell : text, unit);
+/**
+ * parseMoney of a cell (a number as it is, else its text); a failure says what was wrong, naming the
+ * field (`label`) and quoting the text once: "年初预算数不能为负数（表中为“-3”）", "“abc”不是金额".
+ */
+export function parseMoneyCell(
+  cell: CellValue,
+  text: string,
+  unit: MoneyUnit,
+  label = '金额',
+): { ok: true; fen: number } | { ok: false; what: string } {
+  const parsed = parseMoney(typeof cell === 'number' ? cell : text, unit, label);
   if (parsed.ok) return parsed;
-  return { ok: false, what: parsed.reason.startsWith('“') ? parsed.reason : `“${text}”${parsed.reason}` };
+  return { ok: false, what: parsed.reason.startsWith('“') ? parsed.reason : `${parsed.reason}（表中为“${text}”）` };
 }
 
 /** The message for an amount parseMoneyCell refused; `unit` null while the file's unit is undecided. */
@@ -73,6 +81,7 @@ function totalIssue(
   printedFen: number,
   computedFen: number,
   what: string,
+  parts = '各项目',
 ): TotalIssue {
   const printed = formatWanYuan(printedFen);
   const computed = formatWanYuan(computedFen);
@@ -83,7 +92,7 @@ function totalIssue(
       row.rowNumber,
       c.column,
       cellText(row.cells[c.key]),
-      `${label}的${c.label} ${printed} 万元与${what} ${computed} 万元不一致。${label}不导入，以各项目为准，请核对。`,
+      `${label}的${c.label} ${printed} 万元与${what} ${computed} 万元不一致。${label}不导入，以${parts}为准，请核对。`,
     ),
     printed,
     computed,
@@ -107,14 +116,20 @@ function printed(row: SkippedRow, c: Omit<TotalledColumn, 'sumFen'>): { fen: num
 /**
  * A 合计/总计 row is not imported, but where it disagrees with the rows it totals the clerk should know.
  * A total printed to fewer decimals than its rows agrees when it is their sum rounded as printed.
+ * `parts` names the rows totalled (各项目, or a funds table's 各资金来源).
  */
-export function totalRowWarnings(skipped: readonly SkippedRow[], columns: readonly TotalledColumn[], source: IssueSource): TotalIssue[] {
+export function totalRowWarnings(
+  skipped: readonly SkippedRow[],
+  columns: readonly TotalledColumn[],
+  source: IssueSource,
+  parts = '各项目',
+): TotalIssue[] {
   const warnings: TotalIssue[] = [];
   for (const s of skipped) {
     if (s.kind !== 'total') continue;
     for (const c of columns) {
       const p = printed(s, c);
-      if (p && !p.agrees(c.sumFen)) warnings.push(totalIssue(source, s, c, p.fen, c.sumFen, '各项目之和'));
+      if (p && !p.agrees(c.sumFen)) warnings.push(totalIssue(source, s, c, p.fen, c.sumFen, `${parts}之和`, parts));
     }
   }
   return warnings;
@@ -163,5 +178,5 @@ export function subtotalRowWarnings(
 /** 万元 with two decimals, and the exact figure when it has finer 分 (so a 1-分 change is visible). */
 export function exactWanYuan(fen: number): string {
   const shown = formatWanYuan(fen);
-  return fen % 10_000 === 0 ? shown : `${shown}（${fenToWanYuanInput(fen)}）`;
+  return fen % 10_000 === 0 ? shown : `${shown}（${formatWanYuan(fen, { exact: true })}）`;
 }

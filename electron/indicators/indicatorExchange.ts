@@ -5,15 +5,20 @@
  * 指标性质 …), lets 类别/一级/二级 left blank below a filled cell mean "same as above" (how printed
  * tables group rows), accepts the 四分法 placement of 成本 and both "产出" and "产出指标", reads 性质
  * written any common way or fused into the 参考值 ("≥90%"), and lists every bad row. Nothing is written
- * unless the whole file is clean; then mergeLibrary brings it in in one transaction.
+ * unless the whole file is clean; then mergeLibrary brings it in in one transaction. 一级/二级 may carry
+ * outline marks ("（一）数量指标") and any 二级 wording level2Kinds.ts knows; counts the file prints about
+ * itself ("共 26 类 310 条", "小计：8 条") are checked against the rows read (libraryCounts.ts).
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
 import { cellText, findTable, type ColumnSpec, type FoundColumn } from '../formats/findTable';
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
+import type { TotalIssue } from '../formats/moneyCells';
+import { parsePrintedLabel } from '../formats/printedLabels';
 import { readWorkbook } from '../formats/readWorkbook';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
 import { FOUR_WAY_LEVELS, THREE_WAY_LEVELS, indicatorProblems, normaliseNature } from '../rules/indicatorRules';
+import { level2KindOf } from '../rules/level2Kinds';
 import type { ServiceContext } from '../ledger/context';
 import {
   listIndicators,
@@ -23,6 +28,7 @@ import {
   type LibraryData,
   type LibraryImportSummary,
 } from './indicators';
+import { classLabel, countFindings, findPrintedCounts, type CountedRow, type PrintedCount } from './libraryCounts';
 
 export const INDICATOR_COLUMNS = [
   { key: 'className', label: '类别', names: ['类别', '指标类别', '分类', '行业类别', '项目类别', '指标分类', '所属类别'], required: true },
@@ -57,7 +63,8 @@ export interface IndicatorImportPreview {
   toUpdate: { row: number; className: string; name: string; changes: string[] }[];
   unchanged: number;
   errors: ImportIssue[];
-  warnings: ImportIssue[];
+  /** Notes on rows, and printed counts that disagree with the rows read (with both figures). */
+  warnings: (ImportIssue | TotalIssue)[];
   canCommit: boolean;
 }
 
@@ -151,15 +158,32 @@ function analyse(
   const seen = new Map<string, number>();
   const above: Partial<Record<'className' | 'level1' | 'level2', string>> = {};
 
+  const sheet = book.sheets.find((s) => s.name === table.sheet)!;
+  const counts = findPrintedCounts(sheet, table, {
+    name: 'name',
+    className: 'className',
+    labels: ['className', 'level1', 'level2', 'name'],
+  });
+  const countRows = new Set(counts.map((c) => c.row));
+  const counted: CountedRow[] = [];
+  const labelled = new Set<string>();
+
   for (const row of table.rows) {
+    if (countRows.has(row.rowNumber)) continue;
     const text = (key: Key) => cellText(row.cells[key]);
     const issue = (key: Key, problem: string) =>
       preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
     // Grouped tables leave 类别/一级/二级 blank under the first row of a group.
     const grouped = (key: 'className' | 'level1' | 'level2') => (above[key] = text(key) || above[key] || '');
-    const className = grouped('className');
+    const label = classLabel(grouped('className'));
+    const className = parsePrintedLabel(label.name).name;
     const placed = placeInLibrary(grouped('level1'), grouped('level2'));
     const name = text('name');
+    if (name) counted.push({ rowNumber: row.rowNumber, className });
+    if (label.count !== null && col.className && !labelled.has(label.name)) {
+      labelled.add(label.name);
+      counts.push(classCount(row.rowNumber, col.className.index, label, className));
+    }
 
     let natureText = text('nature');
     const hint = text('referenceHint') || null;
@@ -223,23 +247,32 @@ function analyse(
       else preview.unchanged++;
     }
   }
+  preview.warnings.push(...countFindings(sheet, table, counts, counted, source));
   preview.classesToCreate = [...classes.keys()].filter((c) => !existingClasses.has(c));
   preview.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   preview.canCommit = preview.errors.length === 0;
   return { preview, library: { classes: [...classes].map(([name, indicators]) => ({ name, indicators })) } };
 }
 
+/** A class label's printed count ("培训（共8条）") as a count of that class, at the 类别 cell. */
+function classCount(row: number, col: number, label: { name: string; count: number | null }, className: string): PrintedCount {
+  return { row, col, text: label.name, classes: null, indicators: label.count, scope: { kind: 'class', name: className } };
+}
+
 /**
- * Where a row's 一级/二级 goes in the library's 三分法 placement, accepting "产出" for "产出指标" and the
- * 四分法's own 成本 一级; null when the pair belongs to neither layout.
+ * Where a row's 一级/二级 goes in the library's 三分法 placement: the 一级 as printed ("产出", "一、产出指标"),
+ * the 二级 by its kind (any wording level2Kinds.ts knows, "（一）数量指标", "社会公众或服务对象满意度指标"),
+ * and the 四分法's own 成本 一级; null when the pair belongs to neither layout.
  */
 function placeInLibrary(level1Text: string, level2Text: string): { level1: string; level2: string } | null {
-  const withSuffix = (t: string) => (t && !t.endsWith('指标') ? `${t}指标` : t);
-  const level1 = withSuffix(level1Text);
-  const level2 = withSuffix(level2Text);
-  if (THREE_WAY_LEVELS[level1]?.includes(level2)) return { level1, level2 };
-  if (level1 === '成本指标' && FOUR_WAY_LEVELS['成本指标']!.includes(level2)) return { level1: '产出指标', level2: '成本指标' };
-  return null;
+  const l1 = parsePrintedLabel(level1Text).name;
+  const level1 = l1 && !l1.endsWith('指标') ? `${l1}指标` : l1;
+  const kind = level2KindOf(parsePrintedLabel(level2Text).name);
+  if (!kind) return null;
+  if (kind === '成本' && level1 in FOUR_WAY_LEVELS && FOUR_WAY_LEVELS[level1]!.some((n) => level2KindOf(n) === '成本'))
+    return { level1: '产出指标', level2: '成本指标' };
+  const level2 = THREE_WAY_LEVELS[level1]?.find((n) => level2KindOf(n) === kind);
+  return level2 ? { level1, level2 } : null;
 }
 
 function describeLevels(levels: Record<string, readonly string[]>): string {

@@ -1,12 +1,16 @@
 /**
  * The layout a 绩效监控表 sheet shares between writing it and reading it back: the 台账识别码 naming the
  * round and the target, the column widths A–J, and the indicator table's columns with the header names
- * an import accepts for each and the ones a unit fills.
+ * an import accepts for each and the ones a unit fills. A returned form may carry more than the ledger
+ * wrote — a 一级指标 column and 分值 printed per indicator, as the bureau's own form has them.
  */
+import type { ColumnSpec } from '../formats/findTable';
 import type { EntryField } from '../rules/monitoringLabels';
 
 /** 台账识别码 of a monitoring sheet: the round and the target. */
 export const MONITORING_ID = /JXTZ-监控-R(\d+)-T(\d+)/;
+/** How far down a returned form may carry it: the bureau's form puts 附件 and title rows above. */
+export const MONITORING_ID_ROWS = 15;
 export const monitoringIdCode = (roundId: number, targetId: number) => `JXTZ-监控-R${roundId}-T${targetId}`;
 
 /** Columns A–J. */
@@ -35,3 +39,15 @@ export const INPUT_COLUMNS: readonly EntryField[] = [
   'explanation',
   'correctiveAction',
 ];
+
+/** Columns the ledger does not write but a returned form may print: 一级指标 and each indicator's 分值. */
+export const PRINTED_COLUMNS = {
+  level1: ['一级指标'],
+  points: ['分值', '指标分值', '权重', '指标权重', '权重分值'],
+} as const;
+export type PrintedKey = keyof typeof PRINTED_COLUMNS;
+
+/** The indicator table as findTable looks for it: 三级指标 and 当前完成值 name it. */
+export const INDICATOR_TABLE: readonly ColumnSpec[] = [...Object.entries(COLUMNS), ...Object.entries(PRINTED_COLUMNS)].map(
+  ([key, names]) => ({ key, label: names[0]!, names, required: key === 'name' || key === 'currentValue' }),
+);

@@ -3,24 +3,28 @@
  * its 台账识别码 (a sheet of another round is refused), each row by its 三级指标 name; 完成可能性 and
  * 偏差原因 accept the usual spellings; every row is then checked by the same rules as the screen
  * (checkMonitoringForm) and each problem is reported at its cell. All sheets are saved in one
- * transaction, or none.
+ * transaction, or none. The indicator table is found by its header names (findTable.ts), so a form
+ * returned with title rows, a merged project block, 一级/二级 merged or blank below, the header repeated
+ * at a page break and 小计/合计 rows reads the same; what it prints besides the entries (a funds table,
+ * 分值) is checked, never imported (monitoringFormPrinted.ts).
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
-import { findColumnsRow, findMarker } from '../formats/formSheet';
+import { findMarker } from '../formats/formSheet';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { monitoringRounds, performanceTargets } from '../../db/schema';
-import { cellText } from '../formats/findTable';
+import { cellText, findTable, type TableFound } from '../formats/findTable';
 import { cellIssue, fileIssue, ImportRejected, type ImportIssue, type IssueSource } from '../formats/importIssue';
-import { columnLetter, readWorkbook, type SheetGrid } from '../formats/readWorkbook';
+import { readWorkbook, type SheetGrid, type WorkbookGrid } from '../formats/readWorkbook';
 import { DEVIATION_REASONS, deviationReasonFromText, ENTRY_FIELD_LABELS, LIKELIHOODS, likelihoodFromText } from '../rules/monitoringLabels';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { checkMonitoringForm, indicatorKey, monitoringForm, saveMonitoringForm, type MonitoringEntryInput } from './monitoringEntries';
+import { fundsFindings, pointsFindings, type PrintedFinding } from './monitoringFormPrinted';
 import { requireRound } from './monitoringRounds';
-import { COLUMNS, INPUT_COLUMNS, MONITORING_ID, type ColumnKey } from './monitoringSheetLayout';
+import { COLUMNS, INDICATOR_TABLE, INPUT_COLUMNS, MONITORING_ID, MONITORING_ID_ROWS, type ColumnKey } from './monitoringSheetLayout';
 
 export interface MonitoringImportInput {
   roundId: number;
@@ -30,6 +34,9 @@ export interface MonitoringImportInput {
 
 export interface MonitoringSheetIssue extends ImportIssue {
   sheet: string | null;
+  /** For a printed total or label weight that disagrees with its rows: both figures. */
+  printed?: string | null;
+  computed?: string | null;
 }
 
 export interface MonitoringSheetPlan {
@@ -115,7 +122,7 @@ function analyse(ctx: ServiceContext, input: MonitoringImportInput): { preview: 
   const seen = new Map<number, string>();
   for (const sheet of book.sheets) {
     const source: IssueSource = { fileName: input.fileName, sheet: book.format === 'text' ? null : sheet.name };
-    const one = analyseSheet(ctx, round, sheet, source, preview, seen);
+    const one = analyseSheet(ctx, round, { ...book, sheets: [sheet] }, source, preview, seen);
     if (one) read.push(one);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
@@ -135,13 +142,16 @@ function analyse(ctx: ServiceContext, input: MonitoringImportInput): { preview: 
 function analyseSheet(
   ctx: ServiceContext,
   round: ReturnType<typeof requireRound>,
-  sheet: SheetGrid,
+  /** The workbook with just this sheet, as findTable reads it. */
+  one: WorkbookGrid,
   source: IssueSource,
   preview: MonitoringImportPreview,
   seen: Map<number, string>,
 ): ReadSheet | null {
-  const marker = findMarker(sheet, MONITORING_ID);
-  const header = findColumnsRow(sheet, COLUMNS, ['name', 'currentValue'], 60);
+  const sheet: SheetGrid = one.sheets[0]!;
+  const marker = findMarker(sheet, MONITORING_ID, MONITORING_ID_ROWS);
+  const found = findTable(one, INDICATOR_TABLE);
+  const header: TableFound | null = found.ok ? found : null;
   if (!marker && !header) {
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是绩效监控表（没有台账识别码和“三级指标”“当前完成值”列），未读取' });
     return null;
@@ -207,14 +217,11 @@ function analyseSheet(
     bad(null, null, null, '找不到指标表的表头（须有“三级指标”“当前完成值”列）。请使用台账导出的监控表，不要删除表头。');
     return null;
   }
-  const col = (key: ColumnKey) => {
-    const c = header.columns[key];
-    return c === undefined ? null : { index: c, letter: columnLetter(c), header: cellText(sheet.rows[header.row]?.[c]) };
-  };
+  const col = (key: ColumnKey) => header.columns[key] ?? null;
   const missing = INPUT_COLUMNS.filter((k) => header.columns[k] === undefined);
   for (const k of missing)
     bad(
-      header.row + 1,
+      header.headerRow,
       null,
       null,
       `表头中找不到“${ENTRY_FIELD_LABELS[k]}”列（可用的列名：${COLUMNS[k].map((n) => `“${n}”`).join('、')}）。`,
@@ -225,20 +232,21 @@ function analyseSheet(
   const entries: MonitoringEntryInput[] = [];
   const places: { row: number }[] = [];
   const nameCol = col('name')!;
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
-    const text = (key: ColumnKey) => {
-      const c = header.columns[key];
-      return c === undefined ? '' : cellText(cells[c]).replace(/\r\n?/g, '\n');
-    };
+  const printed: PrintedFinding[] = [
+    ...fundsFindings(ctx, round, sheet, header, source, form.target.projectId),
+    ...pointsFindings(sheet, header, source),
+  ];
+  preview.warnings.push(...printed.map((f) => ({ ...f, sheet: source.sheet })));
+  for (const row of header.rows) {
+    const text = (key: ColumnKey) => cellText(row.cells[key]).replace(/\r\n?/g, '\n');
     const name = text('name');
     const inputs = INPUT_COLUMNS.map((k) => text(k));
+    const excelRow = row.rowNumber;
     if (!name) {
-      if (inputs.some((v) => v !== '')) bad(r + 1, nameCol, null, '这一行填写了完成情况，却没有三级指标名称。请不要修改指标名称列。');
+      if (inputs.some((v) => v !== '')) bad(excelRow, nameCol, null, '这一行填写了完成情况，却没有三级指标名称。请不要修改指标名称列。');
       continue;
     }
     if (/^填表说明/.test(name)) break;
-    const excelRow = r + 1;
     if (!form.rows.some((x) => x.key === indicatorKey(name))) {
       bad(excelRow, nameCol, name, `“${name}”不是“${form.target.name}”的年度绩效指标。请不要修改指标名称；指标有变化时请重新导出监控表。`);
       continue;
@@ -274,7 +282,7 @@ function analyseSheet(
   }
   plan.rows = entries.length;
   if (entries.length === 0 && preview.errors.length === errorsBefore) {
-    bad(header.row + 1, null, null, '表头下没有任何指标行。请使用台账导出的监控表填写。');
+    bad(header.headerRow, null, null, '表头下没有任何指标行。请使用台账导出的监控表填写。');
   }
   if (preview.errors.length > errorsBefore) return null;
 

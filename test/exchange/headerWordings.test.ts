@@ -16,7 +16,7 @@ import { EXPERT_SHEET_COLUMNS } from '../../electron/keyEvaluations/expertScoreS
 import { FRAMEWORK_COLUMNS } from '../../electron/keyEvaluations/frameworkTable';
 import { SCORE_COLUMNS } from '../../electron/keyEvaluations/printedScoreTable';
 import { EXECUTION_COLUMNS } from '../../electron/monitoring/executionColumns';
-import { COLUMNS as MONITORING_COLUMNS } from '../../electron/monitoring/monitoringSheetLayout';
+import { INDICATOR_TABLE as MONITORING_TABLE } from '../../electron/monitoring/monitoringSheetLayout';
 import { PROJECT_COLUMNS } from '../../electron/projects/projectRows';
 import { DECLARATION_LABELS } from '../../electron/targets/declarationLabels';
 import { TARGET_INDICATOR_COLUMNS } from '../../electron/targets/declarationSheet';
@@ -25,6 +25,21 @@ import { OPINION_LABELS } from '../../electron/targets/reviewSheet';
 import { workbookBytes, type Cell } from '../fixtures/workbooks';
 
 type Kept = Record<string, readonly string[]>;
+
+const MONITORING_KEPT: Kept = {
+  level2: ['二级指标'],
+  name: ['三级指标', '三级指标名称', '指标名称', '绩效指标'],
+  nature: ['指标性质', '性质'],
+  target: ['年度指标值', '指标值', '年度目标值', '全年指标值'],
+  currentValue: ['当前完成值', '实际完成值', '截至目前完成值', '1-X月完成值', '累计完成值'],
+  expectedValue: ['全年预计完成值', '预计全年完成值', '全年预计完成情况', '预计完成值'],
+  likelihood: ['完成可能性', '完成目标可能性', '预计完成可能性', '能否完成'],
+  deviationReason: ['偏差原因', '偏差原因类别', '原因类别', '偏差原因分析'],
+  explanation: ['原因说明', '偏差原因说明', '情况说明'],
+  correctiveAction: ['纠偏措施', '完善措施', '改进措施', '整改措施'],
+  level1: ['一级指标'],
+  points: ['分值', '指标分值', '权重', '指标权重', '权重分值'],
+};
 
 /**
  * Tables read by findTable (a ColumnSpec array), with the wordings each column must keep accepting;
@@ -134,6 +149,7 @@ const TABLES: { importer: string; spec: readonly ColumnSpec[]; kept: Kept; only?
       ],
     },
   },
+  { importer: '绩效监控表', spec: MONITORING_TABLE, kept: MONITORING_KEPT },
   {
     importer: '共性指标库',
     spec: INDICATOR_COLUMNS,
@@ -222,18 +238,6 @@ const TABLES: { importer: string; spec: readonly ColumnSpec[]; kept: Kept; only?
 ];
 
 /** Header-row and label–value tables read outside findTable, each by the function its importer uses. */
-const MONITORING_KEPT: Kept = {
-  level2: ['二级指标'],
-  name: ['三级指标', '三级指标名称', '指标名称', '绩效指标'],
-  nature: ['指标性质', '性质'],
-  target: ['年度指标值', '指标值', '年度目标值', '全年指标值'],
-  currentValue: ['当前完成值', '实际完成值', '截至目前完成值', '1-X月完成值', '累计完成值'],
-  expectedValue: ['全年预计完成值', '预计全年完成值', '全年预计完成情况', '预计完成值'],
-  likelihood: ['完成可能性', '完成目标可能性', '预计完成可能性', '能否完成'],
-  deviationReason: ['偏差原因', '偏差原因类别', '原因类别', '偏差原因分析'],
-  explanation: ['原因说明', '偏差原因说明', '情况说明'],
-  correctiveAction: ['纠偏措施', '完善措施', '改进措施', '整改措施'],
-};
 const EXPERT_SHEET_KEPT: Kept = {
   level1: ['一级指标', '一级'],
   level2: ['二级指标', '二级'],
@@ -272,7 +276,6 @@ const OPINION_KEPT: Kept = {
 
 /** Tables whose header row is found by findColumnsRow: the columns, the ones the importer requires, how far down it looks. */
 const HEADER_ROWS: { importer: string; columns: Kept; required: string[]; rows: number; kept: Kept }[] = [
-  { importer: '绩效监控表', columns: MONITORING_COLUMNS, required: ['name', 'currentValue'], rows: 60, kept: MONITORING_KEPT },
   { importer: '专家评分表', columns: EXPERT_SHEET_COLUMNS, required: ['name', 'score'], rows: 40, kept: EXPERT_SHEET_KEPT },
 ];
 

@@ -6,6 +6,14 @@ import { main } from '../../scripts/ledger';
 import { recentAudit } from '../../electron/ledger/audit';
 import { commitIndicatorImport, exportIndicators, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
 import { listIndicators, loadDefaultLibrary } from '../../electron/indicators/indicators';
+import {
+  libraryExcelJs,
+  libraryXlsx,
+  buildLibrary,
+  SAMPLE_LIBRARY,
+  type LibraryLine,
+  type LibraryVariant,
+} from '../fixtures/indicatorLibraries';
 import { workbookBytes, xlsx } from '../fixtures/workbooks';
 import { freshContext, tempFolder } from '../ledger/tempLedger';
 
@@ -21,6 +29,8 @@ describe('the library workbook round trip', () => {
     expect(exported).toMatchObject({ classCount: 26, indicatorCount: 310 });
 
     const fresh = freshContext();
+    // The export prints "共 26 类 310 条指标" above its header; the count agrees, so nothing is noted.
+    expect(previewIndicatorImport(fresh, { fileName: exported.fileName, bytes: exported.bytes }).warnings).toEqual([]);
     const result = commitIndicatorImport(fresh, { fileName: exported.fileName, bytes: exported.bytes });
     expect(result).toMatchObject({ classesCreated: 26, created: 310, updated: 0 });
     expect(comparable(fresh)).toEqual(comparable(source));
@@ -99,6 +109,16 @@ describe('an official library as regions send it', () => {
     expect(recentAudit(ctx, 500)).toHaveLength(auditBefore);
   });
 
+  it('still reports an indicator row without a name whose explanation happens to read like a count', () => {
+    const ctx = freshContext();
+    const preview = previewIndicatorImport(ctx, {
+      fileName: '会议类.xlsx',
+      bytes: xlsx([HEADER, ['会议', '产出指标', '数量指标', '', '≥', '次', '按共10项议程计算', '']]),
+    });
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, 'D']]);
+    expect(preview.warnings).toEqual([]);
+  });
+
   it('names the missing columns a file does not have', () => {
     const ctx = freshContext();
     const preview = previewIndicatorImport(ctx, {
@@ -120,6 +140,101 @@ describe('an official library as regions send it', () => {
     );
     expect(commitIndicatorImport(ctx, { fileName: '会议.xls', bytes: file })).toMatchObject({ created: 1 });
   });
+});
+
+/** 一级/二级 as other regions print them: outline marks, 产出数量, the 四分法's 成本 一级, 满意度 worded two ways. */
+const REGIONAL_WORDING = ([l1, l2, name]: LibraryLine): [string, string] => {
+  if (l2 === '成本指标') return ['成本指标', '经济成本指标'];
+  const level1 = { 产出指标: '一、产出', 效益指标: '二、效益指标', 满意度指标: '三、满意度指标' }[l1]!;
+  const level2: Record<string, string> = {
+    数量指标: '产出数量',
+    质量指标: '（二）质量指标',
+    时效指标: '时效',
+    社会效益指标: '社会效益',
+    可持续影响指标: '可持续影响指标',
+    服务对象满意度指标: name.startsWith('参') ? '社会公众或服务对象满意度指标' : '群众满意度指标',
+  };
+  return [level1, level2[l2]!];
+};
+
+const LIBRARY_VARIANTS: [string, LibraryVariant][] = [
+  ['title, 说明 printing the counts, 类别/一级/二级 merged down their rows', { merged: true }],
+  ['类别/一级/二级 left blank below, a blank row between classes', { blankBetween: true }],
+  ['the header repeated after a page break, blank-below cells carrying across it', { pageBreakBefore: 1 }],
+  ['merged cells with a page break before the last class', { merged: true, pageBreakBefore: 2 }],
+  [
+    'class labels with their count, 小计 under each class and a 合计 row',
+    { merged: true, classLabels: true, subtotals: true, total: 'row' },
+  ],
+  [
+    'blank-below class labels, 小计 and 合计 rows, blank rows between',
+    { classLabels: true, subtotals: true, total: 'row', blankBetween: true },
+  ],
+  ['a closing line merged across the table: “共计：3 类 13 条”', { merged: true, blankBetween: true, total: 'line' }],
+  ['outline-marked 一级, 二级 worded as other regions do, the 四分法 成本 一级', { merged: true, wording: REGIONAL_WORDING }],
+];
+
+const expectedLibrary = () =>
+  SAMPLE_LIBRARY.flatMap((c) =>
+    c.lines.map(([level1, level2, name, nature, unit]) => ({ className: c.name, level1, level2, name, nature, unit })),
+  ).sort((a, b) => a.name.localeCompare(b.name));
+const importedLibrary = (ctx: ReturnType<typeof freshContext>) =>
+  listIndicators(ctx)
+    .map(({ className, level1, level2, name, nature, unit }) => ({ className, level1, level2, name, nature, unit }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+describe('a published library in every layout regions print', () => {
+  const writers = [
+    ['SheetJS', async (v: LibraryVariant) => libraryXlsx(v)],
+    ['exceljs', libraryExcelJs],
+  ] as const;
+  for (const [variant, layout] of LIBRARY_VARIANTS) {
+    for (const [writer, write] of writers) {
+      it(`${variant} (${writer}): imports exactly 3 classes of 6, 3 and 4 indicators, noting nothing`, async () => {
+        const ctx = freshContext();
+        const input = { fileName: '共性指标库.xlsx', bytes: await write(layout) };
+        const preview = previewIndicatorImport(ctx, input);
+        expect(preview.errors).toEqual([]);
+        expect(preview.warnings).toEqual([]);
+        expect(preview.classesToCreate).toEqual(['培训', '会议', '购置']);
+        expect(commitIndicatorImport(ctx, input)).toMatchObject({ classesCreated: 3, created: 13 });
+        expect(importedLibrary(ctx)).toEqual(expectedLibrary());
+      });
+    }
+  }
+
+  const SLIPS: [string, LibraryVariant, string, string, string][] = [
+    ['the 说明 row’s indicator count', { printed: { note: '本库共 3 类 14 条指标。' } }, 'note', '14', '13'],
+    ['the 说明 row’s class count', { merged: true, printed: { note: '本库共 4 类 13 条指标。' } }, 'note', '4', '3'],
+    ['a merged class label’s count', { merged: true, classLabels: true, printed: { classLabel: { 会议: 4 } } }, 'label:会议', '4', '3'],
+    [
+      'a blank-below class label’s count',
+      { classLabels: true, blankBetween: true, printed: { classLabel: { 培训: 5 } } },
+      'label:培训',
+      '5',
+      '6',
+    ],
+    ['a class 小计', { subtotals: true, total: 'row', printed: { subtotal: { 购置: 5 } } }, 'subtotal:购置', '5', '4'],
+    ['a closing line’s class count', { total: 'line', printed: { total: '共计：2 类 13 条' } }, 'total', '2', '3'],
+    ['the 合计 row', { merged: true, subtotals: true, total: 'row', printed: { total: '共 3 类 12 条' } }, 'total', '12', '13'],
+  ];
+  for (const [slip, layout, place, printed, computed] of SLIPS) {
+    it(`reports a slip in ${slip} at its cell, and nothing else; the rows still import exactly`, () => {
+      const ctx = freshContext();
+      const input = { fileName: '区库.xlsx', bytes: libraryXlsx(layout) };
+      const at = buildLibrary(layout).places.get(place)!;
+      const preview = previewIndicatorImport(ctx, input);
+      expect(preview.errors).toEqual([]);
+      expect(preview.warnings).toEqual([expect.objectContaining({ row: at.row, column: at.column, printed, computed })]);
+      expect(preview.warnings[0]!.message).toMatch(
+        new RegExp(
+          `^区库\\.xlsx 工作表“共性指标库”第 ${at.row} 行 ${at.column} 列（.+）：印有 ${printed} (条|类)，与.+ ${computed} (条|类)不一致`,
+        ),
+      );
+      commitIndicatorImport(ctx, input);
+      expect(importedLibrary(ctx)).toEqual(expectedLibrary());
+    });
+  }
 });
 
 describe('ledger init, export indicators, import indicators', () => {

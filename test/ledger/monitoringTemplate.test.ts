@@ -7,6 +7,8 @@ import { monitoringForm } from '../../electron/monitoring/monitoringEntries';
 import { listMonitoringRounds } from '../../electron/monitoring/monitoringRounds';
 import { exportMonitoringTemplate } from '../../electron/monitoring/monitoringTemplateExport';
 import { commitMonitoringImport, previewMonitoringImport } from '../../electron/monitoring/monitoringTemplateImport';
+import { monitoringIdCode } from '../../electron/monitoring/monitoringSheetLayout';
+import { buildForm, FORM_ENTRIES, formExcelJs, formXlsx, type FormVariant } from '../fixtures/monitoringForms';
 import { setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
 
@@ -52,7 +54,7 @@ describe('the monitoring form template', () => {
     expect(p3.getCell('C2').value).toBe(`JXTZ-监控-R${s.may.id}-T${s.t3.id}`);
     expect(p3.getCell('B3').value).toBe('高素质农民培训项目');
     expect(p3.getCell('B5').value).toBe('10.00');
-    expect(p3.getCell('B6').value).toBe('99%');
+    expect(p3.getCell('B6').value).toBe('99.00%');
     const r = rowOf(p3, '培训人次');
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => p3.getCell(r, c).value)).toEqual(
       ['数量指标', '培训人次', '≥', '1200人次', '250', '', '有可能', '人员保障', '师资不足，两期培训推迟'].map((v) => v || null),
@@ -79,6 +81,8 @@ describe('the monitoring form template', () => {
 
     const preview = previewMonitoringImport(ctx, input);
     expect(preview.errors).toEqual([]);
+    // The template's own funds are label and value pairs from the ledger: nothing to check, nothing noted.
+    expect(preview.warnings).toEqual([]);
     expect(preview.sheets.map((x) => [x.sheet, x.action, x.rows, x.toSave])).toEqual([
       ['P3', 'unchanged', 4, 0],
       ['P4', 'save', 4, 4],
@@ -152,5 +156,166 @@ describe('the monitoring form template', () => {
       canCommit: true,
       unchanged: 2,
     });
+  });
+});
+
+const BUREAU_FORMS: [string, FormVariant][] = [
+  [
+    '附件 and title rows, “单位：万元” under the title, a 合计 below the funds, 一级 merged',
+    { unitWritten: 'title', amountsIn: '万元', fundsTotal: 'below', merged: true, points: false },
+  ],
+  [
+    'no unit written anywhere and amounts in 元, 年度资金总额 above its sources, 一级 blank below',
+    { unitWritten: 'none', amountsIn: '元', fundsTotal: 'above', merged: false, points: false },
+  ],
+  [
+    'no unit written anywhere and amounts in 万元, 分值 under labels carrying theirs and a 合计',
+    { unitWritten: 'none', amountsIn: '万元', fundsTotal: 'below', merged: true, points: true },
+  ],
+  [
+    'the unit in the headers (元), the header repeated at a page break inside a merged 一级',
+    { unitWritten: 'header', amountsIn: '元', fundsTotal: 'below', merged: true, points: true, pageBreakBefore: 1 },
+  ],
+  [
+    '“单位：元” under the title, blank-below labels with 分值, a page break between 一级',
+    { unitWritten: 'title', amountsIn: '元', fundsTotal: 'above', merged: false, points: true, pageBreakBefore: 2 },
+  ],
+  [
+    'a 分值 小计 under each 一级, blank below, and a 合计',
+    { unitWritten: 'title', amountsIn: '万元', fundsTotal: 'below', merged: false, points: true, subtotals: true },
+  ],
+];
+
+describe('a form returned on the bureau’s own layout', () => {
+  const writers = [
+    ['SheetJS', async (v: FormVariant, code: string) => formXlsx(v, code)],
+    ['exceljs', formExcelJs],
+  ] as const;
+  for (const [variant, layout] of BUREAU_FORMS) {
+    for (const [writer, write] of writers) {
+      it(`${variant} (${writer}): imports every entry exactly, noting nothing`, async () => {
+        const ctx = freshContext({ year: 2023 });
+        const s = setupRound(ctx);
+        const input = {
+          roundId: s.may.id,
+          fileName: '农业农村局监控表.xlsx',
+          bytes: await write(layout, monitoringIdCode(s.may.id, s.t3.id)),
+        };
+        const preview = previewMonitoringImport(ctx, input);
+        expect(preview.errors).toEqual([]);
+        expect(preview.warnings).toEqual([]);
+        expect(preview.sheets.map((x) => [x.sheet, x.action, x.rows])).toEqual([['P3', 'save', 4]]);
+        commitMonitoringImport(ctx, input);
+        const form = monitoringForm(ctx, { roundId: s.may.id, targetId: s.t3.id });
+        expect(form.rows.map((r) => [r.currentValue, r.likelihood])).toEqual(FORM_ENTRIES);
+        expect(form.rows[0]!.expectedValue).toBe('1200');
+      });
+    }
+  }
+
+  const SLIPS: [string, FormVariant, string, string, string][] = [
+    [
+      'the funds 合计’s 执行数 (万元 under the title)',
+      { unitWritten: 'title', amountsIn: '万元', fundsTotal: 'below', merged: true, points: true, slip: { fundsExecutedFen: 9_800_000 } },
+      'fundsTotal:执行数',
+      '9.80',
+      '9.90',
+    ],
+    [
+      'the 年度资金总额’s 执行数 in 元 with no unit written',
+      { unitWritten: 'none', amountsIn: '元', fundsTotal: 'above', merged: false, points: false, slip: { fundsExecutedFen: 9_800_000 } },
+      'fundsTotal:执行数',
+      '9.80',
+      '9.90',
+    ],
+    [
+      'the 分值 合计',
+      {
+        unitWritten: 'none',
+        amountsIn: '万元',
+        fundsTotal: 'below',
+        merged: true,
+        points: true,
+        pageBreakBefore: 2,
+        slip: { pointsTotal: 99 },
+      },
+      'pointsTotal',
+      '99.00',
+      '100.00',
+    ],
+    [
+      'a merged 一级 label’s 分值',
+      { unitWritten: 'header', amountsIn: '元', fundsTotal: 'below', merged: true, points: true, slip: { level1Points: { 产出指标: 40 } } },
+      'label:产出指标',
+      '40.00',
+      '50.00',
+    ],
+    [
+      'a blank-below 一级 label’s 分值',
+      {
+        unitWritten: 'title',
+        amountsIn: '万元',
+        fundsTotal: 'above',
+        merged: false,
+        points: true,
+        slip: { level1Points: { 效益指标: 35 } },
+      },
+      'label:效益指标',
+      '35.00',
+      '30.00',
+    ],
+    [
+      'a 一级’s 分值 小计',
+      {
+        unitWritten: 'none',
+        amountsIn: '元',
+        fundsTotal: 'below',
+        merged: true,
+        points: true,
+        subtotals: true,
+        slip: { subtotal: { 效益指标: 25 } },
+      },
+      'subtotal:效益指标',
+      '25.00',
+      '30.00',
+    ],
+  ];
+  for (const [slip, layout, place, printed, computed] of SLIPS) {
+    it(`reports a slip in ${slip} at its cell, and nothing else; the entries still import exactly`, async () => {
+      const ctx = freshContext({ year: 2023 });
+      const s = setupRound(ctx);
+      const code = monitoringIdCode(s.may.id, s.t3.id);
+      const input = { roundId: s.may.id, fileName: '监控表.xlsx', bytes: formXlsx(layout, code) };
+      const at = buildForm(layout, code).places.get(place)!;
+      const preview = previewMonitoringImport(ctx, input);
+      expect(preview.errors).toEqual([]);
+      expect(preview.warnings).toEqual([expect.objectContaining({ sheet: 'P3', row: at.row, column: at.column, printed, computed })]);
+      expect(preview.warnings[0]!.message).toMatch(
+        new RegExp(`^监控表\\.xlsx 工作表“P3”第 ${at.row} 行 ${at.column} 列（.+）：.*${printed}.*${computed}`),
+      );
+      commitMonitoringImport(ctx, input);
+      const form = monitoringForm(ctx, { roundId: s.may.id, targetId: s.t3.id });
+      expect(form.rows.map((r) => [r.currentValue, r.likelihood])).toEqual(FORM_ENTRIES);
+    });
+  }
+
+  it('never reads 元 as the 万元 the title claims: the ledger’s figures contradict it, so the funds are not checked', () => {
+    const ctx = freshContext({ year: 2023 });
+    const s = setupRound(ctx);
+    const layout: FormVariant = {
+      unitWritten: 'title',
+      amountsIn: '元',
+      writtenUnit: '万元',
+      fundsTotal: 'below',
+      merged: true,
+      points: false,
+    };
+    const input = { roundId: s.may.id, fileName: '监控表.xlsx', bytes: formXlsx(layout, monitoringIdCode(s.may.id, s.t3.id)) };
+    const preview = previewMonitoringImport(ctx, input);
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings).toHaveLength(1);
+    expect(preview.warnings[0]!.message).toMatch(
+      /第 7 行 E 列（1-5月执行数）：文件写明的金额单位是万元，.*按元读才与台账一致.*资金合计未核对/,
+    );
   });
 });
