@@ -1,173 +1,34 @@
 /**
- * 会审意见表: the workbook a review party (usually the third-party institution) fills in for 三方联合会审,
- * and reading it back into the open round.
- *
- * Out: one sheet per target in review, showing the target as the round reviews it (the round's
- * snapshot: goal, funds, indicators) read-only — the sheet is protected, only the opinion cells are open —
- * and an opinion block: 会审方, 审核人, 完整性/相关性/适当性/可行性 (drop-downs 优/良/中/差) and 修改意见.
- * Its 台账识别码 names the target and the round number.
- *
- * In: every sheet with a 会审意见 block is matched to its target by that code and checked against the
- * open round ("该会审意见表是第 1 轮的，当前为第 2 轮" is refused), each grade cell against 优/良/中/差;
- * the opinions are recorded through recordOpinion, all sheets or none, in one transaction. An opinion
- * identical to the one already recorded is left alone (no audit entry).
+ * 会审意见表 in: the opinions a review party gives in 三方联合会审, read back into each target's open round.
+ * Two shapes come back. The sheets the ledger exported (reviewSheetExport.ts), one per target, matched by
+ * their 台账识别码 and checked against the open round ("该会审意见表是第 1 轮的，当前为第 2 轮" is refused);
+ * and a party's own table listing many projects (reviewTable.ts), matched by 项目代码 or name. Every grade
+ * and conclusion is read through rules/reviewConclusions.ts; the opinions are recorded through
+ * recordOpinion, all sheets and rows or none, in one transaction. An opinion identical to the one already
+ * recorded is left alone (no audit entry).
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { performanceTargets, projects } from '../../db/schema';
+import { performanceTargets } from '../../db/schema';
 import { cellText } from '../formats/findTable';
 import { cellIssue, fileIssue, ImportRejected, type IssueSource } from '../formats/importIssue';
 import { readWorkbook, type CellValue, type SheetGrid } from '../formats/readWorkbook';
-import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
-import { REVIEW_DIMENSIONS, REVIEW_PARTIES, TARGET_STATUS, type ReviewDimension } from '../rules/jointReview';
-import { CONTINUITY } from '../rules/labels';
+import { REVIEW_DIMENSIONS, type ReviewDimension } from '../rules/jointReview';
+import { gradeOfWording } from '../rules/reviewConclusions';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
-import { listIndicatorClasses } from '../indicators/indicators';
-import { listRounds, recordOpinion, type ReviewRoundView } from './jointReview';
-import { LedgerError } from '../../db/ledgerError';
-import { targetDetail, type TargetDetail } from './targetDetail';
-import { FORM_WIDTHS, indicatorLine, writeDeclarationForm, type DeclarationForm } from './declarationForm';
+import { recordOpinion } from './jointReview';
+import { targetDetail } from './targetDetail';
+import { duplicateProblem, lengthProblems, openRoundOf, partyOf, settleOpinion } from './reviewOpinionChecks';
 import { DECLARATION_LABELS } from './declarationLabels';
 import { readFormFields } from './formFields';
 import { findMarker } from '../formats/formSheet';
-import { ruleSetOf } from '../ledger/years';
 import type { SheetIssue } from './declarationSheet';
-import { type Grade, GRADES, type ReviewParty } from '../../db/vocabulary';
-
-export interface ReviewSheetExport {
-  /** A suggested file name, e.g. "2023年度绩效目标会审意见表.xlsx". */
-  fileName: string;
-  bytes: Buffer;
-  targetCount: number;
-}
-
-/** 台账识别码 of a review sheet: the target and the round it belongs to. */
-export const REVIEW_ID = /JXTZ-会审-T(\d+)-R(\d+)/;
-const reviewIdCode = (targetId: number, roundNo: number) => `JXTZ-会审-T${targetId}-R${roundNo}`;
-
-/**
- * The review workbook for the listed targets, each in its open round. `party` fills the 会审方 cell
- * (default 第三方机构) and pre-fills that party's opinion when one is already recorded.
- */
-export async function exportReviewSheet(
-  ctx: ServiceContext,
-  input: { targetIds: number[]; party?: ReviewParty | null },
-): Promise<ReviewSheetExport> {
-  if (input.targetIds.length === 0) throw new LedgerError('invalid_input', '请先勾选要导出会审意见表的绩效目标。');
-  const party = input.party ?? 'thirdParty';
-  const classNames = new Map(listIndicatorClasses(ctx).map((c) => [c.id, c.name]));
-  const problems: string[] = [];
-  const items: { detail: TargetDetail; round: ReviewRoundView }[] = [];
-  for (const id of [...new Set(input.targetIds)]) {
-    const detail = targetDetail(ctx, id);
-    const round = listRounds(ctx, { targetId: id }).find((r) => r.result === null);
-    if (detail.status !== 'inReview' || !round)
-      problems.push(`“${targetName(detail)}”当前为“${TARGET_STATUS[detail.status]}”，没有进行中的会审`);
-    else items.push({ detail, round });
-  }
-  if (problems.length)
-    throw new LedgerError('not_in_review', `${problems.join('；')}。只有会审中的绩效目标才能导出会审意见表，请先提交会审。`);
-
-  const workbook = newWorkbook();
-  workbook.created = ctx.now();
-  workbook.modified = ctx.now();
-  const years = new Set<number>();
-  for (const [index, { detail, round }] of items.entries()) {
-    years.add(detail.year);
-    const layout = ruleSetOf(ctx, detail.year).indicatorLayout;
-    const s = round.snapshot;
-    const continuity = detail.projectId
-      ? ctx.ledger.db.select({ continuity: projects.continuity }).from(projects).where(eq(projects.id, detail.projectId)).get()?.continuity
-      : undefined;
-    const form: DeclarationForm = {
-      title: `${detail.subject === 'project' ? '项目支出' : '部门整体支出'}绩效目标会审意见表（${detail.year}年度 第 ${round.roundNo} 轮）`,
-      idCode: reviewIdCode(detail.id, round.roundNo),
-      year: detail.year,
-      subject: detail.subject,
-      projectName: detail.projectName ?? '',
-      projectCode: detail.projectCode ?? '',
-      departmentName: detail.departmentName,
-      unitName: detail.unitName,
-      continuity: continuity ? CONTINUITY[continuity] : '',
-      period: s.period ?? '',
-      className: s.indicatorClassId ? (classNames.get(s.indicatorClassId) ?? '') : '',
-      annualTotalFen: s.annualTotalFen,
-      annualFiscalFen: s.annualFiscalFen,
-      annualOtherFen: s.annualOtherFen,
-      midTotalFen: s.midTotalFen,
-      midFiscalFen: s.midFiscalFen,
-      midOtherFen: s.midOtherFen,
-      mainTasks: s.mainTasks,
-      annualGoal: s.annualGoal,
-      midTermGoal: s.midTermGoal ?? '',
-      indicators: s.indicators.map((i) => indicatorLine(i, layout)),
-    };
-    const sheet = addFormSheet(workbook, {
-      name: detail.projectCode?.trim() || `${index + 1}-${targetName(detail).slice(0, 24)}`,
-      widths: FORM_WIDTHS,
-    });
-    let r = writeDeclarationForm(sheet, form, 'readOnly', layout) + 1;
-    const given = round.opinions.find((o) => o.party === party);
-
-    formCell(
-      sheet,
-      { row: r, col: 1, toCol: FORM_WIDTHS.length },
-      '会审意见（请在浅黄色单元格中填写；四个维度的评价填 优、良、中 或 差）',
-      'section',
-    );
-    sheet.getRow(r).height = 24;
-    r++;
-    const open: [number, number][] = [];
-    const line = (l1: string, v1: string | null, l2: string, v2: string | null, validation?: ReturnType<typeof listValidation>) => {
-      formCell(sheet, { row: r, col: 1 }, l1, 'label');
-      formCell(sheet, { row: r, col: 2, toCol: 3 }, v1, 'input');
-      formCell(sheet, { row: r, col: 4, toCol: 5 }, l2, 'label');
-      formCell(sheet, { row: r, col: 6, toCol: FORM_WIDTHS.length }, v2, 'input');
-      if (validation) {
-        sheet.getCell(r, 2).dataValidation = validation;
-        sheet.getCell(r, 6).dataValidation = validation;
-      }
-      open.push([r, 2], [r, 6]);
-      sheet.getRow(r).height = 22;
-      r++;
-    };
-    const grades = listValidation(GRADES, { strict: true, prompt: '优、良、中 或 差' });
-    line('会审方', REVIEW_PARTIES[party], '审核人', given?.reviewer ?? null);
-    sheet.getCell(r - 1, 2).dataValidation = listValidation(Object.values(REVIEW_PARTIES), { strict: false });
-    line(REVIEW_DIMENSIONS.completeness, given?.completeness ?? null, REVIEW_DIMENSIONS.relevance, given?.relevance ?? null, grades);
-    line(
-      REVIEW_DIMENSIONS.appropriateness,
-      given?.appropriateness ?? null,
-      REVIEW_DIMENSIONS.feasibility,
-      given?.feasibility ?? null,
-      grades,
-    );
-    formCell(sheet, { row: r, col: 1 }, '修改意见', 'label');
-    formCell(sheet, { row: r, col: 2, toCol: FORM_WIDTHS.length }, given?.opinion ?? null, 'input');
-    sheet.getRow(r).height = 120;
-    open.push([r, 2]);
-    r++;
-    formCell(
-      sheet,
-      { row: r, col: 1, toCol: FORM_WIDTHS.length },
-      '完整性：目标、资金、指标是否齐全；相关性：指标与项目内容是否相关；适当性：资金与目标是否匹配（过高或过低）；可行性：目标能否如期实现。',
-      'note',
-    );
-    sheet.getRow(r).height = 32;
-
-    // Read-only content, open opinion cells: protection without a password only guards against slips.
-    for (const [row, col] of open) sheet.getCell(row, col).protection = { locked: false };
-    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
-  }
-  const year = years.size === 1 ? `${[...years][0]}年度` : '';
-  return { fileName: `${year}绩效目标会审意见表.xlsx`, bytes: await workbookBytes(workbook), targetCount: items.length };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// In
+import { REVIEW_ID, targetName } from './reviewSheetExport';
+import { readReviewTable } from './reviewTable';
+import type { Grade, ReviewParty } from '../../db/vocabulary';
 
 export interface ReviewSheetImportInput {
   fileName: string;
@@ -176,8 +37,11 @@ export interface ReviewSheetImportInput {
   party?: ReviewParty | null;
 }
 
+/** One opinion to record: from an exported sheet (row null) or a row of a party's table. */
 export interface ReviewSheetPlan {
   sheet: string;
+  /** The table row it was read from; null for an exported per-target sheet. */
+  row: number | null;
   action: 'record' | 'unchanged' | 'error';
   targetId: number | null;
   name: string | null;
@@ -185,6 +49,8 @@ export interface ReviewSheetPlan {
   party: ReviewParty | null;
   reviewer: string | null;
   grades: Partial<Record<ReviewDimension, Grade>>;
+  /** The conclusion as a table wrote it ("修改后通过"), when the grades come from it. */
+  conclusion: string | null;
   opinion: string;
 }
 
@@ -193,6 +59,8 @@ export interface ReviewSheetPreview {
   fileName: string;
   sheets: ReviewSheetPlan[];
   ignoredSheets: { sheet: string; reason: string }[];
+  /** What a table sheet's reading rests on: where its money unit came from, the rows it skipped. */
+  notes: { sheet: string; note: string }[];
   toRecord: number;
   unchanged: number;
   errors: SheetIssue[];
@@ -255,24 +123,13 @@ export const OPINION_LABELS = {
   opinion: ['修改意见', '会审意见及修改建议', '审核意见', '意见'],
 } as const;
 
-const GRADE_WORDS: Record<string, Grade> = {
-  优: '优',
-  优秀: '优',
-  良: '良',
-  良好: '良',
-  中: '中',
-  中等: '中',
-  一般: '中',
-  差: '差',
-  较差: '差',
-};
-
 function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): ReviewSheetPreview {
   const preview: ReviewSheetPreview = {
     kind: 'reviewSheet',
     fileName: input.fileName,
     sheets: [],
     ignoredSheets: [],
+    notes: [],
     toRecord: 0,
     unchanged: 0,
     errors: [],
@@ -283,11 +140,16 @@ function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): Revi
   const seen = new Map<string, string>();
   for (const sheet of book.sheets) {
     const source: IssueSource = { fileName: input.fileName, sheet: book.format === 'text' ? null : sheet.name };
-    analyseReviewSheet(ctx, input, sheet, source, preview, seen);
+    const marker = findMarker(sheet, REVIEW_ID);
+    if (marker || !readReviewTable(ctx, { book, sheet, source, party: input.party ?? null, preview, seen }))
+      analyseReviewSheet(ctx, input, sheet, source, preview, seen, marker);
   }
   if (preview.sheets.length === 0 && preview.errors.length === 0) {
     preview.errors.push(
-      fileIssue(input.fileName, '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目。请确认选择的是填好的会审意见表。'),
+      fileIssue(
+        input.fileName,
+        '没有找到会审意见表：没有一个工作表写有“会审方”“完整性”等栏目，也没有写有“项目名称”和“会审结论”（或“会审意见”）列的表格。请确认选择的是填好的会审意见表。',
+      ),
     );
   }
   preview.toRecord = preview.sheets.filter((s) => s.action === 'record').length;
@@ -296,6 +158,7 @@ function analyseReview(ctx: ServiceContext, input: ReviewSheetImportInput): Revi
   return preview;
 }
 
+/** An exported per-target sheet: its 台账识别码 names the target and round, the opinion block the rest. */
 function analyseReviewSheet(
   ctx: ServiceContext,
   input: ReviewSheetImportInput,
@@ -303,16 +166,17 @@ function analyseReviewSheet(
   source: IssueSource,
   preview: ReviewSheetPreview,
   seen: Map<string, string>,
+  marker: ReturnType<typeof findMarker>,
 ): void {
   const fields = readFormFields(sheet, OPINION_LABELS, 0, sheet.rows.length);
   const field = (key: keyof typeof OPINION_LABELS) => fields.get(key)?.at(-1);
-  const marker = findMarker(sheet, REVIEW_ID);
   if (!field('completeness') && !field('party') && !marker) {
     preview.ignoredSheets.push({ sheet: sheet.name, reason: '不是会审意见表（没有“会审方”“完整性”等栏目），未读取' });
     return;
   }
   const plan: ReviewSheetPlan = {
     sheet: sheet.name,
+    row: null,
     action: 'error',
     targetId: null,
     name: null,
@@ -320,6 +184,7 @@ function analyseReviewSheet(
     party: null,
     reviewer: null,
     grades: {},
+    conclusion: null,
     opinion: '',
   };
   preview.sheets.push(plan);
@@ -362,17 +227,9 @@ function analyseReviewSheet(
     );
     return;
   }
-  const rounds = listRounds(ctx, { targetId });
-  const open = detail.status === 'inReview' ? rounds.find((r) => r.result === null) : undefined;
-  if (!open) {
-    const last = rounds.at(-1);
-    bad(
-      markerPlace,
-      marker.match[0],
-      `“${plan.name}”当前为“${TARGET_STATUS[detail.status]}”，没有进行中的会审${last?.result ? `（第 ${last.roundNo} 轮已作出结论：${last.result}）` : ''}，不能再录入会审意见。`,
-    );
-    return;
-  }
+  const round = openRoundOf(ctx, detail, plan.name);
+  if ('problem' in round) return void bad(markerPlace, marker.match[0], round.problem);
+  const { open } = round;
   if (open.roundNo !== roundNo) {
     bad(
       markerPlace,
@@ -382,73 +239,30 @@ function analyseReviewSheet(
     return;
   }
 
-  // Who gave the opinion.
   const partyText = cellText(field('party')?.value ?? null);
-  const party = partyText ? partyFromText(partyText) : (input.party ?? null);
-  if (partyText && !party)
-    bad(at('party'), partyText, `“${partyText}”不是会审方。请填写 ${Object.values(REVIEW_PARTIES).join('、')} 之一。`);
-  else if (!party) bad(at('party'), null, `请填写会审方（${Object.values(REVIEW_PARTIES).join('、')}）。`);
-  else if (input.party && partyText && party !== input.party) {
-    bad(
-      at('party'),
-      partyText,
-      `表中会审方为“${REVIEW_PARTIES[party]}”，导入时选择的是“${REVIEW_PARTIES[input.party]}”。请核对后重新导入。`,
-    );
-  }
+  const { party, problem } = partyOf(partyText, input.party);
+  if (problem) bad(at('party'), partyText || null, problem);
   plan.party = party;
-  const key = `${targetId}\u0000${party}`;
-  if (party && seen.has(key)) bad(at('party'), partyText, `与工作表“${seen.get(key)}”是同一绩效目标同一会审方的意见，请只保留一张。`);
-  else if (party) seen.set(key, sheet.name);
+  const duplicate = party && duplicateProblem(seen, targetId, party, `工作表“${sheet.name}”`);
+  if (duplicate) bad(at('party'), partyText, duplicate);
 
   for (const dim of Object.keys(REVIEW_DIMENSIONS) as ReviewDimension[]) {
     const f = field(dim);
-    const t = cellText(f?.value ?? null)
-      .normalize('NFKC')
-      .replace(/\s+/g, '');
-    const grade = GRADE_WORDS[t];
+    const t = cellText(f?.value ?? null);
+    const grade = gradeOfWording(t);
     if (!f) bad({ row: null, column: null }, null, `找不到“${REVIEW_DIMENSIONS[dim]}”栏。请使用台账导出的会审意见表。`);
     else if (!t) bad(at(dim), null, `请填写${REVIEW_DIMENSIONS[dim]}的评价：优、良、中 或 差。`);
-    else if (!grade) bad(at(dim), f.value, `“${cellText(f.value)}”不是有效的评价，${REVIEW_DIMENSIONS[dim]}请填写 优、良、中 或 差。`);
+    else if (!grade) bad(at(dim), f.value, `“${t}”不是有效的评价，${REVIEW_DIMENSIONS[dim]}请填写 优、良、中 或 差。`);
     else plan.grades[dim] = grade;
   }
   plan.reviewer = cellText(field('reviewer')?.value ?? null).trim() || null;
   plan.opinion = cellText(field('opinion')?.value ?? null)
     .replace(/\r\n?/g, '\n')
     .trim();
-  if (plan.reviewer && plan.reviewer.length > 50) bad(at('reviewer'), plan.reviewer, '审核人不超过 50 个字。');
-  if (plan.opinion.length > 2000) bad(at('opinion'), null, `修改意见有 ${plan.opinion.length} 个字，超过 2000 字，请精简。`);
+  for (const p of lengthProblems(plan)) bad(at(p.field), p.field === 'reviewer' ? plan.reviewer : null, p.problem);
   if (preview.errors.length > errorsBefore) return;
 
-  const before = open.opinions.find((o) => o.party === party);
-  const same =
-    before &&
-    before.reviewer === plan.reviewer &&
-    before.opinion === plan.opinion &&
-    (Object.keys(REVIEW_DIMENSIONS) as ReviewDimension[]).every((d) => before[d] === plan.grades[d]);
-  plan.action = same ? 'unchanged' : 'record';
-  if (before && !same) {
-    preview.warnings.push({
-      ...cellIssue(
-        source,
-        at('party').row,
-        at('party').column,
-        partyText || null,
-        `第 ${open.roundNo} 轮已录入过${REVIEW_PARTIES[party!]}的意见，导入后将以本表为准。`,
-      ),
-      sheet: source.sheet,
-    });
-  }
-}
-
-function partyFromText(text: string): ReviewParty | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  for (const [party, label] of Object.entries(REVIEW_PARTIES) as [ReviewParty, string][]) if (t === label.normalize('NFKC')) return party;
-  if (/第三方/.test(t)) return 'thirdParty';
-  if (/财政|绩效股|业务股/.test(t)) return 'finance';
-  if (/单位|主管部门|部门/.test(t)) return 'unit';
-  return null;
-}
-
-function targetName(d: TargetDetail): string {
-  return d.subject === 'project' ? (d.projectName ?? '') : `${d.unitName}部门整体`;
+  const replaced = settleOpinion(plan, open);
+  if (replaced)
+    preview.warnings.push({ ...cellIssue(source, at('party').row, at('party').column, partyText || null, replaced), sheet: source.sheet });
 }

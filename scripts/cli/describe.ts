@@ -104,10 +104,11 @@ export function describeReviewPreview(p: ReviewSheetPreview, dryRun: boolean): s
   for (const s of p.sheets) {
     if (s.action === 'error') continue;
     lines.push(
-      `  工作表“${s.sheet}”：${s.name} 第 ${s.roundNo} 轮，${s.party ? REVIEW_PARTY_LABELS[s.party] : ''}，${Object.values(s.grades).join('/')}${s.action === 'unchanged' ? '（未变化）' : ''}`,
+      `  工作表“${s.sheet}”${s.row ? `第 ${s.row} 行` : ''}：${s.name} 第 ${s.roundNo} 轮，${s.party ? REVIEW_PARTY_LABELS[s.party] : ''}，${Object.values(s.grades).join('/')}${s.action === 'unchanged' ? '（未变化）' : ''}`,
     );
   }
   if (p.ignoredSheets.length) lines.push(`未读取的工作表：${p.ignoredSheets.map((s) => `“${s.sheet}”`).join('、')}`);
+  lines.push(...p.notes.map((n) => `工作表“${n.sheet}”：${n.note}`));
   if (p.warnings.length) lines.push(...p.warnings.map((w) => `  提示：${w.message}`));
   if (p.errors.length) lines.push(`错误 ${p.errors.length} 处，未录入任何意见：`, ...p.errors.map((e) => `  ${e.message}`));
   return lines;

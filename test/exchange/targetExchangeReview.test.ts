@@ -5,9 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ImportRejected } from '../../electron/formats/importIssue';
-import { listRounds, recordOpinion } from '../../electron/targets/jointReview';
-import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
-import { auditCount, county, decide, loadBook, resubmit, saveBook, targetInReview, valueCell } from '../fixtures/targetForms';
+import { listRounds, recordOpinion, submitForReview } from '../../electron/targets/jointReview';
+import { commitReviewSheetImport, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
+import { exportReviewSheet } from '../../electron/targets/reviewSheetExport';
+import {
+  auditCount,
+  county,
+  decide,
+  indicatorHeaderRow,
+  loadBook,
+  resubmit,
+  saveBook,
+  targetInReview,
+  valueCell,
+} from '../fixtures/targetForms';
+import { fillTwoYears, project, targetWith } from '../ledger/lastYearFixture';
+import { freshContext } from '../ledger/tempLedger';
 
 async function fillOpinion(
   bytes: Uint8Array,
@@ -137,5 +150,28 @@ describe('the review sheet', () => {
     const book = await loadBook((await exportReviewSheet(ctx, { targetIds: [b], party: 'unit' })).bytes);
     expect(valueCell(book.getWorksheet('JY-02')!, '完整性').value).toBe('优');
     expect(book.worksheets[0]!.getCell('A1').value).toMatch(/第 1 轮/);
+  });
+});
+
+describe('the review sheet beside last year', () => {
+  it('shows a continuing project’s 上年实际完成值 beside each annual indicator, and no such column for a new project', async () => {
+    const { ctx, dept } = fillTwoYears(freshContext());
+    const continuing = targetWith(ctx, project(ctx, 2023, dept.id, 'P1', '基层干部培训项目', 'continuing').id, '1000');
+    const fresh = targetWith(ctx, project(ctx, 2023, dept.id, 'P2', '村干部培训项目', 'new').id, '1000');
+    for (const t of [continuing, fresh]) submitForReview(ctx, { targetId: t.id });
+    const book = await loadBook((await exportReviewSheet(ctx, { targetIds: [continuing.id, fresh.id] })).bytes);
+
+    const sheet = book.getWorksheet('P1')!;
+    const header = indicatorHeaderRow(sheet);
+    expect(sheet.getCell(header, 9).value).toBe('上年实际完成值');
+    const rows = continuing.indicators.map((_, i) => [sheet.getCell(header + 1 + i, 3).value, sheet.getCell(header + 1 + i, 9).value]);
+    expect(rows).toEqual([
+      ['培训人次', '1200人次'],
+      ['培训合格率', '95%'],
+      ['业务能力提升情况', '达成'],
+      ['参训人员满意度', '90%'],
+      ['三年培训人次', null],
+    ]);
+    expect(book.getWorksheet('P2')!.getCell(indicatorHeaderRow(book.getWorksheet('P2')!), 9).value).toBeNull();
   });
 });

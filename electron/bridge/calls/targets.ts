@@ -38,12 +38,12 @@ const targetContent = z
     midTermGoal: optionalText(2000, '中期目标'),
     annualGoal: z.string().max(2000, '年度目标不超过 2000 个字'),
     mainTasks: optionalText(4000, '年度主要任务'),
-    annualTotal: wanYuan,
-    annualFiscal: wanYuan,
-    annualOther: wanYuan,
-    midTotal: optionalWanYuan,
-    midFiscal: optionalWanYuan,
-    midOther: optionalWanYuan,
+    annualTotal: wanYuan('年度资金总额'),
+    annualFiscal: wanYuan('财政拨款'),
+    annualOther: wanYuan('其他资金'),
+    midTotal: optionalWanYuan('中期资金总额'),
+    midFiscal: optionalWanYuan('中期财政拨款'),
+    midOther: optionalWanYuan('中期其他资金'),
     indicators: z.array(targetIndicator).max(200, '指标不超过 200 个'),
   })
   .transform(({ annualTotal, annualFiscal, annualOther, midTotal, midFiscal, midOther, ...rest }) => ({
@@ -116,6 +116,10 @@ export const targetsCalls = {
     z.object({ party: z.enum(REVIEW_PARTY_CODES).nullable() }),
     '选择填好的会审意见表并预览',
     OPEN_SPREADSHEET,
+  ),
+  'review.sheetImportRepreview': read<ReviewSheetPreview>()(
+    z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(REVIEW_PARTY_CODES).nullable() }),
+    '选择会审方后重新预览会审意见表',
   ),
   'review.sheetImportCommit': write<ReviewSheetImportResult>()(
     z.object({ fileId: z.string().uuid('导入文件标识无效，请重新选择文件'), party: z.enum(REVIEW_PARTY_CODES).nullable() }),

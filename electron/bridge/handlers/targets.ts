@@ -8,7 +8,8 @@ import {
   recordOpinion,
   submitForReview,
 } from '../../targets/jointReview';
-import { commitReviewSheetImport, exportReviewSheet, previewReviewSheetImport } from '../../targets/reviewSheet';
+import { commitReviewSheetImport, previewReviewSheetImport } from '../../targets/reviewSheet';
+import { exportReviewSheet } from '../../targets/reviewSheetExport';
 import { commitTargetImport, previewTargetImport } from '../../targets/targetImport';
 import { exportTargetPublication } from '../../targets/targetPublication';
 import { exportTargetTemplate } from '../../targets/targetTemplate';
@@ -49,6 +50,10 @@ export const targetsHandlers: AreaHandlers<typeof targetsCalls> = {
     previewPickedFile(ctx, '选择填好的会审意见表', (file) =>
       previewReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party }),
     ),
+  'review.sheetImportRepreview': (ctx, input) => {
+    const file = ctx.staged.get(input.fileId);
+    return previewReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party });
+  },
   'review.sheetImportCommit': (ctx, input) =>
     commitStagedFile(ctx, input.fileId, (file) =>
       commitReviewSheetImport(ctx, { fileName: file.name, bytes: file.bytes, party: input.party }),
