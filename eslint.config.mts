@@ -22,6 +22,7 @@ const AREAS = [
   'review',
   'selfEvaluations',
   'resultApplication',
+  'overview',
 ];
 const NODE_AND_DATABASE = [
   { regex: '^node:', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },

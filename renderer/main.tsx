@@ -1,7 +1,9 @@
 import './zodConfig';
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './print.css';
 import 'dayjs/locale/zh-cn';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';

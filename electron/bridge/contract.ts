@@ -22,6 +22,7 @@ import { reportsCalls } from './calls/reports';
 import { reviewCalls } from './calls/review';
 import { selfEvaluationsCalls } from './calls/selfEvaluations';
 import { resultApplicationCalls } from './calls/resultApplication';
+import { overviewCalls } from './calls/overview';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 // The ledger's codes (arrays and their types): the renderer's one way to them.
@@ -39,6 +40,8 @@ export type * from './calls/reports';
 export type * from './calls/review';
 export type * from './calls/selfEvaluations';
 export type * from './calls/resultApplication';
+export type * from './printing';
+export type * from './calls/overview';
 
 export const contract = {
   ...ledgerCalls,
@@ -53,6 +56,7 @@ export const contract = {
   ...reviewCalls,
   ...selfEvaluationsCalls,
   ...resultApplicationCalls,
+  ...overviewCalls,
 } as const;
 
 export type Contract = typeof contract;

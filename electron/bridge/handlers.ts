@@ -17,6 +17,7 @@ import { reportsHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/review';
 import { selfEvaluationsHandlers } from './handlers/selfEvaluations';
 import { resultApplicationHandlers } from './handlers/resultApplication';
+import { overviewHandlers } from './handlers/overview';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...selfEvaluationsHandlers,
   ...resultApplicationHandlers,
+  ...overviewHandlers,
 };

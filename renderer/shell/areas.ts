@@ -1,5 +1,6 @@
 /** The areas of the bureau's year, in the order the navbar shows them. */
 export const AREAS = [
+  { id: 'overview', label: '概览' },
   { id: 'indicators', label: '指标库' },
   { id: 'projects', label: '项目与目标' },
   { id: 'exAnte', label: '事前评估' },
@@ -15,7 +16,7 @@ export const AREAS = [
 export type AreaId = (typeof AREAS)[number]['id'];
 export type Area = (typeof AREAS)[number];
 
-export const DEFAULT_AREA: AreaId = 'projects';
+export const DEFAULT_AREA: AreaId = 'overview';
 
 export function areaById(id: string): Area | undefined {
   return AREAS.find((a) => a.id === id);

@@ -28,8 +28,9 @@ describeInChromium('应用框架与设置', () => {
     await expect.poll(() => shell.currentYear()).toBe('2024 年度');
   });
 
-  it('shows the ten areas in the bureau’s order', async () => {
+  it('shows the eleven areas in the bureau’s order', async () => {
     expect(await shell.areaNames()).toEqual([
+      '概览',
       '指标库',
       '项目与目标',
       '事前评估',
@@ -122,9 +123,9 @@ describeInChromium('新台账', () => {
     const form = session.page.getByRole('form', { name: '新建预算年度' });
     await form.getByLabel('预算年度').fill('2023');
     await form.getByRole('button', { name: '新建年度' }).click();
-    await shell.heading('项目与目标 · 2023 年度').waitFor();
+    await shell.heading('概览 · 2023 年度').waitFor();
     expect(await shell.currentYear()).toBe('2023 年度');
-    await new ProjectsPage(session.page).table.getByText('2023 年度还没有项目').waitFor();
+    await shell.main.getByText('本年度还没有项目。可在“项目与目标”中录入或导入项目。').waitFor();
     expect(session.takeProblems()).toEqual([]);
   });
 });
