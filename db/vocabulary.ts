@@ -118,3 +118,27 @@ export type SelfEvaluationKind = (typeof SELF_EVALUATION_KINDS)[number];
 /** Where a self-evaluation stands: the unit fills it, submits it; the bureau returns it with findings or accepts it. */
 export const SELF_EVALUATION_STATUS_CODES = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type SelfEvaluationStatus = (typeof SELF_EVALUATION_STATUS_CODES)[number];
+
+/**
+ * The paragraphs of the annual summary (年度绩效工作情况) the bureau writes itself and keeps per year:
+ * policy paragraphs around the computed figures, the next year's plan and the date it is signed.
+ * Not a column check: a slot added later must not need a table rebuild (migrations only add).
+ */
+export const SUMMARY_TEXT_SLOTS = [
+  'foundation',
+  'indicatorLead',
+  'jointReview',
+  'syncPolicy',
+  'exAntePolicy',
+  'monitoringPolicy',
+  'monitoringClosing',
+  'resultPolicy',
+  'resultClosing',
+  'keyEvaluationPolicy',
+  'keyEvaluationClosing',
+  'nextYearIntro',
+  'nextYearProgress',
+  'nextYearPlan',
+  'signDate',
+] as const;
+export type SummaryTextSlot = (typeof SUMMARY_TEXT_SLOTS)[number];

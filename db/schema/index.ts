@@ -15,3 +15,4 @@ export * from './keyEvaluations';
 export * from './selfEvaluations';
 export * from './resultApplication';
 export * from './departmentSelfEvaluations';
+export * from './reports';

@@ -4,10 +4,11 @@ import type { ServiceContext } from '../../electron/ledger/context';
 import { exportIndicators } from '../../electron/indicators/indicatorExchange';
 import { exportKeyEvaluationPublication } from '../../electron/keyEvaluations/keyEvaluationResults';
 import { exportProjects } from '../../electron/projects/projectExport';
+import { exportAnnualSummary } from '../../electron/reports/annualSummaryDocument';
 import { findUnitByName } from '../../electron/projects/units';
 import { formatWanYuan } from '../../electron/rules/money';
 import { exportSelfEvaluationTemplate } from '../../electron/selfEvaluations/selfEvaluationTemplate';
-import { exportReviewSheet } from '../../electron/targets/reviewSheet';
+import { exportReviewSheet } from '../../electron/targets/reviewSheetExport';
 import { exportTargetPublication } from '../../electron/targets/targetPublication';
 import { listTargets } from '../../electron/targets/targetList';
 import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
@@ -104,6 +105,14 @@ export const exportKinds: Record<string, ExportKind> = {
         text: `“${unit.name}”${result.formCount} 个项目的自评表（其中新建自评 ${result.created} 个）`,
         json: { formCount: result.formCount, created: result.created },
       };
+    },
+  },
+  'annual-summary': {
+    doc: '年度绩效工作情况（docx，公文格式：本局撰写的段落和由台账计算的数字）',
+    yearly: true,
+    async run(ctx, input) {
+      const result = await exportAnnualSummary(ctx, input);
+      return { bytes: result.bytes, text: `${input.year} 年度预算绩效工作情况`, json: { fileName: result.fileName } };
     },
   },
   publication: {

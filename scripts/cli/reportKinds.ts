@@ -4,7 +4,9 @@ import { exAnteOverview } from '../../electron/exAnte/exAnte';
 import { keyEvaluationYearFigures, publicationRows } from '../../electron/keyEvaluations/keyEvaluationResults';
 import { monitoringReport, warningsReport } from '../../electron/monitoring/warnings';
 import { yearSummary as yearSummaryReport } from '../../electron/reports/yearSummary';
+import { annualSummaryDraft, computedSentences, figuresWithoutRecords } from '../../electron/reports/annualSummaryDraft';
 import { formatWanYuan } from '../../electron/rules/money';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { resultActionsReport } from '../../electron/resultApplication/resultActionsReport';
 import { selfEvaluationYearFigures } from '../../electron/selfEvaluations/selfEvaluations';
 
@@ -17,7 +19,7 @@ export interface ReportKind {
 
 export const reportKinds: Record<string, ReportKind> = {
   summary: {
-    doc: '年度概况：单位数、项目数，按预算类型和主管部门汇总的年初预算',
+    doc: '年度概况（单位数、项目数，按预算类型和主管部门汇总的年初预算）和年度绩效工作情况中由台账计算的各项数字',
     run: yearSummary,
   },
   'ex-ante': {
@@ -49,7 +51,7 @@ export const reportKinds: Record<string, ReportKind> = {
         text: [
           figures.sentence,
           ...(figures.unfinished ? [`另有 ${figures.unfinished} 个评价尚未定稿，未计入。`] : []),
-          ...rows.map((r) => `  ${r.name}（${r.unitName}）：${formatWanYuan(r.coveredFen)} 万元，${r.total.toFixed(2)} 分，${r.grade}`),
+          ...rows.map((r) => `  ${r.name}（${r.unitName}）：${formatWanYuan(r.coveredFen)} 万元，${formatScore(r.total)} 分，${r.grade}`),
         ],
       };
     },
@@ -90,9 +92,14 @@ export const reportKinds: Record<string, ReportKind> = {
   },
 };
 
-/** report summary: the year at a glance (electron/reports/yearSummary.ts), money exact in 分 (JSON) and 万元 (text). */
+/**
+ * report summary: the year at a glance (electron/reports/yearSummary.ts) and the figures the annual
+ * summary states (electron/reports/annualSummaryDraft.ts, section by section); money exact in 分 (JSON)
+ * and 万元 (text).
+ */
 function yearSummary(ctx: ServiceContext, input: { year: number }): { text: string[]; json: unknown } {
   const s = yearSummaryReport(ctx, input);
+  const draft = annualSummaryDraft(ctx, input);
   const text = [
     `${s.year} 年度概况`,
     `预算单位 ${s.units} 个（主管部门 ${s.departments} 个，有项目的单位 ${s.unitsWithProjects} 个）；项目 ${s.projects} 个；年初预算合计 ${formatWanYuan(s.totalFen)} 万元。`,
@@ -104,6 +111,9 @@ function yearSummary(ctx: ServiceContext, input: { year: number }): { text: stri
     '',
     '按主管部门（年初预算从高到低）：',
     ...s.byDepartment.map((d) => `  ${d.department}：${d.units} 个单位，${d.projects} 个项目，${formatWanYuan(d.fen)} 万元`),
+    '',
+    `${s.year} 年度绩效工作情况（由台账计算的句子）：`,
+    ...computedSentences(draft).flatMap(({ heading, sentences }) => [heading, ...sentences.map((x) => `  ${x}`)]),
   ];
-  return { text, json: s };
+  return { text, json: { ...s, annualSummary: figuresWithoutRecords(draft.figures) } };
 }
