@@ -20,6 +20,7 @@ import { emitter, failureExitCode, processIO, UsageError, type CliIO } from './c
 import { exportCommand, importCommand, reportCommand } from './cli/kindCommands';
 import { backupCommand, checkCommand, demoCommand, initCommand, restoreCommand } from './cli/ledgerFileCommands';
 import { reviewCommand } from './cli/reviewCommand';
+import { actorText, operatorNameProblem } from '../electron/rules/operator';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let json = false;
@@ -30,6 +31,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     if (!command || command === 'help' || values.help) {
       io.out(HELP);
       return command || values.help ? 0 : 2;
+    }
+    // --operator 张三: the audit log records "张三（命令行:登录名）".
+    if (values.operator !== undefined) {
+      const problem = operatorNameProblem(values.operator);
+      if (problem) throw new UsageError(`--operator：${problem}。`);
+      io = { ...io, actor: actorText(io.actor, values.operator) };
     }
     const run: CommandRun = {
       values,

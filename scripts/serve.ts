@@ -8,6 +8,7 @@ import path from 'node:path';
 import { closeLedger, openLedger, type Ledger } from '../db/open';
 import { startBrowserHost } from '../electron/bridge/browserHost';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
+import { OPERATOR_FILE_NAME } from '../electron/ledger/session';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -16,11 +17,18 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到界面文件 ${path.join(rendererDir, 'index.html')}。请先运行“npx electron-vite build”构建界面。`);
   }
-  const file = resolveLedgerPath(argv, process.env, userDataDirWithoutElectron(process.platform, process.env, os.homedir()));
+  const userData = userDataDirWithoutElectron(process.platform, process.env, os.homedir());
+  const file = resolveLedgerPath(argv, process.env, userData);
   const ledger = openLedger(file);
   let host;
   try {
-    host = await startBrowserHost({ ledger, rendererDir, actor: os.userInfo().username, port });
+    host = await startBrowserHost({
+      ledger,
+      rendererDir,
+      actor: os.userInfo().username,
+      operatorFile: path.join(userData, OPERATOR_FILE_NAME),
+      port,
+    });
   } catch (err) {
     closeLedger(ledger);
     throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE'

@@ -19,7 +19,8 @@ import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurity';
 import type { BridgeError, Envelope } from './contract';
 import { dispatch, type FileAccess } from './dispatcher';
 import { MAX_IMPORT_BYTES, StagedFiles, type FileGateway, type PickedFile } from './fileExchange';
-import { serviceContext, type ServiceContext } from '../ledger/context';
+import type { ServiceContext } from '../ledger/context';
+import { LedgerSession } from '../ledger/session';
 
 export const BRIDGE_PATH = '/api/call';
 /** The page uploads the file a call will read here first (the browser's stand-in for an open dialog). */
@@ -36,8 +37,10 @@ export interface BrowserHostOptions {
   ledger: Ledger;
   /** The built renderer (out/renderer), holding index.html. */
   rendererDir: string;
-  /** Who the audit log records for writes made through this host. */
+  /** Who the audit log records for writes made through this host: the account (a display name set in 设置 goes in front). */
   actor: string;
+  /** Where 设置 → 经办人姓名 is kept (the user-data folder); without it the name lasts for this run. */
+  operatorFile?: string | null;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Fixed token, for tests; otherwise a fresh random one per run. */
@@ -81,8 +84,10 @@ const SECURITY_HEADERS = {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const rendererDir = fs.realpathSync(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const ctx = serviceContext(options.ledger, options.actor);
-  const exchange: HostFiles = { uploads: new StagedFiles(), downloads: new StagedFiles(), staged: new StagedFiles() };
+  // After a restore from 设置 the session holds the reopened ledger; the caller still closes the one it gave.
+  const session = new LedgerSession({ ledger: options.ledger, account: options.actor, operatorFile: options.operatorFile ?? null });
+  const ctx = session.context;
+  const exchange: HostFiles = { uploads: new StagedFiles(), downloads: new StagedFiles(), staged: new StagedFiles(), session };
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -120,15 +125,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
+        if (session.ledger !== options.ledger) session.close();
       }),
   };
 }
 
-/** Uploaded files waiting for the call that reads them, files written waiting to be downloaded, and import picks staged for their commit. */
+/** Uploaded files waiting for the call that reads them, files written waiting to be downloaded, import picks staged for their commit, and the open ledger. */
 interface HostFiles {
   uploads: StagedFiles;
   downloads: StagedFiles;
   staged: StagedFiles;
+  session: LedgerSession;
 }
 
 /** Same origin, right token; answers the refusal itself and returns false otherwise. */
@@ -171,7 +178,7 @@ function callFiles(exchange: HostFiles, uploadId: unknown): FileAccess {
       downloadId: exchange.downloads.stage({ name: request.defaultName, bytes }),
     }),
   };
-  return { files, staged: exchange.staged };
+  return { files, staged: exchange.staged, session: exchange.session };
 }
 
 async function handleUpload(

@@ -9,12 +9,17 @@ import { contract, isCallName, type BridgeError, type Envelope } from './contrac
 import { NO_FILES, StagedFiles, type FileGateway } from './fileExchange';
 import { handlers, type HandlerContext } from './handlers';
 import type { ServiceContext } from '../ledger/context';
+import type { LedgerSession } from '../ledger/session';
 import { LedgerError } from '../../db/ledgerError';
 
-/** How a transport lets calls reach files: its gateway, and the staged picks awaiting their commit. */
+/**
+ * How a transport lets calls reach files: its gateway, and the staged picks awaiting their commit; and,
+ * where it holds the ledger as a session (desktop app, browser host), the session for restore and 经办人.
+ */
 export interface FileAccess {
   files: FileGateway;
   staged: StagedFiles;
+  session?: LedgerSession;
 }
 
 export function noFileAccess(): FileAccess {

@@ -51,6 +51,7 @@ export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 export const SPREADSHEET_FILTERS: FileFilter[] = [{ name: 'Excel 或 CSV 文件', extensions: ['xlsx', 'xls', 'csv'] }];
 export const XLSX_FILTERS: FileFilter[] = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 export const DOCX_FILTERS: FileFilter[] = [{ name: 'Word 文档', extensions: ['docx'] }];
+export const BACKUP_FILTERS: FileFilter[] = [{ name: '台账备份', extensions: ['db'] }];
 
 /** For transports without any way to pick files (the command line uses the services directly). */
 export const NO_FILES: FileGateway = {

@@ -42,6 +42,46 @@ export function backupLedger(ledger: Ledger, destFile: string): BackupResult {
   return { file: target, sizeBytes: fs.statSync(target).size };
 }
 
+/** The folder beside the ledger that holds its backups: those made in 设置 and those made before an upgrade (db/open.ts). */
+export function backupFolderOf(ledgerFile: string): string {
+  return path.join(path.dirname(path.resolve(ledgerFile)), 'backups');
+}
+
+export interface BackupFile {
+  name: string;
+  sizeBytes: number;
+  /** When the file was last written, ISO. */
+  modifiedAt: string;
+}
+
+/** The backups in the ledger's backup folder, newest first. */
+export function listBackups(ledgerFile: string, limit = 30): BackupFile[] {
+  const folder = backupFolderOf(ledgerFile);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.db'))
+    .map((e) => {
+      const stat = fs.statSync(path.join(folder, e.name));
+      return { name: e.name, sizeBytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+    })
+    .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || b.name.localeCompare(a.name))
+    .slice(0, limit);
+}
+
+/** A backup taken now into the ledger's backup folder, named by the ledger and the time. */
+export function backupToFolder(ledger: Ledger, now: Date): BackupResult {
+  const base = path.basename(ledger.file, path.extname(ledger.file));
+  return backupLedger(ledger, path.join(backupFolderOf(ledger.file), `${base}-备份-${timestamp(now)}.db`));
+}
+
+/** A file of the backup folder by the name the list gave; refuses anything that is not one of them. */
+export function backupNamed(ledgerFile: string, name: string): string {
+  if (name !== path.basename(name) || !listBackups(ledgerFile, Infinity).some((b) => b.name === name))
+    throw new LedgerError('backup_missing', `备份文件夹中没有“${name}”。请刷新备份列表后重新选择。`);
+  return path.join(backupFolderOf(ledgerFile), name);
+}
+
 export interface RestoreOptions {
   /** Recorded in the restored ledger's audit log. */
   actor?: string;

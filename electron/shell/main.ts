@@ -12,6 +12,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOpti
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
 import { resolveAppFile } from './appProtocol';
 import { dialogFileGateway } from './dialogs';
+import { registerPdfIpc } from './pdf';
 import { StagedFiles } from '../bridge/fileExchange';
 import { registerLedgerIpc } from './ipc';
 import { resolveLedgerPath } from '../ledger/ledgerLocation';
@@ -29,7 +30,7 @@ import {
   windowOpenPolicy,
   windowOptions,
 } from './security';
-import { serviceContext } from '../ledger/context';
+import { LedgerSession, OPERATOR_FILE_NAME } from '../ledger/session';
 
 export interface ShellModules {
   app: typeof app;
@@ -71,6 +72,7 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
 
   let mainWindow: BrowserWindow | null = null;
   let ledger: Ledger | null = null;
+  let session: LedgerSession | null = null;
 
   application.on('second-instance', () => {
     if (!mainWindow) return;
@@ -82,6 +84,7 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
   application.on('window-all-closed', () => application.quit());
   application.on('will-quit', () => {
     if (ledger) closeLedger(ledger);
+    session?.close();
     ledger = null;
   });
 
@@ -104,10 +107,22 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
       application.quit();
       return;
     }
-    registerLedgerIpc(electron.ipcMain, serviceContext(ledger, actorName()), isTrustedSender, {
+    // The session holds the ledger from here on: a restore in 设置 swaps it, and will-quit closes what it holds.
+    session = new LedgerSession({
+      ledger,
+      account: actorName(),
+      operatorFile: path.join(application.getPath('userData'), OPERATOR_FILE_NAME),
+    });
+    registerLedgerIpc(electron.ipcMain, session.context, isTrustedSender, {
       files: dialogFileGateway(dialogs, () => mainWindow),
       staged: new StagedFiles(),
+      session,
     });
+    registerPdfIpc(
+      electron.ipcMain,
+      isTrustedSender,
+      dialogFileGateway(dialogs, () => mainWindow),
+    );
 
     const showAbout = () => {
       const options = {

@@ -1,5 +1,6 @@
 import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
 import { ExAnteScreen } from '../exAnte/ExAnteScreen';
+import { OverviewScreen } from '../overview/OverviewScreen';
 import { IndicatorsScreen } from '../indicators/IndicatorsScreen';
 import { KeyEvaluationsScreen } from '../keyEvaluations/KeyEvaluationsScreen';
 import { SelfEvaluationsScreen } from '../selfEvaluations/SelfEvaluationsScreen';
@@ -12,6 +13,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { LoadError } from '../common/LoadError';
 import { AREAS, type AreaId } from './areas';
 import { NoYearsYet } from './NoYearsYet';
+import { PageContent } from './PageContent';
 import { useHashRoute } from './useHashRoute';
 import { YearProvider, useYear } from './YearContext';
 import { YearSwitcher } from './YearSwitcher';
@@ -25,7 +27,7 @@ export function App() {
 }
 
 function Layout() {
-  const [area, navigate] = useHashRoute();
+  const [area, navigate, page] = useHashRoute();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -48,9 +50,7 @@ function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
-        <AreaContent area={area} />
-      </AppShell.Main>
+      <AppShell.Main>{page ? <PageContent page={page} /> : <AreaContent area={area} />}</AppShell.Main>
     </AppShell>
   );
 }
@@ -61,6 +61,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (error) return <LoadError error={error} onRetry={reloadYears} />;
   if (!years) return <Loader m="xl" aria-label="正在读取台账" />;
   if (year === null) return <NoYearsYet />;
+  if (area === 'overview') return <OverviewScreen key={year} year={year} />;
   if (area === 'projects') return <ProjectsScreen year={year} />;
   if (area === 'exAnte') return <ExAnteScreen key={year} year={year} />;
   if (area === 'monitoring') return <MonitoringScreen key={year} year={year} />;

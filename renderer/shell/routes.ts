@@ -11,3 +11,14 @@ export function projectIdInHash(hash: string): number | null {
   const m = /^#\/project\/(\d+)$/.exec(hash);
   return m ? Number(m[1]) : null;
 }
+
+/** 操作记录, all of it or only what concerns one project. */
+export function auditHref(projectId: number | null = null): string {
+  return projectId === null ? '#/audit' : `#/audit/project/${projectId}`;
+}
+
+/** What an audit address opens: null when the hash is not one, else the project it is filtered to (or null). */
+export function auditFilterInHash(hash: string): { projectId: number | null } | null {
+  const m = /^#\/audit(?:\/project\/(\d+))?$/.exec(hash);
+  return m ? { projectId: m[1] ? Number(m[1]) : null } : null;
+}

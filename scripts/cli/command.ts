@@ -22,6 +22,7 @@ export function parseCommandLine(argv: readonly string[]) {
       unit: { type: 'string' },
       bureau: { type: 'string' },
       round: { type: 'string' },
+      operator: { type: 'string' },
       'confirm-unit': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },

@@ -158,8 +158,8 @@ describe('browser host', () => {
   it('writes through the services with the host actor in the audit log', async () => {
     const res = await postCall(callBody('units.create', { name: '县教育局', code: '101', parentId: null, classified: false }));
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: '县教育局' } });
-    const audit = JSON.parse((await postCall(callBody('audit.recent', { limit: 1 }))).body);
-    expect(audit.value[0]).toMatchObject({ actor: '浏览器测试', action: 'unit.create' });
+    const audit = JSON.parse((await postCall(callBody('audit.search', { page: 1, pageSize: 1, from: null, to: null }))).body);
+    expect(audit.value.entries[0]).toMatchObject({ actor: '浏览器测试', action: 'unit.create' });
   });
 
   it('returns refusals as 200 envelopes with field messages', async () => {

@@ -108,10 +108,14 @@ describe('read-only bridge calls', () => {
     const inputs: { [K in ReadCall]: CallInput<K> } = {
       'ledger.info': {},
       'settings.get': {},
-      'audit.recent': { limit: 50 },
+      'audit.search': { page: 1, pageSize: 50, projectId },
+      'operator.get': {},
+      'ledger.check': {},
+      'backups.list': {},
       'years.list': {},
       'units.list': { year },
       'projects.list': { year },
+      'projects.dossier': { id: projectId },
       'projects.export': { year },
       'projectTypes.list': {},
       'indicators.classes': {},
@@ -126,6 +130,7 @@ describe('read-only bridge calls', () => {
       'targets.publicationExport': { year },
       'review.sheetExport': { targetIds: [targetId], party: 'thirdParty' },
       'review.sheetImportPreview': { party: 'thirdParty' },
+      'review.sheetImportRepreview': { fileId: '00000000-0000-4000-8000-000000000000', party: 'finance' },
       'review.rounds': { targetId },
       'exAnte.list': { year },
       'exAnte.get': { id: assessmentId },
@@ -164,6 +169,11 @@ describe('read-only bridge calls', () => {
       'keyEvaluations.exportPublication': { year },
       'keyEvaluations.yearFigures': { year },
       'reports.yearSummary': { year },
+      'reports.annualSummary': { year },
+      'reports.exportAnnualSummary': { year },
+      'overview.todos': { year },
+      'overview.charts': { year },
+      'overview.exportChart': { year, chart: 'execution' },
       'selfEvaluations.list': { year },
       'selfEvaluations.get': { id: selfEvaluationId },
       'selfEvaluations.candidates': { year, kind: 'self' },
@@ -181,8 +191,12 @@ describe('read-only bridge calls', () => {
       if (!result.ok) refused.push(`${call}: ${result.error.code}`);
     }
     // Refused for what they were asked, never because they wrote: the demo's targets are all approved
-    // (none in review to send out), and the re-preview names a file that was never staged.
-    expect(refused).toEqual(['review.sheetExport: not_in_review', 'execution.importRepreview: file_expired']);
+    // (none in review to send out), and the re-previews name a file that was never staged.
+    expect(refused).toEqual([
+      'review.sheetExport: not_in_review',
+      'review.sheetImportRepreview: file_expired',
+      'execution.importRepreview: file_expired',
+    ]);
     expect(access.saved.length).toBeGreaterThanOrEqual(12);
     expect(fingerprint(ctx)).toEqual(before);
   });

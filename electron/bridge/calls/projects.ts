@@ -1,5 +1,6 @@
 /** Bridge calls for 预算单位 and 项目. */
 import { z } from 'zod';
+import type { ProjectDossier } from '../../projects/projectDossier';
 import type { ProjectImportPreview, ProjectImportResult } from '../../projects/projectImport';
 import type { ProjectRow } from '../../projects/projects';
 import type { ProjectTypeRow } from '../../projects/projectTypes';
@@ -9,6 +10,7 @@ import { year, id, nothing, optionalText, wanYuan } from './fields';
 import { BUDGET_KIND_CODES, CONTINUITIES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
+export type { MonitoringOfRound, ProjectDossier } from '../../projects/projectDossier';
 export type { ProjectImportPreview } from '../../projects/projectImport';
 export type { ProjectRow } from '../../projects/projects';
 export type { ProjectTypeRow } from '../../projects/projectTypes';
@@ -35,7 +37,7 @@ const projectFields = z
     // The bureau's own list is in the ledger: the service checks the type against it.
     projectType: z.string({ error: '请选择项目类型' }).trim().min(1, '请选择项目类型'),
     budgetKind: z.enum(BUDGET_KIND_CODES, { error: '请选择预算类型（四本预算之一）' }),
-    initialBudget: wanYuan,
+    initialBudget: wanYuan('年初预算数'),
     continuity: z.enum(CONTINUITIES, { error: '请选择新增或延续' }),
     majorPolicy: z.boolean(),
   })
@@ -46,6 +48,10 @@ export const projectsCalls = {
   'units.create': write<UnitRow>()(unitFields, '新增预算单位'),
   'units.update': write<UnitRow>()(unitFields.extend({ id: id('单位') }), '修改预算单位'),
   'projects.list': read<ProjectRow[]>()(z.object({ year }), '某年度的全部项目'),
+  'projects.dossier': read<ProjectDossier>()(
+    z.object({ id: id('项目') }),
+    '项目页：项目的基本信息、绩效目标与会审、事前评估、监控、整改、评价、结果应用和操作记录数',
+  ),
   'projects.create': write<ProjectRow>()(projectFields, '新增项目'),
   'projects.update': write<ProjectRow>()(z.intersection(projectFields, z.object({ id: id('项目') })), '修改项目'),
   // Declared as a write: the preview runs the whole import in a transaction it rolls back, so it needs the writable connection.

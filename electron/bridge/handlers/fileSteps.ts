@@ -3,15 +3,17 @@
  * transport's way to files) and the three steps an import or export takes through the transport.
  */
 import type { ServiceContext } from '../../ledger/context';
+import type { LedgerSession } from '../../ledger/session';
 import type { ImportPreviewOutcome, SaveOutcome } from '../contract';
 import { type FileFilter, type FileGateway, SPREADSHEET_FILTERS, type StagedFiles, XLSX_FILTERS, checkImportSize } from '../fileExchange';
 import type { z } from 'zod';
 import type { CallSpec } from '../callSpec';
 
-/** A service context plus the transport's way to files. */
+/** A service context plus the transport's way to files (and, in the app, its hold on the open ledger). */
 export interface HandlerContext extends ServiceContext {
   readonly files: FileGateway;
   readonly staged: StagedFiles;
+  readonly session?: LedgerSession;
 }
 
 /** The handlers of one area's call list: a missing or mistyped handler is a compile error. */

@@ -1,4 +1,5 @@
 /** Which service answers each of the area's bridge calls (calls/projects.ts). */
+import { projectDossier } from '../../projects/projectDossier';
 import { exportProjects } from '../../projects/projectExport';
 import { commitProjectImport, previewProjectImport } from '../../projects/projectImport';
 import { createProject, listProjects, updateProject } from '../../projects/projects';
@@ -12,6 +13,7 @@ export const projectsHandlers: AreaHandlers<typeof projectsCalls> = {
   'units.create': createUnit,
   'units.update': updateUnit,
   'projects.list': listProjects,
+  'projects.dossier': projectDossier,
   'projects.create': (ctx, input) => createProject(ctx, input),
   'projects.update': (ctx, input) => updateProject(ctx, input),
   'projectTypes.list': (ctx) => listProjectTypes(ctx),
