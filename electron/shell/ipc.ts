@@ -44,7 +44,7 @@ export function registerLedgerIpc(
   });
 }
 
-function senderIsTrusted(event: InvokeEventLike, isTrustedSender: SenderCheck): boolean {
+export function senderIsTrusted(event: InvokeEventLike, isTrustedSender: SenderCheck): boolean {
   try {
     const frame = event.senderFrame;
     if (!frame) return false; // the frame navigated away or was destroyed before we looked

@@ -1,15 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { RESULT_ACTION_STATUS, RESULT_ACTION_TYPES, type ResultActionStatus } from '../../electron/rules/keyEvaluationFrameworks';
-import { fenToWanYuanInput, formatWanYuan } from '../../electron/rules/money';
+import { formatWanYuan } from '../../electron/rules/money';
+import { formatScore } from '../../electron/rules/numberFormat';
 import type { KeyEvaluationView, ResultActionRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { formatScore, gradeColor } from './keyEvaluationLabels';
+import { ACTION_FIELDS, actionDraftOf, actionInputOf, ResultActionFields } from '../resultApplication/ResultActionFields';
+import { gradeColor } from './keyEvaluationLabels';
 
 /** 评价结果: the grade, the suggested use in next year's budget, the actions recorded, and the findings as a 整改通知. */
 export function ResultsPanel({
@@ -37,23 +38,14 @@ export function ResultsPanel({
   );
 }
 
-const ACTION_FIELDS = ['actionType', 'amount', 'amountFen', 'nextYearProjectId', 'status', 'note'] as const;
-
 function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }) {
   const suggested = useCall('keyEvaluations.suggestedAction', { evaluationId: view.id });
   const actions = useCall('keyEvaluations.listActions', { evaluationId: view.id });
-  const years = useCall('years.list', {});
-  const hasNextYear = years.data?.some((y) => y.year === year + 1) ?? false;
-  const nextProjects = useCall('projects.list', hasNextYear ? { year: year + 1 } : null);
-  const [actionType, setActionType] = useState<string | null>(null);
-  const [amount, setAmount] = useState('');
-  const [nextId, setNextId] = useState<string | null>(null);
-  const [status, setStatus] = useState<ResultActionStatus>('planned');
-  const [note, setNote] = useState('');
+  const [draft, setDraft] = useState(() => actionDraftOf(null));
   const [editing, setEditing] = useState<ResultActionRow | null>(null);
   const form = useBridgeForm(ACTION_FIELDS);
 
-  const error = suggested.error ?? actions.error ?? years.error ?? nextProjects.error;
+  const error = suggested.error ?? actions.error;
   if (error)
     return (
       <LoadError
@@ -61,31 +53,18 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
         onRetry={() => {
           suggested.reload();
           actions.reload();
-          years.reload();
         }}
       />
     );
   const action = suggested.data?.action ?? null;
-  const types = [...new Set([...(action ? [action] : []), ...RESULT_ACTION_TYPES])];
-  const chosenType = actionType ?? action;
 
   function edit(row: ResultActionRow | null) {
     setEditing(row);
-    setActionType(row?.actionType ?? null);
-    setAmount(row?.amountFen == null ? '' : fenToWanYuanInput(row.amountFen));
-    setNextId(row?.nextYearProjectId == null ? null : String(row.nextYearProjectId));
-    setStatus(row?.status ?? 'planned');
-    setNote(row?.note ?? '');
+    setDraft(actionDraftOf(row));
   }
 
   async function record() {
-    const fields = {
-      actionType: chosenType ?? '',
-      amount: amount.trim() === '' ? null : amount,
-      nextYearProjectId: nextId ? Number(nextId) : null,
-      status,
-      note: note.trim() || null,
-    };
+    const fields = actionInputOf(draft, action);
     const saved = await form.submit(() =>
       editing
         ? ledger.keyEvaluations.updateAction({ id: editing.id, ...fields })
@@ -156,49 +135,12 @@ function ResultActions({ view, year }: { view: KeyEvaluationView; year: number }
         <Text fw={500} fz="sm">
           {editing ? '修改结果应用' : '记录结果应用'}
         </Text>
-        <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <Select
-            label="应用方式"
-            allowDeselect={false}
-            data={types}
-            value={chosenType}
-            onChange={setActionType}
-            error={form.errors.actionType}
-          />
-          <TextInput
-            label="金额（万元）"
-            placeholder="如 10.50"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={form.errors.amount ?? form.errors.amountFen}
-          />
-          <Select
-            label={`${year + 1} 年度项目`}
-            placeholder={hasNextYear ? '可选' : `尚无 ${year + 1} 年度`}
-            clearable
-            searchable
-            disabled={!hasNextYear}
-            data={(nextProjects.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={nextId}
-            onChange={setNextId}
-            error={form.errors.nextYearProjectId}
-          />
-          <Select
-            label="状态"
-            allowDeselect={false}
-            data={Object.entries(RESULT_ACTION_STATUS).map(([value, label]) => ({ value, label }))}
-            value={status}
-            onChange={(v) => v && setStatus(v as ResultActionStatus)}
-            error={form.errors.status}
-          />
-        </SimpleGrid>
-        <Textarea
-          label="说明"
-          autosize
-          minRows={1}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={form.errors.note}
+        <ResultActionFields
+          year={year}
+          suggested={action}
+          draft={draft}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          errors={form.errors}
         />
         <FormAlert messages={form.alert} />
         <Group>

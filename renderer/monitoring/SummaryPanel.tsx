@@ -1,4 +1,4 @@
-import { Badge, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
 import { COLOUR_LABELS } from '../../electron/rules/warningLines';
@@ -7,6 +7,7 @@ import { LoadError } from '../common/LoadError';
 import { COLOUR_COLOR } from './monitoringView';
 import { WARNING_COLOURS, type WarningLine } from '../../electron/bridge/contract';
 import { FigureCard } from '../common/FigureCard';
+import { PrintButton } from '../common/PrintButton';
 
 /** 本轮概况: who was monitored, the warnings by line and colour, and the notices. */
 export function SummaryPanel({ roundId, version }: { roundId: number; version: number }) {
@@ -18,6 +19,12 @@ export function SummaryPanel({ roundId, version }: { roundId: number; version: n
   const s = summary.data;
   return (
     <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3}>
+          {s.round.year} 年度{s.round.name} · 本轮概况
+        </Title>
+        <PrintButton title={`${s.round.year} 年度${s.round.name}概况`} />
+      </Group>
       <Paper withBorder p="md" bg="gray.0">
         <Text fw={500} role="status" aria-label="本轮监控情况">
           {s.sentence}

@@ -1,17 +1,16 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { RESULT_ACTION_STATUS, RESULT_ACTION_TYPES, type ResultActionStatus } from '../../electron/rules/keyEvaluationFrameworks';
-import { fenToWanYuanInput } from '../../electron/rules/money';
-import { moneyEffectOf } from '../../electron/rules/resultApplication';
+import { formatScore } from '../../electron/rules/numberFormat';
 import type { ResultApplicationRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
+import { ACTION_FIELDS, actionDraftOf, actionInputOf, ResultActionFields, type ActionDraft } from './ResultActionFields';
 
-const FIELDS = ['selfEvaluationId', 'actionType', 'amount', 'amountFen', 'nextYearProjectId', 'status', 'note'] as const;
+const FIELDS = ['selfEvaluationId', ...ACTION_FIELDS] as const;
 
 /**
  * 记录（或修改）一项自评、部门评价的结果应用: the evaluation (scored or accepted, with its grade and the
@@ -30,31 +29,15 @@ export function ResultActionModal({
   onSaved: () => void;
 }) {
   const applicable = useCall('resultApplication.applicable', { year });
-  const years = useCall('years.list', {});
-  const hasNextYear = years.data?.some((y) => y.year === year + 1) ?? false;
-  const nextProjects = useCall('projects.list', hasNextYear ? { year: year + 1 } : null);
   const [evaluationId, setEvaluationId] = useState<string | null>(editing ? String(editing.evaluationId) : null);
-  const [actionType, setActionType] = useState<string | null>(editing?.actionType ?? null);
-  const [amount, setAmount] = useState(editing?.amountFen == null ? '' : fenToWanYuanInput(editing.amountFen));
-  const [nextId, setNextId] = useState<string | null>(editing?.nextYearProjectId == null ? null : String(editing.nextYearProjectId));
-  const [status, setStatus] = useState<ResultActionStatus>(editing?.status ?? 'planned');
-  const [note, setNote] = useState(editing?.note ?? '');
+  const [draft, setDraft] = useState<ActionDraft>(() => actionDraftOf(editing));
   const form = useBridgeForm(FIELDS);
 
   const evaluation = applicable.data?.find((e) => String(e.selfEvaluationId) === evaluationId) ?? null;
   const suggested = evaluation?.suggestedAction ?? null;
-  const chosenType = actionType ?? suggested;
-  const types = [...new Set([...(suggested ? [suggested] : []), ...RESULT_ACTION_TYPES])];
-  const error = applicable.error ?? years.error ?? nextProjects.error;
 
   async function save() {
-    const fields = {
-      actionType: chosenType ?? '',
-      amount: amount.trim() === '' ? null : amount,
-      nextYearProjectId: nextId ? Number(nextId) : null,
-      status,
-      note: note.trim() || null,
-    };
+    const fields = actionInputOf(draft, suggested);
     const saved = await form.submit(() =>
       editing
         ? ledger.resultApplication.update({ id: editing.id, ...fields })
@@ -64,21 +47,15 @@ export function ResultActionModal({
     notifications.show({
       color: 'green',
       title: editing ? '已修改结果应用' : '已记录结果应用',
-      message: `${fields.actionType}${amount.trim() ? ` ${amount.trim()} 万元` : ''}`,
+      message: `${fields.actionType}${fields.amount ? ` ${fields.amount.trim()} 万元` : ''}`,
     });
     onSaved();
   }
 
   return (
     <Modal opened onClose={onClose} title={editing ? '修改结果应用' : '记录结果应用'} size="xl">
-      {error ? (
-        <LoadError
-          error={error}
-          onRetry={() => {
-            applicable.reload();
-            years.reload();
-          }}
-        />
+      {applicable.error ? (
+        <LoadError error={applicable.error} onRetry={applicable.reload} />
       ) : (
         <Stack gap="sm">
           <Select
@@ -88,7 +65,7 @@ export function ResultActionModal({
             disabled={editing !== null}
             data={(applicable.data ?? []).map((e) => ({
               value: String(e.selfEvaluationId),
-              label: `${e.projectName}（${e.kindLabel}，${e.unitName}，${e.total.toFixed(2)} 分${e.grade ? ` ${e.grade}` : '，未评等级'}）`,
+              label: `${e.projectName}（${e.kindLabel}，${e.unitName}，${formatScore(e.total)} 分${e.grade ? ` ${e.grade}` : '，未评等级'}）`,
             }))}
             value={evaluationId}
             onChange={setEvaluationId}
@@ -99,49 +76,12 @@ export function ResultActionModal({
               {evaluation.departmentName} · {evaluation.statusLabel}；按等级建议的结果应用：{suggested ?? '—（未评等级）'}
             </Text>
           )}
-          <SimpleGrid cols={{ base: 2, lg: 4 }}>
-            <Select
-              label="应用方式"
-              allowDeselect={false}
-              data={types}
-              value={chosenType}
-              onChange={setActionType}
-              error={form.errors.actionType}
-            />
-            <TextInput
-              label="金额（万元）"
-              placeholder={chosenType && moneyEffectOf(chosenType) ? '必填，如 10.50' : '可不填'}
-              value={amount}
-              onChange={(e) => setAmount(e.currentTarget.value)}
-              error={form.errors.amount ?? form.errors.amountFen}
-            />
-            <Select
-              label={`${year + 1} 年度项目`}
-              placeholder={hasNextYear ? '可选' : `尚无 ${year + 1} 年度`}
-              clearable
-              searchable
-              disabled={!hasNextYear}
-              data={(nextProjects.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-              value={nextId}
-              onChange={setNextId}
-              error={form.errors.nextYearProjectId}
-            />
-            <Select
-              label="状态"
-              allowDeselect={false}
-              data={Object.entries(RESULT_ACTION_STATUS).map(([value, label]) => ({ value, label }))}
-              value={status}
-              onChange={(v) => v && setStatus(v as ResultActionStatus)}
-              error={form.errors.status}
-            />
-          </SimpleGrid>
-          <Textarea
-            label="说明"
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={form.errors.note}
+          <ResultActionFields
+            year={year}
+            suggested={suggested}
+            draft={draft}
+            onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+            errors={form.errors}
           />
           <FormAlert messages={form.alert} />
           <Group justify="flex-end">

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, T
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { formatWanYuan } from '../../electron/rules/money';
+import { formatScore } from '../../electron/rules/numberFormat';
 import type { ResultApplicationRow, ResultApplicationSummary } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
@@ -9,9 +10,10 @@ import { EmptyRow } from '../common/EmptyRow';
 import { FigureCard } from '../common/FigureCard';
 import { FormAlert } from '../common/FormAlert';
 import { LoadError } from '../common/LoadError';
+import { PrintButton } from '../common/PrintButton';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
-import { formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
+import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 import { ResultActionModal } from './ResultActionModal';
 
 const STATUS_COLOR: Record<ResultApplicationRow['status'], string> = { planned: 'yellow', applied: 'green', cancelled: 'gray' };
@@ -62,6 +64,7 @@ export function ResultActionsScreen({ year }: { year: number }) {
             导出结果应用情况表
           </Button>
           <Button onClick={() => setEditing('new')}>记录结果应用</Button>
+          <PrintButton title={`评价结果应用 · ${year} 年度`} />
         </Group>
       </Group>
       {error && <LoadError error={error} onRetry={reload} />}
@@ -155,7 +158,7 @@ function ActionsTable({
           <Table.Th>{year + 1} 年度项目</Table.Th>
           <Table.Th w={80}>状态</Table.Th>
           <Table.Th>说明</Table.Th>
-          <Table.Th w={110} />
+          <Table.Th w={110} data-print="hide" />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -186,7 +189,7 @@ function ActionsTable({
               </Badge>
             </Table.Td>
             <Table.Td fz="sm">{r.note ?? ''}</Table.Td>
-            <Table.Td>
+            <Table.Td data-print="hide">
               {r.source === 'key' ? (
                 <Text fz="xs" c="dimmed">
                   在重点评价中修改

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { DepartmentSelfEvaluationView } from '../../electron/bridge/contract';
@@ -9,9 +9,8 @@ import { FormAlert } from '../common/FormAlert';
 import { FormFooter } from '../common/FormFooter';
 import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
-import { formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 import { DepartmentSelfEvaluationPage } from './DepartmentSelfEvaluationPage';
-import { STATUS_COLOR } from './SelfEvaluationTable';
+import { ResultCells, ResultHeadCells } from './SelfEvaluationTable';
 
 /** 部门整体自评 of the year: 单位, 总分, 等级, 状态; 新建 for a unit that has none; one evaluation when opened. */
 export function DepartmentSelfEvaluationList({ year }: { year: number }) {
@@ -43,10 +42,7 @@ export function DepartmentSelfEvaluationList({ year }: { year: number }) {
           <Table.Tr>
             <Table.Th>单位</Table.Th>
             <Table.Th>指标体系</Table.Th>
-            <Table.Th ta="right">总分</Table.Th>
-            <Table.Th>等级</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
+            <ResultHeadCells />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -58,35 +54,7 @@ export function DepartmentSelfEvaluationList({ year }: { year: number }) {
                   {r.templateName}
                 </Text>
               </Table.Td>
-              <Table.Td ta="right">
-                {formatScore(r.total)}
-                {!r.complete && (
-                  <Text span fz="xs" c="dimmed">
-                    （未完）
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {r.grade ? (
-                  <Badge variant="filled" color={gradeColor(r.grade)}>
-                    {r.grade}
-                  </Badge>
-                ) : (
-                  <Text fz="sm" c="dimmed">
-                    —
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="outline" color={STATUS_COLOR[r.status]}>
-                  {r.statusLabel}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setOpenId(r.id)}>
-                  {r.status === 'draft' || r.status === 'returned' ? '填写' : '查看'}
-                </Button>
-              </Table.Td>
+              <ResultCells row={r} onOpen={() => setOpenId(r.id)} />
             </Table.Tr>
           ))}
           {list.data.length === 0 && (

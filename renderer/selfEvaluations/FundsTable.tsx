@@ -1,6 +1,6 @@
 import { Table, Text, TextInput } from '@mantine/core';
 import type { SelfEvaluationScore } from '../../electron/rules/selfEvaluationScore';
-import { formatPoints, formatScore } from '../keyEvaluations/keyEvaluationLabels';
+import { formatPercent, formatScore } from '../../electron/rules/numberFormat';
 import { FUND_COLUMNS, FUND_ROWS, type FundsKey, type SelfEvaluationDraft } from './selfEvaluationDraft';
 
 interface FundsTableProps {
@@ -54,16 +54,16 @@ export function FundsTable({ draft, score, editable, errors, onFund, onChosenSco
             ))}
             {r === 0 ? (
               <>
-                <Table.Td ta="right">{formatPoints(execution.points)}</Table.Td>
+                <Table.Td ta="right">{formatScore(execution.points)}</Table.Td>
                 <Table.Td ta="right" aria-label="执行率">
-                  {rateUnknown ? '—' : `${execution.rate!.toFixed(2)}%`}
+                  {formatPercent(execution.rate)}
                 </Table.Td>
                 <Table.Td ta="right" w={120}>
                   {rateUnknown && draft.funds.budgetFen.trim() !== '' ? (
                     <TextInput
                       size="xs"
                       aria-label="预算执行率得分"
-                      placeholder={`0–${formatPoints(execution.points)}`}
+                      placeholder={`0–${formatScore(execution.points)}`}
                       styles={{ input: { textAlign: 'right' } }}
                       value={draft.executionChosenScore}
                       readOnly={!editable}

@@ -3,7 +3,7 @@ import type { SelfEvaluationIndicatorRow } from '../../electron/bridge/contract'
 import { QUALITATIVE_LEVELS } from '../../electron/rules/monitoringLabels';
 import { SELF_EVALUATION_FLAG } from '../../electron/rules/selfEvaluationForm';
 import type { SelfEvaluationScore } from '../../electron/rules/selfEvaluationScore';
-import { formatPoints, formatScore } from '../keyEvaluations/keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 import type { IndicatorDraft } from './selfEvaluationDraft';
 
 interface IndicatorScoreTableProps {
@@ -101,8 +101,8 @@ export function IndicatorScoreTable({ indicators, drafts, score, editable, error
                     <TextInput
                       size="xs"
                       aria-label={`${ind.name} 得分`}
-                      description={`${formatPoints(scored.band.min)}–${formatPoints(scored.band.max)} 分`}
-                      placeholder={formatPoints(scored.band.max)}
+                      description={`${formatScore(scored.band.min)}–${formatScore(scored.band.max)} 分`}
+                      placeholder={formatScore(scored.band.max)}
                       styles={{ input: { textAlign: 'right' } }}
                       value={draft.chosenScore}
                       readOnly={!editable}

@@ -1,15 +1,11 @@
-import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { Alert, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useMemo } from 'react';
 import type { SelfEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { BackWithGuard } from '../common/BackWithGuard';
 import { FormAlert } from '../common/FormAlert';
-import { LoadError } from '../common/LoadError';
-import { useBridgeForm } from '../common/useBridgeForm';
-import { formatPoints, formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
-import { DecisionButtons } from './DecisionButtons';
+import { EvaluationActions, EvaluationHeading, Level1Scores, useEvaluationForm, whenLoaded } from './evaluationForm';
 import { FundsTable } from './FundsTable';
 import { IndicatorScoreTable } from './IndicatorScoreTable';
 import { draftOf, FUND_ROWS, liveScore, saveInputOf, type SelfEvaluationDraft } from './selfEvaluationDraft';
@@ -23,9 +19,7 @@ interface SelfEvaluationPageProps {
 /** 项目支出绩效自评表 for one project, in the official layout, scored live by the year's rules. */
 export function SelfEvaluationPage({ id, onBack, onChanged }: SelfEvaluationPageProps) {
   const loaded = useCall('selfEvaluations.get', { id });
-  if (loaded.error && !loaded.data) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.data) return <Loader aria-label="正在读取自评表" />;
-  return <SelfEvaluationForm key={loaded.data.updatedAt} initial={loaded.data} onBack={onBack} onChanged={onChanged} />;
+  return whenLoaded(loaded, '正在读取自评表', (view) => <SelfEvaluationForm initial={view} onBack={onBack} onChanged={onChanged} />);
 }
 
 function fieldNames(view: SelfEvaluationView): string[] {
@@ -39,72 +33,31 @@ function fieldNames(view: SelfEvaluationView): string[] {
 }
 
 function SelfEvaluationForm({ initial, onBack, onChanged }: { initial: SelfEvaluationView; onBack: () => void; onChanged: () => void }) {
-  const [view, setView] = useState(initial);
-  const [draft, setDraft] = useState<SelfEvaluationDraft>(() => draftOf(initial));
-  const [dirty, setDirty] = useState(false);
-  const form = useBridgeForm(fieldNames(initial));
+  const { view, draft, dirty, form, change, replaced, save } = useEvaluationForm<SelfEvaluationView, SelfEvaluationDraft>(
+    initial,
+    draftOf,
+    fieldNames(initial),
+    onChanged,
+  );
   const score = useMemo(() => liveScore(view, draft), [view, draft]);
-
-  const change = (next: (d: SelfEvaluationDraft) => SelfEvaluationDraft, field?: string) => {
-    setDraft(next);
-    setDirty(true);
-    if (field) form.clearError(field);
-  };
-
-  function replaced(next: SelfEvaluationView) {
-    setView(next);
-    setDraft(draftOf(next));
-    setDirty(false);
-    onChanged();
-  }
-
-  async function save() {
-    const saved = await form.submit(() => ledger.selfEvaluations.save(saveInputOf(view.id, draft)));
-    if (!saved) return;
-    notifications.show({
-      color: 'green',
-      title: '已保存自评表',
-      message: `${saved.projectName}：${formatScore(saved.total)} 分${saved.grade ? `，${saved.grade}` : ''}`,
-    });
-    replaced(saved);
-  }
 
   return (
     <Stack gap="md">
       <BackWithGuard label="← 返回自评列表" dirty={dirty} what="自评表" onBack={onBack} />
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2}>项目支出绩效自评表（{view.year} 年度）</Title>
-          <Text fz="sm" c="dimmed">
+      <EvaluationHeading
+        view={view}
+        title={`项目支出绩效自评表（${view.year} 年度）`}
+        subtitle={
+          <>
             {view.projectName}
             {view.projectCode ? `（${view.projectCode}）` : ''}　｜　{view.unitName}　｜　主管部门 {view.departmentName}　｜　
             {view.kindLabel}
-          </Text>
-        </Stack>
-        <Group gap="sm" aria-label="总分与等级">
-          <Badge variant="outline" color="gray" size="lg">
-            {view.statusLabel}
-          </Badge>
-          <Text fz="xl" fw={700} aria-label="总分">
-            {formatScore(score.total)} 分
-          </Text>
-          {score.grade ? (
-            <Badge size="xl" variant="filled" color={gradeColor(score.grade)} aria-label="等级">
-              {score.grade}
-            </Badge>
-          ) : (
-            <Badge size="lg" variant="light" color="gray" aria-label="等级">
-              {draft.graded ? '未评定' : '不评等级'}
-            </Badge>
-          )}
-        </Group>
-      </Group>
-
-      {view.status === 'returned' && view.findings && (
-        <Alert color="orange" title="退回意见" aria-label="退回意见">
-          {view.findings}
-        </Alert>
-      )}
+          </>
+        }
+        total={score.total}
+        grade={score.grade}
+        ungraded={draft.graded ? '未评定' : '不评等级'}
+      />
 
       <Paper withBorder p="md" component="section" aria-label="项目资金">
         <Stack gap="xs">
@@ -158,13 +111,7 @@ function SelfEvaluationForm({ initial, onBack, onChanged }: { initial: SelfEvalu
         <Stack gap="xs">
           <Group justify="space-between">
             <Text fw={500}>绩效指标</Text>
-            <Group gap="md" aria-label="一级指标得分">
-              {score.level1.map((l) => (
-                <Text key={l.name} fz="sm" c="dimmed">
-                  {l.name} {formatScore(l.score)} / {formatPoints(l.points)}
-                </Text>
-              ))}
-            </Group>
+            <Level1Scores level1={score.level1} />
           </Group>
           <IndicatorScoreTable
             indicators={view.indicators}
@@ -205,14 +152,19 @@ function SelfEvaluationForm({ initial, onBack, onChanged }: { initial: SelfEvalu
             change((d) => ({ ...d, graded }));
           }}
         />
-        <Group gap="sm">
-          <DecisionButtons view={view} dirty={dirty} onDone={replaced} />
-          {view.editable && (
-            <Button onClick={() => void save()} loading={form.submitting} disabled={!dirty}>
-              保存
-            </Button>
-          )}
-        </Group>
+        <EvaluationActions
+          view={view}
+          dirty={dirty}
+          onDone={replaced}
+          onSave={() =>
+            void save(
+              () => ledger.selfEvaluations.save(saveInputOf(view.id, draft)),
+              '已保存自评表',
+              (v) => v.projectName,
+            )
+          }
+          saving={form.submitting}
+        />
       </Group>
     </Stack>
   );

@@ -4,6 +4,7 @@ import type { SelfEvaluationStatus } from '../../electron/bridge/contract';
 import { SELF_EVALUATION_STATUS } from '../../electron/rules/selfEvaluationForm';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
+import { PrintButton } from '../common/PrintButton';
 import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 import { DepartmentSelfEvaluationList } from './DepartmentSelfEvaluationList';
 import { NewSelfEvaluationModal } from './NewSelfEvaluationModal';
@@ -14,7 +15,9 @@ import { ResultActionsScreen } from '../resultApplication/ResultActionsScreen';
 
 /**
  * 自评与评价: the year's figures, its self-evaluations and department evaluations (filtered by 主管部门
- * and status), 新建自评 for a project with an approved target, and one form when opened.
+ * and status), 新建自评 for a project with an approved target, and one form when opened; 部门整体自评
+ * and 评价结果应用 (renderer/resultApplication/: the year's actions from 自评, 部门评价 and 重点评价) in
+ * their own tabs.
  */
 export function SelfEvaluationsScreen({ year }: { year: number }) {
   const list = useCall('selfEvaluations.list', { year });
@@ -62,9 +65,13 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
         <Tabs.List>
           <Tabs.Tab value="projects">项目自评</Tabs.Tab>
           <Tabs.Tab value="department">部门整体自评</Tabs.Tab>
+          <Tabs.Tab value="results">评价结果应用</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="department" pt="md">
           <DepartmentSelfEvaluationList year={year} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results" pt="md">
+          <ResultActionsScreen year={year} />
         </Tabs.Panel>
         <Tabs.Panel value="projects" pt="md">
           <Stack gap="md">
@@ -120,9 +127,10 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
                       w={160}
                     />
                   </Group>
-                  <Group gap="xs" align="flex-end">
+                  <Group gap="xs" align="flex-end" data-print="hide">
                     <SelfEvaluationExchange year={year} onImported={reloadAll} />
                     <Button onClick={() => setCreating(true)}>新建自评</Button>
+                    <PrintButton title={`项目支出绩效自评 · ${year} 年度`} />
                   </Group>
                 </Group>
                 <SelfEvaluationTable rows={rows} onOpen={(r) => setOpenId(r.id)} />
@@ -142,8 +150,6 @@ export function SelfEvaluationsScreen({ year }: { year: number }) {
           </Stack>
         </Tabs.Panel>
       </Tabs>
-      {/* 评价结果应用 (renderer/resultApplication/): the year's actions from 自评, 部门评价 and 重点评价. */}
-      <ResultActionsScreen year={year} />
     </Stack>
   );
 }

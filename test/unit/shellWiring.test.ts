@@ -244,6 +244,7 @@ describe('the shell', () => {
     const electron = await start();
     const handle = electron.ipcHandlers.get('ledger')!;
     expect(handle).toBeTypeOf('function');
+    expect(electron.ipcHandlers.get('print'), '存为 PDF (test/unit/printToPdf.test.ts)').toBeTypeOf('function');
 
     const untrusted = await handle({ senderFrame: { url: 'https://example.com/', parent: null } }, { call: 'ledger.info', input: {} });
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
@@ -330,9 +331,8 @@ describe('the preload', () => {
   it('exposes window.ledger as named functions that invoke the one channel', async () => {
     await import('../../electron/shell/preload');
     const { exposeInMainWorld } = fakes.renderer.contextBridge;
-    expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [key, api] = exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, Record<string, Listener>>];
-    expect(key).toBe('ledger');
+    expect(exposeInMainWorld.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['ledger', 'printing']);
+    const [, api] = exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, Record<string, Listener>>];
     for (const [area, actions] of Object.entries(api)) {
       for (const [action, fn] of Object.entries(actions)) expect(typeof fn, `${area}.${action}`).toBe('function');
     }
@@ -344,5 +344,11 @@ describe('the preload', () => {
 
     fakes.renderer.ipcRenderer.invoke.mockRejectedValueOnce(new Error('No handler registered'));
     expect(await api.years!.list!({})).toMatchObject({ ok: false, error: { code: 'ipc_failed' } });
+
+    // 存为 PDF: one function on its own channel, sending the title and nothing else.
+    const [, printing] = exposeInMainWorld.mock.calls[1] as unknown as [string, Record<string, Listener>];
+    expect(Object.keys(printing)).toEqual(['savePdf']);
+    await printing.savePdf!({ title: '评价结果应用 · 2023 年度', extra: 'ignored' });
+    expect(fakes.renderer.ipcRenderer.invoke).toHaveBeenLastCalledWith('print', { title: '评价结果应用 · 2023 年度' });
   });
 });
