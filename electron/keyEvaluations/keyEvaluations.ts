@@ -23,7 +23,8 @@ import { DEFAULT_REQUIREMENTS } from '../rules/rectificationRules';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
-import { createNotice, type NoticeRow } from '../rectification/rectification';
+import { createNotice } from '../rectification/rectification';
+import { type NoticeRow } from '../rectification/noticeList';
 import { requireOpenYear, ruleSetOf } from '../ledger/years';
 import type { Aggregation } from '../../db/vocabulary';
 
@@ -166,56 +167,51 @@ export function evaluationScore(ctx: ServiceContext, input: { id: number }): Eva
 export function selectForEvaluation(ctx: ServiceContext, input: SelectEvaluationInput): KeyEvaluationView {
   return inTransaction(ctx, () => {
     requireOpenYear(ctx, input.year);
+    // Every problem is collected before refusing, so the dialog marks them all at once, each at its field.
     const fields: Record<string, string> = {};
-    let unitId: number;
-    let name: string;
-    let defaultFen: number;
-    let projectId: number | null = null;
+    let subject: { projectId: number | null; unitId: number; name: string; defaultFen: number } | null = null;
+    let taken: boolean;
     if (input.subject === 'project') {
       const project =
         input.projectId == null ? undefined : ctx.ledger.db.select().from(projects).where(eq(projects.id, input.projectId)).get();
-      if (!project || project.year !== input.year)
-        throw new LedgerError('invalid_input', `${input.year} 年度没有所选项目。`, { projectId: '请选择本年度的项目' });
-      const existing = ctx.ledger.db
-        .select({ id: keyEvaluations.id })
-        .from(keyEvaluations)
-        .where(eq(keyEvaluations.projectId, project.id))
-        .get();
-      if (existing)
-        throw new LedgerError('evaluation_exists', `“${project.name}”已列为重点绩效评价项目，不能重复选题。`, {
-          projectId: '该项目已在评价中',
-        });
-      projectId = project.id;
-      unitId = project.unitId;
-      name = project.name;
-      defaultFen = project.initialBudgetFen;
+      taken =
+        !!project &&
+        ctx.ledger.db.select({ id: keyEvaluations.id }).from(keyEvaluations).where(eq(keyEvaluations.projectId, project.id)).get() !==
+          undefined;
+      if (!project || project.year !== input.year) fields.projectId = `请选择 ${input.year} 年度的项目`;
+      else if (taken) fields.projectId = `“${project.name}”已列为重点绩效评价项目，不能重复选题`;
+      else subject = { projectId: project.id, unitId: project.unitId, name: project.name, defaultFen: project.initialBudgetFen };
     } else {
       const unit =
         input.unitId == null ? undefined : ctx.ledger.db.select().from(budgetUnits).where(eq(budgetUnits.id, input.unitId)).get();
-      if (!unit) throw new LedgerError('invalid_input', '请选择被评价的预算单位。', { unitId: '请选择预算单位' });
-      const existing = ctx.ledger.db
-        .select({ id: keyEvaluations.id })
-        .from(keyEvaluations)
-        .where(and(eq(keyEvaluations.year, input.year), eq(keyEvaluations.subject, 'department'), eq(keyEvaluations.unitId, unit.id)))
-        .get();
-      if (existing)
-        throw new LedgerError('evaluation_exists', `“${unit.name}”${input.year} 年度的部门整体支出已列为重点绩效评价。`, {
-          unitId: '该单位已在评价中',
-        });
-      unitId = unit.id;
-      name = `${unit.name}部门整体支出`;
-      defaultFen = ctx.ledger.db
-        .select({ fen: sql<number>`coalesce(sum(${projects.initialBudgetFen}), 0)` })
-        .from(projects)
-        .where(and(eq(projects.year, input.year), eq(projects.unitId, unit.id)))
-        .get()!.fen;
+      const sameYear = and(eq(keyEvaluations.year, input.year), eq(keyEvaluations.subject, 'department'));
+      taken =
+        !!unit &&
+        ctx.ledger.db
+          .select({ id: keyEvaluations.id })
+          .from(keyEvaluations)
+          .where(and(sameYear, eq(keyEvaluations.unitId, unit.id)))
+          .get() !== undefined;
+      if (!unit) fields.unitId = '请选择被评价的预算单位';
+      else if (taken) fields.unitId = `“${unit.name}”${input.year} 年度的部门整体支出已列为重点绩效评价`;
+      else {
+        const budget = ctx.ledger.db
+          .select({ fen: sql<number>`coalesce(sum(${projects.initialBudgetFen}), 0)` })
+          .from(projects)
+          .where(and(eq(projects.year, input.year), eq(projects.unitId, unit.id)))
+          .get()!.fen;
+        subject = { projectId: null, unitId: unit.id, name: `${unit.name}部门整体支出`, defaultFen: budget };
+      }
     }
-    name = input.name?.trim() || name;
-    const coveredFen = input.coveredFen ?? defaultFen;
+    const coveredFen = input.coveredFen ?? subject?.defaultFen ?? 0;
     const selectionReason = input.selectionReason.trim();
     if (!selectionReason) fields.selectionReason = '请写明选题理由（影响力、社会关注度、资金规模等）';
     checkMoney(coveredFen, fields);
-    if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
+    const problems = Object.values(fields);
+    if (!subject || problems.length)
+      throw new LedgerError(taken ? 'evaluation_exists' : 'invalid_input', `未能选定：${problems.join('；')}。请修改后再选定。`, fields);
+    const { projectId, unitId } = subject;
+    const name = input.name?.trim() || subject.name;
     const values = {
       year: input.year,
       subject: input.subject,

@@ -9,12 +9,11 @@ import { monitoringEntries } from '../../db/schema';
 import {
   DEVIATION_REASONS,
   ENTRY_FIELD_LABELS,
+  entryValueProblem,
   LIKELIHOODS,
-  QUALITATIVE_LEVELS,
   requiredEntryFields,
   requiredReason,
 } from '../rules/monitoringLabels';
-import { numberIn } from '../rules/targetChecks';
 import { indicatorLine } from '../rules/warningLines';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -102,15 +101,9 @@ function planForm(
     if (row.deviationReason !== null && !Object.hasOwn(DEVIATION_REASONS, row.deviationReason)) {
       fields[`${at}.deviationReason`] = `“${name}”的偏差原因应为${Object.values(DEVIATION_REASONS).join('、')}之一`;
     }
-    if (indicator.nature === '定性') {
-      if (row.currentValue && !(QUALITATIVE_LEVELS as readonly string[]).includes(row.currentValue)) {
-        fields[`${at}.currentValue`] = `“${name}”是定性指标，当前完成值应为${QUALITATIVE_LEVELS.join('、')}之一`;
-      }
-    } else {
-      if (row.currentValue && numberIn(row.currentValue) === null)
-        fields[`${at}.currentValue`] = `“${name}”的当前完成值“${row.currentValue}”不是数字`;
-      if (row.expectedValue && numberIn(row.expectedValue) === null)
-        fields[`${at}.expectedValue`] = `“${name}”的全年预计完成值“${row.expectedValue}”不是数字`;
+    for (const f of ['currentValue', 'expectedValue'] as const) {
+      const problem = entryValueProblem(indicator, f, row[f]);
+      if (problem) fields[`${at}.${f}`] = problem;
     }
     for (const f of ['explanation', 'correctiveAction'] as const) {
       if ((row[f]?.length ?? 0) > MAX_TEXT) fields[`${at}.${f}`] = `“${name}”的${ENTRY_FIELD_LABELS[f]}不能超过 ${MAX_TEXT} 字`;

@@ -6,7 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { budgetUnits, projects, rectificationNotices, warnings } from '../../db/schema';
 import { WARNING_LINES } from '../rules/monitoringLabels';
-import { COLOUR_LABELS, timeProgress } from '../rules/warningLines';
+import { COLOUR_LABELS, colourSeverity, timeProgress, worstColour } from '../rules/warningLines';
 import type { ServiceContext } from '../ledger/context';
 import { requireRound } from './monitoringRounds';
 import { storedNoticeDecision } from './warningComputation';
@@ -55,8 +55,11 @@ export interface WarningFilter {
   line?: WarningLine | null;
   /** Alone: any line has that colour. */
   colour?: WarningColour | null;
-  /** 'deviation': largest 偏离率 first, "—" last. Default: by 主管部门, unit and project code. */
-  sort?: 'deviation' | null;
+  /**
+   * 'deviation': largest 偏离率 first, "—" last. 'attention': what needs action first — the row's worst
+   * colour (red, yellow, blue, green), then the larger 偏离率. Default: by 主管部门, unit and project code.
+   */
+  sort?: 'deviation' | 'attention' | null;
 }
 
 const FLAGGED: ReadonlySet<WarningColour> = new Set(['red', 'yellow', 'blue']);
@@ -158,11 +161,13 @@ export function listWarnings(ctx: ServiceContext, input: WarningFilter): Warning
   if (input.line && input.colour) list = list.filter((r) => lineOf(r, input.line!).colour === input.colour);
   else if (input.line) list = list.filter((r) => FLAGGED.has(lineOf(r, input.line!).colour));
   else if (input.colour) list = list.filter((r) => WARNING_LINE_CODES.some((l) => lineOf(r, l).colour === input.colour));
-  if (input.sort === 'deviation') {
-    // Stable: equal deviations keep the unit order.
+  if (input.sort) {
+    const rank = (r: WarningRow) =>
+      input.sort === 'attention' ? colourSeverity(worstColour([r.execution.colour, r.completion.colour, r.deviationLine.colour])) : 0;
+    // Stable: rows alike keep the unit order.
     list = list
       .map((r, i) => ({ r, i }))
-      .sort((a, b) => (b.r.deviation ?? -1) - (a.r.deviation ?? -1) || a.i - b.i)
+      .sort((a, b) => rank(b.r) - rank(a.r) || (b.r.deviation ?? -1) - (a.r.deviation ?? -1) || a.i - b.i)
       .map(({ r }) => r);
   }
   return list;

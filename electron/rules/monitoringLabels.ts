@@ -4,7 +4,8 @@
  * likelihood is not 确定能, or the indicator is red or yellow, a reason and an explanation are required).
  * Pure: the screen, the template export and import, and the service all read it from here.
  */
-import type { DeviationReason, Likelihood, WarningColour, WarningLine } from '../../db/vocabulary';
+import type { DeviationReason, Likelihood, Nature, WarningColour, WarningLine } from '../../db/vocabulary';
+import { numberIn } from './targetChecks';
 
 export const LIKELIHOODS: Record<Likelihood, string> = { certain: '确定能', possible: '有可能', impossible: '完全不可能' };
 
@@ -97,4 +98,29 @@ export function requiredReason(field: EntryField, row: { likelihood: Likelihood 
   if (field === 'likelihood') return '已填写当前完成值';
   if (row.likelihood !== null && row.likelihood !== 'certain') return `完成可能性为“${LIKELIHOODS[row.likelihood]}”`;
   return `当前为${colour === 'red' ? '红灯' : '黄灯'}`;
+}
+
+/**
+ * What is wrong with a reported figure (当前完成值 or 全年预计完成值), naming the indicator; null when it
+ * can be saved. A 定性 indicator reports one of QUALITATIVE_LEVELS; any other reports a number that is
+ * never negative, since what has been done so far (a count, a rate, an amount) cannot fall below zero.
+ */
+export function entryValueProblem(
+  indicator: { name: string; nature: Nature },
+  field: 'currentValue' | 'expectedValue',
+  value: string,
+): string | null {
+  const text = value.trim();
+  if (text === '') return null;
+  const { name } = indicator;
+  if (indicator.nature === '定性') {
+    if (field === 'currentValue' && !(QUALITATIVE_LEVELS as readonly string[]).includes(text))
+      return `“${name}”是定性指标，当前完成值应为${QUALITATIVE_LEVELS.join('、')}之一`;
+    return null;
+  }
+  const label = ENTRY_FIELD_LABELS[field];
+  const n = numberIn(text);
+  if (n === null) return `“${name}”的${label}“${text}”不是数字`;
+  if (n < 0) return `“${name}”的${label}不能为负数（填的是“${text}”），请填写 0 或正数`;
+  return null;
 }

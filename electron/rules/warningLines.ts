@@ -10,6 +10,7 @@ import { isLowerBetter } from './indicatorRules';
 import { level2KindOf } from './level2Kinds';
 import type { QUALITATIVE_LEVELS } from './monitoringLabels';
 import { numberIn } from './targetChecks';
+import { formatPercent, roundHalfUp } from './numberFormat';
 
 export const COLOUR_LABELS: Record<WarningColour, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '—' };
 
@@ -21,12 +22,6 @@ export type MonitoringRules = RuleSet['monitoring'];
 /** 序时进度 at the end of month m: m/12, as a percentage. */
 export function timeProgress(month: number): number {
   return (month / 12) * 100;
-}
-
-/** A percentage for display, as the warning list writes it: 1 decimal at most, "—" when there is none. */
-export function percentText(value: number | null): string {
-  if (value === null) return '—';
-  return `${Number(value.toFixed(1))}%`;
 }
 
 export interface ExecutionLine {
@@ -50,7 +45,7 @@ export function executionLine(input: { executedFen: number; budgetFen: number; m
       timeProgress: progress,
       ratio: null,
       colour: 'none',
-      text: `调整后预算数为 0，执行率 —，序时进度 ${percentText(progress)}`,
+      text: `调整后预算数为 0，执行率 —，序时进度 ${formatPercent(progress)}`,
     };
   }
   // One division each, so a ratio exactly on a band edge lands on it (60, not 59.999…).
@@ -64,7 +59,7 @@ export function executionLine(input: { executedFen: number; budgetFen: number; m
     timeProgress: progress,
     ratio,
     colour,
-    text: `执行率 ${percentText(executionRate)}，序时进度 ${percentText(progress)}，比值 ${percentText(ratio)}`,
+    text: `执行率 ${formatPercent(executionRate)}，序时进度 ${formatPercent(progress)}，比值 ${formatPercent(ratio)}`,
   };
 }
 
@@ -150,7 +145,7 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
       completion: Math.min(ratio, 100),
       annualCompletion,
       colour: ratio < red ? 'red' : ratio < yellow ? 'yellow' : ratio < blue ? 'green' : 'blue',
-      text: `“${ind.name}”当前 ${current}，序时目标 ${Number(((target * month) / 12).toFixed(2))}，完成比 ${percentText(ratio)}`,
+      text: `“${ind.name}”当前 ${current}，序时目标 ${roundHalfUp((target * month) / 12)}，完成比 ${formatPercent(ratio)}`,
     };
   }
   // Both figures are read from decimal text, so ＝ compares them exactly to the precision written.
@@ -163,7 +158,7 @@ export function indicatorLine(ind: IndicatorProgress, month: number, rules: Moni
     completion: inRange ? 100 : (annualCompletion ?? 0),
     annualCompletion: inRange ? 100 : (annualCompletion ?? 0),
     colour: inRange ? 'green' : 'red',
-    text: `“${ind.name}”当前 ${current}，目标${goal}，完成比 ${percentText(annualRatio)}`,
+    text: `“${ind.name}”当前 ${current}，目标${goal}，完成比 ${formatPercent(annualRatio)}`,
   };
 }
 
@@ -201,7 +196,7 @@ export function completionLine(indicators: readonly IndicatorProgress[], month: 
   const annualCompletionRate = mean((l) => l.annualCompletion);
   const colour = worstColour(lines.map((l) => l.colour));
   const flagged = lines.filter((l) => l.colour === colour && colour !== 'green' && colour !== 'none');
-  const text = `目标完成率 ${percentText(completionRate)}${flagged.length ? `；${flagged.map((l) => l.text).join('；')}` : ''}`;
+  const text = `目标完成率 ${formatPercent(completionRate)}${flagged.length ? `；${flagged.map((l) => l.text).join('；')}` : ''}`;
   return { line: 'completion', indicators: lines, completionRate, annualCompletionRate, colour, text };
 }
 
@@ -235,6 +230,11 @@ export function projectDeviation(
   return deviationLine(execution?.executionRate ?? null, completion?.annualCompletionRate ?? null, rules, ['执行率', '目标总体完成率']);
 }
 
+/** How much a colour asks for action, for ordering lists worst first: red 4, yellow 3, blue 2, green 1, none 0. */
+export function colourSeverity(colour: WarningColour): number {
+  return SEVERITY[colour];
+}
+
 /** 第三条线 预算执行与绩效目标总体完成偏离率, between two rates already on the same basis. */
 export function deviationLine(
   executionRate: number | null,
@@ -251,7 +251,7 @@ export function deviationLine(
       noticeDue: false,
       threshold,
       colour: 'none',
-      text: `偏离率 —（${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}）`,
+      text: `偏离率 —（${executionLabel} ${formatPercent(executionRate)}，${completionLabel} ${formatPercent(completionRate)}）`,
     };
   }
   const deviation = Math.abs(executionRate - completionRate);
@@ -262,7 +262,7 @@ export function deviationLine(
     noticeDue,
     threshold,
     colour: noticeDue ? 'red' : 'green',
-    text: `${executionLabel} ${percentText(executionRate)}，${completionLabel} ${percentText(completionRate)}，偏离率 ${percentText(deviation)}${noticeDue ? `，超过 ${threshold}%，应下发整改通知` : ''}`,
+    text: `${executionLabel} ${formatPercent(executionRate)}，${completionLabel} ${formatPercent(completionRate)}，偏离率 ${formatPercent(deviation)}${noticeDue ? `，超过 ${threshold}%，应下发整改通知` : ''}`,
   };
 }
 

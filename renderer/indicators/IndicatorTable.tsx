@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll, OneLine } from '../common/LongTable';
 import { SortableTh } from '../common/SortableTh';
 import type { IndicatorSort, IndicatorSortKey, PlacedIndicator } from './indicatorListView';
 
@@ -25,7 +26,7 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
     <SortableTh key={key} label={label} active={sort?.key === key} direction={sort?.direction ?? 'asc'} onSort={() => onSort(key)} />
   );
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <LongTableScroll minWidth={900}>
       <Table striped highlightOnHover stickyHeader aria-label="指标列表" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -47,8 +48,10 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
             const dim = r.retired ? 'dimmed' : undefined;
             return (
               <Table.Tr key={row.id} data-retired={r.retired || undefined}>
-                <Table.Td c={dim} style={{ whiteSpace: 'nowrap' }}>
-                  {row.className}
+                <Table.Td>
+                  <OneLine maw={96} c={dim}>
+                    {row.className}
+                  </OneLine>
                 </Table.Td>
                 <Table.Td c={dim} style={{ whiteSpace: 'nowrap' }}>
                   {r.level1}
@@ -83,8 +86,12 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
                       ''
                     ))}
                 </Table.Td>
-                <Table.Td c={dim}>{row.referenceHint ?? ''}</Table.Td>
                 <Table.Td>
+                  <OneLine maw={130} c={dim}>
+                    {row.referenceHint ?? ''}
+                  </OneLine>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={4} wrap="nowrap">
                     {row.mandatory && (
                       <Badge size="sm" color="orange" variant="light">
@@ -131,6 +138,6 @@ export function IndicatorTable({ rows, sort, onSort, onOpen, onEdit, onRetire, o
           {rows.length === 0 && <EmptyRow colSpan={9}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </LongTableScroll>
   );
 }

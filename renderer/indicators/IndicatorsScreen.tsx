@@ -1,7 +1,7 @@
 import { Button, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import type { Envelope, IndicatorRow, YearSummary } from '../../electron/bridge/contract';
+import type { Envelope, IndicatorLayout, IndicatorRow, YearSummary } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
@@ -36,7 +36,9 @@ interface IndicatorsScreenProps {
 export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps) {
   const classes = useCall('indicators.classes', {});
   const indicators = useCall('indicators.list', {});
-  const layout = year.indicatorLayout;
+  // How the library is shown: the year's system unless the clerk looks at it the other way (nothing is written).
+  const [viewed, setViewed] = useState<IndicatorLayout | null>(null);
+  const layout = viewed ?? year.indicatorLayout;
 
   const [filters, setFilters] = useState<IndicatorFilters>(NO_FILTERS);
   const [sort, setSort] = useState<IndicatorSort | null>(null);
@@ -147,7 +149,17 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
     <Stack gap="md">
       <Group justify="space-between" align="center" wrap="wrap">
         <Title order={2}>指标库</Title>
-        <LayoutPicker year={year.year} layout={layout} closed={year.status === 'closed'} onChanged={onYearChanged} />
+        <LayoutPicker
+          year={year.year}
+          layout={year.indicatorLayout}
+          closed={year.status === 'closed'}
+          shown={layout}
+          onShow={setViewed}
+          onChanged={() => {
+            setViewed(null);
+            onYearChanged();
+          }}
+        />
       </Group>
       {error && <LoadError error={error} onRetry={reloadLibrary} />}
       {!classes.data || !indicators.data ? (
@@ -201,7 +213,7 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
         title={<Title order={4}>为项目推荐指标</Title>}
       >
         {recommending && classes.data && (
-          <RecommendationPanel year={year.year} layout={layout} classNames={classes.data.map((c) => c.name)} />
+          <RecommendationPanel year={year.year} layout={year.indicatorLayout} classNames={classes.data.map((c) => c.name)} />
         )}
       </Drawer>
       {editing && classes.data && (
@@ -209,7 +221,7 @@ export function IndicatorsScreen({ year, onYearChanged }: IndicatorsScreenProps)
           classes={classes.data}
           indicator={editing === 'new' ? null : editing}
           defaultClassId={filters.classId}
-          layout={layout}
+          layout={year.indicatorLayout}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -1,14 +1,17 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { KeyEvaluationRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
-import { formatScore, gradeColor, STATUS_COLOR } from './keyEvaluationLabels';
+import { LongTableScroll, OneLine } from '../common/LongTable';
+import { gradeColor, STATUS_COLOR } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
+import { ProjectLink } from '../common/ProjectLink';
 
 /** The year's key evaluations: object, unit, who evaluates, money covered, total, grade and status. */
 export function EvaluationTable({ evaluations, onOpen }: { evaluations: KeyEvaluationRow[]; onOpen: (e: KeyEvaluationRow) => void }) {
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover tabularNums aria-label="重点评价列表">
+    <LongTableScroll minWidth={1000}>
+      <Table striped highlightOnHover stickyHeader tabularNums aria-label="重点评价列表">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>评价对象</Table.Th>
@@ -27,18 +30,26 @@ export function EvaluationTable({ evaluations, onOpen }: { evaluations: KeyEvalu
           {evaluations.map((e) => (
             <Table.Tr key={e.id} data-id={e.id}>
               <Table.Td>
-                <span>{e.name}</span>
-                {e.subject === 'department' && (
-                  <Badge size="xs" ml={6} variant="outline" color="gray">
-                    部门整体
-                  </Badge>
-                )}
+                <Group gap={6} wrap="nowrap">
+                  <OneLine maw={380} title={e.name}>
+                    <ProjectLink projectId={e.projectId}>{e.name}</ProjectLink>
+                  </OneLine>
+                  {e.subject === 'department' && (
+                    <Badge size="xs" variant="outline" color="gray">
+                      部门整体
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
-              <Table.Td>{e.unitName}</Table.Td>
+              <Table.Td>
+                <OneLine maw={220}>{e.unitName}</OneLine>
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }} title={e.evaluatorName ?? undefined}>
                 {e.evaluatorLabel}
               </Table.Td>
-              <Table.Td ta="right">{formatWanYuan(e.coveredFen)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatWanYuan(e.coveredFen)}
+              </Table.Td>
               <Table.Td ta="right">{formatScore(e.total)}</Table.Td>
               <Table.Td>
                 {e.grade ? (
@@ -66,6 +77,6 @@ export function EvaluationTable({ evaluations, onOpen }: { evaluations: KeyEvalu
           {evaluations.length === 0 && <EmptyRow colSpan={8}>本年度还没有重点绩效评价。点击“选定评价项目”开始。</EmptyRow>}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </LongTableScroll>
   );
 }

@@ -14,7 +14,7 @@ interface SelectEvaluationModalProps {
   year: number;
   projects: ProjectRow[];
   units: UnitRow[];
-  /** The year's evaluations, so projects already chosen are marked. */
+  /** The year's evaluations, so projects and 部门整体 already chosen are marked. */
   taken: KeyEvaluationRow[];
   onClose: () => void;
   onSelected: (view: KeyEvaluationView) => void;
@@ -50,7 +50,12 @@ export function SelectEvaluationModal({ year, projects, units, taken, onClose, o
       projects.map((p) => ({ value: String(p.id), label: `${p.name}${p.code ? `（${p.code}）` : ''}`, disabled: takenProjects.has(p.id) })),
     [projects, takenProjects],
   );
-  const unitOptions = useMemo(() => units.map((u) => ({ value: String(u.id), label: u.name })), [units]);
+  // Chosen subjects are shown but cannot be picked again, so the ledger's refusal is never the first news.
+  const takenUnits = useMemo(() => new Set(taken.filter((t) => t.subject === 'department').map((t) => t.unitId)), [taken]);
+  const unitOptions = useMemo(
+    () => units.map((u) => ({ value: String(u.id), label: u.name, disabled: takenUnits.has(u.id) })),
+    [units, takenUnits],
+  );
   const picked = projects.find((p) => String(p.id) === projectId);
   const pickedUnit = units.find((u) => String(u.id) === unitId);
 

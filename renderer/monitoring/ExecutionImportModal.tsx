@@ -13,7 +13,8 @@ import { ledger } from '../bridge/client';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
 import { ExecutionUnitChoice } from './ExecutionUnitChoice';
-import { executionRateText, MATCHED_BY } from './monitoringView';
+import { MATCHED_BY } from './monitoringView';
+import { formatShare } from '../../electron/rules/numberFormat';
 
 interface ExecutionImportModalProps {
   roundId: number;
@@ -134,7 +135,7 @@ export function ExecutionImportModal({
       {unitKnown && (
         <Text fz="sm">
           调整后预算数合计 {formatWanYuan(preview.totals.adjustedBudgetFen)} 万元，执行数合计 {formatWanYuan(preview.totals.executedFen)}{' '}
-          万元，执行率 {executionRateText(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
+          万元，执行率 {formatShare(preview.totals.executedFen, preview.totals.adjustedBudgetFen)}。
         </Text>
       )}
       <ImportIssuesTable issues={preview.errors} kind="error" />
@@ -308,7 +309,7 @@ function MatchedTable({ rows, onUndo }: { rows: ExecutionMatchedRow[]; onUndo: (
               </Table.Td>
               <Table.Td ta="right">{formatWanYuan(m.adjustedBudgetFen)}</Table.Td>
               <Table.Td ta="right">{formatWanYuan(m.executedFen)}</Table.Td>
-              <Table.Td ta="right">{executionRateText(m.executedFen, m.adjustedBudgetFen)}</Table.Td>
+              <Table.Td ta="right">{formatShare(m.executedFen, m.adjustedBudgetFen)}</Table.Td>
               <Table.Td>
                 {m.status === 'new' ? (
                   <Badge size="sm" variant="light" color="teal">

@@ -8,7 +8,7 @@ import { EmptyRow } from '../common/EmptyRow';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed } from '../exchange/notifyFile';
 import { ExecutionImportModal } from './ExecutionImportModal';
-import { executionRateText } from './monitoringView';
+import { formatShare } from '../../electron/rules/numberFormat';
 import { RememberedMatchesModal } from './RememberedMatchesModal';
 
 type Staged = Extract<ImportPreviewOutcome<ExecutionImportPreview>, { cancelled: false }>;
@@ -38,7 +38,7 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
       <Group justify="space-between">
         <Text role="status" aria-label="执行数据合计" fw={500}>
           {list.data
-            ? `本轮已导入 ${rows.length} 个项目的执行数据：调整后预算数 ${formatWanYuan(budget)} 万元，执行数 ${formatWanYuan(executed)} 万元，执行率 ${executionRateText(executed, budget)}`
+            ? `本轮已导入 ${rows.length} 个项目的执行数据：调整后预算数 ${formatWanYuan(budget)} 万元，执行数 ${formatWanYuan(executed)} 万元，执行率 ${formatShare(executed, budget)}`
             : ''}
         </Text>
         <Group gap="xs" wrap="nowrap">
@@ -78,7 +78,7 @@ export function ExecutionPanel({ round, onImported }: { round: RoundRow; onImpor
                   <Table.Td ta="right">{r.initialBudgetFen === null ? '—' : formatWanYuan(r.initialBudgetFen)}</Table.Td>
                   <Table.Td ta="right">{formatWanYuan(r.adjustedBudgetFen)}</Table.Td>
                   <Table.Td ta="right">{formatWanYuan(r.executedFen)}</Table.Td>
-                  <Table.Td ta="right">{executionRateText(r.executedFen, r.adjustedBudgetFen)}</Table.Td>
+                  <Table.Td ta="right">{formatShare(r.executedFen, r.adjustedBudgetFen)}</Table.Td>
                   <Table.Td ta="right">{r.expectedFullYearFen === null ? '—' : formatWanYuan(r.expectedFullYearFen)}</Table.Td>
                   <Table.Td>
                     <Text fz="xs" c="dimmed" title={r.importedAt}>

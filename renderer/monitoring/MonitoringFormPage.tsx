@@ -7,10 +7,12 @@ import {
   ENTRY_FIELD_LABELS,
   LIKELIHOODS,
   QUALITATIVE_LEVELS,
+  entryValueProblem,
   requiredEntryFields,
   type EntryField,
 } from '../../electron/rules/monitoringLabels';
-import { COLOUR_LABELS, indicatorLine, percentText } from '../../electron/rules/warningLines';
+import { COLOUR_LABELS, indicatorLine } from '../../electron/rules/warningLines';
+import { formatPercent } from '../../electron/rules/numberFormat';
 import type { DeviationReason, Likelihood, MonitoringEntryInput, MonitoringForm, MonitoringFormRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
@@ -85,7 +87,7 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
         <div>
           <Title order={2}>绩效监控表：{t.name}</Title>
           <Text c="dimmed" fz="sm">
-            {form.round.name}（截至 {form.round.asOfMonth} 月底，序时进度 {percentText(form.timeProgress)}） · {t.unitName}
+            {form.round.name}（截至 {form.round.asOfMonth} 月底，序时进度 {formatPercent(form.timeProgress)}） · {t.unitName}
             {t.departmentName !== t.unitName ? ` · 主管部门 ${t.departmentName}` : ''}
           </Text>
         </div>
@@ -95,7 +97,7 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
             <Badge color={COLOUR_COLOR[form.colour]} variant={form.colour === 'none' ? 'outline' : 'filled'}>
               {COLOUR_LABELS[form.colour]}
             </Badge>{' '}
-            目标完成率 {percentText(form.completionRate)}
+            目标完成率 {formatPercent(form.completionRate)}
           </Text>
         </Group>
       </Group>
@@ -151,7 +153,11 @@ function FormEditor({ form: initial, onBack, onSaved }: { form: MonitoringForm; 
               );
               const colour = e.currentValue.trim() === '' ? 'none' : live.colour;
               const required = new Set(requiredEntryFields(e, colour));
-              const err = (f: EntryField) => bridge.errors[`entries.${i}.${f}`];
+              // A figure the ledger would refuse (negative, not a number) is marked as it is typed, in the ledger's words.
+              const err = (f: EntryField) =>
+                bridge.errors[`entries.${i}.${f}`] ??
+                (f === 'currentValue' || f === 'expectedValue' ? entryValueProblem(ind, f, e[f]) : null) ??
+                undefined;
               const label = (f: EntryField) => `${ind.name} ${ENTRY_FIELD_LABELS[f]}`;
               return (
                 <Table.Tr key={row.key} data-key={row.key}>

@@ -6,6 +6,8 @@ import { ledger } from '../bridge/client';
 import { notifyFailed } from '../exchange/notifyFile';
 import { RoundFormModal } from './RoundFormModal';
 import { SCOPE_LABELS } from './monitoringView';
+import { formatPercent } from '../../electron/rules/numberFormat';
+import { timeProgress } from '../../electron/rules/warningLines';
 
 interface RoundsCardProps {
   year: number;
@@ -78,7 +80,7 @@ export function RoundsCard({ year, rounds, selectedId, onSelect, onChanged }: Ro
                   </Badge>
                 </Table.Td>
                 <Table.Td>{r.asOfMonth} 月底</Table.Td>
-                <Table.Td>{Number(((r.asOfMonth / 12) * 100).toFixed(1))}%</Table.Td>
+                <Table.Td>{formatPercent(timeProgress(r.asOfMonth))}</Table.Td>
                 <Table.Td>{r.dueDate}</Table.Td>
                 <Table.Td>
                   <Button

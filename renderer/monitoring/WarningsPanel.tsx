@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { WARNING_LINES } from '../../electron/rules/monitoringLabels';
+import { formatPercent } from '../../electron/rules/numberFormat';
 import { COLOUR_LABELS } from '../../electron/rules/warningLines';
 import {
   WARNING_COLOURS,
@@ -14,10 +15,12 @@ import {
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll, OneLine } from '../common/LongTable';
 import { LoadError } from '../common/LoadError';
 import { SortableTh } from '../common/SortableTh';
 import { notifyFailed } from '../exchange/notifyFile';
 import { COLOUR_COLOR } from './monitoringView';
+import { ProjectLink } from '../common/ProjectLink';
 
 interface WarningsPanelProps {
   round: RoundRow;
@@ -33,7 +36,8 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
   const [line, setLine] = useState<WarningLine | null>(null);
   const [colour, setColour] = useState<WarningColour | null>(null);
   const [byDeviation, setByDeviation] = useState(false);
-  const list = useCall('warnings.list', { roundId: round.id, unitId, line, colour, sort: byDeviation ? 'deviation' : null });
+  // Opens on what needs action (red, then yellow, green last); the 偏离率 header sorts by deviation instead.
+  const list = useCall('warnings.list', { roundId: round.id, unitId, line, colour, sort: byDeviation ? 'deviation' : 'attention' });
   const units = useCall('warnings.list', { roundId: round.id });
   const [busy, setBusy] = useState<'compute' | 'draft' | null>(null);
   const [drafted, setDrafted] = useState<number | null>(null);
@@ -149,20 +153,28 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
           <Text role="status" aria-label="预警合计" fz="sm">
             {rows.length} 个项目
             {rows[0]
-              ? `，序时进度 ${Number(rows[0].timeProgress.toFixed(1))}%，计算于 ${rows[0].computedAt.slice(0, 10)}（规则 ${rows[0].ruleVersion}）`
+              ? `，序时进度 ${formatPercent(rows[0].timeProgress)}，计算于 ${rows[0].computedAt.slice(0, 10)}（规则 ${rows[0].ruleVersion}）；${byDeviation ? '按偏离率从大到小排列' : '需处理的在前：红灯、黄灯、蓝灯，绿灯在后'}`
               : ''}
             {due.length ? `；偏离率超过阈值、应下发整改通知的 ${due.length} 个` : ''}
           </Text>
-          <Table.ScrollContainer minWidth={1200}>
-            <Table striped highlightOnHover fz="sm" aria-label="预警清单" tabularNums verticalSpacing={6}>
+          <LongTableScroll minWidth={1200}>
+            <Table
+              striped
+              highlightOnHover
+              stickyHeader
+              horizontalSpacing="xs"
+              fz="sm"
+              aria-label="预警清单"
+              tabularNums
+              verticalSpacing={6}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>项目</Table.Th>
                   <Table.Th>预算单位</Table.Th>
-                  <Table.Th>主管部门</Table.Th>
                   <Table.Th>{WARNING_LINES.execution}</Table.Th>
                   <Table.Th>{WARNING_LINES.completion}</Table.Th>
-                  <SortableTh label="偏离率" align="right" active={byDeviation} direction="desc" onSort={() => setByDeviation((b) => !b)} />
+                  <SortableTh label="偏离率" active={byDeviation} direction="desc" onSort={() => setByDeviation((b) => !b)} />
                   <Table.Th>整改</Table.Th>
                   <Table.Th />
                 </Table.Tr>
@@ -172,20 +184,21 @@ export function WarningsPanel({ round, targetOf, onOpenForm, onChanged }: Warnin
                   <WarningTableRow key={r.projectId} row={r} targetId={targetOf(r.projectId)} onOpenForm={onOpenForm} />
                 ))}
                 {rows.length === 0 && (
-                  <EmptyRow colSpan={8}>
+                  <EmptyRow colSpan={7}>
                     {units.data?.length ? '没有符合条件的项目。' : '本轮还没有预警结果。导入执行数据、填报监控表后，点击“计算预警”。'}
                   </EmptyRow>
                 )}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </LongTableScroll>
         </>
       )}
     </Stack>
   );
 }
 
-function LineCell({ view }: { view: WarningLineView }) {
+/** A line's colour, and beside it the line's sentence (cut to one line) or the figure given. */
+function LineCell({ view, children }: { view: WarningLineView; children?: ReactNode }) {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
       <Badge
@@ -196,9 +209,11 @@ function LineCell({ view }: { view: WarningLineView }) {
       >
         {view.colourLabel}
       </Badge>
-      <Text fz="xs" c="dimmed" lineClamp={3} title={view.text}>
-        {view.text}
-      </Text>
+      {children ?? (
+        <OneLine fz="xs" c="dimmed" maw={160}>
+          {view.text}
+        </OneLine>
+      )}
     </Group>
   );
 }
@@ -207,25 +222,27 @@ function WarningTableRow({ row: r, targetId, onOpenForm }: { row: WarningRow; ta
   return (
     <Table.Tr data-project={r.projectId} bg={r.noticeDue ? 'red.0' : undefined}>
       <Table.Td>
-        {r.projectName}
-        {r.projectCode && (
-          <Text fz="xs" c="dimmed">
-            {r.projectCode}
-          </Text>
-        )}
+        <OneLine maw={200} title={r.projectCode ? `${r.projectName}（${r.projectCode}）` : r.projectName}>
+          <ProjectLink projectId={r.projectId}>{r.projectName}</ProjectLink>
+        </OneLine>
       </Table.Td>
-      <Table.Td>{r.unitName}</Table.Td>
-      <Table.Td>{r.departmentName}</Table.Td>
-      <Table.Td maw={280}>
+      <Table.Td>
+        <OneLine maw={130} title={r.departmentName === r.unitName ? r.unitName : `${r.unitName}（主管部门：${r.departmentName}）`}>
+          {r.unitName}
+        </OneLine>
+      </Table.Td>
+      <Table.Td>
         <LineCell view={r.execution} />
       </Table.Td>
-      <Table.Td maw={320}>
+      <Table.Td>
         <LineCell view={r.completion} />
       </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} title={r.deviationLine.text}>
-        <Text fz="sm" fw={r.noticeDue ? 700 : undefined} c={r.noticeDue ? 'red.8' : undefined}>
-          {r.deviation === null ? '—' : `${Number(r.deviation.toFixed(1))}%`}
-        </Text>
+      <Table.Td style={{ whiteSpace: 'nowrap' }} title={r.deviationLine.text}>
+        <LineCell view={r.deviationLine}>
+          <Text fz="sm" fw={r.noticeDue ? 700 : undefined} c={r.noticeDue ? 'red.8' : undefined}>
+            {formatPercent(r.deviation)}
+          </Text>
+        </LineCell>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {r.notice ? (

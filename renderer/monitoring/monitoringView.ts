@@ -11,9 +11,3 @@ export const MATCHED_BY: Record<MatchedBy, string> = {
   remembered: '记住的对应',
   manual: '手工对应',
 };
-
-/** 执行数 / 调整后预算数 as the lists write it: "21.3%", "—" when the budget is 0. */
-export function executionRateText(executedFen: number, budgetFen: number): string {
-  if (budgetFen <= 0) return '—';
-  return `${Number(((executedFen * 100) / budgetFen).toFixed(1))}%`;
-}

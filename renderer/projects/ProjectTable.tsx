@@ -1,6 +1,7 @@
 import { Button, Table, VisuallyHidden } from '@mantine/core';
 import type { ProjectRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll } from '../common/LongTable';
 import { SortableTh } from '../common/SortableTh';
 import { PROJECT_COLUMNS, type ProjectColumnKey } from './projectColumns';
 import type { ProjectSort } from './projectListView';
@@ -16,8 +17,8 @@ interface ProjectTableProps {
 
 export function ProjectTable({ rows, sort, onSort, onEdit, emptyText }: ProjectTableProps) {
   return (
-    <Table.ScrollContainer minWidth={1180}>
-      <Table striped highlightOnHover stickyHeader tabularNums aria-label="项目列表">
+    <LongTableScroll minWidth={1180}>
+      <Table striped highlightOnHover stickyHeader tabularNums horizontalSpacing="xs" aria-label="项目列表">
         <Table.Thead>
           <Table.Tr>
             {PROJECT_COLUMNS.map((c) => (
@@ -53,6 +54,6 @@ export function ProjectTable({ rows, sort, onSort, onEdit, emptyText }: ProjectT
           {rows.length === 0 && <EmptyRow colSpan={PROJECT_COLUMNS.length + 1}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </LongTableScroll>
   );
 }

@@ -4,6 +4,8 @@ import type { ProjectRow } from '../../electron/bridge/contract';
 import { BUDGET_KINDS, CONTINUITY, LIBRARY_STATUS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { SortValue } from '../common/sortRows';
+import { ProjectLink } from '../common/ProjectLink';
+import { OneLine } from '../common/LongTable';
 
 export type ProjectColumnKey =
   'code' | 'name' | 'unitName' | 'departmentName' | 'projectType' | 'budgetKind' | 'continuity' | 'initialBudgetFen' | 'libraryStatus';
@@ -12,7 +14,7 @@ export interface ProjectColumn {
   key: ProjectColumnKey;
   label: string;
   align?: 'right';
-  /** Short codes and amounts stay on one line; names may wrap. */
+  /** Short codes and amounts stay on one line; long names are cut to one line (see OneLine). */
   nowrap?: boolean;
   /** What the column sorts by: the label a clerk reads, not the stored code. */
   sortValue: (row: ProjectRow) => SortValue;
@@ -29,7 +31,9 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     sortValue: (r) => r.name,
     render: (r) => (
       <Group gap={6} wrap="nowrap">
-        <span>{r.name}</span>
+        <OneLine maw={180} title={r.name}>
+          <ProjectLink projectId={r.id}>{r.name}</ProjectLink>
+        </OneLine>
         {r.majorPolicy && (
           <Badge size="xs" variant="light" color="orange" title="重大政策/项目" style={{ flex: 'none' }}>
             重大
@@ -38,8 +42,13 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
       </Group>
     ),
   },
-  { key: 'unitName', label: '预算单位', sortValue: (r) => r.unitName, render: (r) => r.unitName },
-  { key: 'departmentName', label: '主管部门', sortValue: (r) => r.departmentName, render: (r) => r.departmentName },
+  { key: 'unitName', label: '预算单位', sortValue: (r) => r.unitName, render: (r) => <OneLine maw={100}>{r.unitName}</OneLine> },
+  {
+    key: 'departmentName',
+    label: '主管部门',
+    sortValue: (r) => r.departmentName,
+    render: (r) => <OneLine maw={100}>{r.departmentName}</OneLine>,
+  },
   { key: 'projectType', nowrap: true, label: '项目类型', sortValue: (r) => r.projectType, render: (r) => r.projectType },
   {
     key: 'budgetKind',

@@ -6,10 +6,12 @@ import type { NoticeRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll, OneLine } from '../common/LongTable';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { NoticeDrawer } from './NoticeDrawer';
-import { overdueLabel, STATUS_COLOR } from './noticeView';
+import { overdueAsOfNote, overdueLabel, STATUS_COLOR } from './noticeView';
+import { ProjectLink } from '../common/ProjectLink';
 
 /**
  * 整改: the year's rectification notices — filters (状态, 单位, 只看逾期), 下发 for checked drafts, the
@@ -43,6 +45,7 @@ export function RectificationScreen({ year }: { year: number }) {
   const drafts = selected.filter((r) => r.status === 'draft');
   const issued = selected.filter((r) => r.status !== 'draft');
   const overdueCount = (all.data ?? []).filter((n) => n.overdue).length;
+  const asOfNote = overdueAsOfNote(all.data?.[0]?.overdueAsOf);
 
   function reload() {
     notices.reload();
@@ -154,9 +157,10 @@ export function RectificationScreen({ year }: { year: number }) {
           <Text role="status" aria-label="整改合计" fw={500}>
             共 {rows.length} 份整改通知
             {selected.length ? `，已勾选 ${selected.length} 份（草稿 ${drafts.length}，已下发 ${issued.length}）` : ''}
+            {asOfNote ? `；${asOfNote}` : ''}
           </Text>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table striped highlightOnHover tabularNums fz="sm" aria-label="整改通知列表">
+          <LongTableScroll minWidth={1100}>
+            <Table striped highlightOnHover stickyHeader tabularNums fz="sm" aria-label="整改通知列表">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={36}>
@@ -196,7 +200,7 @@ export function RectificationScreen({ year }: { year: number }) {
                 )}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </LongTableScroll>
         </>
       )}
       {openId !== null && <NoticeDrawer id={openId} onClose={() => setOpenId(null)} onChanged={reload} />}
@@ -227,12 +231,22 @@ function NoticeTableRow({
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{n.unitName}</Table.Td>
-      <Table.Td>{n.projectName ?? '—'}</Table.Td>
+      <Table.Td>
+        <OneLine maw={200}>{n.unitName}</OneLine>
+      </Table.Td>
+      <Table.Td>
+        {n.projectName ? (
+          <OneLine maw={280} title={n.projectName}>
+            <ProjectLink projectId={n.projectId}>{n.projectName}</ProjectLink>
+          </OneLine>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {n.sourceLabel}
         {n.roundName ? (
-          <Text fz="xs" c="dimmed">
+          <Text span fz="xs" c="dimmed" ml={6}>
             {n.roundName}
           </Text>
         ) : null}
@@ -240,7 +254,7 @@ function NoticeTableRow({
       <Table.Td style={{ whiteSpace: 'nowrap' }} c={n.overdue ? 'red.8' : undefined} fw={n.overdue ? 600 : undefined}>
         {n.deadline}
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Badge variant="light" color={STATUS_COLOR[n.status]}>
           {n.statusLabel}
         </Badge>

@@ -1,4 +1,4 @@
-import type { NoticeStatus } from '../../electron/rules/rectificationRules';
+import { chinaDate, overdueWords, writtenDate, type NoticeStatus } from '../../electron/rules/rectificationRules';
 
 export const STATUS_COLOR: Record<NoticeStatus, string> = {
   draft: 'gray',
@@ -8,11 +8,17 @@ export const STATUS_COLOR: Record<NoticeStatus, string> = {
   returned: 'orange',
 };
 
-/** The 逾期 cell: "逾期 12 天", "逾期反馈（迟 3 天）", or "否" — the same words as the exported list. */
-export function overdueLabel(n: { overdue: boolean; daysOverdue: number; feedbackLateDays: number | null }): string {
-  if (n.overdue) return `逾期 ${n.daysOverdue} 天`;
-  if (n.feedbackLateDays) return `逾期反馈（迟 ${n.feedbackLateDays} 天）`;
-  return '否';
+/** The 逾期 cell, in the same words as the exported list (rules: overdueWords). */
+export function overdueLabel(n: { daysOverdue: number; feedbackLateDays: number | null }): string {
+  return overdueWords(n.daysOverdue, n.feedbackLateDays);
+}
+
+/**
+ * For a past year, the day its notices are judged overdue on ("逾期按 2023年12月31日 计算"); empty while
+ * the year runs, when that day is today.
+ */
+export function overdueAsOfNote(asOf: string | undefined): string {
+  return asOf && asOf < chinaDate(new Date()) ? `逾期天数按 ${writtenDate(asOf)} 计算（本年度整改工作已结束）` : '';
 }
 
 /** "2023-06-16T02:00:00.000Z" → "2023-06-16 10:00" (Beijing time). */

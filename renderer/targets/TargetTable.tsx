@@ -3,6 +3,8 @@ import type { Grade, TargetListRow } from '../../electron/bridge/contract';
 import { formatWanYuan } from '../../electron/rules/money';
 import { GRADE_COLOR, STATUS_COLOR, statusLabel } from './targetLabels';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll, OneLine } from '../common/LongTable';
+import { ProjectLink } from '../common/ProjectLink';
 
 interface TargetTableProps {
   rows: TargetListRow[];
@@ -20,8 +22,8 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
   const allChosen = choosable.length > 0 && choosable.every((id) => chosen.has(id));
   const someChosen = choosable.some((id) => chosen.has(id));
   return (
-    <Table.ScrollContainer minWidth={1180}>
-      <Table striped highlightOnHover stickyHeader tabularNums aria-label="绩效目标列表">
+    <LongTableScroll minWidth={1180}>
+      <Table striped highlightOnHover stickyHeader tabularNums horizontalSpacing="xs" aria-label="绩效目标列表">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
@@ -65,9 +67,9 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
               <Table.Td>
                 <Stack gap={2}>
                   <Group gap={6} wrap="nowrap">
-                    <Text fz="sm" fw={500}>
-                      {row.name}
-                    </Text>
+                    <OneLine maw={260} fw={500} title={row.name}>
+                      <ProjectLink projectId={row.projectId}>{row.name}</ProjectLink>
+                    </OneLine>
                     {row.subject === 'department' && (
                       <Badge size="xs" variant="light" color="indigo" style={{ flex: 'none' }}>
                         部门整体
@@ -91,8 +93,12 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td>{row.unitName}</Table.Td>
-              <Table.Td>{row.departmentName}</Table.Td>
+              <Table.Td>
+                <OneLine maw={150}>{row.unitName}</OneLine>
+              </Table.Td>
+              <Table.Td>
+                <OneLine maw={150}>{row.departmentName}</OneLine>
+              </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {formatWanYuan(row.budgetFen)}
               </Table.Td>
@@ -107,7 +113,7 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
               </Table.Td>
               <Table.Td ta="right">{row.targetId === null ? '—' : row.indicatorCount}</Table.Td>
               <Table.Td ta="right">{row.targetId === null ? '—' : row.rounds}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {row.lastResult ? (
                   <Badge variant="outline" color={GRADE_COLOR[row.lastResult as Grade] ?? 'gray'}>
                     {row.lastResult}
@@ -139,6 +145,6 @@ export function TargetTable({ rows, chosen, onChoose, onOpen, starting, emptyTex
           {rows.length === 0 && <EmptyRow colSpan={10}>{emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </LongTableScroll>
   );
 }

@@ -133,7 +133,7 @@ describeInChromium('指标库', () => {
     await library.open();
     await library.chooseClass('培训');
     expect(await library.levelsOf('人均培训成本')).toEqual(['产出指标', '成本指标']);
-    await library.chooseLayout('四分法');
+    await library.changeLayout();
     await expect.poll(() => library.levelsOf('人均培训成本')).toEqual(['成本指标', '经济成本指标']);
     expect(layoutOf(2023)).toBe('four');
     expect(layoutOf(2024)).toBe('three');
@@ -144,8 +144,11 @@ describeInChromium('指标库', () => {
     expect((await library.detailFacts())['二级指标']).toBe('经济成本指标 （四分法；指标库按三分法记为 产出指标 / 成本指标）');
     await library.closeDetails();
 
-    await library.chooseLayout('三分法');
+    // Looking at the library by 三分法 leaves the year on 四分法; changing it back is the confirmed action.
+    await library.showAs('三分法');
     await expect.poll(() => library.indicatorNames()).toHaveLength(12);
+    expect(layoutOf(2023)).toBe('four');
+    await library.changeLayout();
     expect(await library.levelsOf('人均培训成本')).toEqual(['产出指标', '成本指标']);
     expect(layoutOf(2023)).toBe('three');
   });

@@ -5,7 +5,7 @@ import type { FrameworkImportPreview } from '../../keyEvaluations/frameworkExcha
 import type { FrameworkTemplateRow } from '../../keyEvaluations/frameworkTemplates';
 import type { KeyEvaluationYearFigures, PublicationRow, ResultActionRow } from '../../keyEvaluations/keyEvaluationResults';
 import type { KeyEvaluationRow, KeyEvaluationView } from '../../keyEvaluations/keyEvaluations';
-import type { NoticeRow } from '../../rectification/rectification';
+import type { NoticeRow } from '../../rectification/noticeList';
 import type { EvaluationScore, Framework } from '../../rules/keyEvaluationScore';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, SAVE_DOCX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
 import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate, nothing } from './fields';
@@ -57,9 +57,11 @@ const evaluator = z.enum(ASSESSORS, { error: '请选择评价主体' });
 
 const aggregation = z.enum(AGGREGATIONS);
 
+const coveredMoney = optionalWanYuan('涉及资金');
+
 const resultAction = {
   actionType: z.string().trim().min(1, '请选择结果应用方式').max(50),
-  amount: optionalWanYuan,
+  amount: optionalWanYuan('金额'),
   nextYearProjectId: z.number().int().positive().nullable(),
   status: z.enum(RESULT_ACTION_STATUSES),
   note: optionalText(1000, '说明'),
@@ -122,10 +124,20 @@ export const keyEvaluationsCalls = {
         selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000, '选题理由不超过 2000 个字'),
         evaluator,
         evaluatorName: optionalText(100, '评价机构'),
-        covered: optionalWanYuan,
+        // Read as typed and checked below: a refused amount would otherwise stop the other checks, and
+        // the dialog is to mark every problem at once.
+        covered: z.union([z.string(), z.number(), z.null()]).optional(),
         aggregation: aggregation.optional(),
       })
-      .transform(({ covered, ...rest }) => ({ ...rest, coveredFen: covered })),
+      .superRefine((input, ctx) => {
+        if (input.subject === 'project' && input.projectId === null)
+          ctx.addIssue({ code: 'custom', path: ['projectId'], message: '请选择被评价的项目' });
+        if (input.subject === 'department' && input.unitId === null)
+          ctx.addIssue({ code: 'custom', path: ['unitId'], message: '请选择被评价的预算单位' });
+        for (const issue of coveredMoney.safeParse(input.covered ?? null).error?.issues ?? [])
+          ctx.addIssue({ code: 'custom', path: ['covered'], message: issue.message });
+      })
+      .transform(({ covered, ...rest }) => ({ ...rest, coveredFen: coveredMoney.parse(covered ?? null) })),
     '选定重点评价项目（或部门整体）',
   ),
   'keyEvaluations.update': write<KeyEvaluationView>()(
@@ -136,7 +148,7 @@ export const keyEvaluationsCalls = {
         selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000),
         evaluator,
         evaluatorName: optionalText(100, '评价机构'),
-        covered: wanYuan,
+        covered: wanYuan('涉及资金'),
         aggregation,
       })
       .transform(({ covered, ...rest }) => ({ ...rest, coveredFen: covered })),

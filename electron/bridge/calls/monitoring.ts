@@ -84,9 +84,9 @@ export const monitoringCalls = {
       unitId: z.number().int().positive().nullable().optional(),
       line: z.enum(WARNING_LINE_CODES).nullable().optional(),
       colour: z.enum(WARNING_COLOURS).nullable().optional(),
-      sort: z.enum(['deviation']).nullable().optional(),
+      sort: z.enum(['deviation', 'attention']).nullable().optional(),
     }),
-    '本轮预警清单（可按单位、警戒线、颜色筛选，按偏离率排序）',
+    '本轮预警清单（可按单位、警戒线、颜色筛选，按偏离率或按需处理程度排序）',
   ),
   'warnings.summary': read<RoundSummary>()(z.object({ roundId: id('监控轮次') }), '本轮监控概况'),
   'execution.importPreview': read<ImportPreviewOutcome<ExecutionImportPreview>>()(

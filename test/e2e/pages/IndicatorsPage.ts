@@ -96,13 +96,33 @@ export class IndicatorsPage {
     return (await this.rowOf(indicatorName).first().locator(`td:nth-child(${COLUMN.marks})`).innerText()).trim();
   }
 
-  /** 三分法 or 四分法 for the year, waiting for the ledger's answer. */
-  async chooseLayout(layout: '三分法' | '四分法'): Promise<void> {
+  /** Shows the library by 三分法 or 四分法; writes nothing. */
+  async showAs(layout: '三分法' | '四分法'): Promise<void> {
+    await this.shell.main.locator('label', { hasText: new RegExp(`^按${layout}$`) }).click();
+  }
+
+  /** "2023 年度指标体系：三分法", as the header states the year's system. */
+  async yearLayoutText(): Promise<string> {
+    return (await this.page.getByLabel('年度指标体系', { exact: true }).innerText()).trim();
+  }
+
+  /** Clicks 更改… beside the year's system; the confirmation stays open for the caller. */
+  async startChangingLayout(): Promise<Locator> {
+    await this.shell.main.getByRole('button', { name: '更改…' }).click();
+    const confirm = this.dialog(/^更改 \d+ 年度的指标体系？$/);
+    await confirm.waitFor();
+    return confirm;
+  }
+
+  /** Changes the year's system to the other one through the confirmation, waiting for the ledger's answer. */
+  async changeLayout(): Promise<void> {
+    const confirm = await this.startChangingLayout();
     const answered = this.page.waitForResponse(
       (r) => r.url().endsWith('/api/call') && r.request().postData()?.includes('years.setIndicatorLayout') === true,
     );
-    await this.shell.main.locator('label', { hasText: new RegExp(`^${layout}$`) }).click();
+    await confirm.getByRole('button', { name: /^改为/ }).click();
     await answered;
+    await confirm.waitFor({ state: 'detached', timeout: 5_000 });
   }
 
   async setShowRetired(on: boolean): Promise<void> {
@@ -128,7 +148,7 @@ export class IndicatorsPage {
     await this.details.waitFor({ state: 'hidden' });
   }
 
-  dialog(title: string): Locator {
+  dialog(title: string | RegExp): Locator {
     return this.page.getByRole('dialog', { name: title });
   }
 
