@@ -10,6 +10,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { exAnteAssessments, projects } from '../../db/schema';
 import { scoreExAnte, verdictOfConclusion, type ExAnteScore, type ItemScore } from '../rules/exAnteScore';
 import type { RuleSet } from '../rules/ruleSet';
+import { formatScore } from '../rules/numberFormat';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
@@ -216,7 +217,7 @@ export function gateFor(ctx: ServiceContext, projectId: number): GateState {
   return {
     required: true,
     passed: false,
-    reason: `${name}事前评估结论为“${latest.conclusion}”（${latest.total} 分），不能入库或批复预算。`,
+    reason: `${name}事前评估结论为“${latest.conclusion}”（${formatScore(latest.total)} 分），不能入库或批复预算。`,
   };
 }
 

@@ -9,6 +9,7 @@ import { body, documentBytes, heading1, heading2, note, subtitle, table, title, 
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
 import { BUDGET_KINDS, CONTINUITY } from '../rules/labels';
 import { formatWanYuan } from '../rules/money';
+import { formatScore } from '../rules/numberFormat';
 import type { ServiceContext } from '../ledger/context';
 import { getLedgerSettings } from '../ledger/settings';
 import { getAssessment, type AssessmentView } from './exAnte';
@@ -50,17 +51,17 @@ export async function exportExAnteReport(ctx: ServiceContext, input: { id: numbe
     ...body(a.workSummary),
     heading1('三、综合评估情况与评估结论'),
     ...body(
-      `经评估，${a.subjectName}综合得分 ${a.score.total} 分（满分 ${a.score.dimensions.reduce((s, d) => s + d.max, 0)} 分），评估结论为“${conclusion}”。` +
+      `经评估，${a.subjectName}综合得分 ${formatScore(a.score.total)} 分（满分 ${formatScore(a.score.dimensions.reduce((s, d) => s + d.max, 0))} 分），评估结论为“${conclusion}”。` +
         (a.recommendedBudgetFen != null ? `建议安排预算 ${formatWanYuan(a.recommendedBudgetFen)} 万元。` : ''),
     ),
     ...a.score.dimensions.flatMap((d, i) => [
       heading2(`（${CHINESE_NUMBERS[i]}）${d.dimension}`),
       ...body(
         [
-          `该项得分 ${d.points} 分（满分 ${d.max} 分）。`,
+          `该项得分 ${formatScore(d.points)} 分（满分 ${formatScore(d.max)} 分）。`,
           ...a.score.items
             .filter((it) => it.dimension === d.dimension)
-            .map((it) => `${it.item}：评为“${it.rating ?? '未评'}”，得 ${it.points ?? '—'} 分。${it.basis}`),
+            .map((it) => `${it.item}：评为“${it.rating ?? '未评'}”，得 ${formatScore(it.points)} 分。${it.basis}`),
         ].join('\n'),
       ),
     ]),
@@ -128,11 +129,17 @@ function scoreTable(a: AssessmentView) {
   const boldRows: number[] = [];
   for (const d of a.score.dimensions) {
     for (const i of a.score.items.filter((it) => it.dimension === d.dimension))
-      rows.push([d.dimension, i.item, i.max, i.rating ?? '—', i.points ?? '—']);
+      rows.push([d.dimension, i.item, formatScore(i.max), i.rating ?? '—', formatScore(i.points)]);
     boldRows.push(rows.length);
-    rows.push([`${d.dimension}小计`, '', d.max, '', d.points]);
+    rows.push([`${d.dimension}小计`, '', formatScore(d.max), '', formatScore(d.points)]);
   }
   boldRows.push(rows.length);
-  rows.push(['合计', '', a.score.dimensions.reduce((s, d) => s + d.max, 0), a.conclusion ?? a.score.conclusion ?? '', a.score.total]);
+  rows.push([
+    '合计',
+    '',
+    formatScore(a.score.dimensions.reduce((s, d) => s + d.max, 0)),
+    a.conclusion ?? a.score.conclusion ?? '',
+    formatScore(a.score.total),
+  ]);
   return table({ headers: ['评估维度', '评估要点', '分值', '评级', '得分'], widths: [3, 3, 1, 2, 1], rows, boldRows });
 }

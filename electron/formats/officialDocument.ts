@@ -8,7 +8,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -110,6 +112,7 @@ export interface TableSpec {
   headers: string[];
   /** Relative column widths. */
   widths: number[];
+  /** Numbers and figures already formatted ("94.00", "—") are centred; text is left-aligned. */
   rows: (string | number)[][];
   /** Rows (by index) shown in bold, e.g. subtotals and 合计. */
   boldRows?: number[];
@@ -125,7 +128,7 @@ export function table(spec: TableSpec): Table {
       borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
-          alignment: header || typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: header || typeof text === 'number' || /^[\d.,%—-]+$/.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT,
           children: [
             new TextRun({ text: String(text), bold: bold || header, font: font(header ? FONT.heading : FONT.table), size: SIZE.table }),
           ],
@@ -146,7 +149,7 @@ export function note(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 100 }, children: [new TextRun({ text, font: font(FONT.body), size: SIZE.small })] });
 }
 
-/** The .docx bytes: A4 with the standard margins (上 37mm, 下 35mm, 左 28mm, 右 26mm). */
+/** The .docx bytes: A4 with the standard margins (上 37mm, 下 35mm, 左 28mm, 右 26mm) and page numbers. */
 export async function documentBytes(meta: { title: string; creator: string }, blocks: Block[]): Promise<Buffer> {
   const mm = (n: number) => Math.round((n / 25.4) * 1440);
   const doc = new Document({
@@ -156,6 +159,17 @@ export async function documentBytes(meta: { title: string; creator: string }, bl
       {
         properties: {
           page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } },
+        },
+        // 页码 (GB/T 9704): "— 1 —" in 四号 宋体 under the text, on every page.
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })],
+              }),
+            ],
+          }),
         },
         children: blocks,
       },

@@ -1,7 +1,8 @@
 /**
  * Opening a workbook a unit sent: .xlsx, .xls (BIFF), .csv / .txt, or an HTML table saved as ".xls"
  * (a common export of older finance systems). The format is decided by the bytes, not the file name;
- * text is decoded by decodeText.ts first so GB18030 files read right. The result is a plain grid of
+ * text is decoded by decodeText.ts first so GB18030 files read right; a picture, PDF or Word document
+ * picked by mistake is named as such (fileKind.ts) in one message. The result is a plain grid of
  * cell values per sheet, plus the merged ranges, for findTable.ts to interpret.
  *
  * Trust: the bytes come from a file the user picked; they are parsed with SheetJS 0.20.3 (the release
@@ -12,6 +13,7 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel';
 import { LedgerError } from '../../db/ledgerError';
 import { decodeTextBytes, type TextEncodingName } from './decodeText';
+import { notWorkbookKind } from './fileKind';
 
 XLSX.set_cptable(cptable);
 
@@ -49,6 +51,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid 
       `${fileName} 超过 ${WORKBOOK_LIMITS.maxBytes / 1024 / 1024} MB，不像是一份项目表。请只保留需要导入的工作表后再试。`,
     );
   }
+  const kind = notWorkbookKind(bytes, fileName);
+  if (kind) {
+    throw new LedgerError('not_a_workbook', `“${fileName}”不是 Excel 工作簿（看起来是${kind}）。请选择单位报送的 .xlsx 或 .xls 文件。`);
+  }
   // sheetRows stops SheetJS one row past the limit, so an oversized sheet is refused, not fully parsed.
   const options: XLSX.ParsingOptions = {
     dense: true,
@@ -72,10 +78,11 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid 
       // raw: keep every value as typed (codes such as 001 or 652822-23-0001 must not become numbers or dates).
       book = XLSX.read(decoded.text, { ...options, type: 'string', raw: true, sheet: sheetNameFor(fileName) });
     }
-  } catch (err) {
+  } catch {
+    // SheetJS's own reason is English and technical; the clerk needs what to do.
     throw new LedgerError(
       'file_unreadable',
-      `无法读取 ${fileName}：文件可能已损坏、被加密，或不是 Excel/CSV 文件（${(err as Error).message}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
+      `无法读取“${fileName}”：文件可能已损坏、被加密，或不是 Excel/CSV 文件。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
     );
   }
   const sheets = book.SheetNames.map((name) => toGrid(name, book.Sheets[name], fileName));

@@ -8,6 +8,7 @@ import { projects } from '../../db/schema';
 import { body, documentBytes, heading1, heading2, note, subtitle, table, title, type Block } from '../formats/officialDocument';
 import { BUDGET_KINDS } from '../rules/labels';
 import { formatWanYuan } from '../rules/money';
+import { formatScore, formatShare } from '../rules/numberFormat';
 import type { ServiceContext } from '../ledger/context';
 import type { GeneratedFile } from '../exAnte/exAnteReport';
 import { getKeyEvaluation, type KeyEvaluationView } from './keyEvaluations';
@@ -27,11 +28,11 @@ export async function exportKeyEvaluationReport(ctx: ServiceContext, input: { id
     `选题理由：${e.selectionReason}`,
   ].join('\n');
   const work = [
-    `本次评价由${evaluator}实施，采用${e.framework.map((l) => l.name).join('、')}${e.framework.length} 个一级指标构成的评价指标体系（权重分别为 ${e.framework.map((l) => l.weight).join('、')} 分），共 ${s.indicators.length} 个三级指标。`,
+    `本次评价由${evaluator}实施，采用${e.framework.map((l) => l.name).join('、')}${e.framework.length} 个一级指标构成的评价指标体系（权重分别为 ${e.framework.map((l) => formatScore(l.weight)).join('、')} 分），共 ${s.indicators.length} 个三级指标。`,
     `评分专家 ${e.experts.length} 名（${e.experts.map((x) => x.name).join('、')}），各指标得分取${e.aggregationLabel}。`,
   ].join('\n');
   const conclusion = s.complete
-    ? `经评价，${e.name}综合得分 ${s.total} 分，评价等级为“${grade}”。`
+    ? `经评价，${e.name}综合得分 ${formatScore(s.total)} 分，评价等级为“${grade}”。`
     : `评分尚未完成（${s.problems.join('；') || '部分指标尚未评分'}），以下得分为当前汇总。`;
 
   const blocks: Block[] = [
@@ -42,7 +43,11 @@ export async function exportKeyEvaluationReport(ctx: ServiceContext, input: { id
     heading1('二、评价工作开展情况'),
     ...body(work),
     heading1('三、综合评价情况及评价结论'),
-    ...body(conclusion + s.level1.map((l) => `${l.name}指标得分 ${l.score} 分（权重 ${l.weight} 分）`).join('，') + '。'),
+    ...body(
+      conclusion +
+        s.level1.map((l) => `${l.name}指标得分 ${formatScore(l.score)} 分（权重 ${formatScore(l.weight)} 分）`).join('，') +
+        '。',
+    ),
     scoreTable(e),
     note('注：各三级指标得分为专家评分汇总后四舍五入保留两位小数，小计与总分为所列得分之和。'),
     heading1('四、绩效评价指标分析'),
@@ -50,10 +55,10 @@ export async function exportKeyEvaluationReport(ctx: ServiceContext, input: { id
       heading2(`（${CHINESE_NUMBERS[i]}）${l.name}指标`),
       ...body(
         [
-          `${l.name}指标权重 ${l.weight} 分，得分 ${l.score} 分，得分率 ${l.weight ? ((l.score / l.weight) * 100).toFixed(2) : '—'}%。`,
+          `${l.name}指标权重 ${formatScore(l.weight)} 分，得分 ${formatScore(l.score)} 分，得分率 ${formatShare(l.score, l.weight)}。`,
           ...s.indicators
             .filter((ind) => ind.level1 === l.name && ind.score !== null && ind.score < ind.points)
-            .map((ind) => `“${ind.name}”得 ${ind.score} 分（满分 ${ind.points} 分）${basisOf(e, ind.code)}`),
+            .map((ind) => `“${ind.name}”得 ${formatScore(ind.score)} 分（满分 ${formatScore(ind.points)} 分）${basisOf(e, ind.code)}`),
         ].join('\n'),
       ),
     ]),
@@ -83,12 +88,12 @@ function scoreTable(e: KeyEvaluationView) {
   for (const l1 of s.level1) {
     for (const l2 of s.level2.filter((x) => x.level1 === l1.name)) {
       for (const ind of s.indicators.filter((i) => i.level1 === l1.name && i.level2 === l2.name))
-        rows.push([l1.name, l2.name, ind.name, ind.points, ind.score ?? '—']);
+        rows.push([l1.name, l2.name, ind.name, formatScore(ind.points), formatScore(ind.score)]);
     }
     boldRows.push(rows.length);
-    rows.push([`${l1.name}小计`, '', '', l1.weight, l1.score]);
+    rows.push([`${l1.name}小计`, '', '', formatScore(l1.weight), formatScore(l1.score)]);
   }
   boldRows.push(rows.length);
-  rows.push(['合计', '', e.grade ?? s.grade ?? '', s.level1.reduce((a, l) => a + l.weight, 0), s.total]);
+  rows.push(['合计', '', e.grade ?? s.grade ?? '', formatScore(s.level1.reduce((a, l) => a + l.weight, 0)), formatScore(s.total)]);
   return table({ headers: ['一级指标', '二级指标', '三级指标', '分值', '得分'], widths: [2, 3, 5, 1, 1], rows, boldRows });
 }

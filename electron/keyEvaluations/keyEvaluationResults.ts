@@ -9,7 +9,7 @@ import { projects, resultActions } from '../../db/schema';
 import { RESULT_ACTION_STATUS, type ResultActionStatus } from '../rules/keyEvaluationFrameworks';
 import { knownActionTypes, resultActionProblems } from '../rules/resultApplication';
 import { addTableSheet, newWorkbook, workbookBytes, type SheetColumn } from '../formats/styledWorkbook';
-import { formatWanYuan } from '../rules/money';
+import { formatWanYuanInText } from '../rules/money';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { listKeyEvaluations, requireEvaluation, type KeyEvaluationRow } from './keyEvaluations';
@@ -226,7 +226,7 @@ export function keyEvaluationYearFigures(ctx: ServiceContext, input: { year: num
     .filter((g) => g.count > 0)
     .map((g, k) => `${k === 0 ? '评价结果等级为' : ''}“${g.grade}”的项目 ${g.count} 个`);
   const sentence = final.length
-    ? `对 ${final.length} 个项目开展重点项目绩效评价，涉及资金 ${formatWanYuan(coveredFen).replace(/,/g, '')} 万元，${gradePhrases.join('，')}。`
+    ? `对 ${final.length} 个项目开展重点项目绩效评价，涉及资金 ${formatWanYuanInText(coveredFen)} 万元，${gradePhrases.join('，')}。`
     : `${input.year} 年度尚无定稿的重点绩效评价。`;
   return { year: input.year, count: final.length, unfinished: all.length - final.length, coveredFen, byGrade, sentence };
 }

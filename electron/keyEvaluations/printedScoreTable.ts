@@ -117,7 +117,7 @@ export function readPrintedScoreTable(fileName: string, bytes: Uint8Array, rules
       else if (value === null) issue(`“${text}”不是数字，无法计入得分。得分请填写 0–${indicator.points} 之间的数字。`);
       else if (value > indicator.points) {
         issue(
-          `“${indicator.name}”的得分 ${figure(value)} 超过其分值 ${indicator.points}。得分应在 0–${indicator.points} 分之间，请核对后改正。`,
+          `“${indicator.name}”的得分 ${text} 超过其分值 ${figure(indicator.points)}。得分应在 0–${figure(indicator.points)} 分之间，请核对后改正。`,
         );
         admitted.set(indicator.code, Math.max(value, admitted.get(indicator.code) ?? 0));
       }

@@ -9,6 +9,7 @@ import { cellIssue, type ImportIssue, type IssueSource } from '../formats/import
 import { parsePrintedNumber } from '../formats/printedLabels';
 import type { SheetGrid } from '../formats/readWorkbook';
 import { sumHundredths, type Framework } from '../rules/keyEvaluationScore';
+import { formatScore } from '../rules/numberFormat';
 
 /** The rows a printed figure covers: the whole table, one 一级 (by position), or one 二级 in it. */
 export type Scope = { level: 0 } | { level: 1; l1: number } | { level: 2; l1: number; l2: number };
@@ -130,9 +131,9 @@ export function scopeText(scope: Scope, names: GroupNames): string {
   return `二级指标“${names.level2[scope.l1]?.[scope.l2]}”`;
 }
 
-/** A figure as the tables print it: 15, 13.5, 86.53. */
+/** A figure as findings write it, with the app's 2 decimals (15.00, 13.50, 86.53), the sums' binary noise removed first. */
 export function figure(n: number): string {
-  return String(hundredths(n) / 100);
+  return formatScore(hundredths(n) / 100);
 }
 
 /** Half-up to hundredths, after removing the binary noise of sums (0.1 + 0.2). */

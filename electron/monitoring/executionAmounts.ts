@@ -77,7 +77,7 @@ export function readRowAmounts({ cells, col, units, recorded, bad, warn: warnAlw
     const text = cellText(cell);
     if (isBlankMoney(cell, text.replace(/\s+/g, ''), { dashRuns: true })) return { fen: null, blank: true, ok: true };
     const unit = units?.[key] ?? null;
-    const parsed = parseMoneyCell(cell, text, unit ?? '万元');
+    const parsed = parseMoneyCell(cell, text, unit ?? '万元', MONEY_LABELS[key]);
     if (!parsed.ok) {
       bad(key, cell, amountProblem(parsed.what, unit));
       return { fen: null, blank: false, ok: false };

@@ -3,7 +3,8 @@
  * then list them or summarise the round, as text lines and as one JSON document.
  */
 import { WARNING_LINES } from '../rules/monitoringLabels';
-import { COLOUR_LABELS, percentText, timeProgress } from '../rules/warningLines';
+import { COLOUR_LABELS, timeProgress } from '../rules/warningLines';
+import { formatPercent, roundHalfUp } from '../rules/numberFormat';
 import type { ServiceContext } from '../ledger/context';
 import { findRound } from './monitoringRounds';
 import { computeWarnings } from './warningComputation';
@@ -12,7 +13,7 @@ import { roundSummary } from './roundSummary';
 import { WARNING_COLOURS, WARNING_LINE_CODES, type WarningLine } from '../../db/vocabulary';
 
 /** Half-up to 2 decimals, for the report's figures; null stays null. */
-const round2 = (v: number | null) => (v === null ? null : Math.round((v + Math.sign(v) * Number.EPSILON * Math.abs(v)) * 100) / 100);
+const round2 = (v: number | null) => (v === null ? null : roundHalfUp(v));
 
 export function warningsReport(ctx: ServiceContext, input: { year: number; round: string }): { text: string[]; json: unknown } {
   const round = findRound(ctx, input.year, input.round);
@@ -21,11 +22,11 @@ export function warningsReport(ctx: ServiceContext, input: { year: number; round
   const progress = timeProgress(round.asOfMonth);
   const colourTag = (v: WarningLineView, extra = '') => `〔${v.colourLabel}${extra}〕`;
   const text = [
-    `${round.year} 年度“${round.name}”（截至 ${round.asOfMonth} 月，序时进度 ${percentText(progress)}）预警：${rows.length} 个项目，规则版本 ${computed.ruleVersion}${computed.yearClosed ? '（年度已关账，未重新计算）' : `（本次更新 ${computed.written + computed.removed} 条）`}。`,
+    `${round.year} 年度“${round.name}”（截至 ${round.asOfMonth} 月，序时进度 ${formatPercent(progress)}）预警：${rows.length} 个项目，规则版本 ${computed.ruleVersion}${computed.yearClosed ? '（年度已关账，未重新计算）' : `（本次更新 ${computed.written + computed.removed} 条）`}。`,
     ...rows.map(
       (r) =>
-        `  ${r.unitName}·${r.projectName}：执行率 ${percentText(r.executionRate)}，序时进度 ${percentText(r.timeProgress)}${colourTag(r.execution)}；` +
-        `目标完成率 ${percentText(r.completionRate)}${colourTag(r.completion)}；偏离率 ${percentText(r.deviation)}${colourTag(r.deviationLine, r.noticeDue ? '，应下发整改通知' : '')}`,
+        `  ${r.unitName}·${r.projectName}：执行率 ${formatPercent(r.executionRate)}，序时进度 ${formatPercent(r.timeProgress)}${colourTag(r.execution)}；` +
+        `目标完成率 ${formatPercent(r.completionRate)}${colourTag(r.completion)}；偏离率 ${formatPercent(r.deviation)}${colourTag(r.deviationLine, r.noticeDue ? '，应下发整改通知' : '')}`,
     ),
   ];
   const json = {

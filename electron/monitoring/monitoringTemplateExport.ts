@@ -11,7 +11,7 @@ import { budgetUnits } from '../../db/schema';
 import { addFormSheet, formCell, listValidation, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
 import { formatWanYuan } from '../rules/money';
 import { DEVIATION_REASONS, LIKELIHOODS, QUALITATIVE_LEVELS } from '../rules/monitoringLabels';
-import { percentText } from '../rules/warningLines';
+import { formatPercent } from '../rules/numberFormat';
 import type { ServiceContext } from '../ledger/context';
 import { LedgerError } from '../../db/ledgerError';
 import { listMonitoringForms, monitoringForm } from './monitoringEntries';
@@ -82,7 +82,7 @@ export async function exportMonitoringTemplate(
     r++;
     formCell(sheet, { row: r, col: 1, toCol: 2 }, '台账识别码（请勿修改）', 'id');
     formCell(sheet, { row: r, col: 3, toCol: 6 }, monitoringIdCode(round.id, f.targetId), 'id');
-    formCell(sheet, { row: r, col: 7, toCol: LAST }, `序时进度 ${percentText(form.timeProgress)}　金额单位：万元`, 'note').alignment = {
+    formCell(sheet, { row: r, col: 7, toCol: LAST }, `序时进度 ${formatPercent(form.timeProgress)}　金额单位：万元`, 'note').alignment = {
       horizontal: 'right',
       vertical: 'middle',
     };
@@ -103,7 +103,7 @@ export async function exportMonitoringTemplate(
         pair('调整后预算数', formatWanYuan(funds.adjustedBudgetFen), `1—${round.asOfMonth}月执行数`, formatWanYuan(funds.executedFen));
         pair(
           '执行率',
-          percentText(funds.executionRate),
+          formatPercent(funds.executionRate),
           '全年预计执行数',
           funds.expectedFullYearFen == null ? '' : formatWanYuan(funds.expectedFullYearFen),
         );

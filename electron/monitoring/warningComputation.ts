@@ -13,13 +13,13 @@ import { executionRecords, fiscalYears, monitoringEntries, performanceTargets, w
 import {
   completionLine,
   executionLine,
-  percentText,
   projectDeviation,
   timeProgress,
   type CompletionLine,
   type ExecutionLine,
   type MonitoringRules,
 } from '../rules/warningLines';
+import { formatPercent } from '../rules/numberFormat';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
 import { requireRound } from './monitoringRounds';
@@ -184,7 +184,7 @@ function computeLines(ctx: ServiceContext, round: RoundRef, rules: MonitoringRul
         line: 'execution',
         colour: 'none',
         value: null,
-        text: `本轮未导入执行数据，执行率 —，序时进度 ${percentText(timeProgress(month))}`,
+        text: `本轮未导入执行数据，执行率 —，序时进度 ${formatPercent(timeProgress(month))}`,
         inputs: JSON.stringify({ month, executionRecord: null, timeProgress: timeProgress(month), bands: rules.executionBands }),
       };
     }

@@ -168,7 +168,7 @@ export function readProjectRow(
       cellIssue(source, row, moneyCol, moneyText || null, '年初预算数为空，按 0 导入（年中新增的项目可以这样填）。如有预算数请补上。'),
     );
   } else {
-    const parsed = parseMoneyCell(moneyCell, moneyText, moneyUnit);
+    const parsed = parseMoneyCell(moneyCell, moneyText, moneyUnit, '年初预算数');
     if (!parsed.ok) {
       bad(row, 'initialBudget', moneyCell, amountProblem(parsed.what, moneyUnit));
     } else {

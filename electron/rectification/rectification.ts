@@ -3,26 +3,18 @@
  * by hand (evaluations, other findings), edited while drafts, issued with the year's next 文号, then the
  * unit's feedback and the bureau's review — closed, or returned for new feedback. Every step is one
  * transaction with its audit entry, and after issue each step is kept in notice_events. The path and
- * the overdue rule live in rules/rectificationRules.ts.
+ * the overdue rule live in rules/rectificationRules.ts; reading is noticeList.ts.
  */
-import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { budgetUnits, monitoringRounds, noticeEvents, projects, rectificationNotices, warnings } from '../../db/schema';
 import {
   addDays,
-  allowedActions,
-  chinaDate,
   DEFAULT_FEEDBACK_DAYS,
   DEFAULT_REQUIREMENTS,
-  feedbackLateDays,
   findingsFromWarnings,
   isCalendarDate,
   nextSerial,
-  NOTICE_EVENT,
-  NOTICE_SOURCE,
-  NOTICE_STATUS,
   noticeNumber,
-  noticeSerial,
-  overdueDays,
   refusalOf,
   type NoticeAction,
   type NoticeEventKind,
@@ -36,63 +28,7 @@ import { requireRound } from '../monitoring/monitoringRounds';
 import { storedNoticeDecision } from '../monitoring/warnings';
 import { requireOpenYear } from '../ledger/years';
 import { requireNoticePrefix } from '../ledger/settings';
-
-export interface NoticeEventRow {
-  id: number;
-  kind: NoticeEventKind;
-  kindLabel: string;
-  at: string;
-  actor: string;
-  text: string;
-}
-
-export interface NoticeRow {
-  id: number;
-  year: number;
-  /** 文号; null while a draft. */
-  number: string | null;
-  /** How people name the notice: its 文号, or "草稿（项目名）". */
-  label: string;
-  source: NoticeSource;
-  sourceLabel: string;
-  roundId: number | null;
-  roundName: string | null;
-  projectId: number | null;
-  projectCode: string | null;
-  projectName: string | null;
-  unitId: number;
-  unitName: string;
-  findings: string;
-  requirements: string;
-  /** 反馈期限, YYYY-MM-DD. */
-  deadline: string;
-  status: NoticeStatus;
-  statusLabel: string;
-  issuedAt: string | null;
-  closedAt: string | null;
-  /** The unit owes feedback and the deadline has passed (rules/rectificationRules.ts). */
-  overdue: boolean;
-  daysOverdue: number;
-  /** Answered or closed, but the latest feedback came this many days after the deadline; null when on time. */
-  feedbackLateDays: number | null;
-  /** The latest feedback's text and when it was recorded. */
-  lastFeedback: { at: string; text: string } | null;
-  lastEvent: NoticeEventRow | null;
-  updatedAt: string;
-}
-
-export interface NoticeDetail extends NoticeRow {
-  /** Oldest first. */
-  events: NoticeEventRow[];
-  actions: NoticeAction[];
-}
-
-export interface NoticeListInput {
-  year: number;
-  status?: NoticeStatus;
-  unitId?: number;
-  overdueOnly?: boolean;
-}
+import { noticeDetail, selectNotices, todayOf, type NoticeDetail, type NoticeRow } from './noticeList';
 
 export interface NoticeContent {
   findings: string;
@@ -106,28 +42,6 @@ export interface CreateNoticeInput extends NoticeContent {
   roundId?: number | null;
   projectId?: number | null;
   unitId: number;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Reading
-
-export function listNotices(ctx: ServiceContext, input: NoticeListInput): NoticeRow[] {
-  const where: SQL[] = [eq(rectificationNotices.year, input.year)];
-  if (input.status) where.push(eq(rectificationNotices.status, input.status));
-  if (input.unitId != null) where.push(eq(rectificationNotices.unitId, input.unitId));
-  const rows = selectNotices(ctx, and(...where)!);
-  return input.overdueOnly ? rows.filter((r) => r.overdue) : rows;
-}
-
-export function noticeDetail(ctx: ServiceContext, input: { id: number }): NoticeDetail {
-  const row = selectNotices(ctx, eq(rectificationNotices.id, input.id))[0];
-  if (!row) throw new LedgerError('notice_missing', '该整改通知不存在，请刷新后重试。');
-  return { ...row, events: eventsOf(ctx, [row.id]).get(row.id) ?? [], actions: allowedActions(row.status) };
-}
-
-/** Today's date for the bureau (China Standard Time) by the context's clock. */
-export function todayOf(ctx: ServiceContext): string {
-  return chinaDate(ctx.now());
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -421,86 +335,4 @@ function validateContent(ctx: ServiceContext, input: NoticeContent, fields: Reco
   else if (deadline < todayOf(ctx)) fields.deadline = '反馈期限不能早于今天';
   if (Object.keys(fields).length) throw new LedgerError('invalid_input', '请修改标出的字段后再保存。', fields);
   return { findings, requirements, deadline };
-}
-
-function selectNotices(ctx: ServiceContext, where: SQL): NoticeRow[] {
-  const rows = ctx.ledger.db
-    .select({
-      id: rectificationNotices.id,
-      year: rectificationNotices.year,
-      number: rectificationNotices.number,
-      source: rectificationNotices.source,
-      roundId: rectificationNotices.roundId,
-      roundName: monitoringRounds.name,
-      projectId: rectificationNotices.projectId,
-      projectCode: projects.code,
-      projectName: projects.name,
-      unitId: rectificationNotices.unitId,
-      unitName: budgetUnits.name,
-      findings: rectificationNotices.findings,
-      requirements: rectificationNotices.requirements,
-      deadline: rectificationNotices.deadline,
-      status: rectificationNotices.status,
-      issuedAt: rectificationNotices.issuedAt,
-      closedAt: rectificationNotices.closedAt,
-      updatedAt: rectificationNotices.updatedAt,
-    })
-    .from(rectificationNotices)
-    .innerJoin(budgetUnits, eq(budgetUnits.id, rectificationNotices.unitId))
-    .leftJoin(projects, eq(projects.id, rectificationNotices.projectId))
-    .leftJoin(monitoringRounds, eq(monitoringRounds.id, rectificationNotices.roundId))
-    .where(where)
-    .all();
-  const events = eventsOf(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  const today = todayOf(ctx);
-  return rows
-    .map((r) => {
-      const history = events.get(r.id) ?? [];
-      const feedback = history.filter((e) => e.kind === 'feedback').at(-1) ?? null;
-      const timing = { status: r.status, deadline: r.deadline, lastFeedbackOn: feedback ? chinaDate(new Date(feedback.at)) : null };
-      const daysOverdue = overdueDays(timing, today);
-      return {
-        ...r,
-        label: r.number ?? `草稿（${r.projectName ?? r.unitName}）`,
-        sourceLabel: NOTICE_SOURCE[r.source],
-        statusLabel: NOTICE_STATUS[r.status],
-        overdue: daysOverdue > 0,
-        daysOverdue,
-        feedbackLateDays: feedbackLateDays(timing),
-        lastFeedback: feedback ? { at: feedback.at, text: feedback.text } : null,
-        lastEvent: history.at(-1) ?? null,
-      };
-    })
-    .sort(byNumberThenId);
-}
-
-/** Issued notices by 文号 (year, serial), drafts after them in the order they were made. */
-function byNumberThenId(a: NoticeRow, b: NoticeRow): number {
-  if (a.number && b.number)
-    return a.year - b.year || (noticeSerial(a.number, a.year) ?? 0) - (noticeSerial(b.number, b.year) ?? 0) || a.id - b.id;
-  if (a.number) return -1;
-  if (b.number) return 1;
-  return a.id - b.id;
-}
-
-function eventsOf(ctx: ServiceContext, ids: number[]): Map<number, NoticeEventRow[]> {
-  const byNotice = new Map<number, NoticeEventRow[]>();
-  if (ids.length === 0) return byNotice;
-  const rows = ctx.ledger.db
-    .select()
-    .from(noticeEvents)
-    .where(ids.length > 500 ? undefined : inArray(noticeEvents.noticeId, ids))
-    .orderBy(asc(noticeEvents.id))
-    .all();
-  const wanted = new Set(ids);
-  for (const e of rows) {
-    if (!wanted.has(e.noticeId)) continue;
-    const list = byNotice.get(e.noticeId) ?? [];
-    list.push({ id: e.id, kind: e.kind, kindLabel: NOTICE_EVENT[e.kind], at: e.at, actor: e.actor, text: e.text });
-    byNotice.set(e.noticeId, list);
-  }
-  return byNotice;
 }

@@ -22,7 +22,7 @@ import type { ServiceContext } from '../ledger/context';
 import { getLedgerSettings, requireBureauName } from '../ledger/settings';
 import type { GeneratedFile } from '../exAnte/exAnteReport';
 import { LedgerError } from '../../db/ledgerError';
-import { listNotices, noticeDetail, todayOf, type NoticeRow } from './rectification';
+import { listNotices, noticeDetail, noticesOverdueAsOf, type NoticeRow } from './noticeList';
 import { safeFileName } from '../formats/fileNames';
 
 export interface NoticeDocumentsFile extends GeneratedFile {
@@ -77,7 +77,8 @@ export async function exportNoticeDocuments(
 /** The year's issued notices (drafts left out) as a styled list; overdue rows on a red fill. A list, not a
  * notice: without 本局信息 it still exports, with a placeholder where the bureau's name goes. */
 export async function exportNoticeList(ctx: ServiceContext, input: { year: number }): Promise<NoticeListFile> {
-  const today = todayOf(ctx);
+  // A past year's list is stated as it stood when the year's work ended (rules: overdueAsOf).
+  const asOf = noticesOverdueAsOf(ctx, input.year);
   const rows = listNotices(ctx, { year: input.year }).filter((n) => n.status !== 'draft');
   const overdueCount = rows.filter((r) => r.overdue).length;
   const columns: SheetColumn<NoticeRow>[] = [
@@ -96,7 +97,7 @@ export async function exportNoticeList(ctx: ServiceContext, input: { year: numbe
       value: (r) =>
         overdueText(
           { status: r.status, deadline: r.deadline, lastFeedbackOn: r.lastFeedback ? chinaDate(new Date(r.lastFeedback.at)) : null },
-          today,
+          asOf,
         ),
     },
     {
@@ -113,7 +114,7 @@ export async function exportNoticeList(ctx: ServiceContext, input: { year: numbe
   addTableSheet(workbook, {
     name: '整改通知',
     title: `${input.year}年度整改通知台账`,
-    note: `编制单位：${getLedgerSettings(ctx).bureauName ?? BUREAU_NAME_PLACEHOLDER}　　统计日期：${writtenDate(today)}　　已下发 ${rows.length} 件，其中逾期未反馈 ${overdueCount} 件（红色底纹）`,
+    note: `编制单位：${getLedgerSettings(ctx).bureauName ?? BUREAU_NAME_PLACEHOLDER}　　统计日期：${writtenDate(asOf)}　　已下发 ${rows.length} 件，其中逾期未反馈 ${overdueCount} 件（红色底纹）`,
     columns,
     rows,
     highlight: (r) => r.overdue,

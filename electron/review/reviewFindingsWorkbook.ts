@@ -6,6 +6,7 @@
 import { safeFileName } from '../formats/fileNames';
 import { addFormSheet, addTableSheet, fitRowHeight, formCell, newWorkbook, workbookBytes } from '../formats/styledWorkbook';
 import type { TableReview } from './tableReview';
+import { formatScore } from '../rules/numberFormat';
 
 const WIDTHS = [6, 16, 10, 12, 12, 64];
 /** The conclusion, and the table's one row, when nothing was found. */
@@ -19,7 +20,7 @@ export async function reviewFindingsWorkbook(review: TableReview, reviewedOn: Da
   const last = WIDTHS.length;
   formCell(sheet, { row: 1, col: 1, toCol: last }, `${name}审核意见`, 'title');
   sheet.getRow(1).height = 30;
-  const score = (n: number | null) => (n === null ? '—（表中没有得分）' : n.toFixed(2));
+  const score = (n: number | null) => (n === null ? '—（表中没有得分）' : formatScore(n));
   const info: [string, string][] = [
     ['审核文件', review.fileName],
     ['表格类型', review.kindLabel],
@@ -62,9 +63,9 @@ export async function reviewFindingsWorkbook(review: TableReview, reviewedOn: Da
       columns: [
         { header: '一级指标', width: 18, kind: 'text', value: (s) => s.level1 },
         { header: '二级指标', width: 24, kind: 'text', value: (s) => s.level2 ?? '（一级小计）' },
-        // Text, as the scoring tables print them: 分值 as written, 得分 to the hundredth.
-        { header: '分值', width: 10, kind: 'text', value: (s) => String(Math.round(s.points * 100) / 100) },
-        { header: '复算得分', width: 12, kind: 'text', value: (s) => (s.score === null ? '—' : s.score.toFixed(2)) },
+        // Text, with the app's 2 decimals: 分值 and 得分 alike.
+        { header: '分值', width: 10, kind: 'text', value: (s) => formatScore(s.points) },
+        { header: '复算得分', width: 12, kind: 'text', value: (s) => formatScore(s.score) },
       ],
       rows: review.subtotals,
     });

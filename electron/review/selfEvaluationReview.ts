@@ -9,6 +9,7 @@
 import { locationText, type TableFinding } from '../formats/importIssue';
 import type { WorkbookGrid } from '../formats/readWorkbook';
 import { figure, sameFigure } from '../keyEvaluations/printedTotals';
+import { formatPercent } from '../rules/numberFormat';
 import { sameGrade } from '../formats/printedLabels';
 import { formatWanYuan } from '../rules/money';
 import type { RuleSet } from '../rules/ruleSet';
@@ -135,13 +136,18 @@ function reviewForm(
   const weight = rules.selfEvaluation.weights.execution;
   const { points: execPoints, rate, score: execScore } = form.execution;
   if (execPoints && execPoints.value !== null && !sameFigure(execPoints.value, weight))
-    at(execPoints.place, execPoints.text, figure(weight), `预算执行率的分值写为 ${execPoints.text}，本年度规则为 ${weight} 分。请改正。`);
+    at(
+      execPoints.place,
+      execPoints.text,
+      figure(weight),
+      `预算执行率的分值写为 ${execPoints.text}，本年度规则为 ${figure(weight)} 分。请改正。`,
+    );
   if (rate && score.execution.rate !== null && !sameRate(rate, score.execution.rate))
     at(
       rate.place,
       rate.text,
-      `${figure(score.execution.rate)}%`,
-      `执行率写为 ${rate.text}，按全年执行数 ÷ 全年预算数应为 ${figure(score.execution.rate)}%。请核对后改正。`,
+      formatPercent(score.execution.rate),
+      `执行率写为 ${rate.text}，按全年执行数 ÷ 全年预算数应为 ${formatPercent(score.execution.rate)}。请核对后改正。`,
     );
   if (rate && score.execution.rate === null && rate.value !== null && funds.budgetFen === 0)
     at(rate.place, rate.text, '—', `全年预算数为 0，执行率应写为“—”，现为 ${rate.text}。请改正。`);
@@ -151,8 +157,8 @@ function reviewForm(
       execScore.place,
       execScore.text || null,
       figure(score.execution.score),
-      `预算执行率得分写为 ${execScore.text || '（空）'}，按分值 ${weight} × min(执行率${
-        score.execution.rate === null ? '' : ` ${figure(score.execution.rate)}%`
+      `预算执行率得分写为 ${execScore.text || '（空）'}，按分值 ${figure(weight)} × min(执行率${
+        score.execution.rate === null ? '' : ` ${formatPercent(score.execution.rate)}`
       }, 100%) 应为 ${figure(score.execution.score)}。请核对后改正。`,
     );
 

@@ -4,6 +4,8 @@
  */
 import type { Grade, Verdict } from '../../db/vocabulary';
 import { twoDecimalProblem } from './decimals';
+// Sums of points are kept to 2 decimals so 8.5 + 9.1 stays 17.6, not 17.599999.
+import { roundHalfUp } from './numberFormat';
 import type { RuleSet } from './ruleSet';
 
 export type ExAnteRules = RuleSet['exAnte'];
@@ -34,7 +36,7 @@ export interface ExAnteScore {
 
 /** Points a rating starts at for a sub-item (the assessor may adjust within the band). */
 export function presetPoints(rating: Grade, max: number, rules: ExAnteRules): number {
-  return round2(rules.ratingShares[rating].preset * max);
+  return roundHalfUp(rules.ratingShares[rating].preset * max);
 }
 
 export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): ExAnteScore {
@@ -50,8 +52,8 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
       else if (points === null) problem = `“${dim.dimension}·${it.name}”尚未打分`;
       else {
         const band = rules.ratingShares[rating];
-        const low = round2(band.min * it.points);
-        const high = round2(band.max * it.points);
+        const low = roundHalfUp(band.min * it.points);
+        const high = roundHalfUp(band.max * it.points);
         const decimals = twoDecimalProblem('得分', points);
         if (decimals) problem = `“${dim.dimension}·${it.name}”${decimals}，现为 ${points} 分`;
         else if (points < low || points > high)
@@ -63,9 +65,9 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
   const dimensions = rules.framework.map((d) => ({
     dimension: d.dimension,
     max: d.items.reduce((a, i) => a + i.points, 0),
-    points: round2(items.filter((i) => i.dimension === d.dimension).reduce((a, i) => a + (i.points ?? 0), 0)),
+    points: roundHalfUp(items.filter((i) => i.dimension === d.dimension).reduce((a, i) => a + (i.points ?? 0), 0)),
   }));
-  const total = round2(items.reduce((a, i) => a + (i.points ?? 0), 0));
+  const total = roundHalfUp(items.reduce((a, i) => a + (i.points ?? 0), 0));
   const problems = items.map((i) => i.problem).filter((p): p is string => p !== null);
   return { items, dimensions, total, conclusion: problems.length ? null : conclusionOf(total, rules), problems };
 }
@@ -86,9 +88,4 @@ export function verdictOfConclusion(conclusion: string, bands: readonly { conclu
   if (index === 0) return 'support';
   if (index === bands.length - 1) return 'reject';
   return 'supportAfterRevision';
-}
-
-/** Sums of points are kept to 2 decimals so 8.5 + 9.1 stays 17.6, not 17.599999. */
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -20,15 +20,17 @@ export type ParsedMoney = { ok: true; fen: number } | { ok: false; reason: strin
 /**
  * Parses an amount as units send it: numbers, text with thousands separators (1,234.5 / 1，234.5),
  * full-width digits, a trailing unit inside the cell ("864.2万", "1200元"), surrounding spaces.
- * A cell unit overrides the column's unit. Negative amounts and non-numbers are refused with a reason.
+ * A cell unit overrides the column's unit. Negative amounts and non-numbers are refused with a reason
+ * that is a whole clause naming the field (`label`, "年初预算数不能为负数") or quoting what was written
+ * ("“abc”不是金额"), so callers add only what to do and never repeat the word 金额.
  */
-export function parseMoney(value: unknown, columnUnit: MoneyUnit): ParsedMoney {
+export function parseMoney(value: unknown, columnUnit: MoneyUnit, label = '金额'): ParsedMoney {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: '不是有效数字' };
+    if (!Number.isFinite(value)) return { ok: false, reason: `${label}不是有效数字` };
     // Spreadsheet numbers are doubles; their shortest decimal string is what the user typed.
-    return parseMoney(String(value), columnUnit);
+    return parseMoney(String(value), columnUnit, label);
   }
-  if (typeof value !== 'string') return { ok: false, reason: '不是数字' };
+  if (typeof value !== 'string') return { ok: false, reason: `${label}不是数字` };
   let text = value.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, '');
   let unit = columnUnit;
   const unitMatch = /(万元|万|元)$/.exec(text);
@@ -36,12 +38,12 @@ export function parseMoney(value: unknown, columnUnit: MoneyUnit): ParsedMoney {
     unit = unitMatch[1] === '元' ? '元' : '万元';
     text = text.slice(0, -unitMatch[1]!.length);
   }
-  if (text === '') return { ok: false, reason: '为空' };
+  if (text === '') return { ok: false, reason: `${label}为空` };
   const m = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
   if (!m) return { ok: false, reason: `“${value}”不是金额` };
-  if (m[1] === '-') return { ok: false, reason: '金额不能为负数' };
+  if (m[1] === '-') return { ok: false, reason: `${label}不能为负数` };
   const fen = decimalToFen(m[2]!, m[3] ?? '', Number(m[4] ?? 0), FEN_PER[unit]);
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: '金额过大' };
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: `${label}过大` };
   return { ok: true, fen: Number(fen) };
 }
 
@@ -55,9 +57,13 @@ function decimalToFen(intPart: string, fracPart: string, exp: number, scale: big
   return (digits % div) * 2n >= div ? q + 1n : q;
 }
 
-/** 分 → "1,234.57" 万元 (2 decimals, half-up, thousands separators). */
-export function formatWanYuan(fen: number): string {
-  return formatScaled(fen, 1_000_000n, 2);
+/**
+ * 分 → "1,234.57" 万元 (2 decimals, half-up, thousands separators). `exact` keeps every decimal the
+ * amount has, still with separators ("128,935.2888"), where a change finer than 2 decimals must show.
+ */
+export function formatWanYuan(fen: number, options: { exact?: boolean } = {}): string {
+  if (!options.exact) return formatScaled(fen, 1_000_000n, 2);
+  return formatScaled(fen, 1_000_000n, 6).replace(/(\.\d\d\d*?)0+$/, '$1');
 }
 
 /** 分 → "1,234.57" 元. */
@@ -65,14 +71,17 @@ export function formatYuan(fen: number): string {
   return formatScaled(fen, 100n, 2);
 }
 
-/** 分 → the plain 万元 decimal a form field edits ("12.5" stays short, at most 6 decimals, exact). */
+/**
+ * 分 → the plain 万元 decimal a form field shows and edits: 2 decimals like every shown amount ("12.50",
+ * "84.00"), more only when the amount is finer (at most 6, exact), no separators so it parses back as typed.
+ */
 export function fenToWanYuanInput(fen: number): string {
   const n = BigInt(fen);
   const sign = n < 0n ? '-' : '';
   const abs = n < 0n ? -n : n;
   const int = abs / 1_000_000n;
-  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return sign + int.toString() + (frac ? '.' + frac : '');
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
+  return `${sign}${int}.${frac}`;
 }
 
 function formatScaled(fen: number, scale: bigint, decimals: number): string {
@@ -85,4 +94,9 @@ function formatScaled(fen: number, scale: bigint, decimals: number): string {
   const int = (scaled / unit).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const frac = (scaled % unit).toString().padStart(decimals, '0');
   return `${negative ? '-' : ''}${int}.${frac}`;
+}
+
+/** 分 → "13170.99" 万元 inside a sentence: official prose writes amounts without thousands separators. */
+export function formatWanYuanInText(fen: number): string {
+  return formatWanYuan(fen).replace(/,/g, '');
 }

@@ -11,8 +11,8 @@
  * never changes. After issue the content is fixed: what happens next is recorded as events.
  *
  * Overdue (decided here, shown by every list and export): a notice is overdue while the unit owes its
- * written feedback — status issued or returned — and today is after the deadline (the deadline day
- * itself is still on time). Once feedback is recorded the notice waits on the bureau, not the unit,
+ * written feedback — status issued or returned — and the day it is judged on (today, or for a past
+ * year the day its work ended: overdueAsOf) is after the deadline (the deadline day itself is on time). Once feedback is recorded the notice waits on the bureau, not the unit,
  * so it is no longer overdue; feedback that came after the deadline is reported separately as
  * "late feedback" (逾期反馈) so the record of lateness is not lost when the notice is answered or closed.
  */
@@ -145,15 +145,28 @@ export interface NoticeTiming {
   lastFeedbackOn: string | null;
 }
 
-/** Days past the deadline while the unit still owes feedback; 0 when not overdue. */
-export function overdueDays(notice: NoticeTiming, today: string): number {
-  if (notice.status !== 'issued' && notice.status !== 'returned') return 0;
-  return Math.max(0, daysBetween(notice.deadline, today));
+/**
+ * The day a year's notices are judged overdue on. While the year runs, today. Once it has passed, the
+ * later of its last day and the last thing recorded on its notices (feedback in the January after, say),
+ * never after today: a 2023 notice read in 2026 shows how late it stood when the year's work ended,
+ * not "逾期 1248 天". `lastRecordOn` is that latest record's day, null when there is none.
+ */
+export function overdueAsOf(year: number, today: string, lastRecordOn: string | null): string {
+  const yearEnd = `${year}-12-31`;
+  if (today <= yearEnd) return today;
+  const judged = lastRecordOn && lastRecordOn > yearEnd ? lastRecordOn : yearEnd;
+  return judged < today ? judged : today;
 }
 
-/** Overdue: issued or returned, and today is after the deadline with no feedback since. */
-export function isOverdue(notice: NoticeTiming, today: string): boolean {
-  return overdueDays(notice, today) > 0;
+/** Days past the deadline while the unit still owes feedback; 0 when not overdue. */
+export function overdueDays(notice: NoticeTiming, asOf: string): number {
+  if (notice.status !== 'issued' && notice.status !== 'returned') return 0;
+  return Math.max(0, daysBetween(notice.deadline, asOf));
+}
+
+/** Overdue: issued or returned, and the day judged on (overdueAsOf) is after the deadline with no feedback since. */
+export function isOverdue(notice: NoticeTiming, asOf: string): boolean {
+  return overdueDays(notice, asOf) > 0;
 }
 
 /** For an answered or closed notice: how many days after the deadline its latest feedback came; null when on time or none. */
@@ -163,13 +176,15 @@ export function feedbackLateDays(notice: NoticeTiming): number | null {
   return late > 0 ? late : null;
 }
 
-/** The 是否逾期 cell of lists: "逾期 12 天", "逾期反馈（迟 3 天）", or "否". */
-export function overdueText(notice: NoticeTiming, today: string): string {
-  const days = overdueDays(notice, today);
-  if (days > 0) return `逾期 ${days} 天`;
-  const late = feedbackLateDays(notice);
-  if (late) return `逾期反馈（迟 ${late} 天）`;
+/** The 是否逾期 cell of lists and screens: "逾期 12 天", "逾期反馈（迟 3 天）", or "否". */
+export function overdueWords(daysOverdue: number, feedbackLate: number | null): string {
+  if (daysOverdue > 0) return `逾期 ${daysOverdue} 天`;
+  if (feedbackLate) return `逾期反馈（迟 ${feedbackLate} 天）`;
   return '否';
+}
+
+export function overdueText(notice: NoticeTiming, asOf: string): string {
+  return overdueWords(overdueDays(notice, asOf), feedbackLateDays(notice));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,10 +15,12 @@ import { createHash } from 'node:crypto';
 import { LedgerError } from '../../db/ledgerError';
 import { findMarker } from '../formats/formSheet';
 import { cellIssue, fileIssue, ImportRejected, type ImportIssue, type IssueSource, type TableFinding } from '../formats/importIssue';
+import { amountProblem } from '../formats/moneyCells';
 import { readWorkbook, type WorkbookGrid } from '../formats/readWorkbook';
 import { reviewSelfEvaluation } from '../review/selfEvaluationReview';
 import { readSelfEvaluationSheet, type FormAmount, type FormPlace, type SelfEvaluationForm } from '../review/selfEvaluationSheet';
 import { formatWanYuan } from '../rules/money';
+import { formatScore, formatShare } from '../rules/numberFormat';
 import { importedActual } from '../rules/selfEvaluationActual';
 import type { FundsBlock } from '../rules/selfEvaluationForm';
 import { appendAudit } from '../ledger/audit';
@@ -262,7 +264,7 @@ function readSheet(
   const errorsBefore = preview.errors.length;
   const amount = (a: FormAmount | undefined): number | null => {
     if (!a) return null;
-    if (a.problem) bad(a.place, a.text, `${a.problem}。请填写以万元为单位的金额。`);
+    if (a.problem) bad(a.place, a.text, amountProblem(a.problem, '万元'));
     return a.fen;
   };
   const line = (l: keyof SelfEvaluationForm['funds']) => form.funds[l];
@@ -361,7 +363,7 @@ function executionFinding(ctx: ServiceContext, view: SelfEvaluationView, form: S
   const printed = form.funds.total?.executed;
   const record = latestExecution(ctx, view.projectId, view.year);
   if (!printed || printed.fen === null || !record || record.executedFen === null || record.executedFen === printed.fen) return [];
-  const rate = (fen: number, budget: number | null) => (budget ? `，执行率 ${Math.round((fen * 10000) / budget) / 100}%` : '');
+  const rate = (fen: number, budget: number | null) => (budget ? `，执行率 ${formatShare(fen, budget)}` : '');
   const budget = form.funds.total?.budget.fen ?? null;
   return [
     finding(
@@ -384,8 +386,8 @@ function pointsFindings(view: SelfEvaluationView, form: SelfEvaluationForm, sour
         source,
         i.points.place,
         i.points.text,
-        String(x.points),
-        `“${i.name}”的分值写为 ${i.points.text}，财政局核定为 ${x.points} 分。分值不由单位修改，台账按 ${x.points} 分计算。`,
+        formatScore(x.points),
+        `“${i.name}”的分值写为 ${i.points.text}，财政局核定为 ${formatScore(x.points)} 分。分值不由单位修改，台账按 ${formatScore(x.points)} 分计算。`,
       ),
     ];
   });

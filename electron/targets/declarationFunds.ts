@@ -3,7 +3,7 @@
  * note says, text numbers with separators, blanks; a field the sheet lacks keeps the target's amount.
  */
 import { cellText } from '../formats/findTable';
-import { exactWanYuan, isBlankMoney, parseMoneyCell } from '../formats/moneyCells';
+import { amountProblem, exactWanYuan, isBlankMoney, parseMoneyCell } from '../formats/moneyCells';
 import type { SheetGrid } from '../formats/readWorkbook';
 import { formatYuan, moneyUnitIn, type MoneyUnit } from '../rules/money';
 import type { TargetSnapshot } from './targetDetail';
@@ -61,7 +61,7 @@ function readFunds(fields: Map<DeclarationLabel, FormField[]>, unit: MoneyUnit, 
     const parsed = parseMoneyCell(raw, t, cellUnit);
     if (!parsed.ok) {
       failed.add(key);
-      bad(f, `${parsed.what}。请填写以${cellUnit}为单位的金额，如 12.50（不要写文字、公式或负数）。`);
+      bad(f, amountProblem(parsed.what, cellUnit));
       return null;
     }
     return parsed.fen;

@@ -18,7 +18,8 @@ import {
   withScore,
   type AssessmentDraft,
 } from './assessmentDraft';
-import { ASSESSORS, formatScore, type Assessor } from './exAnteLabels';
+import { ASSESSORS, type Assessor } from './exAnteLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { ScoreSheet } from './ScoreSheet';
 import { ScoreSummary } from './ScoreSummary';
 

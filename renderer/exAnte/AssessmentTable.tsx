@@ -3,7 +3,9 @@ import { LIBRARY_STATUS } from '../../electron/rules/labels';
 import { formatWanYuan } from '../../electron/rules/money';
 import type { AssessmentView, ProjectRow } from '../../electron/bridge/contract';
 import { EmptyRow } from '../common/EmptyRow';
-import { ASSESSMENT_STATUS, ASSESSORS, formatScore, LIBRARY_STATUS_COLOR, VERDICT_COLOR } from './exAnteLabels';
+import { ASSESSMENT_STATUS, ASSESSORS, LIBRARY_STATUS_COLOR, VERDICT_COLOR } from './exAnteLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
+import { ProjectLink } from '../common/ProjectLink';
 
 interface AssessmentTableProps {
   assessments: AssessmentView[];
@@ -42,7 +44,7 @@ export function AssessmentTable({ assessments, projects, onOpen }: AssessmentTab
               <Table.Tr key={a.id} data-id={a.id}>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <span>{a.subjectName}</span>
+                    <ProjectLink projectId={a.projectId}>{a.subjectName}</ProjectLink>
                     {project?.majorPolicy && (
                       <Badge size="xs" variant="light" color="orange" title="新增重大政策和项目" style={{ flex: 'none' }}>
                         重大

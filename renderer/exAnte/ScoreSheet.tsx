@@ -1,7 +1,7 @@
 import { NumberInput, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import type { ExAnteRules, ExAnteScore } from '../../electron/rules/exAnteScore';
 import { bandText, type AssessmentDraft } from './assessmentDraft';
-import { formatScore } from './exAnteLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { GRADES, type Grade } from '../../electron/bridge/contract';
 
 interface ScoreSheetProps {
@@ -92,6 +92,7 @@ export function ScoreSheet({ draft, rules, score, readOnly, errors, onRate, onPo
                       max={it.points}
                       step={0.5}
                       decimalScale={2}
+                      fixedDecimalScale
                       allowNegative={false}
                       readOnly={readOnly}
                       hideControls={readOnly}

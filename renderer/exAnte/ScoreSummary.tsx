@@ -1,6 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { verdictOfConclusion, type ExAnteRules, type ExAnteScore } from '../../electron/rules/exAnteScore';
-import { formatScore, VERDICT_COLOR } from './exAnteLabels';
+import { VERDICT_COLOR } from './exAnteLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 interface ScoreSummaryProps {
   score: ExAnteScore;

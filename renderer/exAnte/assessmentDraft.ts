@@ -6,6 +6,7 @@
 import type { AssessmentView, CallInput, Grade } from '../../electron/bridge/contract';
 import { presetPoints, type ExAnteRules, type ItemScore } from '../../electron/rules/exAnteScore';
 import { fenToWanYuanInput } from '../../electron/rules/money';
+import { formatScore } from '../../electron/rules/numberFormat';
 import type { Assessor } from './exAnteLabels';
 
 export interface AssessmentDraft {
@@ -95,7 +96,7 @@ export function withScore(draft: AssessmentDraft, index: number, patch: Partial<
 export function bandText(rating: Grade | null, max: number, rules: ExAnteRules): string {
   if (rating === null) return `满分 ${max} 分`;
   const share = rules.ratingShares[rating];
-  return `${round2(share.min * max)}–${round2(share.max * max)} 分`;
+  return `${formatScore(share.min * max)}–${formatScore(share.max * max)} 分`;
 }
 
 export function sameDraft(a: AssessmentDraft, b: AssessmentDraft): boolean {
@@ -104,8 +105,4 @@ export function sameDraft(a: AssessmentDraft, b: AssessmentDraft): boolean {
 
 function keyOf(s: { dimension: string; item: string }): string {
   return `${s.dimension}\u0000${s.item}`;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -8,11 +8,6 @@ export const ASSESSMENT_STATUS = { draft: '草稿', final: '定稿' } as const;
 
 export const VERDICT_COLOR: Record<Verdict, string> = { support: 'green', supportAfterRevision: 'orange', reject: 'red' };
 
-/** A score as shown: at most 2 decimals, half-up, no trailing zeros ("85.5", "94"). */
-export function formatScore(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
-
 /** 评估方 with the named institution or people when given. */
 export function assessorText(a: Pick<AssessmentView, 'assessor' | 'assessorName'>): string {
   return a.assessorName ? `${ASSESSORS[a.assessor]}（${a.assessorName}）` : ASSESSORS[a.assessor];

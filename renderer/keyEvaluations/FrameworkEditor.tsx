@@ -18,7 +18,7 @@ import {
   updateIndicator,
   weightsSum,
 } from './frameworkDraft';
-import { formatPoints } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 export interface FrameworkEditorProps {
   value: Framework;
@@ -93,7 +93,7 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
             />
           </Group>
           <Text fz="xs" c={sum === l1.weight ? 'dimmed' : 'red'} aria-label={`${label1}分值合计`}>
-            分值合计 {formatPoints(sum)} / {formatPoints(l1.weight)}
+            分值合计 {formatScore(sum)} / {formatScore(l1.weight)}
           </Text>
           <Stack gap={0} align="flex-start">
             <Button
@@ -326,7 +326,7 @@ export function FrameworkEditor({ value, onChange, refusal, disabled = false, re
           增加一级指标
         </Button>
         <Text fz="sm" c={total === 100 ? 'dimmed' : 'red'} aria-label="一级权重合计">
-          一级指标权重合计 {formatPoints(total)}
+          一级指标权重合计 {formatScore(total)}
         </Text>
       </Group>
     </Stack>

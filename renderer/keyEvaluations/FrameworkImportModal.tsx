@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Envelope, FrameworkImportPreview } from '../../electron/bridge/contract';
 import { ImportIssuesTable } from '../exchange/ImportIssuesTable';
 import { ImportPreviewModal } from '../exchange/ImportPreviewModal';
-import { formatPoints } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 interface FrameworkImportModalProps<R> {
   fileName: string;
@@ -53,11 +53,11 @@ export function FrameworkImportModal<R>({ fileName, preview, asTemplate, commit,
             {preview.level1.map((l) => (
               <Table.Tr key={l.row}>
                 <Table.Td>{l.name}</Table.Td>
-                <Table.Td ta="right">{formatPoints(l.weight)}</Table.Td>
+                <Table.Td ta="right">{formatScore(l.weight)}</Table.Td>
                 <Table.Td ta="right">{l.level2Count}</Table.Td>
                 <Table.Td ta="right">{l.indicatorCount}</Table.Td>
                 <Table.Td ta="right" c={Math.round(l.points * 100) === Math.round(l.weight * 100) ? undefined : 'red'}>
-                  {formatPoints(l.points)}
+                  {formatScore(l.points)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -13,7 +13,7 @@ import { FrameworkEditor } from './FrameworkEditor';
 import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
 import { canSave, refusalFieldNames, sameFramework } from './frameworkDraft';
-import { formatPoints } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { NewTemplateModal } from './NewTemplateModal';
 
 /** Default 一级 weights when the evaluation has no framework yet (决策/过程/产出/效益). */
@@ -136,7 +136,7 @@ function FrameworkFileButtons({ view, onWritten }: { view: KeyEvaluationView; on
             notifications.show({
               color: 'green',
               title: '已导入评价指标体系',
-              message: `${picked.fileName}：${picked.preview.indicatorCount} 项三级指标，一级权重 ${v.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+              message: `${picked.fileName}：${picked.preview.indicatorCount} 项三级指标，一级权重 ${v.framework.map((l) => formatScore(l.weight)).join('/')}`,
             });
             setPicked(null);
             onWritten(v);
@@ -174,7 +174,7 @@ function FrameworkEditing({
     notifications.show({
       color: 'green',
       title: '已保存评价指标体系',
-      message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+      message: `${saved.framework.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0)} 项三级指标，一级权重 ${saved.framework.map((l) => formatScore(l.weight)).join('/')}`,
     });
     onDone(saved);
   }
@@ -251,7 +251,7 @@ function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritt
     notifications.show({
       color: 'green',
       title: '已建立评价指标体系',
-      message: `一级指标权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+      message: `一级指标权重 ${saved.framework.map((l) => formatScore(l.weight)).join('/')}`,
     });
     onWritten(saved);
   }
@@ -284,7 +284,7 @@ function TemplateChooser({ view, onWritten }: { view: KeyEvaluationView; onWritt
             />
           ))}
           <Text fz="sm" c={sum === 100 ? 'dimmed' : 'red'} pb={8} aria-label="权重合计">
-            合计 {formatPoints(sum)}
+            合计 {formatScore(sum)}
           </Text>
           <Button onClick={() => void apply()} loading={form.submitting} disabled={!templateId}>
             {view.framework.length ? '按模板重建指标体系' : '应用模板'}

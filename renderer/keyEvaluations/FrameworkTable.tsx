@@ -1,12 +1,12 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import type { Framework } from '../../electron/rules/keyEvaluationScore';
-import { formatPoints } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 /** A framework as the bureau reads it: 一级 (with weight) → 二级 → 三级 with 分值, 评分标准, 计算公式. */
 export function FrameworkTable({ framework }: { framework: Framework }) {
   return (
     <Stack gap="xs">
-      <Title order={4}>评价指标体系（满分 {formatPoints(framework.reduce((s, l) => s + l.weight, 0))} 分）</Title>
+      <Title order={4}>评价指标体系（满分 {formatScore(framework.reduce((s, l) => s + l.weight, 0))} 分）</Title>
       <Table withTableBorder withColumnBorders tabularNums aria-label="评价指标体系" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -32,7 +32,7 @@ export function FrameworkTable({ framework }: { framework: Framework }) {
                         {l1.name}
                       </Text>
                       <Text fz="xs" c="dimmed" aria-label={`${l1.name}权重`}>
-                        {formatPoints(l1.weight)} 分
+                        {formatScore(l1.weight)} 分
                       </Text>
                     </Table.Td>
                   )}
@@ -49,7 +49,7 @@ export function FrameworkTable({ framework }: { framework: Framework }) {
                       {ind.code}
                     </Text>
                   </Table.Td>
-                  <Table.Td ta="right">{formatPoints(ind.points)}</Table.Td>
+                  <Table.Td ta="right">{formatScore(ind.points)}</Table.Td>
                   <Table.Td fz="xs">{ind.rule}</Table.Td>
                   <Table.Td fz="xs">{ind.formula ?? '—'}</Table.Td>
                 </Table.Tr>

@@ -5,7 +5,8 @@ import type { PublicationRow } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { EmptyRow } from '../common/EmptyRow';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
-import { formatScore, gradeColor } from './keyEvaluationLabels';
+import { gradeColor } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 /** 评价结果公开: the year's final evaluations, 涉密单位 left out by the ledger. */
 export function PublicationTable({ rows, year }: { rows: PublicationRow[]; year: number }) {

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { scoreEvaluation, type ExpertScore } from '../../electron/rules/keyEvaluationScore';
 import type { ExpertRow, KeyEvaluationView } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
-import { formatPoints, formatScore, gradeColor } from './keyEvaluationLabels';
+import { gradeColor } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 interface ScoreGridProps {
   view: KeyEvaluationView;
@@ -202,7 +203,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                           <Table.Td rowSpan={codes.length + 1} fw={600} fz="sm" style={{ verticalAlign: 'top' }}>
                             {l1.name}
                             <Text fz="xs" c="dimmed">
-                              {formatPoints(l1.weight)} 分
+                              {formatScore(l1.weight)} 分
                             </Text>
                           </Table.Td>
                         )}
@@ -215,14 +216,14 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                           {ind.name}
                         </Table.Td>
                         <Table.Td ta="right" fz="sm" aria-label={`${ind.name}分值`}>
-                          {formatPoints(ind.points)}
+                          {formatScore(ind.points)}
                         </Table.Td>
                         {experts.map((e, c) => {
                           const value = draft.scores[keyOf(e.id, ind.code)] ?? '';
                           const n = numberOf(value);
                           const outOfRange = n !== null && (n < 0 || n > ind.points);
                           const error =
-                            errors[e.id]?.[`scores.${ind.code}`] ?? (outOfRange ? `应在 0–${formatPoints(ind.points)} 分之间` : undefined);
+                            errors[e.id]?.[`scores.${ind.code}`] ?? (outOfRange ? `应在 0–${formatScore(ind.points)} 分之间` : undefined);
                           return (
                             <Table.Td key={e.id} p={4}>
                               <NumberInput
@@ -236,6 +237,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                                 max={ind.points}
                                 clampBehavior="none"
                                 decimalScale={2}
+                                fixedDecimalScale
                                 hideControls
                                 readOnly={readOnly}
                                 error={error}
@@ -256,7 +258,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                     {l1.name}小计
                   </Table.Td>
                   <Table.Td ta="right" fz="sm" fw={600}>
-                    {formatPoints(l1.weight)}
+                    {formatScore(l1.weight)}
                   </Table.Td>
                   {experts.map((e) => (
                     <Table.Td key={e.id} ta="right" fz="sm">
@@ -274,7 +276,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                 总分
               </Table.Td>
               <Table.Td ta="right" fw={700}>
-                {formatPoints(view.framework.reduce((s, l) => s + l.weight, 0))}
+                {formatScore(view.framework.reduce((s, l) => s + l.weight, 0))}
               </Table.Td>
               {experts.map((e) => (
                 <Table.Td key={e.id} ta="right" fw={600}>
@@ -330,7 +332,7 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
             {indicators.map((i) => (
               <Textarea
                 key={i.code}
-                label={`${i.name}（${formatPoints(i.points)} 分，评分 ${formatScore(numberOf(draft.scores[keyOf(basisOf.id, i.code)]))}）`}
+                label={`${i.name}（${formatScore(i.points)} 分，评分 ${formatScore(numberOf(draft.scores[keyOf(basisOf.id, i.code)]))}）`}
                 aria-label={`${basisOf.name} ${i.name}得分依据`}
                 autosize
                 minRows={1}
@@ -387,7 +389,7 @@ function Summary({ view, live, dirtyNames }: { view: KeyEvaluationView; live: Re
         </Group>
         {live.level1.map((l) => (
           <Text key={l.name} fz="sm">
-            {l.name} {formatScore(l.score)} / {formatPoints(l.weight)}
+            {l.name} {formatScore(l.score)} / {formatScore(l.weight)}
           </Text>
         ))}
         <Text fz="sm" c="dimmed">

@@ -15,7 +15,7 @@ import { FrameworkImportModal } from './FrameworkImportModal';
 import { FrameworkTable } from './FrameworkTable';
 import { canSave, refusalFieldNames, sameFramework } from './frameworkDraft';
 import { formatTime } from '../common/formatTime';
-import { formatPoints } from './keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { NewTemplateModal } from './NewTemplateModal';
 
 const indicatorCount = (f: Framework) => f.reduce((n, l1) => n + l1.level2.reduce((m, l2) => m + l2.indicators.length, 0), 0);
@@ -114,7 +114,7 @@ export function TemplatesPanel() {
                   </Group>
                 </Table.Td>
                 <Table.Td fz="sm">{t.origin}</Table.Td>
-                <Table.Td fz="sm">{t.framework.map((l) => formatPoints(l.weight)).join('/')}</Table.Td>
+                <Table.Td fz="sm">{t.framework.map((l) => formatScore(l.weight)).join('/')}</Table.Td>
                 <Table.Td ta="right">{indicatorCount(t.framework)}</Table.Td>
                 <Table.Td ta="right">{t.usedBy} 项</Table.Td>
                 <Table.Td>
@@ -251,7 +251,7 @@ function TemplatePage({ template, onBack, onCopy, onWritten }: TemplatePageProps
     notifications.show({
       color: 'green',
       title: '已保存模板',
-      message: `“${saved.name}”：${indicatorCount(saved.framework)} 项三级指标，一级权重 ${saved.framework.map((l) => formatPoints(l.weight)).join('/')}`,
+      message: `“${saved.name}”：${indicatorCount(saved.framework)} 项三级指标，一级权重 ${saved.framework.map((l) => formatScore(l.weight)).join('/')}`,
     });
     onWritten();
   }

@@ -1,7 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReviewFinding, TableReview } from '../../electron/bridge/contract';
 import { FigureCard } from '../common/FigureCard';
-import { formatPoints, formatScore, gradeColor } from '../keyEvaluations/keyEvaluationLabels';
+import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 /** What was reviewed: the file, its kind, the rules used, and the recomputed 总分 and 等级. */
 export function ReviewSummary({ review }: { review: TableReview }) {
@@ -50,7 +51,7 @@ export function ReviewSubtotalsTable({ review }: { review: TableReview }) {
             <Table.Tr key={i} fw={s.level2 === null ? 700 : undefined} bg={s.level2 === null ? 'gray.0' : undefined}>
               <Table.Td>{s.level1}</Table.Td>
               <Table.Td>{s.level2 ?? '小计'}</Table.Td>
-              <Table.Td ta="right">{formatPoints(s.points)}</Table.Td>
+              <Table.Td ta="right">{formatScore(s.points)}</Table.Td>
               <Table.Td ta="right">{formatScore(s.score)}</Table.Td>
             </Table.Tr>
           ))}

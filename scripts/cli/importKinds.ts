@@ -21,6 +21,7 @@ import {
 import { commitTargetImport, previewTargetImport } from '../../electron/targets/targetImport';
 import { formatWanYuan, type MoneyUnit } from '../../electron/rules/money';
 import type { Agreement } from '../../electron/rules/moneyUnitEvidence';
+import { formatScore } from '../../electron/rules/numberFormat';
 import {
   describeExecutionPreview,
   describeIndicatorPreview,
@@ -223,7 +224,7 @@ function unitAdvice(p: ExecutionImportPreview): string[] {
 function describeSelfEvaluations(preview: SelfEvaluationImportPreview, dryRun: boolean): string[] {
   const lines = preview.sheets.map(
     (s) =>
-      `工作表“${s.sheet}”：${s.projectName ?? '（未匹配）'}${s.statusLabel ? `，${s.statusLabel}${s.afterStatusLabel ? ` → ${s.afterStatusLabel}` : ''}` : ''}${s.total === null ? '' : `，台账复算总分 ${s.total}${s.grade ? `（${s.grade}）` : ''}`}；改变 ${s.changes.length} 项，审核发现问题 ${s.findings.length} 处`,
+      `工作表“${s.sheet}”：${s.projectName ?? '（未匹配）'}${s.statusLabel ? `，${s.statusLabel}${s.afterStatusLabel ? ` → ${s.afterStatusLabel}` : ''}` : ''}${s.total === null ? '' : `，台账复算总分 ${formatScore(s.total)}${s.grade ? `（${s.grade}）` : ''}`}；改变 ${s.changes.length} 项，审核发现问题 ${s.findings.length} 处`,
   );
   const findings = preview.sheets.flatMap((s) => s.findings.map((f) => `  问题：${f.message}`));
   const errors = preview.errors.map((e) => `  错误：${e.message}`);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LedgerError } from '../../db/ledgerError';
 import { openLedger } from '../../db/open';
 import { reviewTableInYear, reviewTableWithDefaults, type TableReview } from '../../electron/review/tableReview';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { requireArg, withLedger, type CommandRun } from './command';
 
 export function reviewCommand({ values, rest, io, now, emit, ledgerPath, year }: CommandRun): number {
@@ -31,23 +32,21 @@ export function reviewCommand({ values, rest, io, now, emit, ledgerPath, year }:
 
 /** The review as a clerk reads it in a terminal. */
 function describeReview(r: TableReview): string[] {
-  const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
-  const points = (n: number) => String(Math.round(n * 100) / 100);
   return [
     `审核：${r.fileName}`,
     `表格类型：${r.kindLabel}${r.title ? `（${r.title}）` : ''}`,
     `审核规则：${r.rules}`,
     `读到：${r.read}`,
     ...(r.kind === 'keyEvaluationScores' || r.kind === 'keyEvaluationFramework' || r.kind === 'selfEvaluation'
-      ? [`复算总分：${score(r.total)}`, `复算等级：${r.grade ?? '—'}`]
+      ? [`复算总分：${formatScore(r.total)}`, `复算等级：${r.grade ?? '—'}`]
       : []),
     ...(r.subtotals.length
       ? [
           '小计（复算）：',
           ...r.subtotals.map((s) =>
             s.level2 === null
-              ? `  ${s.level1}：分值 ${points(s.points)}，得分 ${score(s.score)}`
-              : `    ${s.level2}：分值 ${points(s.points)}，得分 ${score(s.score)}`,
+              ? `  ${s.level1}：分值 ${formatScore(s.points)}，得分 ${formatScore(s.score)}`
+              : `    ${s.level2}：分值 ${formatScore(s.points)}，得分 ${formatScore(s.score)}`,
           ),
         ]
       : []),

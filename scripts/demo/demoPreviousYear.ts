@@ -38,6 +38,7 @@ import {
 } from '../../electron/selfEvaluations/selfEvaluationWrites';
 import { recordEvaluationAction } from '../../electron/resultApplication/evaluationActions';
 import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
+import { onDay } from './demoClock';
 import { DEMO_COUNTY, DEVIATIONS } from './luntai2023';
 
 export interface DemoPreviousYearFigures {
@@ -87,10 +88,7 @@ const GOAL_ACTUAL: Record<Quality, string> = {
 export function buildDemoPreviousYear(ctx: ServiceContext, nextYear: number, random: () => number): DemoPreviousYearFigures {
   const year = nextYear - 1;
   const between = (low: number, high: number) => low + random() * (high - low);
-  const on = (day: string): ServiceContext => {
-    const at = new Date(`${day}T10:00:00+08:00`);
-    return { ...ctx, now: () => at };
-  };
+  const on = (day: string): ServiceContext => onDay(ctx, day);
   const spring = (step: keyof typeof CALENDAR) => on(`${year + 1}-${CALENDAR[step]}`);
 
   createYear(on(`${year - 1}-09-30`), { year });
@@ -120,7 +118,7 @@ export function buildDemoPreviousYear(ctx: ServiceContext, nextYear: number, ran
   }
   // As in the demo year: the library status only the ex-ante gate moves is set directly, with its audit entry.
   ctx.ledger.db.update(projects).set({ libraryStatus: 'admitted' }).where(eq(projects.year, year)).run();
-  appendAudit(ctx, {
+  appendAudit(on(`${year - 1}-10-15`), {
     action: 'demo.build',
     entity: 'fiscal_year',
     entityId: year,

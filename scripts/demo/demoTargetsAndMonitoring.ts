@@ -62,6 +62,7 @@ import { listUnits } from '../../electron/projects/units';
 import { computeWarnings, roundSummary } from '../../electron/monitoring/warnings';
 import { ruleSetOf } from '../../electron/ledger/years';
 import type { Grade, ReviewParty, SyncStep, WarningColour, WarningLine } from '../../db/vocabulary';
+import { onDay } from './demoClock';
 
 export interface DemoTargetFigures {
   /** Project targets: one per project that entered the budget. */
@@ -124,11 +125,7 @@ export function buildDemoTargetsAndMonitoring(
   year: number,
   random: () => number,
 ): { targets: DemoTargetFigures; monitoring: DemoMonitoringFigures } {
-  const on = (step: Step): ServiceContext => {
-    const [offset, day] = CALENDAR[step];
-    const at = new Date(`${year + offset}-${day}T10:00:00+08:00`);
-    return { ...ctx, now: () => at };
-  };
+  const on = (step: Step): ServiceContext => onDay(ctx, `${year + CALENDAR[step][0]}-${CALENDAR[step][1]}`);
   const indicators = listIndicators(ctx);
   const library: Library = {
     byId: new Map(indicators.map((i) => [i.id, i])),

@@ -23,6 +23,7 @@ import { appendAudit } from '../../electron/ledger/audit';
 import { inTransaction, type ServiceContext } from '../../electron/ledger/context';
 import { buildDemoTargetsAndMonitoring, type DemoMonitoringFigures, type DemoTargetFigures } from './demoTargetsAndMonitoring';
 import { buildDemoPreviousYear, type DemoPreviousYearFigures } from './demoPreviousYear';
+import { onDay } from './demoClock';
 import { createAssessment, finalizeAssessment, saveAssessment } from '../../electron/exAnte/exAnte';
 import { listIndicatorClasses, loadDefaultLibrary } from '../../electron/indicators/indicators';
 import { saveEvaluationTexts, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
@@ -66,10 +67,30 @@ export interface DemoSummary {
 
 const KIND: Record<KindCode, BudgetKind> = { g: 'general', f: 'fund', s: 'stateCapital', i: 'socialInsurance' };
 
-export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}): DemoSummary {
+/**
+ * The days the demo year's own steps are recorded on, whenever it is built (the targets, monitoring and
+ * the year before keep their own calendars): the year, units and projects set up in the autumn before,
+ * the major projects assessed before the targets are assigned, the key evaluations through the spring.
+ */
+const DEMO_DAYS = {
+  setup: [-1, '09-20'],
+  exAnte: [-1, '10-12'],
+  select: [0, '03-15'],
+  framework: [0, '03-22'],
+  experts: [0, '04-10'],
+  scores: [0, '05-22'],
+  texts: [0, '06-05'],
+  finalize: [0, '06-20'],
+  built: [0, '07-10'],
+} as const satisfies Record<string, readonly [number, string]>;
+type DemoDay = keyof typeof DEMO_DAYS;
+
+export function buildDemoLedger(base: ServiceContext, options: DemoOptions = {}): DemoSummary {
   const year = options.year ?? 2023;
   const seed = options.seed ?? 20230101;
   const random = mulberry32(seed);
+  const on = (day: DemoDay): ServiceContext => onDay(base, `${year + DEMO_DAYS[day][0]}-${DEMO_DAYS[day][1]}`);
+  const ctx = on('setup');
   return inTransaction(ctx, () => {
     const anyUnit = ctx.ledger.db.select({ id: budgetUnits.id }).from(budgetUnits).limit(1).get();
     const yearRow = ctx.ledger.db.select().from(fiscalYears).where(eq(fiscalYears.year, year)).get();
@@ -156,7 +177,7 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
     });
 
     // The year's 事前评估: every major project was assessed (the seed: five, all 支持) before it entered the library.
-    assessMajorProjects(ctx, year, random);
+    assessMajorProjects(on('exAnte'), year, random);
 
     // Library status: every project starts as 储备; the demo stands where the year's ex-ante gate has been passed.
     const notAdmitted = [...status.values()].flat();
@@ -165,11 +186,11 @@ export function buildDemoLedger(ctx: ServiceContext, options: DemoOptions = {}):
       if (ids.length) ctx.ledger.db.update(projects).set({ libraryStatus: library }).where(inArray(projects.id, ids)).run();
     }
     // The year's 财政重点绩效评价: the seed's ten subjects, scored by their experts and finalised.
-    summary.keyEvaluations = evaluateKeySubjects(ctx, year);
+    summary.keyEvaluations = evaluateKeySubjects(on, year);
     // Drawn after everything above, so the units, projects and amounts stay as they were.
     const { targets, monitoring } = buildDemoTargetsAndMonitoring(ctx, year, random);
 
-    appendAudit(ctx, {
+    appendAudit(on('built'), {
       action: 'demo.build',
       entity: 'fiscal_year',
       entityId: year,
@@ -255,7 +276,8 @@ const KEY_EVALUATION_PLAN: readonly { name: string; target: number; grade: '优'
   { name: KEY_EVALUATION_DEPARTMENT_UNIT, target: 92, grade: '优', thirdParty: false },
 ];
 
-function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
+function evaluateKeySubjects(on: (day: DemoDay) => ServiceContext, year: number): number {
+  const ctx = on('select');
   for (const plan of KEY_EVALUATION_PLAN) {
     const department = plan.name === KEY_EVALUATION_DEPARTMENT_UNIT;
     const subject = department
@@ -278,18 +300,18 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
       evaluator: plan.thirdParty ? 'thirdParty' : 'bureau',
       evaluatorName: plan.thirdParty ? '新疆某会计师事务所' : '县财政局绩效股',
     });
-    const framed = applyFrameworkTemplate(ctx, {
+    const framed = applyFrameworkTemplate(on('framework'), {
       id: evaluation.id,
       templateId: department ? 'department' : 'national10',
       weights: plan.weights ?? null,
     });
-    const withExperts = setExperts(ctx, {
+    const withExperts = setExperts(on('experts'), {
       id: evaluation.id,
       names: plan.thirdParty ? ['评价专家甲', '评价专家乙', '评价专家丙'] : ['评价专家甲', '评价专家乙'],
     });
     const indicators = framed.framework.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
     withExperts.experts.forEach((expert, k) => {
-      recordScores(ctx, {
+      recordScores(on('scores'), {
         id: evaluation.id,
         expertId: expert.id,
         scores: indicators.map((ind, i) => {
@@ -303,7 +325,7 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
         }),
       });
     });
-    saveEvaluationTexts(ctx, {
+    saveEvaluationTexts(on('texts'), {
       id: evaluation.id,
       findings:
         plan.grade === '优'
@@ -313,7 +335,7 @@ function evaluateKeySubjects(ctx: ServiceContext, year: number): number {
       experience: '部门高度重视，实施方案完整，资金管理较为规范。',
       otherNotes: null,
     });
-    const final = finalizeKeyEvaluation(ctx, { id: evaluation.id });
+    const final = finalizeKeyEvaluation(on('finalize'), { id: evaluation.id });
     if (final.grade !== plan.grade)
       throw new Error(`演示数据：“${plan.name}”评分 ${final.total}，等级“${final.grade}”，应为“${plan.grade}”`);
   }

@@ -59,7 +59,7 @@ describeInChromium('部门整体自评', () => {
     // 100 − 1 − 0.5 − 2 − 1 = 95.50 → 优; 预算执行 3 + 2.5 + 3 + 3 of 13.
     expect(await se.total()).toBe('95.50 分');
     expect(await se.grade()).toBe('优');
-    expect(await dept.subtotal('预算执行')).toBe('小计 11.50 / 13');
+    expect(await dept.subtotal('预算执行')).toBe('小计 11.50 / 13.00');
 
     await dept.score('预算完成率').fill('5');
     expect(await se.grade()).toBe('未评定');

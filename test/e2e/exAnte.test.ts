@@ -73,28 +73,28 @@ describeInChromium('事前评估', () => {
     await exAnte.startFromOverview(HEATING, '第三方机构');
     expect(await exAnte.itemNames()).toEqual(ITEMS);
     expect(await exAnte.status()).toBe('草稿');
-    expect(await exAnte.total()).toBe('0');
+    expect(await exAnte.total()).toBe('0.00');
     expect(await exAnte.conclusion()).toBe('评分完成后确定');
     expect(await exAnte.problems()).toHaveLength(10);
 
     // Picking a rating fills its starting points and shows the band; the totals follow at once.
     await exAnte.rate('政策相关性', '优');
-    expect(await exAnte.points('政策相关性')).toBe('10');
-    expect(await exAnte.bandOf('政策相关性')).toBe('9–10 分');
+    expect(await exAnte.points('政策相关性')).toBe('10.00');
+    expect(await exAnte.bandOf('政策相关性')).toBe('9.00–10.00 分');
     await exAnte.rate('政策相关性', '良');
-    expect(await exAnte.points('政策相关性')).toBe('8.5');
-    expect(await exAnte.bandOf('政策相关性')).toBe('8–9 分');
+    expect(await exAnte.points('政策相关性')).toBe('8.50');
+    expect(await exAnte.bandOf('政策相关性')).toBe('8.00–9.00 分');
     await exAnte.rateAll('差');
-    expect(await exAnte.points('财政承受能力')).toBe('4');
-    expect(await exAnte.bandOf('财政承受能力')).toBe('0–6 分');
-    expect(await exAnte.subtotal('立项必要性')).toBe('8 / 20 分');
-    expect(await exAnte.total()).toBe('40');
+    expect(await exAnte.points('财政承受能力')).toBe('4.00');
+    expect(await exAnte.bandOf('财政承受能力')).toBe('0.00–6.00 分');
+    expect(await exAnte.subtotal('立项必要性')).toBe('8.00 / 20.00 分');
+    expect(await exAnte.total()).toBe('40.00');
     expect(await exAnte.conclusion()).toBe('不予支持');
     expect(await exAnte.problems()).toEqual([]);
 
     // Points outside the rating's band: listed, marked at the field, and 定稿 refused by the ledger.
     await exAnte.setPoints('需求迫切性', '7');
-    await expect.poll(() => exAnte.total()).toBe('43');
+    await expect.poll(() => exAnte.total()).toBe('43.00');
     expect(await exAnte.problems()).toEqual(['“立项必要性·需求迫切性”评为“差”，得分应在 0–6 分之间，现为 7 分']);
     expect(await exAnte.pointsError('需求迫切性')).toBe('不在该评级的分值范围内');
     expect(await exAnte.conclusion()).toBe('评分完成后确定');
@@ -102,7 +102,7 @@ describeInChromium('事前评估', () => {
     // 定稿 saved what was on screen first, so the ledger judged exactly that.
     expect(assessmentsOf(HEATING)[0]).toMatchObject({ status: 'draft', score: { total: 43, conclusion: null } });
     await exAnte.setPoints('需求迫切性', '3.5');
-    await expect.poll(() => exAnte.total()).toBe('39.5');
+    await expect.poll(() => exAnte.total()).toBe('39.50');
 
     // A recommended budget that is not money is refused at its field, and nothing is kept.
     await exAnte.fillReport({ recommendedBudget: '三千万' });
@@ -133,7 +133,7 @@ describeInChromium('事前评估', () => {
     });
 
     await exAnte.page.getByRole('button', { name: '定稿', exact: true }).click();
-    expect(await exAnte.confirmDialog().innerText()).toContain('以总分 39.5 分、结论“不予支持”定稿');
+    expect(await exAnte.confirmDialog().innerText()).toContain('以总分 39.50 分、结论“不予支持”定稿');
     await exAnte.confirmDialog().getByRole('button', { name: '确认定稿' }).click();
     await exAnte.page.getByLabel('定稿结论').waitFor();
     expect(await exAnte.finalConclusion()).toBe('不予支持');
@@ -141,11 +141,11 @@ describeInChromium('事前评估', () => {
     expect(await exAnte.sheetEditable('政策相关性')).toBe(false);
     await expect
       .poll(() => exAnte.gateCondition())
-      .toBe(`“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`);
+      .toBe(`“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.50 分），不能入库或批复预算。`);
 
     await exAnte.admit();
     expect(await exAnte.admitRefusal()).toContain(
-      `“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.5 分），不能入库或批复预算。`,
+      `“${HEATING}”属于新增重大政策和项目，事前评估结论为“不予支持”（39.50 分），不能入库或批复预算。`,
     );
     expect(await exAnte.libraryStatus()).toBe('储备');
     expect(project(HEATING).libraryStatus).toBe('reserve');
@@ -158,11 +158,11 @@ describeInChromium('事前评估', () => {
     expect(await exAnte.majorsOwed()).toContain(HEATING);
     await exAnte.startNew(HEATING, '财政局');
     await exAnte.rateAll((item) => (ITEMS.indexOf(item) < 6 ? '优' : '良'));
-    expect(await exAnte.total()).toBe('94');
+    expect(await exAnte.total()).toBe('94.00');
     await exAnte.setPoints('资金来源合规性', '8');
     await exAnte.setPoints('指标科学性', '9.5');
-    await expect.poll(() => exAnte.total()).toBe('93');
-    expect(await exAnte.subtotal('筹资合规性')).toBe('16.5 / 20 分');
+    await expect.poll(() => exAnte.total()).toBe('93.00');
+    expect(await exAnte.subtotal('筹资合规性')).toBe('16.50 / 20.00 分');
     expect(await exAnte.conclusion()).toBe('予以支持');
     for (const item of ITEMS) await exAnte.setBasis(item, `已核：${item}相关资料齐全。`);
     await exAnte.fillReport({
@@ -199,8 +199,8 @@ describeInChromium('事前评估', () => {
     await exAnte.backToList();
     const rows = await exAnte.listRows();
     expect(rows).toEqual([
-      [HEATING, '县住房和城乡建设局', '第三方机构', '39.5', '不予支持', '定稿', '—', '已入库'],
-      [HEATING, '县住房和城乡建设局', '财政局', '93', '予以支持', '定稿', '3,200.00', '已入库'],
+      [HEATING, '县住房和城乡建设局', '第三方机构', '39.50', '不予支持', '定稿', '—', '已入库'],
+      [HEATING, '县住房和城乡建设局', '财政局', '93.00', '予以支持', '定稿', '3,200.00', '已入库'],
     ]);
     expect(await exAnte.majorsOwed()).not.toContain(HEATING);
   });
@@ -209,7 +209,7 @@ describeInChromium('事前评估', () => {
     await exAnte.open();
     await exAnte.startFromOverview(SCHOOL, '第三方机构');
     await exAnte.rateAll('中');
-    expect(await exAnte.total()).toBe('70');
+    expect(await exAnte.total()).toBe('70.00');
     expect(await exAnte.conclusion()).toBe('调整完善后予以支持');
     await exAnte.fillReport({
       assessorName: '新疆天正会计师事务所',
@@ -261,7 +261,7 @@ describeInChromium('事前评估', () => {
     ]);
     expect(await exAnte.majorsOwed()).toEqual([ORCHARD]);
     const rows = await exAnte.listRows();
-    expect(rows.at(-1)).toEqual(['县城乡居民医疗救助政策', '—', '财政局', '10', '未定稿', '草稿', '—', '—']);
+    expect(rows.at(-1)).toEqual(['县城乡居民医疗救助政策', '—', '财政局', '10.00', '未定稿', '草稿', '—', '—']);
     await exAnte.readyForScreenshot();
     await session.screenshot('50-事前评估概况');
   });

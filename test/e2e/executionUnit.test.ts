@@ -84,7 +84,9 @@ describeInChromium('执行数据的金额单位', () => {
     await expect.poll(() => commit.isDisabled()).toBe(false);
     expect(await monitoring.unitChoice().innerText()).toContain('金额单位：元（用户选择）');
     const matched = preview.getByRole('table', { name: '已匹配的行' });
-    expect(await matched.locator('tbody tr').filter({ hasText: '基本公共卫生服务项目' }).innerText()).toMatch(/650\.00\s+243\.75\s+37\.5%/);
+    expect(await matched.locator('tbody tr').filter({ hasText: '基本公共卫生服务项目' }).innerText()).toMatch(
+      /650\.00\s+243\.75\s+37\.50%/,
+    );
     await monitoring.confirmImport();
 
     await expect.poll(() => monitoring.executionRow('基本公共卫生服务项目').count()).toBe(1);
@@ -92,8 +94,8 @@ describeInChromium('执行数据的金额单位', () => {
     const health = rows.find((r) => r.includes('基本公共卫生服务项目'))!;
     const rotation = rows.find((r) => r.includes('2023年耕地轮作补助项目'))!;
     // 年初预算数 (not in the file) stays empty; 调整后 and 执行数 as the file says, in 万元.
-    expect(health.slice(3, 7)).toEqual(['—', '650.00', '243.75', '37.5%']);
-    expect(rotation.slice(3, 7)).toEqual(['—', '400.00', '120.00', '30%']);
+    expect(health.slice(3, 7)).toEqual(['—', '650.00', '243.75', '37.50%']);
+    expect(rotation.slice(3, 7)).toEqual(['—', '400.00', '120.00', '30.00%']);
   });
 
   it('holds back a file whose written 万元 the ledger contradicts, until 元 is picked', async () => {
@@ -114,6 +116,6 @@ describeInChromium('执行数据的金额单位', () => {
     await expect.poll(() => commit.isDisabled()).toBe(false);
     await monitoring.confirmImport();
     await expect.poll(() => monitoring.executionRow('城镇老旧小区改造专项债券付息').count()).toBe(1);
-    expect(await monitoring.executionRow('城镇老旧小区改造专项债券付息').innerText()).toMatch(/215\.60\s+215\.60\s+107\.80\s+50%/);
+    expect(await monitoring.executionRow('城镇老旧小区改造专项债券付息').innerText()).toMatch(/215\.60\s+215\.60\s+107\.80\s+50\.00%/);
   });
 });

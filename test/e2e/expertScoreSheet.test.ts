@@ -18,6 +18,7 @@ import { fillBureauLedger } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { KeyEvaluationsPage } from './pages/KeyEvaluationsPage';
+import { formatScore } from '../../electron/rules/numberFormat';
 
 const ROTATION = '2023年耕地轮作补助项目';
 let evaluation: KeyEvaluationView;
@@ -111,8 +112,8 @@ describeInChromium('专家评分表', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // The grid starts again from the recorded scores.
-    await expect.poll(() => ke.cell('李专家', first.name).inputValue()).toBe('1.5');
-    expect(await ke.cell('张专家', first.name).inputValue()).toBe(String(Math.round(first.points * 0.9 * 100) / 100));
+    await expect.poll(() => ke.cell('李专家', first.name).inputValue()).toBe('1.50');
+    expect(await ke.cell('张专家', first.name).inputValue()).toBe(formatScore(first.points * 0.9));
     const after = getKeyEvaluation(session.ctx, { id: evaluation.id });
     expect(after.status).toBe('scoring');
     expect(after.scores).toHaveLength(indicators().length + 1);

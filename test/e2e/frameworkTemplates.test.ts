@@ -69,7 +69,7 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await ke.editor().waitFor();
     // 实际完成率 8 → 6: 产出 adds up to 28 against its 30, said at the 一级 and in the alert; 保存 is off.
     await ke.editIndicator('3.1.1', { points: '6' });
-    await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 28 / 30');
+    await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 28.00 / 30.00');
     expect(await session.page.getByRole('alert').filter({ hasText: '指标体系尚不能保存' }).innerText()).toContain(
       '“产出”下三级指标分值合计为 28，应等于其权重 30',
     );
@@ -84,7 +84,7 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
       rule: '单项工程竣工验收一次合格得满分，否则按合格比例得分。',
       formula: '验收合格率 = 验收合格单项工程数 / 单项工程总数 × 100%',
     });
-    await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 30 / 30');
+    await expect.poll(() => session.page.getByLabel('产出分值合计').innerText()).toBe('分值合计 30.00 / 30.00');
     expect(await session.page.getByRole('tab', { name: /^指标体系/ }).innerText()).toBe('指标体系 •');
     await ke.readyForScreenshot();
     await session.screenshot('85-逐项编辑指标体系');
@@ -94,8 +94,8 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     const rows = await ke.frameworkRows();
     expect(rows).toHaveLength(21);
     expect(rows.slice(11, 13)).toEqual([
-      ['实际完成率', '6'],
-      ['工程验收合格率', '2'],
+      ['实际完成率', '6.00'],
+      ['工程验收合格率', '2.00'],
     ]);
     const saved = evaluation(SCHOOL);
     expect(saved.frameworkProblems).toEqual([]);
@@ -123,7 +123,7 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
       expect.stringContaining('部门整体支出'),
       TEMPLATE,
     ]);
-    expect(list[2]!.slice(1)).toEqual([`取自 2023 年度评价：${SCHOOL}`, '20/20/30/30', '21', '0 项']);
+    expect(list[2]!.slice(1)).toEqual([`取自 2023 年度评价：${SCHOOL}`, '20.00/20.00/30.00/30.00', '21', '0 项']);
     await ke.readyForScreenshot();
     await session.screenshot('86-指标体系模板');
 
@@ -131,7 +131,7 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     await session.page.getByRole('table', { name: '指标体系模板' }).getByRole('button', { name: TEMPLATE, exact: true }).click();
     await ke.editor().waitFor();
     await ke.editor().getByRole('button', { name: '删除 4.1.3' }).click();
-    await expect.poll(() => session.page.getByLabel('效益分值合计').innerText()).toBe('分值合计 25 / 30');
+    await expect.poll(() => session.page.getByLabel('效益分值合计').innerText()).toBe('分值合计 25.00 / 30.00');
     await ke.editIndicator('4.1.1', { points: '11' });
     await ke.readyForScreenshot();
     await session.screenshot('87-编辑本局模板');
@@ -187,10 +187,10 @@ describeInChromium('指标体系逐项编辑与本局模板', () => {
     const preview = session.page.getByRole('dialog', { name: /^导入评价指标体系预览/ });
     await preview.waitFor();
     expect(await preview.getByRole('table', { name: '读到的一级指标' }).locator('tbody tr').allInnerTexts()).toEqual([
-      '决策\t20\t1\t2\t20',
-      '过程\t20\t1\t1\t20',
-      '产出\t30\t1\t1\t30',
-      '效益\t30\t1\t1\t30',
+      '决策\t20.00\t1\t2\t20.00',
+      '过程\t20.00\t1\t1\t20.00',
+      '产出\t30.00\t1\t1\t30.00',
+      '效益\t30.00\t1\t1\t30.00',
     ]);
     expect(await preview.getByLabel('模板名称').inputValue()).toBe('道路养护项目绩效评价指标体系');
     await ke.readyForScreenshot();

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { respreadWeights, templateById } from '../../electron/rules/keyEvaluationFrameworks';
 import { listResultActions } from '../../electron/keyEvaluations/keyEvaluationResults';
 import { getKeyEvaluation, listKeyEvaluations } from '../../electron/keyEvaluations/keyEvaluations';
-import { listNotices } from '../../electron/rectification/rectification';
+import { listNotices } from '../../electron/rectification/noticeList';
 import { fen, fillBureauLedger } from './support/bureauLedger';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';

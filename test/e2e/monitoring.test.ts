@@ -79,7 +79,7 @@ describeInChromium('绩效监控', () => {
     expect(await preview.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     const matched = preview.getByRole('table', { name: '已匹配的行' });
     expect(await matched.locator('tbody tr').filter({ hasText: '县第一中学教学楼维修改造项目' }).innerText()).toMatch(
-      /1,300\.00\s+520\.00\s+40%/,
+      /1,300\.00\s+520\.00\s+40\.00%/,
     );
     await session.screenshot('70-监控轮次与执行导入', { fullPage: false });
 
@@ -91,7 +91,7 @@ describeInChromium('绩效监控', () => {
     await monitoring.confirmImport();
 
     await expect.poll(() => monitoring.executionRow(MEALS).count()).toBe(1);
-    expect(await monitoring.executionRow(MEALS).innerText()).toMatch(/932\.56\s+932\.56\s+400\.00\s+42\.9%/);
+    expect(await monitoring.executionRow(MEALS).innerText()).toMatch(/932\.56\s+932\.56\s+400\.00\s+42\.89%/);
     expect(await monitoring.executionRow('县第一中学教学楼维修改造项目').innerText()).toContain('1,300.00');
     const remembered = listRememberedMatches(session.ctx, { year: 2023 });
     expect(remembered.map((m) => [m.projectName, m.matchedProjectName])).toEqual([['农村义务教育学生营养改善计划（2023年度）', MEALS]]);
@@ -114,7 +114,7 @@ describeInChromium('绩效监控', () => {
     const remote = table.locator('tbody tr').filter({ hasText: '党员远程教育项目' });
     await expect.poll(() => remote.count()).toBe(1);
     expect(await remote.getByLabel('预算执行进度红灯').count()).toBe(1);
-    expect(await remote.innerText()).toContain('执行率 21.3%，序时进度 41.7%，比值 51.1%');
+    expect(await remote.innerText()).toContain('执行率 21.30%，序时进度 41.67%，比值 51.12%');
 
     await pickSelect(session, '颜色', '红灯');
     await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).every((t) => t.includes('红灯'))).toBe(true);

@@ -104,7 +104,7 @@ describeInChromium('项目与目标', () => {
     await projects.startAddingProject();
     await projects.fillProject({ unit: '县第一中学', name: '校园安全设施项目', amount: '十二万', type: '政府采购' });
     await projects.save();
-    await expect.poll(() => projects.errorAt('年初预算数（万元）')).toMatch(/^金额“十二万”不是金额，请填写以万元为单位的数字/);
+    await expect.poll(() => projects.errorAt('年初预算数（万元）')).toMatch(/^“十二万”不是金额，请填写数字（单位万元）/);
   });
 
   it('adds a project, which then appears in the list and the ledger', async () => {

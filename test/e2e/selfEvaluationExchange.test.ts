@@ -55,8 +55,8 @@ describeInChromium('单位自评表的导出、导入、审核与退回', () => 
     const dialog = await exchange.importFile(slipped);
     expect(await dialog.getByLabel('导入摘要').innerText()).toMatch(/自评表 1[\s\S]*审核发现问题 2[\s\S]*错误 0/);
     expect(await exchange.findings(dialog, 'P2022-01')).toEqual([
-      ['H6', '9', '9.5'],
-      ['H22', '96', '95.1'],
+      ['H6', '9', '9.50'],
+      ['H22', '96', '95.10'],
     ]);
     await shot('91-自评表导入预览（审核发现的问题）');
     await exchange.commit(dialog);

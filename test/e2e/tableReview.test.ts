@@ -48,12 +48,12 @@ describeInChromium('表格审核', () => {
 
     const subtotals = await review.subtotals();
     expect(subtotals.filter((r) => r[1] === '小计').map((r) => [r[0], r[2], r[3]])).toEqual([
-      ['决策', '15', '14.00'],
-      ['过程', '25', '22.70'],
-      ['产出', '25', '23.00'],
-      ['效益', '35', '29.70'],
+      ['决策', '15.00', '14.00'],
+      ['过程', '25.00', '22.70'],
+      ['产出', '25.00', '23.00'],
+      ['效益', '35.00', '29.70'],
     ]);
-    expect(subtotals).toContainEqual(['过程', '资金管理', '15', '14.20']);
+    expect(subtotals).toContainEqual(['过程', '资金管理', '15.00', '14.20']);
 
     const findings = await review.findings();
     expect(findings.map((r) => r.slice(0, 3))).toEqual([

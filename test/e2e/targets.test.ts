@@ -95,7 +95,7 @@ describeInChromium('绩效目标与三方联合会审', () => {
     await targets.open();
     await targets.startDeclaring(TRAINING);
     expect(await targets.status()).toBe('填报中');
-    expect(await targets.valueOf('年度资金总额（万元）')).toBe('38.6');
+    expect(await targets.valueOf('年度资金总额（万元）')).toBe('38.60');
     const failing = (await targets.checks()).filter(([r]) => r === '未通过').map(([, label]) => label);
     expect(failing).toEqual(['填写年度总体目标', '至少一个数量指标', '至少一个质量或时效指标', '至少一个效益指标', '至少一个满意度指标']);
     await targets.submitForReview();
@@ -130,7 +130,7 @@ describeInChromium('绩效目标与三方联合会审', () => {
     await targets.fill('其他资金（万元）', '十二万');
     await targets.save();
     // Each refusal at its field: the money at 其他资金, the 个性 indicator's unit in its row.
-    await expect.poll(() => targets.errorAt('其他资金（万元）')).toMatch(/^金额“十二万”不是金额/);
+    await expect.poll(() => targets.errorAt('其他资金（万元）')).toMatch(/^“十二万”不是金额，请填写数字（单位万元）/);
     await targets.fill('其他资金（万元）', '0');
     await targets.save();
     await expect.poll(() => targets.errorAt('计量单位 第 3 行')).toBe('第 3 个指标：定量指标须填写计量单位');

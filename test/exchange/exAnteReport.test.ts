@@ -84,7 +84,7 @@ describeWithLibreOffice('the assessment report as a reader sees it', () => {
     ]) {
       expect(text).toContain(part);
     }
-    expect(text).toContain('综合得分94分（满分100分），评估结论为“予以支持”');
+    expect(text).toContain('综合得分94.00分（满分100.00分），评估结论为“予以支持”');
     expect(text).toContain('建议安排预算3,200.00万元');
     expect(text).toContain('3,480.20万元');
     const out = path.join(process.cwd(), 'test-output', 'documents');

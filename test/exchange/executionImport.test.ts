@@ -292,7 +292,9 @@ describe('a file that cannot be imported', () => {
     expect(preview.errors[0]!.message).toBe(
       '错误.xlsx 工作表“Sheet1”第 2 行 D 列（调整后预算数（万元））：“一百万”不是金额。请填写以万元为单位的金额，如 12.50（不要写公式、文字或负数）。',
     );
-    expect(preview.errors[1]!.message).toMatch(/“-3”金额不能为负数/);
+    // The amount's field is named once, the text quoted once (never "金额金额…").
+    expect(preview.errors[1]!.message).toMatch(/：执行数不能为负数（表中为“-3”）。请填写以万元为单位的金额/);
+    expect(preview.errors[1]!.message).not.toMatch(/金额金额|“-3”金额/);
     expect(preview.errors[2]!.message).toMatch(/与第 4 行对应的是同一个项目“校园安全建设”/);
     expect(preview.rejected.map((r) => r.row)).toEqual([2, 3, 5]);
     expect(preview.warnings.map((w) => w.message)).toContainEqual(

@@ -20,6 +20,7 @@ import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/
 import { ImportRejected } from '../../electron/formats/importIssue';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { freshContext } from '../ledger/tempLedger';
 
 function setup() {
@@ -298,13 +299,13 @@ describe('专家评分表', () => {
       { sheet: '张专家', row: slipped.totalRow, column: 'F', header: '得分' },
     ]);
     expect(warned.warnings[0]!.message).toContain(
-      `合计行的得分为 ${sum(indicatorsOf(main)) + 1}，按各行计算为 ${sum(indicatorsOf(main))}，两者不一致`,
+      `合计行的得分为 ${formatScore(sum(indicatorsOf(main)) + 1)}，按各行计算为 ${formatScore(sum(indicatorsOf(main)))}，两者不一致`,
     );
 
     const labelled = await build({ label: '一、决策（25分）' });
     const label = previewExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: labelled.bytes });
     expect(label.warnings.map((w) => [w.row, w.column, w.value])).toEqual([[labelled.labelRow, 'A', '一、决策（25分）']]);
-    expect(label.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 25，评价指标体系中其三级指标分值合计为 20');
+    expect(label.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 25.00，评价指标体系中其三级指标分值合计为 20.00');
 
     // What is recorded is each indicator's own score; the printed totals are not.
     commitExpertScoreSheetImport(ctx, { id: main.id, fileName: '评分表.xlsx', bytes: slipped.bytes });

@@ -227,7 +227,7 @@ describe('file formats and encodings', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(LedgerError);
-      expect((err as LedgerError).message).toMatch(/无法读取 坏.xlsx/);
+      expect((err as LedgerError).message).toMatch(/^“坏.xlsx”不是 Excel 工作簿（看起来是不完整的文件/);
     }
   });
 });

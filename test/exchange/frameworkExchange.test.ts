@@ -180,7 +180,7 @@ describe('评价指标体系 workbooks', () => {
       [13, 'D', '100'],
     ]);
     expect(sums.preview.warnings[0]!.message).toBe(
-      '坏表.xlsx 工作表“Sheet1”第 9 行 A 列（一级指标）：一级指标“产出”标注的权重为 30，其三级指标分值合计为 35，两者不一致。请核对后改正。',
+      '坏表.xlsx 工作表“Sheet1”第 9 行 A 列（一级指标）：一级指标“产出”标注的权重为 30.00，其三级指标分值合计为 35.00，两者不一致。请核对后改正。',
     );
     expect(sums.framework).toBeNull();
   });
@@ -264,7 +264,7 @@ describe('评价指标体系 workbooks', () => {
     slipped[1]![1] = 45;
     const warned = readFrameworkWorkbook('权重.xlsx', xlsx(slipped, ['A2:A3', 'B2:B3']));
     expect(warned.preview.warnings.map((w) => [w.row, w.column, w.header, w.value])).toEqual([[2, 'B', '权重', '45']]);
-    expect(warned.preview.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 45，其三级指标分值合计为 40');
+    expect(warned.preview.warnings[0]!.message).toContain('一级指标“决策”标注的权重为 45.00，其三级指标分值合计为 40.00');
 
     // A 权重 written as a percentage (0.4 shown as 40%) is the same weight.
     const fractions = level1Weights.map((r, k) => (k === 1 ? [r[0]!, 0.4, ...r.slice(2)] : k === 3 ? [r[0]!, 0.6, ...r.slice(2)] : r));
@@ -297,7 +297,7 @@ describe('评价指标体系 workbooks', () => {
     const { preview, framework } = readFrameworkWorkbook('二级权重.xlsx', xlsx(rows));
     expect(preview.errors).toEqual([]);
     expect(preview.warnings.map((w) => [w.row, w.column, w.value])).toEqual([[5, 'D', '61']]);
-    expect(preview.warnings[0]!.message).toContain('二级指标“资金管理”标注的分值为 61，其三级指标分值合计为 60');
+    expect(preview.warnings[0]!.message).toContain('二级指标“资金管理”标注的分值为 61.00，其三级指标分值合计为 60.00');
     expect(framework![0]!.level2.map((l2) => [l2.name, l2.indicators.map((i) => [i.name, i.points])])).toEqual([
       [
         '项目立项',

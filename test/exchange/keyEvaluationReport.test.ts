@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { exportKeyEvaluationReport } from '../../electron/keyEvaluations/keyEvaluationReport';
 import { getKeyEvaluation, listKeyEvaluations } from '../../electron/keyEvaluations/keyEvaluations';
+import { formatScore } from '../../electron/rules/numberFormat';
 import { describeWithLibreOffice, docxToPdf, pdfFirstPagePng, pdfText } from '../fixtures/documents';
 import { demoContext } from '../fixtures/demoLedger';
 
@@ -26,13 +27,13 @@ describeWithLibreOffice('the key-evaluation report as a reader sees it', () => {
     ]) {
       expect(text).toContain(part);
     }
-    expect(text).toContain(`综合得分${evaluation.total}分，评价等级为“${evaluation.grade}”`);
+    expect(text).toContain(`综合得分${formatScore(evaluation.total)}分，评价等级为“${evaluation.grade}”`);
     // Table cells wrap in the PDF's text, so each printed figure is looked for on its own.
     for (const l1 of evaluation.score.level1) {
       expect(text).toContain(`${l1.name}小计`);
-      expect(text).toContain(`${l1.name}指标得分${l1.score}分（权重${l1.weight}分）`);
+      expect(text).toContain(`${l1.name}指标得分${formatScore(l1.score)}分（权重${formatScore(l1.weight)}分）`);
     }
-    expect(text).toContain(String(evaluation.total));
+    expect(text).toContain(formatScore(evaluation.total));
     const out = path.join(process.cwd(), 'test-output', 'documents');
     fs.mkdirSync(out, { recursive: true });
     pdfFirstPagePng(pdf, path.join(out, '重点评价报告-第1页.png'));

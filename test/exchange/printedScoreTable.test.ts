@@ -44,24 +44,24 @@ describe('a printed 重点评价评分表', () => {
     [
       'a 一级 小计 of the scores',
       { subtotalScore: { l1: 1, value: 22.5 } },
-      (t) => ({ row: t.subtotalRows[1]!, column: 'F', printed: '22.5', computed: '22.3' }),
+      (t) => ({ row: t.subtotalRows[1]!, column: 'F', printed: '22.50', computed: '22.30' }),
     ],
     [
       'a 一级 小计 of the points',
       { subtotalPoints: { l1: 2, value: 24 } },
-      (t) => ({ row: t.subtotalRows[2]!, column: 'D', printed: '24', computed: '25' }),
+      (t) => ({ row: t.subtotalRows[2]!, column: 'D', printed: '24.00', computed: '25.00' }),
     ],
-    ['the 合计 of the scores', { totalScore: 88.3 }, (t) => ({ row: t.totalRow, column: 'F', printed: '88.3', computed: '88.8' })],
-    ['the 合计 of the points', { totalPoints: 95 }, (t) => ({ row: t.totalRow, column: 'D', printed: '95', computed: '100' })],
+    ['the 合计 of the scores', { totalScore: 88.3 }, (t) => ({ row: t.totalRow, column: 'F', printed: '88.30', computed: '88.80' })],
+    ['the 合计 of the points', { totalPoints: 95 }, (t) => ({ row: t.totalRow, column: 'D', printed: '95.00', computed: '100.00' })],
     [
       'a 一级 label weight',
       { level1Label: { l1: 1, text: 'B过程26分' } },
-      (t) => ({ row: t.level1Rows[1]!, column: 'A', printed: '26', computed: '25' }),
+      (t) => ({ row: t.level1Rows[1]!, column: 'A', printed: '26.00', computed: '25.00' }),
     ],
     [
       'a 二级 label’s points',
       { level2Label: { l1: 0, l2: 2, text: '资金投入（7分）' } },
-      (t) => ({ row: t.level2Rows.get('资金投入')!, column: 'B', printed: '7', computed: '6' }),
+      (t) => ({ row: t.level2Rows.get('资金投入')!, column: 'B', printed: '7.00', computed: '6.00' }),
     ],
     ['the grade', { grade: '优' }, (t) => ({ row: t.gradeRow, column: 'F', printed: '优', computed: '良' })],
     [
@@ -82,12 +82,12 @@ describe('a printed 重点评价评分表', () => {
   it('says what each slip is, in words a clerk can act on', () => {
     const text = (slip: Slips) => read(printedEvaluation({ slips: slip }).bytes).findings[0]!.message;
     expect(text({ level1Label: { l1: 1, text: 'B过程26分' } })).toContain(
-      '一级指标“过程”标注的权重为 26，其三级指标分值合计为 25，两者不一致',
+      '一级指标“过程”标注的权重为 26.00，其三级指标分值合计为 25.00，两者不一致',
     );
-    expect(text({ subtotalScore: { l1: 1, value: 22.5 } })).toContain('小计行（一级指标“过程”）的得分为 22.5，按该组各行计算为 22.3');
-    expect(text({ totalScore: 88.3 })).toContain('合计行的得分为 88.3，按各行计算为 88.8');
-    expect(text({ grade: '优' })).toContain('评价等级写为“优”，按总分 88.8 和本年度的等级标准应为“良”');
-    expect(text({ score: { name: '立项依据充分性', value: 3.5 } })).toContain('“立项依据充分性”的得分 3.5 超过其分值 3');
+    expect(text({ subtotalScore: { l1: 1, value: 22.5 } })).toContain('小计行（一级指标“过程”）的得分为 22.50，按该组各行计算为 22.30');
+    expect(text({ totalScore: 88.3 })).toContain('合计行的得分为 88.30，按各行计算为 88.80');
+    expect(text({ grade: '优' })).toContain('评价等级写为“优”，按总分 88.80 和本年度的等级标准应为“良”');
+    expect(text({ score: { name: '立项依据充分性', value: 3.5 } })).toContain('“立项依据充分性”的得分 3.5 超过其分值 3.00');
   });
 
   it('adds a score above its 分值 up as printed, so the total is the table’s own and the one slip is named once', () => {
@@ -118,7 +118,7 @@ describe('a printed 重点评价评分表', () => {
     expect(read(printedEvaluation({ merged: false }).bytes)).toMatchObject({ total: PRINTED.total, grade: PRINTED.grade, findings: [] });
     const layout = printedEvaluation({ merged: false, slips: { subtotalScore: { l1: 3, value: 31.1 } } });
     expect(cells(read(layout.bytes))).toEqual([
-      { sheet: '评分表', row: layout.subtotalRows[3]!, column: 'F', printed: '31.1', computed: '30.1' },
+      { sheet: '评分表', row: layout.subtotalRows[3]!, column: 'F', printed: '31.10', computed: '30.10' },
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('a printed 重点评价评分表', () => {
     const layout = printedEvaluation({ level2Subtotals: true, slips: { level2SubtotalScore: { name: '组织实施', value: 10.9 } } });
     const table = read(layout.bytes);
     expect(cells(table)).toEqual([
-      { sheet: '评分表', row: layout.level2SubtotalRows.get('组织实施')!, column: 'F', printed: '10.9', computed: '10.6' },
+      { sheet: '评分表', row: layout.level2SubtotalRows.get('组织实施')!, column: 'F', printed: '10.90', computed: '10.60' },
     ]);
     expect(table.findings[0]!.message).toContain('小计行（二级指标“组织实施”）的得分为 10.9');
   });
@@ -143,9 +143,9 @@ describe('a printed 重点评价评分表', () => {
     const table = read(layout.bytes);
     // A 专家评分 over three names, then 平均得分 in column I.
     expect(cells(table)).toEqual([
-      { sheet: '评分表', row: layout.indicatorRows.get('农民增收')!, column: 'I', printed: '4.2', computed: '4' },
+      { sheet: '评分表', row: layout.indicatorRows.get('农民增收')!, column: 'I', printed: '4.20', computed: '4.00' },
     ]);
-    expect(table.findings[0]!.message).toContain('“农民增收”的得分为 4.2，按专家评分平均计算为 4');
+    expect(table.findings[0]!.message).toContain('“农民增收”的得分为 4.20，按专家评分平均计算为 4.00');
   });
 
   it('takes 专家1…专家5 in a one-row header and recognises a trimmed mean from the printed 得分', () => {
@@ -167,7 +167,9 @@ describe('a printed 重点评价评分表', () => {
     expect(clean.subtotals.every((s) => s.score === null)).toBe(true);
     expect(clean.framework!.map((l) => l.weight)).toEqual([15, 25, 25, 35]);
     const layout = printedEvaluation({ withScores: false, slips: { totalPoints: 101 } });
-    expect(cells(read(layout.bytes))).toEqual([{ sheet: '评分表', row: layout.totalRow, column: 'D', printed: '101', computed: '100' }]);
+    expect(cells(read(layout.bytes))).toEqual([
+      { sheet: '评分表', row: layout.totalRow, column: 'D', printed: '101.00', computed: '100.00' },
+    ]);
   });
 
   it('takes no other table: a project list, or a 绩效目标申报表 with 指标值', () => {

@@ -192,7 +192,7 @@ describe('errors name the cell and nothing is written', () => {
         [8, 'J'],
       ]);
       expect(issues[0]!.message).toMatch(/没有填写项目类型。请填写项目类型/);
-      expect(issues[2]!.message).toMatch(/金额不能为负数/);
+      expect(issues[2]!.message).toMatch(/（年初预算数（万元））：年初预算数不能为负数（表中为“-\d/);
       expect(issues[3]!.message).toMatch(/“约十万”不是金额/);
       expect((err as ImportRejected).message).toMatch(/错.xlsx 有 7 处问题，未导入任何数据/);
     }

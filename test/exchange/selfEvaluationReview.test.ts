@@ -87,36 +87,36 @@ describe('reviewing a 项目支出绩效自评表', () => {
   it('lists exactly the slips planted in the 执行率 得分, one 小计 and the 总分, with their cells', () => {
     const { r, rows, slips } = review({ executionScore: 10, subtotal: { 效益指标: 28 }, total: 96.1 });
     expect(slips).toEqual([
-      [`H${FORM.executionRow}`, '10', '9.5'],
-      [`H${rows.subtotal['效益指标']}`, '28', '27'],
-      [`H${rows.total}`, '96.1', '95.1'],
+      [`H${FORM.executionRow}`, '10', '9.50'],
+      [`H${rows.subtotal['效益指标']}`, '28', '27.00'],
+      [`H${rows.total}`, '96.1', '95.10'],
     ]);
     expect(r.findings.map((f) => f.problem)).toEqual([
-      '预算执行率得分写为 10，按分值 10 × min(执行率 95%, 100%) 应为 9.5。请核对后改正。',
-      '效益指标小计的得分写为 28，按其三级指标得分之和应为 27。请核对后改正。',
-      '总分写为 96.1，按预算执行率得分与各三级指标得分之和（按未舍入的得分相加，最后舍入一次）应为 95.1。请核对后改正。',
+      '预算执行率得分写为 10，按分值 10.00 × min(执行率 95.00%, 100%) 应为 9.50。请核对后改正。',
+      '效益指标小计的得分写为 28，按其三级指标得分之和应为 27.00。请核对后改正。',
+      '总分写为 96.1，按预算执行率得分与各三级指标得分之和（按未舍入的得分相加，最后舍入一次）应为 95.10。请核对后改正。',
     ]);
     expect(r.findings[0]!.message).toBe(
-      `${FILE} 工作表“${FORM.sheet}”第 6 行 H 列（得分）：预算执行率得分写为 10，按分值 10 × min(执行率 95%, 100%) 应为 9.5。请核对后改正。`,
+      `${FILE} 工作表“${FORM.sheet}”第 6 行 H 列（得分）：预算执行率得分写为 10，按分值 10.00 × min(执行率 95.00%, 100%) 应为 9.50。请核对后改正。`,
     );
     expect(r.total).toBe(FORM.total);
   });
 
   it.each([
-    ['an 执行率 that is not 全年执行数 ÷ 全年预算数', { executionRate: '96%' }, (_: Rows): string => 'G6', '96%', '95%'],
+    ['an 执行率 that is not 全年执行数 ÷ 全年预算数', { executionRate: '96%' }, (_: Rows): string => 'G6', '96%', '95.00%'],
     [
       'a partly met indicator given full points',
       { score: { 培训期数: 10 } },
       (r: Rows): string => `H${r.indicator['培训期数']}`,
       '10',
-      '9',
+      '9.00',
     ],
     [
       'a lower-is-better score given full points over its cap',
       { score: { 人均培训成本: 10 } },
       (r: Rows): string => `H${r.indicator['人均培训成本']}`,
       '10',
-      '9.6',
+      '9.60',
     ],
     ['the 自评等级', { grade: '良' }, (r: Rows): string => `B${r.grade}`, '良', '优'],
     ['funds lines that do not add up', { fiscalBudget: 112 }, (_: Rows): string => 'D6', '120.00', '122.00'],
@@ -128,16 +128,16 @@ describe('reviewing a 项目支出绩效自评表', () => {
   it('names each figure a wrong score was carried into: the score, its 小计 and the 总分', () => {
     const { rows, slips } = review({ score: { 培训期数: 10 }, subtotal: { 产出指标: 49.6 }, total: 96.1 });
     expect(slips).toEqual([
-      [`H${rows.indicator['培训期数']}`, '10', '9'],
-      [`H${rows.subtotal['产出指标']}`, '49.6', '48.6'],
-      [`H${rows.total}`, '96.1', '95.1'],
+      [`H${rows.indicator['培训期数']}`, '10', '9.00'],
+      [`H${rows.subtotal['产出指标']}`, '49.6', '48.60'],
+      [`H${rows.total}`, '96.1', '95.10'],
     ]);
   });
 
   it('names a score above its 分值 once, not again in the 小计 and 总分 it went into', () => {
     const { r, rows, slips } = review({ score: { 培训人数: 16 }, subtotal: { 产出指标: 49.6 }, total: 96.1 });
-    expect(slips).toEqual([[`H${rows.indicator['培训人数']}`, '16', '15']]);
-    expect(r.findings[0]!.problem).toBe('“培训人数”的得分 16 超过其分值 15。请核对后改正。');
+    expect(slips).toEqual([[`H${rows.indicator['培训人数']}`, '16', '15.00']]);
+    expect(r.findings[0]!.problem).toBe('“培训人数”的得分 16 超过其分值 15.00。请核对后改正。');
   });
 
   it('refuses a 定性 score outside its band, at its cell', () => {
@@ -172,7 +172,7 @@ describe('reviewing a 项目支出绩效自评表', () => {
     const r = reviewTableWithDefaults({ fileName: FILE, bytes: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer });
     expect(r).toMatchObject({ kind: 'selfEvaluation', total: null, grade: null });
     expect(r.read).toMatch(/^2 张自评表/);
-    expect(r.findings.map((f) => [f.sheet, f.cell, f.printed, f.computed])).toEqual([['乙项目', 'H25', '90', '95.1']]);
+    expect(r.findings.map((f) => [f.sheet, f.cell, f.printed, f.computed])).toEqual([['乙项目', 'H25', '90', '95.10']]);
   });
 
   it('accepts a reviewer’s 执行率 score where the 全年预算数 is 0 and the rate is "—"', () => {
@@ -192,13 +192,13 @@ describe('reviewing a 项目支出绩效自评表', () => {
     };
     const { r } = review({}, rules);
     expect(r.findings.map((f) => [f.cell, f.problem])).toEqual([
-      ['F6', '预算执行率的分值写为 10，本年度规则为 20 分。请改正。'],
-      ['H6', '预算执行率得分写为 9.5，按分值 20 × min(执行率 95%, 100%) 应为 19。请核对后改正。'],
+      ['F6', '预算执行率的分值写为 10，本年度规则为 20.00 分。请改正。'],
+      ['H6', '预算执行率得分写为 9.5，按分值 20.00 × min(执行率 95.00%, 100%) 应为 19.00。请核对后改正。'],
       ['B13', '产出指标的三级指标分值合计 50 分，本年度规则中该一级指标为 40 分，请调整各指标分值'],
       ['B19', '效益指标的三级指标分值合计 30 分，本年度规则中该一级指标为 40 分，请调整各指标分值'],
       ['B23', '满意度指标的三级指标分值合计 10 分，本年度规则中该一级指标为 0 分，请调整各指标分值'],
-      ['G25', '总分行的分值写为 100，按预算执行率与各三级指标分值之和应为 110。请核对后改正。'],
-      ['H25', '总分写为 95.1，按预算执行率得分与各三级指标得分之和（按未舍入的得分相加，最后舍入一次）应为 104.6。请核对后改正。'],
+      ['G25', '总分行的分值写为 100，按预算执行率与各三级指标分值之和应为 110.00。请核对后改正。'],
+      ['H25', '总分写为 95.1，按预算执行率得分与各三级指标得分之和（按未舍入的得分相加，最后舍入一次）应为 104.60。请核对后改正。'],
     ]);
     expect(r.grade).toBeNull();
   });
@@ -217,9 +217,9 @@ describe('npm run ledger -- review on a 自评表', () => {
     const out = cliJson(json);
     expect(out).toMatchObject({ kind: 'selfEvaluation', total: 95.1, grade: '优' });
     expect(out.findings.map((f: any) => [f.sheet, f.row, f.column, f.printed, f.computed])).toEqual([
-      [FORM.sheet, 6, 'H', '10', '9.5'],
-      [FORM.sheet, 22, 'H', '28', '27'],
-      [FORM.sheet, 25, 'H', '96.1', '95.1'],
+      [FORM.sheet, 6, 'H', '10', '9.50'],
+      [FORM.sheet, 22, 'H', '28', '27.00'],
+      [FORM.sheet, 25, 'H', '96.1', '95.10'],
     ]);
 
     const text = await run('review', file);

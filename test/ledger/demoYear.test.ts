@@ -16,7 +16,7 @@ import { getLedgerSettings } from '../../electron/ledger/settings';
 import { listRounds } from '../../electron/targets/jointReview';
 import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { listProjects } from '../../electron/projects/projects';
-import { listNotices } from '../../electron/rectification/rectification';
+import { listNotices } from '../../electron/rectification/noticeList';
 import { exportTargetPublication } from '../../electron/targets/targetPublication';
 import { targetDetail } from '../../electron/targets/targetDetail';
 import { listTargets } from '../../electron/targets/targetList';

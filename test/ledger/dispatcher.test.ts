@@ -63,6 +63,21 @@ describe('the dispatcher', () => {
     expect(listProjects(ctx, { year: 2023 })).toHaveLength(0);
   });
 
+  it.each([
+    ['-3', '年初预算数不能为负数，请填写数字（单位万元），如 12.50'],
+    ['abc', '“abc”不是金额，请填写数字（单位万元），如 12.50'],
+  ])('says once what is wrong with the amount %s, naming the field', async (initialBudget, message) => {
+    const { ctx, unitId } = await setup();
+    const r = await dispatch(ctx, 'projects.create', { ...goodProject(unitId), initialBudget });
+    expect(r.ok ? null : r.error.fields?.initialBudget).toBe(message);
+  });
+
+  it('names a target form amount by its field', async () => {
+    const { ctx } = await setup();
+    const r = await dispatch(ctx, 'targets.save', { id: 1, annualTotal: '10', annualFiscal: '-1', annualOther: '0' });
+    expect(r.ok ? null : r.error.fields?.annualFiscal).toBe('财政拨款不能为负数，请填写数字（单位万元），如 12.50');
+  });
+
   it('answers a service rule (unknown unit) at the field too', async () => {
     const { ctx } = await setup();
     const r = await dispatch(ctx, 'projects.create', goodProject(9999));

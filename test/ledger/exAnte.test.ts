@@ -85,7 +85,7 @@ describe('the ex-ante gate', () => {
   it('refuses after 不予支持, then admits after a new assessment supports it', () => {
     const { ctx, project } = setup();
     expect(assess(ctx, project.id, '差')).toMatchObject({ conclusion: '不予支持', verdict: 'reject', score: { total: 40 } });
-    expect(() => admitToLibrary(ctx, { projectId: project.id })).toThrow(/不予支持.*40 分/);
+    expect(() => admitToLibrary(ctx, { projectId: project.id })).toThrow(/不予支持.*40\.00 分/);
     expect(assess(ctx, project.id, '优').conclusion).toBe('予以支持');
     expect(admitToLibrary(ctx, { projectId: project.id }).passed).toBe(true);
     expect(status(ctx)).toBe('admitted');

@@ -25,7 +25,7 @@ import {
 import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
 import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
 import { LedgerError } from '../../db/ledgerError';
-import { listNotices } from '../../electron/rectification/rectification';
+import { listNotices } from '../../electron/rectification/noticeList';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { createYear } from '../../electron/settings/yearSetup';

@@ -214,22 +214,22 @@ describe('the three warning lines', () => {
       colour: 'red',
       colourLabel: '红灯',
       lineLabel: '预算执行进度',
-      text: '执行率 21.3%，序时进度 41.7%，比值 51.1%',
+      text: '执行率 21.30%，序时进度 41.67%，比值 51.12%',
     });
     expect(p2!.executionRate).toBeCloseTo(21.3, 10);
     expect(p2!.timeProgress).toBeCloseTo(41.667, 2);
     expect(p2!.execution.value).toBeCloseTo(51.12, 10);
     expect(p2!.deviation).toBeCloseTo(64.1167, 3);
-    expect(p2!.deviationLine.text).toBe('执行率 21.3%，目标总体完成率 85.4%，偏离率 64.1%，超过 20%，应下发整改通知');
+    expect(p2!.deviationLine.text).toBe('执行率 21.30%，目标总体完成率 85.42%，偏离率 64.12%，超过 20%，应下发整改通知');
     expect(p2!.noticeDue).toBe(true);
     expect(p2!).toMatchObject({ unitName: '轮台县党员电化教育中心', departmentName: '中共轮台县委组织部' });
 
     expect(p3!.completion.colour).toBe('red');
     expect(p3!.completionRate).toBeCloseTo(77.5, 10);
-    expect(p3!.completion.text).toBe('目标完成率 77.5%；“培训人次”当前 250，序时目标 500，完成比 50%');
+    expect(p3!.completion.text).toBe('目标完成率 77.50%；“培训人次”当前 250，序时目标 500，完成比 50.00%');
     expect(p3!.deviationLine).toMatchObject({
       colour: 'red',
-      text: '执行率 99%，目标总体完成率 70.2%，偏离率 28.8%，超过 20%，应下发整改通知',
+      text: '执行率 99.00%，目标总体完成率 70.21%，偏离率 28.79%，超过 20%，应下发整改通知',
     });
     expect(p3!.noticeDue).toBe(true);
 

@@ -42,9 +42,9 @@ describe('report warnings', () => {
       colours: { execution: 'red', completion: 'green', deviation: 'red' },
       noticeDue: true,
       texts: {
-        execution: '执行率 21.3%，序时进度 41.7%，比值 51.1%',
-        completion: '目标完成率 100%',
-        deviation: '执行率 21.3%，目标总体完成率 85.4%，偏离率 64.1%，超过 20%，应下发整改通知',
+        execution: '执行率 21.30%，序时进度 41.67%，比值 51.12%',
+        completion: '目标完成率 100.00%',
+        deviation: '执行率 21.30%，目标总体完成率 85.42%，偏离率 64.12%，超过 20%，应下发整改通知',
       },
     });
     expect(doc.projects[3]).toMatchObject({
@@ -68,10 +68,10 @@ describe('report warnings', () => {
     const r = await run('report', 'warnings', '--ledger', file, '--year', '2023', '--round', '5月项目监控');
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^2023 年度“5月项目监控”（截至 5 月，序时进度 41\.7%）预警：4 个项目，规则版本 2023\.1/);
+    expect(lines[0]).toMatch(/^2023 年度“5月项目监控”（截至 5 月，序时进度 41\.67%）预警：4 个项目，规则版本 2023\.1/);
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe(
-      '  轮台县党员电化教育中心·党员远程教育项目：执行率 21.3%，序时进度 41.7%〔红灯〕；目标完成率 100%〔绿灯〕；偏离率 64.1%〔红灯，应下发整改通知〕',
+      '  轮台县党员电化教育中心·党员远程教育项目：执行率 21.30%，序时进度 41.67%〔红灯〕；目标完成率 100.00%〔绿灯〕；偏离率 64.12%〔红灯，应下发整改通知〕',
     );
     expect(lines[4]).toContain('执行率 —');
   });

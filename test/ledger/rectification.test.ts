@@ -15,6 +15,7 @@ import {
   nextStatus,
   noticeNumber,
   noticeSerial,
+  overdueAsOf,
   overdueDays,
   overdueText,
   refusalOf,
@@ -27,12 +28,11 @@ import {
   createNotice,
   draftNoticesFromWarnings,
   issueNotices,
-  listNotices,
-  noticeDetail,
   recordFeedback,
   reviewNotice,
   updateNotice,
 } from '../../electron/rectification/rectification';
+import { listNotices, noticeDetail } from '../../electron/rectification/noticeList';
 import { monitoredYear } from '../fixtures/notices';
 import { serialiseRuleSet } from '../../electron/rules/ruleSet';
 import { ruleSetOf } from '../../electron/ledger/years';
@@ -95,6 +95,16 @@ describe('the notice rules', () => {
     expect(overdueText(n, today)).toBe(text);
   });
 
+  it.each([
+    ['while the year runs, today', 2023, '2023-08-01', null, '2023-08-01'],
+    ['before the year starts, today', 2024, '2023-11-20', null, '2023-11-20'],
+    ['once it has passed, its last day', 2023, '2026-12-03', '2023-07-10', '2023-12-31'],
+    ['or the last record after it (feedback in January)', 2023, '2026-12-03', '2024-01-18', '2024-01-18'],
+    ['never after today', 2023, '2024-01-10', '2024-01-10', '2024-01-10'],
+  ] as const)('judges a year’s notices overdue %s', (_label, year, today, lastRecordOn, asOf) => {
+    expect(overdueAsOf(year, today, lastRecordOn)).toBe(asOf);
+  });
+
   it('counts late feedback only for answered and closed notices', () => {
     expect(feedbackLateDays({ status: 'closed', deadline: '2023-06-30', lastFeedbackOn: '2023-07-05' })).toBe(5);
     expect(feedbackLateDays({ status: 'issued', deadline: '2023-06-30', lastFeedbackOn: null })).toBeNull();
@@ -131,14 +141,14 @@ describe('drafting from the round’s warnings', () => {
     });
     expect(classroom!.findings).toBe(
       [
-        '截至5月底，执行率 21.3%，目标完成率 75%，偏离率 53.7%，超过 20%。',
-        '预算执行进度为红灯：执行率 21.3%，序时进度 41.7%，比值 51.1%。',
-        '绩效目标完成情况为红灯：“设备验收合格率”当前 50，目标 100，完成比 50%。',
+        '截至5月底，执行率 21.30%，目标完成率 75.00%，偏离率 53.70%，超过 20%。',
+        '预算执行进度为红灯：执行率 21.30%，序时进度 41.67%，比值 51.12%。',
+        '绩效目标完成情况为红灯：“设备验收合格率”当前 50，目标 100，完成比 50.00%。',
       ].join('\n'),
     );
     expect(classroom!.requirements).toMatch(/分析.*偏离的原因[\s\S]*纠偏措施[\s\S]*书面反馈/);
     expect(rotation).toMatchObject({ unitId: units.agriculture, unitName: '轮台县农业农村局' });
-    expect(rotation!.findings.split('\n')[0]).toBe('截至5月底，执行率 50%，目标完成率 75%，偏离率 25%，超过 20%。');
+    expect(rotation!.findings.split('\n')[0]).toBe('截至5月底，执行率 50.00%，目标完成率 75.00%，偏离率 25.00%，超过 20%。');
     const audits = ctx.ledger.db.select().from(auditLog).where(eq(auditLog.action, 'notice.draftFromWarnings')).all();
     expect(audits).toHaveLength(2);
   });
@@ -155,7 +165,7 @@ describe('drafting from the round’s warnings', () => {
     const { ctx, roundId } = monitoredYear({ threshold: 30 });
     const drafts = draftNoticesFromWarnings(ctx, { roundId });
     expect(drafts.map((d) => d.projectName)).toEqual(['2022年特殊教育资源教室采购项目']);
-    expect(drafts[0]!.findings.split('\n')[0]).toBe('截至5月底，执行率 21.3%，目标完成率 75%，偏离率 53.7%，超过 30%。');
+    expect(drafts[0]!.findings.split('\n')[0]).toBe('截至5月底，执行率 21.30%，目标完成率 75.00%，偏离率 53.70%，超过 30%。');
     const lower = monitoredYear({ threshold: 10 });
     expect(draftNoticesFromWarnings(lower.ctx, { roundId: lower.roundId })).toHaveLength(4);
   });
@@ -204,12 +214,12 @@ describe('drafting from the round’s warnings', () => {
     const stale = raisedAfterCompute(false);
     expect(stale.drafted).toEqual(['P2', 'P3']);
     expect(stale.drafted).toEqual(stale.shownDue);
-    expect(stale.firstFinding[1]).toBe('截至5月底，执行率 99%，目标总体完成率 70.2%，偏离率 28.8%，超过 20%。');
+    expect(stale.firstFinding[1]).toBe('截至5月底，执行率 99.00%，目标总体完成率 70.21%，偏离率 28.79%，超过 20%。');
 
     const recomputed = raisedAfterCompute(true);
     expect(recomputed.drafted).toEqual(['P2']);
     expect(recomputed.drafted).toEqual(recomputed.shownDue);
-    expect(recomputed.firstFinding[0]).toMatch(/偏离率 64\.1%，超过 30%。$/);
+    expect(recomputed.firstFinding[0]).toMatch(/偏离率 64\.12%，超过 30%。$/);
   });
 });
 

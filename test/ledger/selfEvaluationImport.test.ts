@@ -32,9 +32,9 @@ describe('importing units’ self-evaluation workbooks', () => {
     const [sheet] = preview.sheets;
     expect(sheet).toMatchObject({ evaluationId: evaluation.id, matchedBy: 'name', statusLabel: '填报中', afterStatusLabel: '已报送' });
     expect(sheet!.findings.map((f) => [`${f.column}${f.row}`, f.printed, f.computed])).toEqual([
-      ['H6', '9', '9.5'],
-      [`H${rows.subtotal['产出指标']}`, '48', '48.6'],
-      [`H${rows.total}`, '96', '95.1'],
+      ['H6', '9', '9.50'],
+      [`H${rows.subtotal['产出指标']}`, '48', '48.60'],
+      [`H${rows.total}`, '96', '95.10'],
     ]);
     expect(sheet!.findings[0]!.message).toContain('工作表“自评表”第 6 行 H 列');
     expect(sheet!.returnText).toMatch(/^审核发现 3 处问题/);
@@ -50,7 +50,7 @@ describe('importing units’ self-evaluation workbooks', () => {
     expect(sheet!.findings).toHaveLength(1);
     expect(sheet!.findings[0]).toMatchObject({ row: 6, column: 'E', printed: '114.00', computed: '110.00' });
     expect(sheet!.findings[0]!.message).toMatch(
-      /全年执行数写为 114\.00 万元，执行率 95%；台账执行数据（“.+”，截至 \d+ 月）为 110\.00 万元/,
+      /全年执行数写为 114\.00 万元，执行率 95\.00%；台账执行数据（“.+”，截至 \d+ 月）为 110\.00 万元/,
     );
   });
 

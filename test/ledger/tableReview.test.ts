@@ -154,7 +154,7 @@ describe('npm run ledger -- review', () => {
     ]);
     expect(lines).toContain('复算总分：89.40');
     expect(lines).toContain('复算等级：良');
-    expect(lines).toContain('  过程：分值 25，得分 22.70');
+    expect(lines).toContain('  过程：分值 25.00，得分 22.70');
     expect(lines).toContain('发现 3 处问题：');
     expect(lines).toContainEqual(
       expect.stringMatching(

@@ -44,7 +44,14 @@ describe('money display', () => {
       const parsed = parseMoney(fenToWanYuanInput(fen), '万元');
       expect(parsed).toEqual({ ok: true, fen });
     }
-    expect(fenToWanYuanInput(12_500_000)).toBe('12.5');
+    // A finer amount is shown exactly where a change below 2 decimals must show, with separators still.
+    expect(formatWanYuan(128_935_288_800, { exact: true })).toBe('128,935.2888');
+    expect(formatWanYuan(128_935_000_000, { exact: true })).toBe('128,935.00');
+    // A stored amount shows with 2 decimals, like every amount; a finer one stays exact.
+    expect(fenToWanYuanInput(12_500_000)).toBe('12.50');
+    expect(fenToWanYuanInput(84_000_000)).toBe('84.00');
+    expect(fenToWanYuanInput(1_234_567_800)).toBe('1234.5678');
+    expect(fenToWanYuanInput(-957_000_000)).toBe('-957.00');
   });
 
   it('finds the money unit in a header or note', () => {

@@ -39,7 +39,7 @@ describe('第一条线 预算执行进度', () => {
 
   it('explains itself the way the warning list reads', () => {
     const r = executionLine({ executedFen: 2_130_000, budgetFen: 10_000_000, month: 5 }, rules);
-    expect(r.text).toBe('执行率 21.3%，序时进度 41.7%，比值 51.1%');
+    expect(r.text).toBe('执行率 21.30%，序时进度 41.67%，比值 51.12%');
     expect(r.colour).toBe('red');
   });
 
@@ -138,7 +138,7 @@ describe('第二条线 绩效目标完成情况', () => {
   });
 
   it('explains a ＝ or ＞ miss at 100% by its operator, and a ＝0 miss as above the target', () => {
-    expect(indicatorLine(ind('质量指标', '＞', '95', '95'), 6, rules).text).toBe('“指标”当前 95，目标＞95，完成比 100%');
+    expect(indicatorLine(ind('质量指标', '＞', '95', '95'), 6, rules).text).toBe('“指标”当前 95，目标＞95，完成比 100.00%');
     expect(indicatorLine(ind('质量指标', '＝', '0', '1'), 6, rules)).toMatchObject({
       text: '“指标”当前 1，目标＝0，超出目标',
       completion: 0,
@@ -211,7 +211,7 @@ describe('第二条线 under a year’s own rules', () => {
     expect(indicatorLine(count, 6, rules)).toMatchObject({ ratio: 100, colour: 'green' });
     const wholeYear = { ...rules, proratedKinds: rules.proratedKinds.filter((k) => k !== '数量') };
     expect(indicatorLine(count, 6, wholeYear)).toMatchObject({ ratio: 50, colour: 'red' });
-    expect(indicatorLine(count, 6, wholeYear).text).toBe('“指标”当前 600，目标 1200，完成比 50%');
+    expect(indicatorLine(count, 6, wholeYear).text).toBe('“指标”当前 600，目标 1200，完成比 50.00%');
   });
 
   it('counts 部分达成 at the share the year gives it', () => {

@@ -15,7 +15,7 @@ const assessmentContent = z
     id: id('事前评估'),
     assessor: z.enum(ASSESSORS, { error: '请选择评估方' }),
     assessorName: optionalText(100, '评估机构'),
-    recommendedBudget: optionalWanYuan,
+    recommendedBudget: optionalWanYuan('建议预算数'),
     workSummary: optionalText(4000, '评估工作开展情况'),
     findings: optionalText(4000, '评估发现'),
     suggestions: optionalText(4000, '相关建议'),

@@ -24,26 +24,33 @@ export const optionalText = (max: number, label: string) =>
     .nullable()
     .transform((v) => v?.trim() || null);
 
-/** 万元 as typed in a form ("12.5", "1,200.00"); becomes exact 分. */
-export const wanYuan = z.union([z.string(), z.number()], { error: '请填写金额（万元）' }).transform((v, ctx) => {
-  const parsed = parseMoney(v, '万元');
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `金额${parsed.reason}，请填写以万元为单位的数字，如 12.50` });
-    return z.NEVER;
-  }
-  return parsed.fen;
-});
+/** What a refused 万元 field says: the reason names the field or quotes the entry, then what to write. */
+function wanYuanIssue(reason: string): string {
+  return `${reason}，请填写数字（单位万元），如 12.50`;
+}
+
+/** 万元 as typed in a form ("12.5", "1,200.00"); becomes exact 分. `label` names the field in messages. */
+export const wanYuan = (label: string) =>
+  z.union([z.string(), z.number()], { error: `请填写${label}（万元）` }).transform((v, ctx) => {
+    const parsed = parseMoney(v, '万元', label);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: wanYuanIssue(parsed.reason) });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
 
 /** 万元 as typed, or empty for "not given" (null). */
-export const optionalWanYuan = z.union([z.string(), z.number(), z.null()]).transform((v, ctx) => {
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-  const parsed = parseMoney(v, '万元');
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `金额${parsed.reason}，请填写以万元为单位的数字` });
-    return z.NEVER;
-  }
-  return parsed.fen;
-});
+export const optionalWanYuan = (label: string) =>
+  z.union([z.string(), z.number(), z.null()]).transform((v, ctx) => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    const parsed = parseMoney(v, '万元', label);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: wanYuanIssue(parsed.reason) });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-01-31');
 

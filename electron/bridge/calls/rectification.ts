@@ -1,12 +1,12 @@
 /** Bridge calls for 整改通知. */
 import { z } from 'zod';
-import type { NoticeDetail, NoticeRow } from '../../rectification/rectification';
+import type { NoticeDetail, NoticeRow } from '../../rectification/noticeList';
 import { read, write, SAVE_XLSX, SAVE_DOCX, type SaveOutcome } from '../callSpec';
 import { year, id, isoDate } from './fields';
 import { NOTICE_SOURCES, NOTICE_STATUSES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
-export type { NoticeDetail, NoticeRow } from '../../rectification/rectification';
+export type { NoticeDetail, NoticeRow } from '../../rectification/noticeList';
 
 const noticeText = (label: string) => z.string().trim().min(1, `请填写${label}`).max(4000, `${label}不超过 4000 个字`);
 

@@ -12,7 +12,7 @@ export type { ResultApplicationFigures, ResultApplicationRow, ResultApplicationS
 
 const action = {
   actionType: z.string({ error: '请选择结果应用方式' }).trim().min(1, '请选择结果应用方式').max(50, '应用方式不超过 50 个字'),
-  amount: optionalWanYuan,
+  amount: optionalWanYuan('金额'),
   nextYearProjectId: z.number().int().positive('请重新选择下年度项目').nullable(),
   status: z.enum(RESULT_ACTION_STATUSES, { error: '请选择状态（拟定、已落实或已撤销）' }),
   note: optionalText(1000, '说明'),

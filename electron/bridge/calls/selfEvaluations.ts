@@ -50,18 +50,18 @@ const score = (label: string) =>
 
 /** Funds as typed in 万元; blank is "not given". The service checks that the rows add up to the total. */
 const funds = z.object({
-  initialFen: optionalWanYuan,
-  budgetFen: optionalWanYuan,
-  executedFen: optionalWanYuan,
-  fiscalInitialFen: optionalWanYuan,
-  fiscalBudgetFen: optionalWanYuan,
-  fiscalExecutedFen: optionalWanYuan,
-  carryoverInitialFen: optionalWanYuan,
-  carryoverBudgetFen: optionalWanYuan,
-  carryoverExecutedFen: optionalWanYuan,
-  otherInitialFen: optionalWanYuan,
-  otherBudgetFen: optionalWanYuan,
-  otherExecutedFen: optionalWanYuan,
+  initialFen: optionalWanYuan('年度资金总额的年初预算数'),
+  budgetFen: optionalWanYuan('年度资金总额的全年预算数'),
+  executedFen: optionalWanYuan('年度资金总额的全年执行数'),
+  fiscalInitialFen: optionalWanYuan('当年财政拨款的年初预算数'),
+  fiscalBudgetFen: optionalWanYuan('当年财政拨款的全年预算数'),
+  fiscalExecutedFen: optionalWanYuan('当年财政拨款的全年执行数'),
+  carryoverInitialFen: optionalWanYuan('上年结转资金的年初预算数'),
+  carryoverBudgetFen: optionalWanYuan('上年结转资金的全年预算数'),
+  carryoverExecutedFen: optionalWanYuan('上年结转资金的全年执行数'),
+  otherInitialFen: optionalWanYuan('其他资金的年初预算数'),
+  otherBudgetFen: optionalWanYuan('其他资金的全年预算数'),
+  otherExecutedFen: optionalWanYuan('其他资金的全年执行数'),
 });
 
 export const selfEvaluationsCalls = {

@@ -3,12 +3,11 @@ import {
   createNotice,
   draftNoticesFromWarnings,
   issueNotices,
-  listNotices,
-  noticeDetail,
   recordFeedback,
   reviewNotice,
   updateNotice,
 } from '../../rectification/rectification';
+import { listNotices, noticeDetail } from '../../rectification/noticeList';
 import { exportNoticeDocuments, exportNoticeList } from '../../rectification/rectificationDocuments';
 import { DOCX_FILTERS } from '../fileExchange';
 import { type AreaHandlers, saveFile } from './fileSteps';
