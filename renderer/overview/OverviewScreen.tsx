@@ -1,8 +1,9 @@
-import { Grid, Loader, Stack, Title } from '@mantine/core';
+import { Grid, Group, Loader, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { RecordRef } from '../../electron/bridge/contract';
 import { useCall } from '../bridge/useCall';
 import { LoadError } from '../common/LoadError';
+import { PrintButton } from '../common/PrintButton';
 import { RecordsDrawer } from '../common/RecordsDrawer';
 import { ChartCard } from './ChartCard';
 import { TodoList } from './TodoList';
@@ -22,7 +23,10 @@ export function OverviewScreen({ year }: { year: number }) {
 
   return (
     <Stack gap="md">
-      <Title order={2}>概览 · {year} 年度</Title>
+      <Group justify="space-between">
+        <Title order={2}>概览 · {year} 年度</Title>
+        <PrintButton title={`概览 · ${year} 年度`} />
+      </Group>
       <Stack gap="xs" component="section" aria-label="待办">
         <Title order={3}>待办</Title>
         {todos.error && <LoadError error={todos.error} onRetry={todos.reload} />}

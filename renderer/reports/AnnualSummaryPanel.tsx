@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RecordRef, SummaryPiece, SummaryText } from '../../electron/bridge/contract';
 import { ledger } from '../bridge/client';
 import { useCall } from '../bridge/useCall';
+import { PrintButton } from '../common/PrintButton';
 import { LoadError } from '../common/LoadError';
 import { RecordsDrawer } from '../common/RecordsDrawer';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
@@ -72,12 +73,15 @@ export function AnnualSummaryPanel({ year }: { year: number }) {
     <Paper withBorder p="xl" component="article" aria-label="年度绩效工作情况" maw={980}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
-          <Text fz="sm" c="dimmed" maw={640}>
+          <Text fz="sm" c="dimmed" maw={600} data-print="hide">
             由台账记录起草：带下划线的数字点开可查看构成记录；本局自己撰写的段落点 ✎ 修改，导出 Word 为公文格式。
           </Text>
-          <Button onClick={() => void exportWord()} loading={exporting}>
-            导出 Word
-          </Button>
+          <Group gap="xs">
+            <PrintButton title={`本级汇总的预算绩效情况说明 · ${year} 年度`} />
+            <Button onClick={() => void exportWord()} loading={exporting}>
+              导出 Word
+            </Button>
+          </Group>
         </Group>
         {draft.error && <LoadError error={draft.error} onRetry={draft.reload} />}
         <Stack gap={0} align="center">

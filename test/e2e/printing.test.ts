@@ -17,6 +17,8 @@ import { appliedYear } from '../fixtures/resultActions';
 import { describeInChromium } from './support/chromium';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { MonitoringPage } from './pages/MonitoringPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { ResultActionsPage } from './pages/ResultActionsPage';
 import { SelfEvaluationsPage } from './pages/SelfEvaluationsPage';
 
@@ -111,6 +113,28 @@ describeInChromium('打印 / 存为 PDF', () => {
     expect(pdf.text).toContain(squeezed(sentence));
     for (const [unit, project, kind, total] of rows) expect(pdf.text).toContain(squeezed(`${unit}${project}${kind}${total}`));
     for (const word of [...NAVBAR, '新建自评', '导出自评表模板', '导入自评表', '打印/存为PDF'])
+      expect(pdf.text, word).not.toContain(squeezed(word));
+  });
+
+  it('prints the annual summary as a document: its title, sections and the bureau’s name, without the editing controls', async () => {
+    const reports = new ReportsPage(session.page);
+    await reports.openDraft();
+    const pdf = await printed('年度绩效工作情况');
+    expect(pdf.size).toMatch(/ pts \(A4\)$/);
+    for (const words of ['本级汇总的预算绩效情况说明', '一、2023年预算绩效完成情况', '二、2024年预算绩效工作安排'])
+      expect(pdf.text, words).toContain(squeezed(words));
+    // The draft's own sentences name 指标库 and 设置, so the navbar is checked by the entries prose never uses.
+    for (const word of ['项目与目标', '自评与评价', '表格审核', '导出Word', '打印/存为PDF', '由台账记录起草', '✎'])
+      expect(pdf.text, word).not.toContain(squeezed(word));
+  });
+
+  it('prints 概览 with its to-dos and charts, without the app around it', async () => {
+    const overview = new OverviewPage(session.page);
+    await overview.open();
+    const pdf = await printed('概览');
+    for (const words of ['概览 · 2023 年度', '待办', '年度情况', '预算执行率与序时进度'])
+      expect(pdf.text, words).toContain(squeezed(words));
+    for (const word of ['指标库', '项目与目标', '表格审核', '设置', '打印/存为PDF', '导出'])
       expect(pdf.text, word).not.toContain(squeezed(word));
   });
 
