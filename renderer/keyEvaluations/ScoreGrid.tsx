@@ -26,7 +26,8 @@ function draftOf(view: KeyEvaluationView): Draft {
   const scores: Record<string, Typed> = {};
   const basis: Record<string, string> = {};
   for (const s of view.scores) {
-    scores[keyOf(s.expertId, s.indicatorCode)] = s.score ?? '';
+    // A stored score shows as the forms print it (2.00); typing stays free, not padded keystroke by keystroke.
+    scores[keyOf(s.expertId, s.indicatorCode)] = s.score === null ? '' : formatScore(s.score);
     basis[keyOf(s.expertId, s.indicatorCode)] = s.basis;
   }
   return { scores, basis };
@@ -237,7 +238,6 @@ export function ScoreGrid({ view, onWritten, onDirtyChange }: ScoreGridProps) {
                                 max={ind.points}
                                 clampBehavior="none"
                                 decimalScale={2}
-                                fixedDecimalScale
                                 hideControls
                                 readOnly={readOnly}
                                 error={error}
