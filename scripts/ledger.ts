@@ -20,6 +20,7 @@ import { emitter, failureExitCode, processIO, UsageError, type CliIO } from './c
 import { exportCommand, importCommand, reportCommand } from './cli/kindCommands';
 import { backupCommand, checkCommand, demoCommand, initCommand, restoreCommand } from './cli/ledgerFileCommands';
 import { reviewCommand } from './cli/reviewCommand';
+import { packageCommand, verifyCommand } from './cli/usbCommands';
 import { actorText, operatorNameProblem } from '../electron/rules/operator';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -68,8 +69,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return backupCommand(run);
       case 'restore':
         return restoreCommand(run);
+      case 'package':
+        return await packageCommand(run);
+      case 'verify':
+        return verifyCommand(run);
       default:
-        throw new UsageError(`未知命令“${command}”。可用命令：init、demo、import、export、report、review、check、backup、restore、help。`);
+        throw new UsageError(
+          `未知命令“${command}”。可用命令：init、demo、import、export、report、review、check、backup、restore、package、verify、help。`,
+        );
     }
   } catch (err) {
     return failureExitCode(err, io, json);

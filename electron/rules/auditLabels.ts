@@ -27,6 +27,7 @@ const ACTIONS: Record<string, string> = {
   'import.selfEvaluations': '导入自评表',
   'demo.build': '生成演示数据',
   'ledger.restore': '从备份恢复',
+  'ledger.usbPackage': '导出到U盘',
   'indicatorClass.create': '新增指标类别',
   'indicator.create': '新增共性指标',
   'indicator.update': '修改共性指标',

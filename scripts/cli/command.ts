@@ -23,6 +23,7 @@ export function parseCommandLine(argv: readonly string[]) {
       bureau: { type: 'string' },
       round: { type: 'string' },
       operator: { type: 'string' },
+      include: { type: 'string' },
       'confirm-unit': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },

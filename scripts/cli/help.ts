@@ -2,6 +2,7 @@
 import { exportKinds } from './exportKinds';
 import { importKinds } from './importKinds';
 import { reportKinds } from './reportKinds';
+import { INCLUDE_CHOICES } from './usbCommands';
 
 export const HELP = `绩效台账 管理命令行
 
@@ -27,6 +28,10 @@ export const HELP = `绩效台账 管理命令行
   check [--ledger 台账] [--json]           检查台账：文件结构、外键、审计日志哈希链
   backup --out 文件 [--ledger 台账]         备份（一致性快照，不覆盖已有文件）
   restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”
+  package --year 年度 --out 文件夹 [--ledger 台账] [--include 内容1,内容2] [--json]
+                                           导出到U盘：把所选报表、工作簿和台账快照写入空文件夹，附清单（大小、SHA-256），
+                                           写完读回核对；--include 可选 ${INCLUDE_CHOICES.join('、')}，缺省为全部
+  verify 文件夹 [--json]                   校验U盘文件：按清单核对，显示“完整”或逐个列出缺少、不一致和多出的文件
   help                                     显示本说明
 
 导入类别：${Object.entries(importKinds)

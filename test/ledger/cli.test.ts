@@ -2,11 +2,10 @@
  * The admin command line on real files: most commands through main() with captured output (fast),
  * and real processes for the exit codes a script sees.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliJson, cliRunner, type CliRun } from '../fixtures/cli';
+import { cliJson, cliProcess, cliRunner } from '../fixtures/cli';
 import { demoLedgerFile } from '../fixtures/demoLedger';
 import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
 import { tempFolder } from './tempLedger';
@@ -14,17 +13,6 @@ import { tempFolder } from './tempLedger';
 const run = cliRunner();
 
 const json = cliJson;
-
-/** A real `tsx scripts/ledger.ts …` process, as `npm run ledger -- …` starts it. */
-function spawn(...argv: string[]): CliRun {
-  const cli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = spawnSync(process.execPath, [cli, 'scripts/ledger.ts', ...argv], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    env: { ...process.env, LEDGER_PATH: '' },
-  });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
 
 describe('usage', () => {
   it('help prints the commands and kinds; no command is a usage error', async () => {
@@ -199,23 +187,23 @@ describe('backup and restore', () => {
 
 describe('as a real process', () => {
   it('exit codes: 2 for an unknown command, 1 for a refused import, 0 with one JSON document', () => {
-    const unknown = spawn('frobnicate');
+    const unknown = cliProcess('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/未知命令“frobnicate”/);
 
     const dir = tempFolder();
     const file = path.join(dir, '台账.db');
-    const init = spawn('init', file, '--year', '2023', '--json');
+    const init = cliProcess('init', file, '--year', '2023', '--json');
     expect(init.code).toBe(0);
     expect(JSON.parse(init.out)).toMatchObject({ ok: true, year: 2023 });
 
     const workbook = path.join(dir, '坏.xlsx');
     fs.writeFileSync(workbook, xlsx([PROJECT_HEADER, projectRow(1, { type: null })]));
-    const bad = spawn('import', 'projects', workbook, '--ledger', file, '--year', '2023');
+    const bad = cliProcess('import', 'projects', workbook, '--ledger', file, '--year', '2023');
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/第 2 行 F 列（项目类型）：没有填写项目类型/);
 
-    const missing = spawn('check', '--ledger', path.join(dir, '没有.db'));
+    const missing = cliProcess('check', '--ledger', path.join(dir, '没有.db'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/台账文件不存在/);
   }, 60_000);
