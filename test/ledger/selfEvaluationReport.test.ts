@@ -4,6 +4,7 @@
  * statuses, and the money of the 单位自评 only — text in 万元, JSON one document in exact 分. The demo's
  * 2022 figures (109 units, 292 projects) are asserted in demoYear.test.ts, which builds it.
  */
+import { fundsOf } from '../fixtures/selfEvaluationForms';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../electron/ledger/context';
 import { createYear } from '../../electron/settings/yearSetup';
@@ -23,25 +24,10 @@ const run = cliRunner();
 
 /** The form filled with the 全年执行数 and the 实际完成值 given by indicator name; the others met. */
 function fill(ctx: ServiceContext, view: SelfEvaluationView, actuals: Record<string, string>, executedFen: number): SelfEvaluationView {
-  const { initialFen, budgetFen, fiscalInitialFen, fiscalBudgetFen, fiscalExecutedFen } = view;
-  const { carryoverInitialFen, carryoverBudgetFen, carryoverExecutedFen, otherInitialFen, otherBudgetFen, otherExecutedFen } = view;
   return saveSelfEvaluation(ctx, {
     id: view.id,
     graded: true,
-    funds: {
-      initialFen,
-      budgetFen,
-      executedFen,
-      fiscalInitialFen,
-      fiscalBudgetFen,
-      fiscalExecutedFen,
-      carryoverInitialFen,
-      carryoverBudgetFen,
-      carryoverExecutedFen,
-      otherInitialFen,
-      otherBudgetFen,
-      otherExecutedFen,
-    },
+    funds: { ...fundsOf(view), executedFen },
     executionChosenScore: null,
     goalExpected: view.goalExpected,
     goalActual: '基本完成年度目标。',

@@ -3,6 +3,7 @@
  * execution data, the unit's figures saved and scored by the year's rules (total, grade, flags stored
  * with the rule version), the bureau's return and acceptance, a closed year's refusal, and the audit log.
  */
+import { fundsOf } from '../fixtures/selfEvaluationForms';
 import { describe, expect, it } from 'vitest';
 import { recentAudit } from '../../electron/ledger/audit';
 import {
@@ -37,25 +38,10 @@ function edit(
   changes: Record<string, Partial<SaveSelfEvaluationInput['indicators'][number]>>,
   more: Partial<Omit<SaveSelfEvaluationInput, 'indicators'>> = {},
 ): SaveSelfEvaluationInput {
-  const { initialFen, budgetFen, executedFen, fiscalInitialFen, fiscalBudgetFen, fiscalExecutedFen } = view;
-  const { carryoverInitialFen, carryoverBudgetFen, carryoverExecutedFen, otherInitialFen, otherBudgetFen, otherExecutedFen } = view;
   return {
     id: view.id,
     graded: view.graded,
-    funds: {
-      initialFen,
-      budgetFen,
-      executedFen,
-      fiscalInitialFen,
-      fiscalBudgetFen,
-      fiscalExecutedFen,
-      carryoverInitialFen,
-      carryoverBudgetFen,
-      carryoverExecutedFen,
-      otherInitialFen,
-      otherBudgetFen,
-      otherExecutedFen,
-    },
+    funds: fundsOf(view),
     executionChosenScore: view.executionChosenScore,
     goalExpected: view.goalExpected,
     goalActual: view.goalActual,
