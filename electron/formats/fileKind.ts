@@ -4,6 +4,13 @@
  * formats a clerk is likely to pick by mistake are named; anything else is left to the spreadsheet
  * reader (which also reads CSV, tab-separated text and HTML tables saved as .xls).
  */
+import { readZipDirectory } from './zipDirectory';
+
+/** What a ZIP package cut short (a half-copied .xlsx) looks like, for callers that call it damaged rather than foreign. */
+export const INCOMPLETE_FILE = '不完整的文件，可能没有下载或复制完';
+
+/** What an .xlsx with an open password looks like; the reader answers it with how to remove the password. */
+export const PASSWORD_PROTECTED = '设置了打开密码的 Excel 文件';
 
 /** Null when the bytes may be a workbook; otherwise what the file looks like, as the message says it. */
 export function notWorkbookKind(bytes: Uint8Array, fileName: string): string | null {
@@ -28,36 +35,12 @@ export function notWorkbookKind(bytes: Uint8Array, fileName: string): string | n
  * end-of-directory record is missing was cut short.
  */
 function zipKind(bytes: Uint8Array): string | null {
-  const names = zipEntryNames(bytes);
-  if (!names) return '不完整的文件，可能没有下载或复制完';
+  const names = readZipDirectory(bytes)?.entries.map((e) => e.name);
+  if (!names) return INCOMPLETE_FILE;
   if (names.some((n) => n.startsWith('xl/') || n === 'content.xml')) return null;
   if (names.some((n) => n.startsWith('word/'))) return 'Word 文档';
   if (names.some((n) => n.startsWith('ppt/'))) return 'PowerPoint 演示文稿';
   return 'ZIP 压缩包';
-}
-
-/** The entry names of a whole ZIP, or null when its end-of-central-directory record is not there. */
-function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  // The record (PK 05 06, 22 bytes plus a comment of up to 64 KB) closes every complete ZIP.
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let k = 0; k < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; k++) {
-    const nameLength = view.getUint16(at + 28, true);
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return names;
 }
 
 /**
@@ -68,7 +51,7 @@ function zipEntryNames(bytes: Uint8Array): string[] | null {
 function compoundKind(bytes: Uint8Array): string | null {
   const text = new TextDecoder('latin1').decode(bytes);
   const utf16 = (name: string) => text.includes(name.split('').join('\0') + '\0');
-  if (utf16('EncryptedPackage')) return '设置了打开密码的 Excel 文件';
+  if (utf16('EncryptedPackage')) return PASSWORD_PROTECTED;
   if (utf16('Workbook') || utf16('Book')) return null;
   if (utf16('WordDocument')) return 'Word 97-2003 文档';
   if (utf16('PowerPoint Document')) return 'PowerPoint 97-2003 演示文稿';

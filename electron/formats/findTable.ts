@@ -10,7 +10,8 @@
  * reason the preview shows, so nothing disappears silently.
  */
 import { moneyUnitIn, type MoneyUnit } from '../rules/money';
-import { columnLetter, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from './readWorkbook';
+import { columnLetter, type CellValue, type SheetGrid, type WorkbookGrid } from './readWorkbook';
+import { WORKBOOK_LIMITS } from './workbookInspection';
 
 export interface ColumnSpec {
   /** The key rows are returned under. */
@@ -148,26 +149,96 @@ interface HeaderMatch {
 
 const rank = (m: HeaderMatch) => m.requiredFound * 1000 + m.columns.size;
 
-/** Merged ranges indexed once per sheet: header reading looks at the top rows, data rows at vertical merges per column. */
+/**
+ * Merged ranges indexed once per sheet, so a cell's lookup costs the same however many ranges there
+ * are (a hostile sheet may carry tens of thousands): the header rows as a grid naming the range over
+ * each cell, and per data column the rows a range merged down from it covers, built when first read.
+ * Where ranges overlap (Excel never writes that) the first listed wins, as a scan in order would.
+ */
 interface MergeIndex {
-  top: CellRange[];
-  verticalByColumn: Map<number, CellRange[]>;
+  /** Columns the header grid spans: as wide as the widest top row or top range, within the columns read. */
+  width: number;
+  /** top[r * width + c]: 1 + the index in sheet.merges of the range over (r, c), 0 for none. */
+  top: Int32Array;
+  /** Ranges merged down (more than one row), by first column: indexes in sheet.merges. */
+  downByColumn: Map<number, number[]>;
+  /** Per column read so far: 1 + the index of the range over each row below its first, 0 for none. */
+  down: Map<number, Int32Array>;
 }
 const mergeIndexes = new WeakMap<SheetGrid, MergeIndex>();
+const TOP_ROWS = HEADER_SCAN_ROWS + 2;
 
 function mergeIndex(sheet: SheetGrid): MergeIndex {
   let index = mergeIndexes.get(sheet);
-  if (!index) {
-    index = { top: sheet.merges.filter((m) => m.s.r <= HEADER_SCAN_ROWS + 1), verticalByColumn: new Map() };
-    for (const m of sheet.merges) {
-      if (m.e.r <= m.s.r) continue;
-      const list = index.verticalByColumn.get(m.s.c) ?? [];
-      list.push(m);
-      index.verticalByColumn.set(m.s.c, list);
+  if (index) return index;
+  let width = 0;
+  for (let r = 0; r < Math.min(TOP_ROWS, sheet.rows.length); r++) width = Math.max(width, sheet.rows[r]!.length);
+  const downByColumn = new Map<number, number[]>();
+  sheet.merges.forEach((m, i) => {
+    if (m.s.r < TOP_ROWS) width = Math.max(width, m.e.c + 1);
+    if (m.e.r <= m.s.r) return;
+    const list = downByColumn.get(m.s.c) ?? [];
+    list.push(i);
+    downByColumn.set(m.s.c, list);
+  });
+  width = Math.min(width, WORKBOOK_LIMITS.maxColumns);
+  const top = new Int32Array(TOP_ROWS * width);
+  const open = Array.from({ length: TOP_ROWS }, () => new Unmarked(width));
+  sheet.merges.forEach((m, i) => {
+    for (let r = Math.max(0, m.s.r); r <= Math.min(m.e.r, TOP_ROWS - 1); r++) {
+      const row = open[r]!;
+      for (let c = row.first(Math.max(0, m.s.c)); c <= Math.min(m.e.c, width - 1); c = row.first(c + 1)) {
+        top[r * width + c] = i + 1;
+        row.mark(c);
+      }
     }
-    mergeIndexes.set(sheet, index);
-  }
+  });
+  index = { width, top, downByColumn, down: new Map() };
+  mergeIndexes.set(sheet, index);
   return index;
+}
+
+/** Per data column, which range merged down from it covers each row (built once per column). */
+function downCover(sheet: SheetGrid, index: MergeIndex, c: number): Int32Array {
+  let cover = index.down.get(c);
+  if (cover) return cover;
+  const rows = sheet.rows.length;
+  cover = new Int32Array(rows);
+  const open = new Unmarked(rows);
+  for (const i of index.downByColumn.get(c) ?? []) {
+    const m = sheet.merges[i]!;
+    for (let r = open.first(Math.max(0, m.s.r + 1)); r <= Math.min(m.e.r, rows - 1); r = open.first(r + 1)) {
+      cover[r] = i + 1;
+      open.mark(r);
+    }
+  }
+  index.down.set(c, cover);
+  return cover;
+}
+
+/**
+ * The positions of a row (or column) not yet given a range: first(i) jumps over marked ones in near
+ * constant time (path halving, a loop rather than recursion), so each position is filled once however
+ * many ranges overlap it.
+ */
+class Unmarked {
+  private readonly next: Int32Array;
+  constructor(length: number) {
+    this.next = new Int32Array(length + 1);
+    for (let i = 0; i <= length; i++) this.next[i] = i;
+  }
+  first(i: number): number {
+    const next = this.next;
+    if (i >= next.length) return i;
+    while (next[i] !== i) {
+      next[i] = next[next[i]!]!;
+      i = next[i]!;
+    }
+    return i;
+  }
+  mark(i: number): void {
+    this.next[i] = i + 1;
+  }
 }
 
 /**
@@ -177,10 +248,10 @@ function mergeIndex(sheet: SheetGrid): MergeIndex {
 export function headerText(sheet: SheetGrid, r: number, c: number): string {
   const own = cellText(sheet.rows[r]?.[c]);
   if (own) return own;
-  for (const m of mergeIndex(sheet).top) {
-    if (r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c) return cellText(sheet.rows[m.s.r]?.[m.s.c]);
-  }
-  return '';
+  const index = mergeIndex(sheet);
+  const i = r < TOP_ROWS && c < index.width ? index.top[r * index.width + c]! : 0;
+  const m = i ? sheet.merges[i - 1]! : null;
+  return m ? cellText(sheet.rows[m.s.r]?.[m.s.c]) : '';
 }
 
 /**
@@ -190,15 +261,14 @@ export function headerText(sheet: SheetGrid, r: number, c: number): string {
 function dataValue(sheet: SheetGrid, r: number, c: number): CellValue {
   const own = sheet.rows[r]?.[c] ?? null;
   if (own != null && cellText(own) !== '') return own;
-  for (const m of mergeIndex(sheet).verticalByColumn.get(c) ?? []) {
-    if (r > m.s.r && r <= m.e.r) return sheet.rows[m.s.r]?.[m.s.c] ?? null;
-  }
-  return own;
+  const i = r < sheet.rows.length ? downCover(sheet, mergeIndex(sheet), c)[r]! : 0;
+  const m = i ? sheet.merges[i - 1]! : null;
+  return m ? (sheet.rows[m.s.r]?.[m.s.c] ?? null) : own;
 }
 
 function bestHeader(sheet: SheetGrid, spec: readonly ColumnSpec[]): HeaderMatch | null {
   const synonyms = spec.map((s) => ({ spec: s, names: new Set([s.label, ...s.names].map(normaliseHeader)) }));
-  const width = Math.max(0, ...sheet.rows.slice(0, HEADER_SCAN_ROWS + 1).map((r) => r.length), ...sheet.merges.map((m) => m.e.c + 1));
+  const width = mergeIndex(sheet).width;
   let best: HeaderMatch | null = null;
   const last = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   // Each header cell's raw and normalised text, computed once (wide sheets would otherwise repeat it per column spec).

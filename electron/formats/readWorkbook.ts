@@ -6,14 +6,21 @@
  * cell values per sheet, plus the merged ranges, for findTable.ts to interpret.
  *
  * Trust: the bytes come from a file the user picked; they are parsed with SheetJS 0.20.3 (the release
- * without the prototype-pollution and ReDoS advisories), formulas are not kept (only cached values),
- * and size is bounded so a hostile file cannot exhaust memory.
+ * without the prototype-pollution and ReDoS advisories), formulas are not kept (only cached values).
+ * An .xlsx is inspected and unpacked by workbookInspection.ts before SheetJS sees it, so it can neither
+ * hang the reader nor exhaust memory; every format is held to the same limits after parsing (sheets,
+ * rows, cells, merged ranges, cell length), and every refusal is one zh-CN sentence from there. An old
+ * .xls is bounded by its size only: SheetJS's BIFF formula parser can still loop on a damaged formula
+ * record, which only running the import under a deadline stops.
  */
 import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel';
 import { LedgerError } from '../../db/ledgerError';
 import { decodeTextBytes, type TextEncodingName } from './decodeText';
-import { notWorkbookKind } from './fileKind';
+import { notWorkbookKind, PASSWORD_PROTECTED } from './fileKind';
+import { inspectZipWorkbook, textCellsAtMost, WORKBOOK_LIMITS, workbookRefusals } from './workbookInspection';
+
+export { WORKBOOK_LIMITS } from './workbookInspection';
 
 XLSX.set_cptable(cptable);
 
@@ -40,21 +47,28 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
 }
 
-/** Bounds for files from outside: far above any county's project list, far below trouble. */
-export const WORKBOOK_LIMITS = { maxBytes: 30 * 1024 * 1024, maxRows: 100_000, maxColumns: 256 } as const;
-
 export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid {
-  if (bytes.length === 0) throw new LedgerError('file_empty', `${fileName} 是空文件。请确认选择了正确的文件。`);
-  if (bytes.length > WORKBOOK_LIMITS.maxBytes) {
-    throw new LedgerError(
-      'file_too_large',
-      `${fileName} 超过 ${WORKBOOK_LIMITS.maxBytes / 1024 / 1024} MB，不像是一份项目表。请只保留需要导入的工作表后再试。`,
-    );
-  }
+  if (bytes.length === 0) throw workbookRefusals.empty(fileName);
+  if (bytes.length > WORKBOOK_LIMITS.maxBytes) throw workbookRefusals.tooLarge(fileName, bytes.length);
   const kind = notWorkbookKind(bytes, fileName);
+  if (kind === PASSWORD_PROTECTED) throw workbookRefusals.encrypted(fileName);
   if (kind) {
     throw new LedgerError('not_a_workbook', `“${fileName}”不是 Excel 工作簿（看起来是${kind}）。请选择单位报送的 .xlsx 或 .xls 文件。`);
   }
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  // Throws its own zh-CN refusal; what it returns SheetJS can take apart without decompressing.
+  const parts = isZip ? inspectZipWorkbook(bytes, fileName) : null;
+  try {
+    return parse(parts ?? bytes, fileName, isZip ? 'xlsx' : isCfb ? 'xls' : 'text');
+  } catch (err) {
+    if (err instanceof LedgerError) throw err;
+    // SheetJS's own reason is English and technical; the clerk needs what to do.
+    throw workbookRefusals.unreadable(fileName);
+  }
+}
+
+function parse(bytes: Uint8Array, fileName: string, format: WorkbookGrid['format']): WorkbookGrid {
   // sheetRows stops SheetJS one row past the limit, so an oversized sheet is refused, not fully parsed.
   const options: XLSX.ParsingOptions = {
     dense: true,
@@ -65,28 +79,26 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): WorkbookGrid 
     cellStyles: false,
     sheetRows: WORKBOOK_LIMITS.maxRows + 1,
   };
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   let book: XLSX.WorkBook;
   let encoding: TextEncodingName | null = null;
-  try {
-    if (isZip || isCfb) {
-      book = XLSX.read(bytes, { ...options, type: 'buffer' });
-    } else {
-      const decoded = decodeTextBytes(bytes);
-      encoding = decoded.encoding;
-      // raw: keep every value as typed (codes such as 001 or 652822-23-0001 must not become numbers or dates).
-      book = XLSX.read(decoded.text, { ...options, type: 'string', raw: true, sheet: sheetNameFor(fileName) });
-    }
-  } catch {
-    // SheetJS's own reason is English and technical; the clerk needs what to do.
-    throw new LedgerError(
-      'file_unreadable',
-      `无法读取“${fileName}”：文件可能已损坏、被加密，或不是 Excel/CSV 文件。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
-    );
+  if (format !== 'text') {
+    book = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...options, type: 'buffer' });
+  } else {
+    const decoded = decodeTextBytes(bytes);
+    encoding = decoded.encoding;
+    const cells = textCellsAtMost(decoded.text);
+    if (cells > WORKBOOK_LIMITS.maxCells) throw workbookRefusals.tooManyCells(fileName, cells);
+    // raw: keep every value as typed (codes such as 001 or 652822-23-0001 must not become numbers or dates).
+    book = XLSX.read(decoded.text, { ...options, type: 'string', raw: true, sheet: sheetNameFor(fileName) });
   }
+  // The same limits for every format: .xls and HTML tables are not inspected before parsing.
+  if (book.SheetNames.length > WORKBOOK_LIMITS.maxSheets) throw workbookRefusals.tooManySheets(fileName, book.SheetNames.length);
   const sheets = book.SheetNames.map((name) => toGrid(name, book.Sheets[name], fileName));
-  return { fileName, format: isZip ? 'xlsx' : isCfb ? 'xls' : 'text', encoding, sheets };
+  const merges = sheets.reduce((n, s) => n + s.merges.length, 0);
+  if (merges > WORKBOOK_LIMITS.maxMerges) throw workbookRefusals.tooManyMerges(fileName, '', merges, WORKBOOK_LIMITS.maxMerges);
+  const cells = sheets.reduce((n, s) => n + s.rows.reduce((m, row) => m + row.filter((v) => v !== null).length, 0), 0);
+  if (cells > WORKBOOK_LIMITS.maxCells) throw workbookRefusals.tooManyCells(fileName, cells);
+  return { fileName, format, encoding, sheets };
 }
 
 /** The letter Excel shows above a 0-based column: 0 → A, 27 → AB. */
@@ -101,21 +113,30 @@ function sheetNameFor(fileName: string): string {
 
 function toGrid(name: string, sheet: XLSX.WorkSheet | undefined, fileName: string): SheetGrid {
   const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] } | undefined)?.['!data'] ?? [];
-  if (data.length > WORKBOOK_LIMITS.maxRows) {
-    throw new LedgerError(
-      'file_too_large',
-      `${fileName} 工作表“${name}”有 ${data.length} 行，超过 ${WORKBOOK_LIMITS.maxRows} 行的上限。请拆分后再导入。`,
-    );
+  if (data.length > WORKBOOK_LIMITS.maxRows) throw workbookRefusals.tooManyRows(fileName, name);
+  const sourceMerges = (sheet?.['!merges'] ?? []) as XLSX.Range[];
+  if (sourceMerges.length > WORKBOOK_LIMITS.maxMergesPerSheet) {
+    throw workbookRefusals.tooManyMerges(fileName, `工作表“${name}”`, sourceMerges.length, WORKBOOK_LIMITS.maxMergesPerSheet);
   }
   const rows: CellValue[][] = [];
   for (let r = 0; r < data.length; r++) {
     const source = data[r] ?? [];
     const width = Math.min(source.length, WORKBOOK_LIMITS.maxColumns);
     const row: CellValue[] = new Array<CellValue>(width).fill(null);
-    for (let c = 0; c < width; c++) row[c] = cellValue(source[c]);
+    for (let c = 0; c < width; c++) {
+      const value = cellValue(source[c]);
+      if (typeof value === 'string' && value.length > WORKBOOK_LIMITS.maxCellChars) {
+        throw workbookRefusals.cellTooLong(fileName, `工作表“${name}”第 ${r + 1} 行 ${columnLetter(c)} 列`);
+      }
+      row[c] = value;
+    }
     rows.push(row);
   }
-  const merges = ((sheet?.['!merges'] ?? []) as XLSX.Range[]).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  // Only the part of a range inside the columns read: a range out to column XFD would widen every sheet scan.
+  const lastColumn = WORKBOOK_LIMITS.maxColumns - 1;
+  const merges = sourceMerges
+    .filter((m) => m.s.c <= lastColumn)
+    .map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: Math.min(m.e.c, lastColumn) } }));
   return { name, rows, merges };
 }
 
