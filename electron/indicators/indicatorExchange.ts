@@ -7,11 +7,13 @@
  * written any common way or fused into the 参考值 ("≥90%"), and lists every bad row. Nothing is written
  * unless the whole file is clean; then mergeLibrary brings it in in one transaction. 一级/二级 may carry
  * outline marks ("（一）数量指标") and any 二级 wording level2Kinds.ts knows; counts the file prints about
- * itself ("共 26 类 310 条", "小计：8 条") are checked against the rows read (libraryCounts.ts).
+ * itself ("共 26 类 310 条", "小计：8 条") are checked against the rows read (libraryCounts.ts), sheet by sheet.
+ * Every sheet whose header names the indicator columns is read (a region's library often comes one
+ * sheet per 类别, or after a 说明 sheet); the others are listed as not read, with why.
  *
  * Trust: `bytes` is a file the user picked (dialog, upload or command line); bounded by readWorkbook.
  */
-import { cellText, findTable, type ColumnSpec, type FoundColumn } from '../formats/findTable';
+import { cellText, findTable, type ColumnSpec, type FoundColumn, type TableFound, type TableNotFound } from '../formats/findTable';
 import { cellIssue, ImportRejected, missingColumnIssues, type ImportIssue, type IssueSource } from '../formats/importIssue';
 import type { TotalIssue } from '../formats/moneyCells';
 import { parsePrintedLabel } from '../formats/printedLabels';
@@ -55,12 +57,17 @@ type Key = (typeof INDICATOR_COLUMNS)[number]['key'];
 export interface IndicatorImportPreview {
   kind: 'indicators';
   fileName: string;
-  sheet: string | null;
-  headerRow: number | null;
+  /** The sheets read as indicator tables, in workbook order (one entry with sheet null for a CSV). */
+  sheets: { sheet: string | null; headerRow: number; dataRows: number }[];
+  /** The sheets with no indicator table, and why ("没有指标表的表头"). */
+  ignoredSheets: { sheet: string; reason: string }[];
+  /** Data rows over all sheets read. */
   dataRows: number;
+  /** The sentence saying which sheets were read (header row, rows) and which were not and why, as the screen and CLI show it. */
+  sheetsNote: string;
   classesToCreate: string[];
-  toCreate: { row: number; className: string; name: string }[];
-  toUpdate: { row: number; className: string; name: string; changes: string[] }[];
+  toCreate: { sheet: string | null; row: number; className: string; name: string }[];
+  toUpdate: { sheet: string | null; row: number; className: string; name: string; changes: string[] }[];
   unchanged: number;
   errors: ImportIssue[];
   /** Notes on rows, and printed counts that disagree with the rows read (with both figures). */
@@ -130,9 +137,10 @@ function analyse(
   const preview: IndicatorImportPreview = {
     kind: 'indicators',
     fileName: input.fileName,
-    sheet: null,
-    headerRow: null,
+    sheets: [],
+    ignoredSheets: [],
     dataRows: 0,
+    sheetsNote: '',
     classesToCreate: [],
     toCreate: [],
     toUpdate: [],
@@ -142,116 +150,153 @@ function analyse(
     canCommit: false,
   };
   const book = readWorkbook(input.bytes, input.fileName);
-  const table = findTable(book, INDICATOR_COLUMNS);
   const sourceFor = (sheet: string | null): IssueSource => ({ fileName: input.fileName, sheet: book.format === 'text' ? null : sheet });
-  if (!table.ok) {
-    preview.errors.push(...missingColumnIssues(table, sourceFor(table.sheet), '指标库表', '“一级指标”“三级指标”'));
+  const tables: TableFound[] = [];
+  for (const sheet of book.sheets) {
+    const table = findTable({ ...book, sheets: [sheet] }, INDICATOR_COLUMNS);
+    if (table.ok) tables.push(table);
+    else preview.ignoredSheets.push({ sheet: sheet.name, reason: notATable(table) });
+  }
+  if (tables.length === 0) {
+    // Report against the sheet that came closest, as for a one-sheet file.
+    const closest = findTable(book, INDICATOR_COLUMNS);
+    preview.ignoredSheets = [];
+    preview.sheetsNote = '没有找到指标表。';
+    if (!closest.ok) preview.errors.push(...missingColumnIssues(closest, sourceFor(closest.sheet), '指标库表', '“一级指标”“三级指标”'));
     return { preview, library: null };
   }
-  const source = sourceFor(table.sheet);
-  const col = table.columns as Partial<Record<Key, FoundColumn>>;
-  Object.assign(preview, { sheet: source.sheet, headerRow: table.headerRow, dataRows: table.rows.length });
 
   const existing = new Map(listIndicators(ctx).map((i) => [`${i.className}\u0000${i.name}`, i]));
   const existingClasses = new Set(listIndicators(ctx).map((i) => i.className));
   const classes = new Map<string, IndicatorFields[]>();
-  const seen = new Map<string, number>();
-  const above: Partial<Record<'className' | 'level1' | 'level2', string>> = {};
+  /** Class and name → where it was first read, across the sheets. */
+  const seen = new Map<string, { sheet: string; row: number }>();
+  const errorsBySheet: ImportIssue[][] = [];
 
-  const sheet = book.sheets.find((s) => s.name === table.sheet)!;
-  const counts = findPrintedCounts(sheet, table, {
-    name: 'name',
-    className: 'className',
-    labels: ['className', 'level1', 'level2', 'name'],
-  });
-  const countRows = new Set(counts.map((c) => c.row));
-  const counted: CountedRow[] = [];
-  const labelled = new Set<string>();
+  for (const table of tables) {
+    const source = sourceFor(table.sheet);
+    const errors: ImportIssue[] = [];
+    errorsBySheet.push(errors);
+    const col = table.columns as Partial<Record<Key, FoundColumn>>;
+    preview.sheets.push({ sheet: source.sheet, headerRow: table.headerRow, dataRows: table.rows.length });
+    preview.dataRows += table.rows.length;
+    // Grouping ("same as above") never carries over from one sheet to the next.
+    const above: Partial<Record<'className' | 'level1' | 'level2', string>> = {};
 
-  for (const row of table.rows) {
-    if (countRows.has(row.rowNumber)) continue;
-    const text = (key: Key) => cellText(row.cells[key]);
-    const issue = (key: Key, problem: string) =>
-      preview.errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
-    // Grouped tables leave 类别/一级/二级 blank under the first row of a group.
-    const grouped = (key: 'className' | 'level1' | 'level2') => (above[key] = text(key) || above[key] || '');
-    const label = classLabel(grouped('className'));
-    const className = parsePrintedLabel(label.name).name;
-    const placed = placeInLibrary(grouped('level1'), grouped('level2'));
-    const name = text('name');
-    if (name) counted.push({ rowNumber: row.rowNumber, className });
-    if (label.count !== null && col.className && !labelled.has(label.name)) {
-      labelled.add(label.name);
-      counts.push(classCount(row.rowNumber, col.className.index, label, className));
-    }
+    const sheet = book.sheets.find((s) => s.name === table.sheet)!;
+    const counts = findPrintedCounts(sheet, table, {
+      name: 'name',
+      className: 'className',
+      labels: ['className', 'level1', 'level2', 'name'],
+    });
+    const countRows = new Set(counts.map((c) => c.row));
+    const counted: CountedRow[] = [];
+    const labelled = new Set<string>();
 
-    let natureText = text('nature');
-    const hint = text('referenceHint') || null;
-    const fused = hint ? FUSED_VALUE.exec(hint) : null;
-    if (!natureText && fused) natureText = fused[1]!;
-    const nature = natureText ? normaliseNature(natureText) : null;
-    const unit = text('unit') || null;
+    for (const row of table.rows) {
+      if (countRows.has(row.rowNumber)) continue;
+      const text = (key: Key) => cellText(row.cells[key]);
+      const issue = (key: Key, problem: string) =>
+        errors.push(cellIssue(source, row.rowNumber, col[key] ?? null, text(key) || null, problem));
+      // Grouped tables leave 类别/一级/二级 blank under the first row of a group.
+      const grouped = (key: 'className' | 'level1' | 'level2') => (above[key] = text(key) || above[key] || '');
+      const label = classLabel(grouped('className'));
+      const className = parsePrintedLabel(label.name).name;
+      const placed = placeInLibrary(grouped('level1'), grouped('level2'));
+      const name = text('name');
+      if (name) counted.push({ rowNumber: row.rowNumber, className });
+      if (label.count !== null && col.className && !labelled.has(label.name)) {
+        labelled.add(label.name);
+        counts.push(classCount(row.rowNumber, col.className.index, label, className));
+      }
 
-    if (!className) issue('className', '缺少类别。请填写指标所属类别（如“培训”）。');
-    if (!name) issue('name', '缺少三级指标名称。');
-    if (!nature) {
-      issue(
-        'nature',
-        natureText
-          ? `“${natureText}”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。`
-          : '缺少指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性（也可写在参考值前，如“≥90%”）。',
-      );
-    }
-    if (placed === null) {
-      issue(
-        'level2',
-        `一级指标“${text('level1') || above.level1 || ''}”下没有二级指标“${text('level2') || above.level2 || ''}”。三分法可用：${describeLevels(THREE_WAY_LEVELS)}；四分法可用：${describeLevels(FOUR_WAY_LEVELS)}。`,
-      );
-    }
-    if (!className || !name || !nature || placed === null) continue;
+      let natureText = text('nature');
+      const hint = text('referenceHint') || null;
+      const fused = hint ? FUSED_VALUE.exec(hint) : null;
+      if (!natureText && fused) natureText = fused[1]!;
+      const nature = natureText ? normaliseNature(natureText) : null;
+      const unit = text('unit') || null;
 
-    const fields: IndicatorFields = {
-      level1: placed.level1,
-      level2: placed.level2,
-      name,
-      nature,
-      unit: nature === '定性' ? null : unit,
-      explanation: text('explanation') || null,
-      standard: text('standard') || null,
-      keywords: text('keywords') || null,
-      referenceHint: hint,
-      mandatory: YES.has(text('mandatory').toLowerCase()),
-      scope: text('scope') === '总体' ? 'overall' : 'annual',
-    };
-    const problems = indicatorProblems(fields);
-    for (const [field, problem] of Object.entries(problems)) issue(field as Key, `${problem}。`);
-    const key = `${className}\u0000${name}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issue('name', `“${className}”类中的“${name}”与第 ${first} 行重名。同一类别内三级指标名称不能重复，请改名或删去一行。`);
-      continue;
-    }
-    seen.set(key, row.rowNumber);
-    if (Object.keys(problems).length) continue;
-    if (nature === '定性' && unit) {
-      preview.warnings.push(cellIssue(source, row.rowNumber, col.unit ?? null, unit, '定性指标不需要计量单位，导入时将忽略该单位。'));
-    }
+      if (!className) issue('className', '缺少类别。请填写指标所属类别（如“培训”）。');
+      if (!name) issue('name', '缺少三级指标名称。');
+      if (!nature) {
+        issue(
+          'nature',
+          natureText
+            ? `“${natureText}”不是可识别的指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性。`
+            : '缺少指标性质，请填写 ≥、＞、＝、＜、≤ 或 定性（也可写在参考值前，如“≥90%”）。',
+        );
+      }
+      if (placed === null) {
+        issue(
+          'level2',
+          `一级指标“${text('level1') || above.level1 || ''}”下没有二级指标“${text('level2') || above.level2 || ''}”。三分法可用：${describeLevels(THREE_WAY_LEVELS)}；四分法可用：${describeLevels(FOUR_WAY_LEVELS)}。`,
+        );
+      }
+      if (!className || !name || !nature || placed === null) continue;
 
-    if (!classes.has(className)) classes.set(className, []);
-    classes.get(className)!.push(fields);
-    const before = existing.get(key);
-    if (!before) preview.toCreate.push({ row: row.rowNumber, className, name });
-    else {
-      const changes = describeChanges(before, fields);
-      if (changes.length) preview.toUpdate.push({ row: row.rowNumber, className, name, changes });
-      else preview.unchanged++;
+      const fields: IndicatorFields = {
+        level1: placed.level1,
+        level2: placed.level2,
+        name,
+        nature,
+        unit: nature === '定性' ? null : unit,
+        explanation: text('explanation') || null,
+        standard: text('standard') || null,
+        keywords: text('keywords') || null,
+        referenceHint: hint,
+        mandatory: YES.has(text('mandatory').toLowerCase()),
+        scope: text('scope') === '总体' ? 'overall' : 'annual',
+      };
+      const problems = indicatorProblems(fields);
+      for (const [field, problem] of Object.entries(problems)) issue(field as Key, `${problem}。`);
+      const key = `${className}\u0000${name}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const where = first.sheet === table.sheet || book.format === 'text' ? '' : `工作表“${first.sheet}”`;
+        issue('name', `“${className}”类中的“${name}”与${where}第 ${first.row} 行重名。同一类别内三级指标名称不能重复，请改名或删去一行。`);
+        continue;
+      }
+      seen.set(key, { sheet: table.sheet, row: row.rowNumber });
+      if (Object.keys(problems).length) continue;
+      if (nature === '定性' && unit) {
+        preview.warnings.push(cellIssue(source, row.rowNumber, col.unit ?? null, unit, '定性指标不需要计量单位，导入时将忽略该单位。'));
+      }
+
+      if (!classes.has(className)) classes.set(className, []);
+      classes.get(className)!.push(fields);
+      const before = existing.get(key);
+      if (!before) preview.toCreate.push({ sheet: source.sheet, row: row.rowNumber, className, name });
+      else {
+        const changes = describeChanges(before, fields);
+        if (changes.length) preview.toUpdate.push({ sheet: source.sheet, row: row.rowNumber, className, name, changes });
+        else preview.unchanged++;
+      }
     }
+    preview.warnings.push(...countFindings(sheet, table, counts, counted, source));
   }
-  preview.warnings.push(...countFindings(sheet, table, counts, counted, source));
+  preview.sheetsNote = sheetsNote(preview);
+  // Sheet by sheet in workbook order, each by row.
+  preview.errors = errorsBySheet.flatMap((errors) => errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
   preview.classesToCreate = [...classes.keys()].filter((c) => !existingClasses.has(c));
-  preview.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   preview.canCommit = preview.errors.length === 0;
   return { preview, library: { classes: [...classes].map(([name, indicators]) => ({ name, indicators })) } };
+}
+
+function sheetsNote(p: IndicatorImportPreview): string {
+  const one = (s: IndicatorImportPreview['sheets'][number]) => `表头在第 ${s.headerRow} 行，读到 ${s.dataRows} 行指标`;
+  const read =
+    p.sheets.length === 1
+      ? `${p.sheets[0]!.sheet === null ? '' : `工作表“${p.sheets[0]!.sheet}”，`}${one(p.sheets[0]!)}`
+      : `读取 ${p.sheets.length} 个工作表，共 ${p.dataRows} 行指标：${p.sheets.map((s) => `“${s.sheet}”（${one(s)}）`).join('、')}`;
+  const ignored = p.ignoredSheets.map((s) => `“${s.sheet}”（${s.reason}）`).join('、');
+  return `${read}${ignored ? `；未读取的工作表：${ignored}` : ''}。`;
+}
+
+/** Why a sheet is not read: no indicator header at all (a 说明 sheet), or a table lacking the library's columns. */
+function notATable(table: TableNotFound): string {
+  if (table.headerRow === null) return '没有指标表的表头（类别、一级指标、二级指标、三级指标）';
+  return `第 ${table.headerRow} 行的表头缺少${table.missing.map((c) => `“${c.label}”`).join('、')}列，不是指标表`;
 }
 
 /** A class label's printed count ("培训（共8条）") as a count of that class, at the 类别 cell. */

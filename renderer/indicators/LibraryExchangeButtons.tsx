@@ -67,13 +67,7 @@ function LibraryImportModal({
   return (
     <ImportPreviewModal
       title={`导入预览：${fileName}`}
-      description={
-        <>
-          {preview.sheet ? `工作表“${preview.sheet}”，` : ''}
-          {preview.headerRow ? `表头在第 ${preview.headerRow} 行，` : ''}读到 {preview.dataRows}{' '}
-          行指标。类别、一级、二级留空的行沿用上一行。
-        </>
-      }
+      description={<>{preview.sheetsNote}类别、一级、二级留空的行沿用上一行。</>}
       counts={[
         { label: '新增类别', value: preview.classesToCreate.length, color: 'blue' },
         { label: '新增指标', value: preview.toCreate.length, color: 'blue' },
@@ -109,8 +103,8 @@ function LibraryImportModal({
             </Table.Thead>
             <Table.Tbody>
               {preview.toUpdate.map((u) => (
-                <Table.Tr key={u.row}>
-                  <Table.Td>{u.row}</Table.Td>
+                <Table.Tr key={`${u.sheet}:${u.row}`}>
+                  <Table.Td>{preview.sheets.length > 1 ? `${u.sheet} ${u.row}` : u.row}</Table.Td>
                   <Table.Td>
                     {u.className}·{u.name}
                   </Table.Td>

@@ -59,7 +59,7 @@ export function describeCheck(file: string, c: LedgerCheck): string[] {
 
 export function describeIndicatorPreview(preview: IndicatorImportPreview, dryRun: boolean): string[] {
   const lines = [
-    `${preview.fileName}${preview.sheet ? ` 工作表“${preview.sheet}”` : ''}：表头在第 ${preview.headerRow ?? '—'} 行，读到 ${preview.dataRows} 行指标。`,
+    `${preview.fileName}：${preview.sheetsNote}`,
     `${dryRun || preview.errors.length ? '将' : '已'}新增类别 ${preview.classesToCreate.length} 个、指标 ${preview.toCreate.length} 条，更新 ${preview.toUpdate.length} 条，${preview.unchanged} 条无变化。`,
   ];
   for (const u of preview.toUpdate) lines.push(`  第 ${u.row} 行 ${u.className}·${u.name}：${u.changes.join('；')}`);

@@ -237,6 +237,100 @@ describe('a published library in every layout regions print', () => {
   }
 });
 
+describe('a library in several sheets', () => {
+  const NOTES = {
+    name: '说明',
+    rows: [['填报说明'], ['一、本指标库按类别分表，每类一个工作表。'], ['二、指标性质填写 ≥、≤、＝ 或 定性。']],
+  };
+  // A different table: reference values by indicator, without the library's levels.
+  const VALUES = {
+    name: '参考值',
+    rows: [
+      ['类别', '三级指标', '参考值'],
+      ['培训', '培训人次', '≥500人次'],
+    ],
+  };
+  const training = (printed: number) => ({
+    name: '培训类',
+    rows: [
+      ['培训类共性指标'],
+      [`共 1 类 ${printed} 条指标`],
+      HEADER,
+      ['培训', '产出指标', '数量指标', '培训人次', '≥', '人次', '', ''],
+      [null, null, '质量指标', '培训合格率', '≥', '%', '', ''],
+      [null, '满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', '%', '', ''],
+    ],
+  });
+  const meetings = (printed: number) => ({
+    name: '会议类',
+    rows: [
+      [`共 1 类 ${printed} 条指标`],
+      HEADER,
+      ['会议', '产出指标', '数量指标', '会议召开次数', '≥', '次', '', ''],
+      [null, '效益指标', '社会效益指标', '会议精神传达落实情况', '定性', '', '', ''],
+    ],
+  });
+
+  it('reads every sheet with an indicator table, says which were not read and why, and checks each sheet’s printed count', () => {
+    const ctx = freshContext();
+    const input = { fileName: '区库分表.xlsx', bytes: workbookBytes([NOTES, training(3), VALUES, meetings(3)]) };
+    const preview = previewIndicatorImport(ctx, input);
+    expect(preview.errors).toEqual([]);
+    expect(preview.sheets).toEqual([
+      { sheet: '培训类', headerRow: 3, dataRows: 3 },
+      { sheet: '会议类', headerRow: 2, dataRows: 2 },
+    ]);
+    expect(preview.ignoredSheets).toEqual([
+      { sheet: '说明', reason: '没有指标表的表头（类别、一级指标、二级指标、三级指标）' },
+      { sheet: '参考值', reason: '第 1 行的表头缺少“一级指标”、“二级指标”列，不是指标表' },
+    ]);
+    expect(preview.sheetsNote).toBe(
+      '读取 2 个工作表，共 5 行指标：“培训类”（表头在第 3 行，读到 3 行指标）、“会议类”（表头在第 2 行，读到 2 行指标）；' +
+        '未读取的工作表：“说明”（没有指标表的表头（类别、一级指标、二级指标、三级指标））、“参考值”（第 1 行的表头缺少“一级指标”、“二级指标”列，不是指标表）。',
+    );
+    // 会议类 prints 3 for its 2 rows: noted on that sheet only; 培训类's 3 agrees.
+    expect(preview.warnings).toHaveLength(1);
+    expect(preview.warnings[0]!.message).toMatch(/^区库分表\.xlsx 工作表“会议类”第 1 行 A 列.*印有 3 条，与.+ 2 条不一致/);
+    expect(preview.toCreate.map((c) => [c.sheet, c.row, c.className, c.name])).toEqual([
+      ['培训类', 4, '培训', '培训人次'],
+      ['培训类', 5, '培训', '培训合格率'],
+      ['培训类', 6, '培训', '参训人员满意度'],
+      ['会议类', 3, '会议', '会议召开次数'],
+      ['会议类', 4, '会议', '会议精神传达落实情况'],
+    ]);
+
+    expect(commitIndicatorImport(ctx, input)).toMatchObject({ classesCreated: 2, created: 5 });
+    expect(listIndicators(ctx).map((i) => [i.className, i.level2, i.name])).toEqual([
+      ['培训', '数量指标', '培训人次'],
+      ['培训', '质量指标', '培训合格率'],
+      ['培训', '服务对象满意度指标', '参训人员满意度'],
+      ['会议', '数量指标', '会议召开次数'],
+      ['会议', '社会效益指标', '会议精神传达落实情况'],
+    ]);
+  });
+
+  it('refuses an indicator listed twice across sheets, naming the sheet it was first read on; grouping stops at a sheet’s end', () => {
+    const ctx = freshContext();
+    const again = {
+      name: '培训补充',
+      rows: [
+        HEADER,
+        [null, '产出指标', '数量指标', '培训期数', '≥', '期', '', ''],
+        ['培训', '产出指标', '数量指标', '培训人次', '≥', '人次', '', ''],
+      ],
+    };
+    const input = { fileName: '区库分表.xlsx', bytes: workbookBytes([training(3), again]) };
+    const preview = previewIndicatorImport(ctx, input);
+    expect(preview.canCommit).toBe(false);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^区库分表\.xlsx 工作表“培训补充”第 2 行 A 列（类别）.*缺少类别/),
+      expect.stringMatching(/^区库分表\.xlsx 工作表“培训补充”第 3 行 D 列（三级指标）.*“培训”类中的“培训人次”与工作表“培训类”第 4 行重名/),
+    ]);
+    expect(() => commitIndicatorImport(ctx, input)).toThrow(/2 处问题，未导入任何数据/);
+    expect(listIndicators(ctx)).toEqual([]);
+  });
+});
+
 describe('ledger init, export indicators, import indicators', () => {
   const io = (): CliIO & { text: () => string } => {
     let out = '';
