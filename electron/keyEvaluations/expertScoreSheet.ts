@@ -30,6 +30,7 @@ import {
   workbookBytes,
 } from '../formats/styledWorkbook';
 import type { FrameworkIndicator } from '../rules/keyEvaluationScore';
+import { formatScore } from '../rules/numberFormat';
 import { twoDecimalProblem } from '../rules/decimals';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -303,8 +304,8 @@ function scoreOf(value: CellValue | undefined, points: number): { score: number 
   if (text === '' || NOT_SCORED.has(text)) return { score: null };
   const n =
     typeof value === 'number' ? value : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.normalize('NFKC')) ? Number(text.normalize('NFKC')) : NaN;
-  if (!Number.isFinite(n)) return { problem: `“${text}”不是数字。得分请填 0–${points} 之间的数字，暂不评分填“/”或留空。` };
-  if (n < 0 || n > points) return { problem: `该指标满分 ${points} 分，得分应在 0–${points} 分之间。` };
+  if (!Number.isFinite(n)) return { problem: `“${text}”不是数字。得分请填 0–${formatScore(points)} 之间的数字，暂不评分填“/”或留空。` };
+  if (n < 0 || n > points) return { problem: `该指标满分 ${formatScore(points)} 分，得分应在 0–${formatScore(points)} 分之间。` };
   const decimals = twoDecimalProblem('得分', n);
   if (decimals) return { problem: `${decimals}。` };
   return { score: Math.round(n * 100) / 100 };

@@ -6,6 +6,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { evaluationExperts, expertScores, keyEvaluations } from '../../db/schema';
 import { twoDecimalProblem } from '../rules/decimals';
+import { formatScore } from '../rules/numberFormat';
 import type { Framework } from '../rules/keyEvaluationScore';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
@@ -82,7 +83,7 @@ export function recordScores(
         s.score !== null &&
         (typeof s.score !== 'number' || !Number.isFinite(s.score) || s.score < 0 || s.score > indicator.points)
       ) {
-        fields[key] = `“${indicator.name}”满分 ${indicator.points} 分，评分应在 0–${indicator.points} 分之间`;
+        fields[key] = `“${indicator.name}”满分 ${formatScore(indicator.points)} 分，评分应在 0–${formatScore(indicator.points)} 分之间`;
       } else {
         const problem =
           (s.score === null ? null : twoDecimalProblem('评分', s.score)) ??

@@ -5,7 +5,7 @@
 import type { Grade, Verdict } from '../../db/vocabulary';
 import { twoDecimalProblem } from './decimals';
 // Sums of points are kept to 2 decimals so 8.5 + 9.1 stays 17.6, not 17.599999.
-import { roundHalfUp } from './numberFormat';
+import { formatScore, roundHalfUp } from './numberFormat';
 import type { RuleSet } from './ruleSet';
 
 export type ExAnteRules = RuleSet['exAnte'];
@@ -57,7 +57,7 @@ export function scoreExAnte(scores: readonly ItemScore[], rules: ExAnteRules): E
         const decimals = twoDecimalProblem('得分', points);
         if (decimals) problem = `“${dim.dimension}·${it.name}”${decimals}，现为 ${points} 分`;
         else if (points < low || points > high)
-          problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${low}–${high} 分之间，现为 ${points} 分`;
+          problem = `“${dim.dimension}·${it.name}”评为“${rating}”，得分应在 ${formatScore(low)}–${formatScore(high)} 分之间，现为 ${formatScore(points)} 分`;
       }
       items.push({ dimension: dim.dimension, item: it.name, rating, points, basis: s?.basis ?? '', max: it.points, problem });
     }

@@ -9,6 +9,7 @@
  * not 3 × 10.33); or 'fromPrinted' — sums of the printed figures, for provinces whose tables add up
  * line by line. The grade is read from the total as rounded.
  */
+import { formatScore } from './numberFormat';
 import { gradeOf, type RuleSet, type SubtotalBasis } from './ruleSet';
 import type { Aggregation } from '../../db/vocabulary';
 
@@ -87,7 +88,9 @@ export function scoreEvaluation(
         const bad = byExpert
           .map((s, k) => (s !== null && (s < 0 || s > ind.points || !Number.isFinite(s)) ? experts[k] : null))
           .filter((e): e is string => e !== null);
-        const problem = bad.length ? `“${ind.name}”满分 ${ind.points} 分，${bad.join('、')}的评分超出 0–${ind.points} 分` : null;
+        const problem = bad.length
+          ? `“${ind.name}”满分 ${formatScore(ind.points)} 分，${bad.join('、')}的评分超出 0–${formatScore(ind.points)} 分`
+          : null;
         if (problem) problems.push(problem);
         const complete = experts.length > 0 && byExpert.every((s) => s !== null) && !problem;
         const value = complete ? exactAggregate(byExpert as number[], options.aggregation) : ZERO;

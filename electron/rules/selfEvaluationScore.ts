@@ -15,6 +15,7 @@ import type { Nature } from '../../db/vocabulary';
 import { isLowerBetter } from './indicatorRules';
 import { level2KindOf } from './level2Kinds';
 import type { QUALITATIVE_LEVELS } from './monitoringLabels';
+import { formatScore } from './numberFormat';
 import { gradeOf, type RuleSet } from './ruleSet';
 import { numberIn } from './targetChecks';
 
@@ -162,7 +163,9 @@ export function scoreSelfEvaluation(
     const points = pointsOf((k) => names.includes(groups[k]!));
     if (Math.round(points * 100) !== Math.round(weights[weight] * 100)) {
       const label = weight === 'output' && groups.includes('成本指标') ? '产出指标（含成本指标）' : names[0];
-      problems.push(`${label}的三级指标分值合计 ${points} 分，本年度规则中该一级指标为 ${weights[weight]} 分，请调整各指标分值`);
+      problems.push(
+        `${label}的三级指标分值合计 ${formatScore(points)} 分，本年度规则中该一级指标为 ${formatScore(weights[weight])} 分，请调整各指标分值`,
+      );
     }
   }
 
@@ -201,9 +204,9 @@ function scoreExecution(
   if (funds.budgetFen <= 0) {
     const chosen = funds.chosenScore ?? null;
     if (chosen === null)
-      return { rate: null, exact: null, problem: `全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–${points} 分）` };
+      return { rate: null, exact: null, problem: `全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–${formatScore(points)} 分）` };
     if (!Number.isFinite(chosen) || chosen < 0 || chosen > points)
-      return { rate: null, exact: null, problem: `预算执行率得分 ${chosen} 超出 0–${points} 分，请改正` };
+      return { rate: null, exact: null, problem: `预算执行率得分 ${formatScore(chosen)} 超出 0–${formatScore(points)} 分，请改正` };
     return { rate: null, exact: fractionOf(chosen), problem: null };
   }
   const rate = (funds.executedFen * 100) / funds.budgetFen;
@@ -243,7 +246,7 @@ function scoreIndicator(ind: SelfEvaluationIndicatorInput, rules: RuleSet['selfE
         band,
         flags,
         notice,
-        problem: `“${ind.name}”${level}，得分应在 ${band.min}–${band.max} 分之间，现为 ${chosen} 分，请改正`,
+        problem: `“${ind.name}”${level}，得分应在 ${formatScore(band.min)}–${formatScore(band.max)} 分之间，现为 ${formatScore(chosen)} 分，请改正`,
       };
     return { exact: fractionOf(chosen), band, flags, problem: null, notice };
   }
@@ -288,7 +291,13 @@ function scoreIndicator(ind: SelfEvaluationIndicatorInput, rules: RuleSet['selfE
   const chosen = ind.chosenScore ?? null;
   if (chosen === null) return { exact, band, flags, problem: null, notice };
   if (!Number.isFinite(chosen) || chosen < 0 || chosen > ind.points)
-    return { exact: null, band, flags, notice, problem: `“${ind.name}”得分应在 0–${ind.points} 分之间，现为 ${chosen} 分，请改正` };
+    return {
+      exact: null,
+      band,
+      flags,
+      notice,
+      problem: `“${ind.name}”得分应在 0–${formatScore(ind.points)} 分之间，现为 ${formatScore(chosen)} 分，请改正`,
+    };
   return { exact: fractionOf(chosen), band, flags, problem: null, notice };
 }
 

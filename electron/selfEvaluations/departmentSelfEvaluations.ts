@@ -10,6 +10,7 @@ import { budgetUnits, departmentSelfEvaluationEntries, departmentSelfEvaluations
 import { LedgerError } from '../../db/ledgerError';
 import type { SelfEvaluationStatus } from '../../db/vocabulary';
 import { twoDecimalProblem } from '../rules/decimals';
+import { formatScore } from '../rules/numberFormat';
 import { scoreDepartmentSelfEvaluation, type DepartmentScoreRules } from '../rules/departmentSelfEvaluationScore';
 import type { EvaluationScore, Framework } from '../rules/keyEvaluationScore';
 import { isSelfEvaluationEditable, SELF_EVALUATION_STATUS } from '../rules/selfEvaluationForm';
@@ -177,7 +178,7 @@ export function saveDepartmentSelfEvaluation(
       const ind = known.get(e.indicatorCode)!;
       const problem =
         e.score < 0 || e.score > ind.points
-          ? `“${ind.name}”的得分 ${e.score} 超出 0–${ind.points} 分（分值 ${ind.points} 分），请填写不超过分值的得分`
+          ? `“${ind.name}”的得分 ${formatScore(e.score)} 超出 0–${formatScore(ind.points)} 分（分值 ${formatScore(ind.points)} 分），请填写不超过分值的得分`
           : twoDecimalProblem(`“${ind.name}”的得分`, e.score);
       if (problem) fields[`entries.${k}.score`] = problem;
     });

@@ -64,7 +64,7 @@ describeInChromium('部门整体自评', () => {
     await dept.score('预算完成率').fill('5');
     expect(await se.grade()).toBe('未评定');
     await session.page.getByRole('button', { name: '保存', exact: true }).click();
-    await session.page.getByText('“预算完成率”的得分 5 超出 0–4 分').first().waitFor();
+    await session.page.getByText('“预算完成率”的得分 5.00 超出 0–4.00 分').first().waitFor();
     expect(listDepartmentSelfEvaluations(session.ctx, { year: 2023 })).toMatchObject([{ total: 0, grade: null }]);
 
     await dept.score('预算完成率').fill('3');

@@ -95,10 +95,12 @@ describeInChromium('事前评估', () => {
     // Points outside the rating's band: listed, marked at the field, and 定稿 refused by the ledger.
     await exAnte.setPoints('需求迫切性', '7');
     await expect.poll(() => exAnte.total()).toBe('43.00');
-    expect(await exAnte.problems()).toEqual(['“立项必要性·需求迫切性”评为“差”，得分应在 0–6 分之间，现为 7 分']);
+    expect(await exAnte.problems()).toEqual(['“立项必要性·需求迫切性”评为“差”，得分应在 0.00–6.00 分之间，现为 7.00 分']);
     expect(await exAnte.pointsError('需求迫切性')).toBe('不在该评级的分值范围内');
     expect(await exAnte.conclusion()).toBe('评分完成后确定');
-    expect(await exAnte.tryFinalize()).toContain('评分尚未完成，不能定稿：“立项必要性·需求迫切性”评为“差”，得分应在 0–6 分之间，现为 7 分');
+    expect(await exAnte.tryFinalize()).toContain(
+      '评分尚未完成，不能定稿：“立项必要性·需求迫切性”评为“差”，得分应在 0.00–6.00 分之间，现为 7.00 分',
+    );
     // 定稿 saved what was on screen first, so the ledger judged exactly that.
     expect(assessmentsOf(HEATING)[0]).toMatchObject({ status: 'draft', score: { total: 43, conclusion: null } });
     await exAnte.setPoints('需求迫切性', '3.5');

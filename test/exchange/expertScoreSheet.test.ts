@@ -218,7 +218,7 @@ describe('专家评分表', () => {
       { sheet: '李专家', row: rb, column: 'F', header: '得分', value: '良好' },
     ]);
     expect(preview.errors[0]!.message).toBe(
-      `评分表.xlsx 工作表“李专家”第 ${ra} 行 F 列（得分）：“${a!.name}”：该指标满分 ${a!.points} 分，得分应在 0–${a!.points} 分之间。`,
+      `评分表.xlsx 工作表“李专家”第 ${ra} 行 F 列（得分）：“${a!.name}”：该指标满分 ${formatScore(a!.points)} 分，得分应在 0–${formatScore(a!.points)} 分之间。`,
     );
     expect(preview.errors[1]!.message).toContain('“良好”不是数字');
 

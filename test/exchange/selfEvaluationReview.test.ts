@@ -143,7 +143,7 @@ describe('reviewing a 项目支出绩效自评表', () => {
   it('refuses a 定性 score outside its band, at its cell', () => {
     const { r, rows, slips } = review({ score: { 劳动者技能水平: 9 }, subtotal: { 效益指标: 29 }, total: 97.1 });
     expect(slips).toEqual([[`H${rows.indicator['劳动者技能水平']}`, '9', null]]);
-    expect(r.findings[0]!.problem).toBe('“劳动者技能水平”部分达成，得分应在 6–8 分之间，现为 9 分，请改正');
+    expect(r.findings[0]!.problem).toBe('“劳动者技能水平”部分达成，得分应在 6.00–8.00 分之间，现为 9.00 分，请改正');
     expect(r.grade).toBeNull();
   });
 
@@ -182,7 +182,7 @@ describe('reviewing a 项目支出绩效自评表', () => {
     expect(r.total).toBe(95.6);
     const unscored = review({ funds: zero, executionRate: '—', executionScore: '—', total: 95.6 });
     expect(unscored.slips).toEqual([['H6', '—', null]]);
-    expect(unscored.r.findings[0]!.problem).toBe('全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–10 分）');
+    expect(unscored.r.findings[0]!.problem).toBe('全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–10.00 分）');
   });
 
   it('checks the 一级 weights against the year’s rules (20/40/40)', () => {
@@ -194,9 +194,9 @@ describe('reviewing a 项目支出绩效自评表', () => {
     expect(r.findings.map((f) => [f.cell, f.problem])).toEqual([
       ['F6', '预算执行率的分值写为 10，本年度规则为 20.00 分。请改正。'],
       ['H6', '预算执行率得分写为 9.5，按分值 20.00 × min(执行率 95.00%, 100%) 应为 19.00。请核对后改正。'],
-      ['B13', '产出指标的三级指标分值合计 50 分，本年度规则中该一级指标为 40 分，请调整各指标分值'],
-      ['B19', '效益指标的三级指标分值合计 30 分，本年度规则中该一级指标为 40 分，请调整各指标分值'],
-      ['B23', '满意度指标的三级指标分值合计 10 分，本年度规则中该一级指标为 0 分，请调整各指标分值'],
+      ['B13', '产出指标的三级指标分值合计 50.00 分，本年度规则中该一级指标为 40.00 分，请调整各指标分值'],
+      ['B19', '效益指标的三级指标分值合计 30.00 分，本年度规则中该一级指标为 40.00 分，请调整各指标分值'],
+      ['B23', '满意度指标的三级指标分值合计 10.00 分，本年度规则中该一级指标为 0.00 分，请调整各指标分值'],
       ['G25', '总分行的分值写为 100，按预算执行率与各三级指标分值之和应为 110.00。请核对后改正。'],
       ['H25', '总分写为 95.1，按预算执行率得分与各三级指标得分之和（按未舍入的得分相加，最后舍入一次）应为 104.60。请核对后改正。'],
     ]);

@@ -9,6 +9,7 @@ import { recentAudit } from '../../electron/ledger/audit';
 import { createFrameworkTemplate, updateFrameworkTemplate } from '../../electron/keyEvaluations/frameworkTemplates';
 import { createUnit } from '../../electron/projects/units';
 import { templateById } from '../../electron/rules/keyEvaluationFrameworks';
+import { formatScore } from '../../electron/rules/numberFormat';
 import {
   acceptDepartmentSelfEvaluation,
   createDepartmentSelfEvaluation,
@@ -84,7 +85,7 @@ describe('部门整体自评', () => {
     const target = view.score.indicators.find((i) => i.name === '预算完成率')!;
     const over = scored(view, 0).map((e) => (e.indicatorCode === target.code ? { ...e, score: target.points + 1 } : e));
     expect(() => saveDepartmentSelfEvaluation(ctx, { id: view.id, entries: over })).toThrow(
-      `“预算完成率”的得分 ${target.points + 1} 超出 0–${target.points} 分`,
+      `“预算完成率”的得分 ${formatScore(target.points + 1)} 超出 0–${formatScore(target.points)} 分`,
     );
     expect(getDepartmentSelfEvaluation(ctx, { id: view.id }).total).toBe(95);
   });

@@ -157,7 +157,7 @@ describe('the ex-ante gate', () => {
       otherNotes: null,
       scores: bad,
     });
-    expect(() => finalizeAssessment(ctx, { id: a.id })).toThrow(/得分应在 9–10 分之间/);
+    expect(() => finalizeAssessment(ctx, { id: a.id })).toThrow(/得分应在 9.00–10.00 分之间/);
     assess(ctx, project.id, '良');
     expect(exAnteOverview(ctx, { year: 2023 })).toMatchObject({
       assessed: 1,

@@ -24,7 +24,6 @@ import {
 } from '../../electron/keyEvaluations/keyEvaluations';
 import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
 import { finalizeKeyEvaluation, recordScores, setExperts } from '../../electron/keyEvaluations/keyEvaluationScoring';
-import { LedgerError } from '../../db/ledgerError';
 import { listNotices } from '../../electron/rectification/noticeList';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
@@ -34,16 +33,7 @@ import { eq } from 'drizzle-orm';
 import { fiscalYears } from '../../db/schema';
 import { ruleSetOf } from '../../electron/ledger/years';
 import { serialiseRuleSet } from '../../electron/rules/ruleSet';
-
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LedgerError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../fixtures/refusal';
 
 const codesOf = (f: Framework) => f.flatMap((l1) => l1.level2.flatMap((l2) => l2.indicators));
 
@@ -295,9 +285,9 @@ describe('an evaluation from selection to result', () => {
     );
     expect(err.code).toBe('invalid_input');
     expect(err.fields).toEqual({
-      'scores.1.1.2': '“立项程序规范性”满分 3 分，评分应在 0–3 分之间',
+      'scores.1.1.2': '“立项程序规范性”满分 3.00 分，评分应在 0–3.00 分之间',
       'scores.9.9.9': '指标体系中没有该指标',
-      'scores.2.1.1': '“资金到位率”满分 4 分，评分应在 0–4 分之间',
+      'scores.2.1.1': '“资金到位率”满分 4.00 分，评分应在 0–4.00 分之间',
     });
     expect(getKeyEvaluation(ctx, { id: e.id }).scores).toEqual([]);
   });

@@ -58,7 +58,10 @@ describe('事前评估 scoring', () => {
     items[1] = { ...items[1]!, rating: null };
     const s = scoreExAnte(items, rules);
     expect(s.conclusion).toBeNull();
-    expect(s.problems).toEqual(['“立项必要性·政策相关性”评为“优”，得分应在 9–10 分之间，现为 8 分', '“立项必要性·需求迫切性”尚未评级']);
+    expect(s.problems).toEqual([
+      '“立项必要性·政策相关性”评为“优”，得分应在 9.00–10.00 分之间，现为 8.00 分',
+      '“立项必要性·需求迫切性”尚未评级',
+    ]);
   });
 
   it('refuses a third decimal, as every score in the ledger is kept to the hundredth', () => {

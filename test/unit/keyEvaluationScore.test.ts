@@ -107,8 +107,15 @@ describe('a printed key-evaluation scoring table', () => {
     expect(scoreEvaluation(framework(), EXPERTS, partial, options)).toMatchObject({ complete: false, grade: null });
     const wrong = scores().map((x) => (x.indicatorCode === '1' && x.expert === '专家乙' ? { ...x, score: 3.5 } : x));
     const s = scoreEvaluation(framework(), EXPERTS, wrong, options);
-    expect(s.problems).toEqual(['“立项依据充分性”满分 3 分，专家乙的评分超出 0–3 分']);
+    expect(s.problems).toEqual(['“立项依据充分性”满分 3.00 分，专家乙的评分超出 0–3.00 分']);
     expect(s.grade).toBeNull();
+  });
+
+  it('writes points in its messages as the forms print scores, with two decimals (满分 2.50 分, not 满分 2.5 分)', () => {
+    const over = scores().map((x) => (x.indicatorCode === '3' && x.expert === '专家甲' ? { ...x, score: 2.75 } : x));
+    expect(scoreEvaluation(framework(), EXPERTS, over, options).problems).toEqual([
+      '“绩效目标合理性”满分 2.50 分，专家甲的评分超出 0–2.50 分',
+    ]);
   });
 });
 

@@ -118,13 +118,13 @@ describe('项目支出绩效自评 scoring', () => {
       'a 定性 pick outside its band',
       { 就业能力提升: { actual: '部分达成', chosenScore: 26 } },
       '就业能力提升',
-      '得分应在 18–24 分之间，现为 26 分',
+      '得分应在 18.00–24.00 分之间，现为 26.00 分',
     ],
     [
       'a far-above deduction above its 分值',
       { 培训人数: { actual: '700', chosenScore: 21 } },
       '培训人数',
-      '得分应在 0–20 分之间，现为 21 分',
+      '得分应在 0–20.00 分之间，现为 21.00 分',
     ],
     ['a 定性 actual that is no level', { 就业能力提升: { actual: '基本完成' } }, '就业能力提升', '请填写 达成、部分达成 或 未达成'],
     ['an actual with no number', { 培训合格率: { actual: '/' } }, '培训合格率', '实际完成值没有可计算的数值（现为“/”）'],
@@ -151,12 +151,12 @@ describe('项目支出绩效自评 scoring', () => {
   it('shows a zero 全年预算数 as "—" and waits for the reviewer to score it', () => {
     const r = score({}, { budgetFen: 0, executedFen: 0 });
     expect(r.execution).toMatchObject({ rate: null, points: 10, score: null });
-    expect(r.problems).toEqual(['全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–10 分）']);
+    expect(r.problems).toEqual(['全年预算数为 0，执行率为“—”，请人工核定预算执行率得分（0–10.00 分）']);
     expect(r).toMatchObject({ complete: false, grade: null, total: 90 });
 
     const chosen = score({}, { budgetFen: 0, executedFen: 0, chosenScore: 10 });
     expect(chosen).toMatchObject({ execution: { rate: null, score: 10 }, total: 100, grade: '优', complete: true });
-    expect(score({}, { budgetFen: 0, chosenScore: 11 }).problems).toEqual(['预算执行率得分 11 超出 0–10 分，请改正']);
+    expect(score({}, { budgetFen: 0, chosenScore: 11 }).problems).toEqual(['预算执行率得分 11.00 超出 0–10.00 分，请改正']);
   });
 
   it('asks for a missing 全年执行数 rather than scoring it 0', () => {
@@ -229,7 +229,7 @@ describe('项目支出绩效自评 scoring', () => {
 
   it('says which 一级 does not add up to its weight, and withholds the grade', () => {
     const r = score({ 受训人员满意度: { points: 8 } });
-    expect(r.problems).toEqual(['满意度指标的三级指标分值合计 8 分，本年度规则中该一级指标为 10 分，请调整各指标分值']);
+    expect(r.problems).toEqual(['满意度指标的三级指标分值合计 8.00 分，本年度规则中该一级指标为 10.00 分，请调整各指标分值']);
     expect(r).toMatchObject({ complete: false, grade: null, total: 97.5 });
   });
 
@@ -244,7 +244,9 @@ describe('项目支出绩效自评 scoring', () => {
     ]);
     expect(r.complete).toBe(true);
     const short = score({ 人均培训成本: { level1: '成本指标', points: 4 } });
-    expect(short.problems).toEqual(['产出指标（含成本指标）的三级指标分值合计 49 分，本年度规则中该一级指标为 50 分，请调整各指标分值']);
+    expect(short.problems).toEqual([
+      '产出指标（含成本指标）的三级指标分值合计 49.00 分，本年度规则中该一级指标为 50.00 分，请调整各指标分值',
+    ]);
   });
 
   it.each([
