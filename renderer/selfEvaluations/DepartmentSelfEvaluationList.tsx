@@ -11,6 +11,7 @@ import { LoadError } from '../common/LoadError';
 import { useBridgeForm } from '../common/useBridgeForm';
 import { DepartmentSelfEvaluationPage } from './DepartmentSelfEvaluationPage';
 import { ResultCells, ResultHeadCells } from './SelfEvaluationTable';
+import { LongTableScroll } from '../common/LongTable';
 
 /** 部门整体自评 of the year: 单位, 总分, 等级, 状态; 新建 for a unit that has none; one evaluation when opened. */
 export function DepartmentSelfEvaluationList({ year }: { year: number }) {
@@ -37,31 +38,33 @@ export function DepartmentSelfEvaluationList({ year }: { year: number }) {
       <Group justify="flex-end">
         <Button onClick={() => setCreating(true)}>新建部门整体自评</Button>
       </Group>
-      <Table striped highlightOnHover tabularNums aria-label="部门整体自评列表">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>单位</Table.Th>
-            <Table.Th>指标体系</Table.Th>
-            <ResultHeadCells />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data.map((r) => (
-            <Table.Tr key={r.id} data-id={r.id}>
-              <Table.Td>{r.unitName}</Table.Td>
-              <Table.Td>
-                <Text fz="sm" c="dimmed">
-                  {r.templateName}
-                </Text>
-              </Table.Td>
-              <ResultCells row={r} onOpen={() => setOpenId(r.id)} />
+      <LongTableScroll minWidth={700}>
+        <Table striped highlightOnHover stickyHeader tabularNums aria-label="部门整体自评列表">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>单位</Table.Th>
+              <Table.Th>指标体系</Table.Th>
+              <ResultHeadCells />
             </Table.Tr>
-          ))}
-          {list.data.length === 0 && (
-            <EmptyRow colSpan={6}>本年度还没有部门整体自评。点击“新建部门整体自评”，选择主管部门和指标体系模板。</EmptyRow>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((r) => (
+              <Table.Tr key={r.id} data-id={r.id}>
+                <Table.Td>{r.unitName}</Table.Td>
+                <Table.Td>
+                  <Text fz="sm" c="dimmed">
+                    {r.templateName}
+                  </Text>
+                </Table.Td>
+                <ResultCells row={r} onOpen={() => setOpenId(r.id)} />
+              </Table.Tr>
+            ))}
+            {list.data.length === 0 && (
+              <EmptyRow colSpan={6}>本年度还没有部门整体自评。点击“新建部门整体自评”，选择主管部门和指标体系模板。</EmptyRow>
+            )}
+          </Table.Tbody>
+        </Table>
+      </LongTableScroll>
       {creating && (
         <NewDepartmentModal
           year={year}

@@ -2,6 +2,7 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import type { SelfEvaluationRow, SelfEvaluationStatus } from '../../electron/bridge/contract';
 import { formatScore } from '../../electron/rules/numberFormat';
 import { EmptyRow } from '../common/EmptyRow';
+import { LongTableScroll } from '../common/LongTable';
 import { gradeColor } from '../keyEvaluations/keyEvaluationLabels';
 import { ProjectLink } from '../common/ProjectLink';
 
@@ -15,8 +16,8 @@ const STATUS_COLOR: Record<SelfEvaluationStatus, string> = {
 /** The year's self-evaluations: unit, project, kind, total, grade and status. */
 export function SelfEvaluationTable({ rows, onOpen }: { rows: SelfEvaluationRow[]; onOpen: (row: SelfEvaluationRow) => void }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover tabularNums aria-label="自评列表">
+    <LongTableScroll minWidth={900}>
+      <Table striped highlightOnHover stickyHeader tabularNums aria-label="自评列表">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>单位</Table.Th>
@@ -51,7 +52,7 @@ export function SelfEvaluationTable({ rows, onOpen }: { rows: SelfEvaluationRow[
           {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的自评表。点击“新建自评”，为绩效目标已批复的项目填写自评表。</EmptyRow>}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </LongTableScroll>
   );
 }
 

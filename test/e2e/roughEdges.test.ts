@@ -11,6 +11,7 @@ import { recentAudit } from '../../electron/ledger/audit';
 import { listKeyEvaluations } from '../../electron/keyEvaluations/keyEvaluations';
 import { listYears } from '../../electron/ledger/years';
 import { describeInChromium } from './support/chromium';
+import { headerStaysAfterScrolling } from './support/longList';
 import { SCREENSHOT_DIR, startSession, type Session } from './support/session';
 import { fieldError } from './pages/AppShellPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
@@ -24,18 +25,6 @@ function cutBadges(scope: Locator): Promise<string[]> {
   return scope
     .locator('.mantine-Badge-label')
     .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''));
-}
-
-/** Scrolls a long list to its end; returns whether its header is still on screen, above the rows. */
-async function headerStaysAfterScrolling(table: Locator): Promise<boolean> {
-  return table.evaluate((t) => {
-    const box = t.closest('.mantine-ScrollArea-viewport') ?? t.parentElement!;
-    box.scrollTop = box.scrollHeight;
-    const th = t.querySelector('thead th')!;
-    const r = th.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return box.scrollTop > 0 && !!hit && th.contains(hit) && r.top >= 0 && r.bottom <= window.innerHeight;
-  });
 }
 
 /** The height of each of the first rows, in pixels. */
