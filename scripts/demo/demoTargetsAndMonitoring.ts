@@ -36,7 +36,7 @@ import {
 } from './luntai2023';
 import { recommendIndicators, type LibraryIndicator } from '../../electron/rules/indicatorRecommendation';
 import { isLowerBetter } from '../../electron/rules/indicatorRules';
-import { REVIEW_PARTIES, SYNC_STEPS } from '../../electron/rules/jointReview';
+import { REVIEW_PARTIES } from '../../electron/rules/jointReview';
 import { requiredEntryFields } from '../../electron/rules/monitoringLabels';
 import { numberIn } from '../../electron/rules/targetChecks';
 import { completionLine, indicatorLine } from '../../electron/rules/warningLines';
@@ -147,9 +147,10 @@ export function buildDemoTargetsAndMonitoring(
   for (const t of targets) firstRound[review(on, t, random)]++;
   const ids = targets.map((t) => t.id);
   approveTargets(on('approve'), { targetIds: ids });
+  for (const id of ids) budgetStep(on, year, id, 'approve');
   const publishable = targets.filter((t) => !t.classified).map((t) => t.id);
   publishTargets(on('publish'), { targetIds: publishable });
-  budgetSide(on, year, targets);
+  for (const id of publishable) budgetStep(on, year, id, 'publish');
 
   const monitoring = monitorMay(ctx, on, year, projectTargets, budgeted, random);
   return {
@@ -169,18 +170,12 @@ export function buildDemoTargetsAndMonitoring(
 // 绩效目标 and 三方联合会审
 
 /**
- * The budget's side of 五个同步, dated as the budget office ran its steps: on the calendar's days, 公开
- * except for the 涉密单位. A target returned with 中 was reviewed again a fortnight later, so the board
- * shows it lagging its budget at 审核 — as it would have.
+ * The budget's side of 五个同步: each step recorded with the target's own step of the same day, so a
+ * target's record reads in date order (公开 except for the 涉密单位). A target returned with 中 was
+ * reviewed again a fortnight later, so the board shows it lagging its budget at 审核 — as it would have.
  */
-function budgetSide(on: (s: Step) => ServiceContext, year: number, targets: readonly TargetDetail[]): void {
-  const dateOf = (step: Step) => `${year + CALENDAR[step][0]}-${CALENDAR[step][1]}`;
-  for (const t of targets) {
-    for (const step of Object.keys(SYNC_STEPS) as SyncStep[]) {
-      if (step === 'publish' && t.classified) continue;
-      setSyncDateInside(on(step), t.id, 'budget', step, dateOf(step), true);
-    }
-  }
+function budgetStep(on: (s: Step) => ServiceContext, year: number, targetId: number, step: SyncStep): void {
+  setSyncDateInside(on(step), targetId, 'budget', step, `${year + CALENDAR[step][0]}-${CALENDAR[step][1]}`, true);
 }
 
 type Subject = { project: ProjectRow } | { department: { id: number; name: string }; projects: number };
@@ -198,6 +193,7 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
     'project' in subject
       ? createTarget(on('assign'), { year, projectId: subject.project.id, unitId: null })
       : createTarget(on('assign'), { year, projectId: null, unitId: subject.department.id });
+  budgetStep(on, year, created.id, 'assign');
   const name = 'project' in subject ? subject.project.name : subject.department.name;
   const className = 'project' in subject ? classOf(subject.project) : DEPARTMENT_TARGET_CLASS;
   const classId = library.classIds.get(className);
@@ -209,7 +205,7 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
   const ctx = on('declare');
   const chosen = chooseIndicators(library, className, name);
   const budgetWan = created.annualTotalFen / 1_000_000;
-  return saveTarget(ctx, {
+  const saved = saveTarget(ctx, {
     id: created.id,
     indicatorClassId: classId,
     period: created.period,
@@ -232,6 +228,8 @@ function declare(on: (s: Step) => ServiceContext, year: number, library: Library
       value: targetValue(i, budgetWan, random),
     })),
   });
+  budgetStep(on, year, saved.id, 'declare');
+  return saved;
 }
 
 function classOf(project: ProjectRow): string {
@@ -299,6 +297,7 @@ function roundNicely(x: number): number {
 function review(on: (s: Step) => ServiceContext, target: TargetDetail, random: () => number): Grade {
   const draw = random();
   const first = roundOf(on, target, 'declare', 'review', draw < 0.7 ? '优' : draw < 0.94 ? '良' : '中', random);
+  budgetStep(on, target.year, target.id, 'review');
   if (first === '中') {
     saveTarget(on('resubmit'), { ...target, annualGoal: `${target.annualGoal}（按会审意见细化）`, indicators: target.indicators });
     const second = roundOf(on, target, 'resubmit', 'secondReview', random() < 0.6 ? '优' : '良', random);

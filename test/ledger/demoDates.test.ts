@@ -31,6 +31,28 @@ describe('the demo year’s dates', () => {
     expect(new Set(finalised)).toEqual(new Set(['2023']));
   });
 
+  it('records each record’s steps in date order: a target’s 五个同步 dates with its own steps, not weeks after', () => {
+    const late = ctx.ledger.sqlite
+      .prepare(
+        `select count(*) as n from (select at, lag(at) over (partition by entity, entity_id order by id) as previous from audit_log) where at < previous`,
+      )
+      .get() as { n: number };
+    expect(late.n).toBe(0);
+    // Each target's budget-side 公开 comes right after its 公开, on the same day.
+    const published = ctx.ledger.sqlite
+      .prepare(
+        `select a.at, (select b.at from audit_log b where b.entity = a.entity and b.entity_id = a.entity_id and b.id > a.id order by b.id limit 1) as next_at,
+                (select b.after from audit_log b where b.entity = a.entity and b.entity_id = a.entity_id and b.id > a.id order by b.id limit 1) as next_after
+           from audit_log a where a.action = 'target.publish'`,
+      )
+      .all() as { at: string; next_at: string; next_after: string }[];
+    expect(published.length).toBeGreaterThan(300);
+    for (const p of published) {
+      expect(p.next_at).toBe(p.at);
+      expect(JSON.parse(p.next_after)).toMatchObject({ track: 'budget', step: 'publish' });
+    }
+  });
+
   it('judges the 2023 notices still owed at the year’s end, on screen and in the exported list', async () => {
     const notices = listNotices(ctx, { year: 2023 });
     const owed = notices.filter((n) => n.overdue);
