@@ -63,6 +63,10 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
     sqlite = new Database(absolute);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs only at checkpoints, so a power cut (common in county offices) can drop
+    // the last commits the clerk was told were saved. FULL syncs the WAL at every commit: one fsync per
+    // transaction, which our writes (one per save or per whole import) can afford.
+    sqlite.pragma('synchronous = FULL');
   } catch (err) {
     throw new LedgerError('ledger_unreadable', `无法打开台账文件 ${absolute}：${(err as Error).message}。文件可能已损坏或不是台账文件。`);
   }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
 import { LedgerError } from '../../db/ledgerError';
 import { actorText, operatorNameProblem } from '../rules/operator';
-import { restoreLedger, type RestoreResult } from './backup';
+import { restoreLedger, type RestoreOptions, type RestoreResult } from './restore';
 import type { ServiceContext } from './context';
 
 /** The file, in the user-data folder, that keeps the display name. */
@@ -82,16 +82,19 @@ export class LedgerSession {
 
   /**
    * Replaces the open ledger with a backup: closes it (so its WAL is folded in and released), restores
-   * (the replaced file is kept as a safety copy) and opens the result. Whether the restore succeeds or
-   * is refused, the ledger is open again afterwards.
+   * (the replaced file is kept as a safety copy) and holds the restored ledger, which the restore opened.
+   * A refused or failed restore leaves the previous ledger in place, and it is opened again.
    */
-  restore(backupFile: string): RestoreResult {
+  restore(backupFile: string, options: Pick<RestoreOptions, 'rename'> = {}): RestoreResult {
     const file = this.current.file;
     closeLedger(this.current);
     try {
-      return restoreLedger(backupFile, file, { actor: this.operator().actor, now: this.now });
-    } finally {
+      const { ledger, ...result } = restoreLedger(backupFile, file, { ...options, actor: this.operator().actor, now: this.now });
+      this.current = ledger;
+      return result;
+    } catch (err) {
       this.current = openLedger(file, { mustExist: true });
+      throw err;
     }
   }
 

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeLedger, openLedger } from '../../db/open';
-import { backupLedger, restoreLedger } from '../../electron/ledger/backup';
+import { backupLedger } from '../../electron/ledger/backup';
+import { restoreLedger } from '../../electron/ledger/restore';
 import { serviceContext } from '../../electron/ledger/context';
 import { checkLedger } from '../../electron/ledger/integrity';
 import { createProject, listProjects } from '../../electron/projects/projects';
@@ -93,10 +94,11 @@ describe('backup and restore', () => {
     closeLedger(ctx.ledger);
 
     const result = restoreLedger(backup.file, file, { actor: '测试员', now: () => new Date('2024-01-02T10:00:00') });
+    closeLedger(result.ledger);
     expect(result.safetyCopy).toBe(`${file}.替换前-20240102-100000`);
     expect(fs.existsSync(result.safetyCopy!)).toBe(true);
     expect(result.check.ok).toBe(true);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.恢复中'))).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('恢复中'))).toEqual([]);
 
     const restored = track(openLedger(file, { mustExist: true }));
     const rctx = serviceContext(restored, '测试员');
@@ -128,7 +130,7 @@ describe('backup and restore', () => {
     const ctx = populated(file); // still open: its WAL survives our checkpoint
     const backup = backupLedger(ctx.ledger, path.join(dir, '备份.db'));
     expect(() => restoreLedger(backup.file, file)).toThrow(/正在被其他程序使用/);
-    expect(fs.readdirSync(dir).filter((f) => f.includes('替换前') || f.startsWith('.恢复中'))).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('替换前') || f.includes('恢复中'))).toEqual([]);
   });
 
   it('restores into an empty place (a new PC) without a safety copy', () => {
@@ -136,6 +138,7 @@ describe('backup and restore', () => {
     const ctx = freshContext({ year: 2023 });
     const backup = backupLedger(ctx.ledger, path.join(dir, '备份.db'));
     const result = restoreLedger(backup.file, path.join(dir, 'new', 'ledger.db'));
+    track(result.ledger);
     expect(result.safetyCopy).toBeNull();
     expect(fs.existsSync(path.join(dir, 'new', 'ledger.db'))).toBe(true);
   });

@@ -33,6 +33,7 @@ function appSession(folder = tempFolder()) {
   const access: FileAccess = {
     files: {
       openFile: async () => null,
+      chooseFolder: async () => null,
       saveFile: async (request, bytes) => {
         saved.push({ name: request.defaultName, bytes });
         return { savedAs: `/media/U盘/${request.defaultName}` };
