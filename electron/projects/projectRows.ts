@@ -17,6 +17,7 @@ import {
   type ProjectType,
 } from '../rules/labels';
 import { formatWanYuan, type MoneyUnit } from '../rules/money';
+import { nameCharacterProblem } from '../rules/textRules';
 import type { BudgetKind, Continuity } from '../../db/vocabulary';
 
 /** The columns a project workbook may have; header names are matched after normaliseHeader. */
@@ -124,10 +125,18 @@ export function readProjectRow(
   if (!unitName) bad(row, 'unit', cells.unit ?? null, '没有填写预算单位。请填写实施该项目的预算单位全称。');
   else if (unitName.length > 100) bad(row, 'unit', cells.unit ?? null, '单位名称超过 100 个字。请填写单位的规范全称。');
   if (departmentName && departmentName.length > 100) bad(row, 'department', cells.department ?? null, '主管部门名称超过 100 个字。');
+  // A hidden character is refused at its cell rather than stripped: it would silently change what the name matches.
+  const refuseCharacters = (key: ColumnKey, label: string, value: string | null) => {
+    const problem = value && nameCharacterProblem(label, value);
+    if (problem) bad(row, key, cells[key] ?? null, `${problem}。`);
+  };
+  refuseCharacters('unit', '单位名称', unitName);
+  refuseCharacters('department', '主管部门名称', departmentName);
 
   const name = nameText('name');
   if (!name) bad(row, 'name', cells.name ?? null, '没有填写项目名称。');
   else if (name.length > 200) bad(row, 'name', cells.name ?? null, '项目名称超过 200 个字。请精简后再导入。');
+  refuseCharacters('name', '项目名称', name);
 
   const code = col.code ? text('code') || null : null;
   if (code && code.length > 50) bad(row, 'code', cells.code ?? null, '项目代码超过 50 个字符。');

@@ -4,6 +4,7 @@
  * is derived here, so one library serves both layouts.
  */
 import { NATURES, type IndicatorLayout, type Nature } from '../../db/vocabulary';
+import { nameCharacterProblem } from './textRules';
 
 /** 三分法 (财预〔2015〕88号 / 〔2020〕10号): the library's own placement. */
 export const THREE_WAY_LEVELS: Record<string, readonly string[]> = {
@@ -77,6 +78,10 @@ export function indicatorProblems(draft: IndicatorDraft): Record<string, string>
   const name = draft.name.trim();
   if (!name) problems.name = '请填写三级指标名称';
   else if (name.length > INDICATOR_NAME_MAX) problems.name = `指标名称不超过 ${INDICATOR_NAME_MAX} 个字`;
+  else {
+    const characters = nameCharacterProblem('三级指标名称', name);
+    if (characters) problems.name = characters;
+  }
   if (!(NATURES as readonly string[]).includes(draft.nature)) problems.nature = `指标性质须为 ${NATURES.join(' ')} 之一`;
   else if (draft.nature !== '定性' && !draft.unit?.trim()) problems.unit = '定量指标须填写计量单位';
   return problems;

@@ -13,6 +13,7 @@
  * alert, a refusal, an import's issues.
  */
 import { twoDecimalProblem } from './decimals';
+import { nameCharacterProblem } from './textRules';
 import { sumHundredths, type Framework } from './keyEvaluationScore';
 
 export interface FrameworkProblem {
@@ -40,8 +41,10 @@ export function checkFramework(f: Framework): FrameworkProblem[] {
     const name1 = l1.name.trim();
     const under1 = name1 ? `“${name1}”` : `第 ${i1 + 1} 个一级指标`;
     const where1 = name1 ? `一级指标“${name1}”` : under1;
+    const hidden1 = nameCharacterProblem('一级指标名称', name1);
     if (!name1) at('name', '一级指标名称不能为空', `${where1}名称不能为空`);
     else if (level1Names.get(name1)! > 1) at('name', `一级指标“${name1}”重复`, `一级指标“${name1}”重复`);
+    else if (hidden1) at('name', hidden1, `第 ${i1 + 1} 个一级指标：${hidden1}`);
     const weight = !(l1.weight >= 0) ? '权重不能为负数' : twoDecimalProblem('权重', l1.weight);
     if (weight) at('weight', weight, `${where1}的${weight}`);
     if (l1.level2.length === 0) at('level2', '请至少设一个二级指标', `${where1}下请至少设一个二级指标`);
@@ -53,8 +56,10 @@ export function checkFramework(f: Framework): FrameworkProblem[] {
     l1.level2.forEach((l2, i2) => {
       const name2 = l2.name.trim();
       const where2 = `${under1}下${name2 ? `二级指标“${name2}”` : `第 ${i2 + 1} 个二级指标`}`;
+      const hidden2 = nameCharacterProblem('二级指标名称', name2);
       if (!name2) at(`${i2}.name`, '二级指标名称不能为空', `${where2}名称不能为空`);
       else if (level2Names.get(name2)! > 1) at(`${i2}.name`, `二级指标“${name2}”重复`, `${under1}下二级指标“${name2}”重复`);
+      else if (hidden2) at(`${i2}.name`, hidden2, `${under1}下第 ${i2 + 1} 个二级指标：${hidden2}`);
       if (l2.indicators.length === 0) at(`${i2}.indicators`, '请至少设一个三级指标', `${where2}下请至少设一个三级指标`);
 
       l2.indicators.forEach((ind, i3) => {
@@ -65,8 +70,10 @@ export function checkFramework(f: Framework): FrameworkProblem[] {
         if (!code) at3('code', '请填写编号');
         else if (codes.get(code)! > 1) at3('code', `编号 ${code} 重复`, `指标编号 ${code} 重复`);
         else if (code.length > MAX_LENGTH.code) at3('code', `编号不超过 ${MAX_LENGTH.code} 个字符`);
+        const hidden3 = nameCharacterProblem('三级指标名称', name3);
         if (!name3) at3('name', '三级指标名称不能为空', `${where2}下第 ${i3 + 1} 个三级指标名称不能为空`);
         else if (name3.length > MAX_LENGTH.name) at3('name', `三级指标名称不超过 ${MAX_LENGTH.name} 个字`);
+        else if (hidden3) at3('name', hidden3);
         const pointsProblem = !(ind.points > 0) ? '分值须大于 0' : twoDecimalProblem('分值', ind.points);
         if (pointsProblem) at3('points', pointsProblem);
         if (!ind.rule.trim()) at3('rule', '请填写评分标准');

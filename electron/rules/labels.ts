@@ -4,6 +4,7 @@
  */
 
 import type { BudgetKind, Continuity, LibraryStatus } from '../../db/vocabulary';
+import { nameCharacterProblem } from './textRules';
 
 export const BUDGET_KINDS: Record<BudgetKind, string> = {
   general: '一般公共预算',
@@ -37,7 +38,7 @@ export function normaliseLabel(text: string): string {
 export function projectTypeNameProblem(name: string): string | null {
   if (!name) return '项目类型不能为空，请填写类型名称';
   if (name.length > PROJECT_TYPE_NAME_MAX) return `项目类型“${name}”超过 ${PROJECT_TYPE_NAME_MAX} 个字，请精简后再填写`;
-  return null;
+  return nameCharacterProblem('项目类型', name);
 }
 
 /**

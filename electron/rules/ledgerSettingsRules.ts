@@ -3,6 +3,7 @@
  * 整改通知. They belong to the ledger — one bureau, one ledger — not to the program, so every county
  * prints its own. What a valid entry is, decided once for the bridge's form check and the service.
  */
+import { nameCharacterProblem } from './textRules';
 
 export const LEDGER_SETTING_LABELS = { bureauName: '财政局名称', noticePrefix: '发文字号前缀' } as const;
 export type LedgerSettingField = keyof typeof LEDGER_SETTING_LABELS;
@@ -35,6 +36,10 @@ export function ledgerSettingsProblems(raw: LedgerSettingsInput): Partial<Record
   if (!name) problems.bureauName = '请填写财政局名称，如“轮台县财政局”';
   else if (name.length > BUREAU_NAME_MAX) problems.bureauName = `财政局名称不超过 ${BUREAU_NAME_MAX} 个字`;
   else if (/[\r\n]/.test(name)) problems.bureauName = '财政局名称请写在一行内';
+  else {
+    const characters = nameCharacterProblem('财政局名称', name);
+    if (characters) problems.bureauName = characters;
+  }
   const prefix = input.noticePrefix;
   if (prefix !== null) {
     if (prefix.length > NOTICE_PREFIX_MAX) problems.noticePrefix = `发文字号前缀不超过 ${NOTICE_PREFIX_MAX} 个字`;

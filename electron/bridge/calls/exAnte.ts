@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AssessmentView, ExAnteOverview, GateState } from '../../exAnte/exAnte';
 import { read, write, SAVE_XLSX, SAVE_DOCX, type SaveOutcome } from '../callSpec';
-import { year, id, optionalText, optionalWanYuan } from './fields';
+import { year, id, optionalName, optionalText, optionalWanYuan } from './fields';
 import { ASSESSORS, GRADES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -14,7 +14,7 @@ const assessmentContent = z
   .object({
     id: id('事前评估'),
     assessor: z.enum(ASSESSORS, { error: '请选择评估方' }),
-    assessorName: optionalText(100, '评估机构'),
+    assessorName: optionalName(100, '评估机构'),
     recommendedBudget: optionalWanYuan('建议预算数'),
     workSummary: optionalText(4000, '评估工作开展情况'),
     findings: optionalText(4000, '评估发现'),
@@ -41,7 +41,7 @@ export const exAnteCalls = {
     z.object({
       year,
       projectId: z.number().int().positive().nullable(),
-      subjectName: optionalText(200, '评估对象名称'),
+      subjectName: optionalName(200, '评估对象名称'),
       assessor: z.enum(ASSESSORS),
     }),
     '对项目或政策开始事前绩效评估',

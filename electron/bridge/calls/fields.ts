@@ -1,6 +1,7 @@
 /** Input fields that calls of several areas share, with the zh-CN message a clerk sees at the field. */
 import { z } from 'zod';
 import { parseMoney } from '../../rules/money';
+import { nameCharacterProblem, textCharacterProblem } from '../../rules/textRules';
 
 /** Result shapes the renderer reads through the contract. */
 export type { ImportIssue } from '../../formats/importIssue';
@@ -17,12 +18,35 @@ export const id = (what: string) =>
     .int()
     .positive(`缺少${what}`);
 
+/** Refuses what rules/textRules.ts says a name may not hold; appended to every name field of the bridge. */
+export const nameCharacters = (label: string) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = nameCharacterProblem(label, value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+const textCharacters = (label: string) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textCharacterProblem(label, value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+/** An optional multi-line text: tab and line breaks allowed, control and bidi characters refused. */
 export const optionalText = (max: number, label: string) =>
   z
     .string()
     .max(max, `${label}不超过 ${max} 个字`)
+    .superRefine(textCharacters(label))
     .nullable()
     .transform((v) => v?.trim() || null);
+
+/** An optional name or code: one line, checked as a name. */
+export const optionalName = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不超过 ${max} 个字`)
+    .superRefine(nameCharacters(label))
+    .nullable()
+    .transform((v) => v || null);
 
 /** What a refused 万元 field says: the reason names the field or quotes the entry, then what to write. */
 function wanYuanIssue(reason: string): string {

@@ -4,7 +4,7 @@ import type { IndicatorImportPreview, IndicatorImportResult } from '../../indica
 import type { IndicatorClassRow, IndicatorRow, IndicatorUse } from '../../indicators/indicators';
 import type { Recommendation } from '../../rules/indicatorRecommendation';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { id, optionalText, nothing } from './fields';
+import { id, nameCharacters, optionalText, nothing } from './fields';
 import { INDICATOR_SCOPES, NATURES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -15,7 +15,12 @@ const indicatorFields = z.object({
   classId: id('指标类别'),
   level1: z.string({ error: '请选择一级指标' }).min(1, '请选择一级指标'),
   level2: z.string({ error: '请选择二级指标' }).min(1, '请选择二级指标'),
-  name: z.string({ error: '请填写三级指标名称' }).trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字'),
+  name: z
+    .string({ error: '请填写三级指标名称' })
+    .trim()
+    .min(1, '请填写三级指标名称')
+    .max(100, '指标名称不超过 100 个字')
+    .superRefine(nameCharacters('三级指标名称')),
   nature: z.enum(NATURES, { error: `指标性质须为 ${NATURES.join(' ')} 之一` }),
   unit: optionalText(20, '计量单位'),
   explanation: optionalText(500, '指标解释'),
@@ -30,7 +35,14 @@ export const indicatorsCalls = {
   'indicators.classes': read<IndicatorClassRow[]>()(nothing, '指标类别及各类启用、停用的指标数'),
   'indicators.list': read<IndicatorRow[]>()(nothing, '整个共性指标库（含已停用）'),
   'indicators.createClass': write<IndicatorClassRow>()(
-    z.object({ name: z.string({ error: '请填写类别名称' }).trim().min(1, '请填写类别名称').max(50, '类别名称不超过 50 个字') }),
+    z.object({
+      name: z
+        .string({ error: '请填写类别名称' })
+        .trim()
+        .min(1, '请填写类别名称')
+        .max(50, '类别名称不超过 50 个字')
+        .superRefine(nameCharacters('类别名称')),
+    }),
     '新增指标类别',
   ),
   'indicators.create': write<IndicatorRow>()(indicatorFields, '新增共性指标'),

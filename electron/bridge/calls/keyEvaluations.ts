@@ -8,7 +8,7 @@ import type { KeyEvaluationRow, KeyEvaluationView } from '../../keyEvaluations/k
 import type { NoticeRow } from '../../rectification/noticeList';
 import type { EvaluationScore, Framework } from '../../rules/keyEvaluationScore';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, SAVE_DOCX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate, nothing } from './fields';
+import { year, id, nameCharacters, optionalName, optionalText, wanYuan, optionalWanYuan, isoDate, nothing } from './fields';
 import { AGGREGATIONS, ASSESSORS, RESULT_ACTION_STATUSES, SUBJECTS } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -49,7 +49,12 @@ const framework: z.ZodType<Framework> = z
 const templateId = z.string({ error: '缺少模板' }).min(1, '缺少模板').max(40);
 
 const templateFields = {
-  name: z.string({ error: '请填写模板名称' }).trim().min(1, '请填写模板名称').max(100, '模板名称不超过 100 个字'),
+  name: z
+    .string({ error: '请填写模板名称' })
+    .trim()
+    .min(1, '请填写模板名称')
+    .max(100, '模板名称不超过 100 个字')
+    .superRefine(nameCharacters('模板名称')),
   description: z.string().trim().max(500, '说明不超过 500 个字'),
 };
 
@@ -120,10 +125,10 @@ export const keyEvaluationsCalls = {
         subject: z.enum(SUBJECTS, { error: '请选择评价对象类型' }),
         projectId: z.number().int().positive().nullable(),
         unitId: z.number().int().positive().nullable(),
-        name: optionalText(200, '评价名称'),
+        name: optionalName(200, '评价名称'),
         selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000, '选题理由不超过 2000 个字'),
         evaluator,
-        evaluatorName: optionalText(100, '评价机构'),
+        evaluatorName: optionalName(100, '评价机构'),
         // Read as typed and checked below: a refused amount would otherwise stop the other checks, and
         // the dialog is to mark every problem at once.
         covered: z.union([z.string(), z.number(), z.null()]).optional(),
@@ -144,10 +149,10 @@ export const keyEvaluationsCalls = {
     z
       .object({
         id: id('重点评价'),
-        name: z.string().trim().min(1, '请填写评价名称').max(200),
+        name: z.string().trim().min(1, '请填写评价名称').max(200).superRefine(nameCharacters('评价名称')),
         selectionReason: z.string().trim().min(1, '请写明选题理由').max(2000),
         evaluator,
-        evaluatorName: optionalText(100, '评价机构'),
+        evaluatorName: optionalName(100, '评价机构'),
         covered: wanYuan('涉及资金'),
         aggregation,
       })
@@ -170,7 +175,13 @@ export const keyEvaluationsCalls = {
     '保存修改后的评价指标体系（权重须合计 100）',
   ),
   'keyEvaluations.setExperts': write<KeyEvaluationView>()(
-    z.object({ id: id('重点评价'), names: z.array(z.string().trim().min(1, '请填写专家姓名').max(50)).min(1, '至少一位评分专家').max(20) }),
+    z.object({
+      id: id('重点评价'),
+      names: z
+        .array(z.string().trim().min(1, '请填写专家姓名').max(50).superRefine(nameCharacters('专家姓名')))
+        .min(1, '至少一位评分专家')
+        .max(20),
+    }),
     '设置评分专家',
   ),
   'keyEvaluations.recordScores': write<KeyEvaluationView>()(

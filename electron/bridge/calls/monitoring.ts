@@ -7,7 +7,7 @@ import type { RoundRow } from '../../monitoring/monitoringRounds';
 import type { MonitoringImportPreview, MonitoringImportResult } from '../../monitoring/monitoringTemplateImport';
 import type { ComputeResult, RoundSummary, WarningRow } from '../../monitoring/warnings';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { year, id, optionalText, isoDate } from './fields';
+import { year, id, nameCharacters, optionalText, isoDate } from './fields';
 import { DEVIATION_REASON_CODES, LIKELIHOOD_CODES, SUBJECTS, WARNING_COLOURS, WARNING_LINE_CODES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -43,7 +43,7 @@ export const monitoringCalls = {
     z.object({
       id: z.number().int().positive().nullable(),
       year,
-      name: z.string().trim().min(1, '请填写轮次名称').max(50, '轮次名称不超过 50 个字'),
+      name: z.string().trim().min(1, '请填写轮次名称').max(50, '轮次名称不超过 50 个字').superRefine(nameCharacters('轮次名称')),
       asOfMonth: z.number({ error: '请选择截止月份' }).int().min(1, '截止月份须为 1–12').max(12, '截止月份须为 1–12'),
       scope: z.enum(SUBJECTS, { error: '请选择监控对象' }),
       dueDate: isoDate,

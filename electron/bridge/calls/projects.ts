@@ -6,7 +6,7 @@ import type { ProjectRow } from '../../projects/projects';
 import type { ProjectTypeRow } from '../../projects/projectTypes';
 import type { UnitRow } from '../../projects/units';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { year, id, nothing, optionalText, wanYuan } from './fields';
+import { year, id, nothing, nameCharacters, optionalName, wanYuan } from './fields';
 import { BUDGET_KIND_CODES, CONTINUITIES } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -17,8 +17,13 @@ export type { ProjectTypeRow } from '../../projects/projectTypes';
 export type { UnitRow } from '../../projects/units';
 
 const unitFields = z.object({
-  name: z.string({ error: '请填写单位名称' }).trim().min(1, '请填写单位名称').max(100, '单位名称不超过 100 个字'),
-  code: optionalText(50, '单位代码'),
+  name: z
+    .string({ error: '请填写单位名称' })
+    .trim()
+    .min(1, '请填写单位名称')
+    .max(100, '单位名称不超过 100 个字')
+    .superRefine(nameCharacters('单位名称')),
+  code: optionalName(50, '单位代码'),
   parentId: z.number().int().positive().nullable(),
   classified: z.boolean(),
 });
@@ -32,8 +37,13 @@ const projectFields = z
     unitId: id('预算单位')
       .or(z.null())
       .refine((v) => v !== null, '请选择预算单位'),
-    code: optionalText(50, '项目代码'),
-    name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(200, '项目名称不超过 200 个字'),
+    code: optionalName(50, '项目代码'),
+    name: z
+      .string({ error: '请填写项目名称' })
+      .trim()
+      .min(1, '请填写项目名称')
+      .max(200, '项目名称不超过 200 个字')
+      .superRefine(nameCharacters('项目名称')),
     // The bureau's own list is in the ledger: the service checks the type against it.
     projectType: z.string({ error: '请选择项目类型' }).trim().min(1, '请选择项目类型'),
     budgetKind: z.enum(BUDGET_KIND_CODES, { error: '请选择预算类型（四本预算之一）' }),

@@ -7,7 +7,7 @@ import type { TargetImportPreview, TargetImportResult } from '../../targets/targ
 import type { TargetDetail, TargetIndicatorInput } from '../../targets/targetDetail';
 import type { TargetListRow } from '../../targets/targetList';
 import { read, write, OPEN_SPREADSHEET, SAVE_XLSX, type SaveOutcome, type ImportPreviewOutcome } from '../callSpec';
-import { year, id, optionalText, wanYuan, optionalWanYuan, isoDate } from './fields';
+import { year, id, nameCharacters, optionalText, wanYuan, optionalWanYuan, isoDate } from './fields';
 import { GRADES, NATURES, REVIEW_PARTY_CODES, SYNC_STEP_CODES, SYNC_TRACKS, TARGET_PERIODS } from '../../../db/vocabulary';
 
 /** Result shapes the renderer reads through the contract. */
@@ -23,7 +23,7 @@ const targetIndicator = z.object({
   period: z.enum(TARGET_PERIODS),
   level1: z.string().trim().min(1, '请选择一级指标'),
   level2: z.string().trim().min(1, '请选择二级指标'),
-  name: z.string().trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字'),
+  name: z.string().trim().min(1, '请填写三级指标名称').max(100, '指标名称不超过 100 个字').superRefine(nameCharacters('三级指标名称')),
   nature: z.enum(NATURES, { error: `指标性质须为 ${NATURES.join(' ')} 之一` }),
   value: z.string().max(100, '指标值不超过 100 个字'),
   unit: optionalText(20, '计量单位'),
