@@ -24,6 +24,7 @@ const AREAS = [
   'resultApplication',
   'overview',
   'exchange',
+  'accounts',
 ];
 const NODE_AND_DATABASE = [
   { regex: '^node:', message: '界面代码在浏览器中运行，不能使用 Node 接口。' },

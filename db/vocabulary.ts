@@ -142,3 +142,11 @@ export const SUMMARY_TEXT_SLOTS = [
   'signDate',
 ] as const;
 export type SummaryTextSlot = (typeof SUMMARY_TEXT_SLOTS)[number];
+
+/**
+ * 角色 of an account (rules/roles.ts holds their words and rights): the three administrators kept apart
+ * (三员分立: 系统管理员, 安全管理员, 审计管理员), the business roles (经办, 审核, 只读), and 涉密查阅, which
+ * is granted beside a business role to see classified (涉密) units' records.
+ */
+export const ROLE_CODES = ['systemAdmin', 'securityAdmin', 'auditAdmin', 'clerk', 'reviewer', 'viewer', 'classifiedReader'] as const;
+export type Role = (typeof ROLE_CODES)[number];

@@ -16,3 +16,4 @@ export * from './selfEvaluations';
 export * from './resultApplication';
 export * from './departmentSelfEvaluations';
 export * from './reports';
+export * from './accounts';
