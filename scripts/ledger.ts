@@ -14,13 +14,16 @@
  */
 import os from 'node:os';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
+import { refuseRemovableLedger } from '../electron/ledger/removableMedia';
 import { parseCommandLine, parseYear, type CommandRun } from './cli/command';
 import { HELP } from './cli/help';
 import { emitter, failureExitCode, processIO, UsageError, type CliIO } from './cli/io';
 import { exportCommand, importCommand, reportCommand } from './cli/kindCommands';
 import { backupCommand, checkCommand, demoCommand, initCommand, restoreCommand } from './cli/ledgerFileCommands';
 import { reviewCommand } from './cli/reviewCommand';
+import { accountsCommand } from './cli/accountCommands';
 import { packageCommand, verifyCommand } from './cli/usbCommands';
+import { importFolderCommand } from './cli/folderImportCommand';
 import { actorText, operatorNameProblem } from '../electron/rules/operator';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -45,7 +48,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io,
       now: io.now ?? (() => new Date()),
       emit: emitter(io, json),
-      ledgerPath: () => resolveLedgerPath(argv, io.env, userDataDirWithoutElectron(process.platform, io.env, os.homedir())),
+      ledgerPath: () => {
+        const file = resolveLedgerPath(argv, io.env, userDataDirWithoutElectron(process.platform, io.env, os.homedir()));
+        refuseRemovableLedger(file, io.removableMedia);
+        return file;
+      },
       year: () => parseYear(values.year),
     };
 
@@ -73,9 +80,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await packageCommand(run);
       case 'verify':
         return verifyCommand(run);
+      case 'accounts':
+        return await accountsCommand(run);
+      case 'import-folder':
+        return await importFolderCommand(run);
       default:
         throw new UsageError(
-          `未知命令“${command}”。可用命令：init、demo、import、export、report、review、check、backup、restore、package、verify、help。`,
+          `未知命令“${command}”。可用命令：init、demo、import、export、report、review、check、backup、restore、package、verify、import-folder、accounts、help。`,
         );
     }
   } catch (err) {

@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeLedger, openLedger, type Ledger } from '../db/open';
+import { closeLedger, type Ledger } from '../db/open';
+import { openAppLedger } from '../electron/ledger/appLedger';
 import { startBrowserHost } from '../electron/bridge/browserHost';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
+import { refuseRemovableLedger } from '../electron/ledger/removableMedia';
 import { OPERATOR_FILE_NAME } from '../electron/ledger/session';
 
 async function main(): Promise<void> {
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
   }
   const userData = userDataDirWithoutElectron(process.platform, process.env, os.homedir());
   const file = resolveLedgerPath(argv, process.env, userData);
-  const ledger = openLedger(file);
+  refuseRemovableLedger(file);
+  const ledger = openAppLedger(file, userData);
   let host;
   try {
     host = await startBrowserHost({

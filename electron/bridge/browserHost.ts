@@ -163,9 +163,10 @@ function authorised(req: http.IncomingMessage, res: http.ServerResponse, token: 
 
 /**
  * The gateway for one call: an open request gets the file the page uploaded for this call (none:
- * the user cancelled); a save is kept for the page to download once.
+ * the user cancelled); a save is kept for the page to download once; a folder is the path the page's
+ * folder field sent with the call (a browser has no folder dialog that tells a path; none: cancelled).
  */
-function callFiles(exchange: HostFiles, uploadId: unknown): FileAccess {
+function callFiles(exchange: HostFiles, uploadId: unknown, folder: unknown): FileAccess {
   const files: FileGateway = {
     openFile: async () => {
       if (typeof uploadId !== 'string') return null;
@@ -177,6 +178,7 @@ function callFiles(exchange: HostFiles, uploadId: unknown): FileAccess {
       savedAs: request.defaultName,
       downloadId: exchange.downloads.stage({ name: request.defaultName, bytes }),
     }),
+    chooseFolder: async () => (typeof folder === 'string' && folder.trim() ? path.resolve(folder.trim()) : null),
   };
   return { files, staged: exchange.staged, session: exchange.session };
 }
@@ -252,13 +254,14 @@ async function handleCall(
   } catch {
     return sendJson(res, 400, failure('bad_request', '请求内容不是有效的 JSON，未处理。'));
   }
-  const { call, input, uploadId } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
+  const { call, input, uploadId, folder } = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as {
     call?: unknown;
     input?: unknown;
     uploadId?: unknown;
+    folder?: unknown;
   };
   // Refusals of the call itself (unknown name, bad input, a service's no) are answers, not HTTP errors.
-  sendJson(res, 200, await dispatch(ctx, call, input, callFiles(exchange, uploadId)));
+  sendJson(res, 200, await dispatch(ctx, call, input, callFiles(exchange, uploadId, folder)));
 }
 
 async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rendererDir: string, rawPath: string): Promise<void> {

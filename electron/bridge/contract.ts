@@ -23,6 +23,7 @@ import { reviewCalls } from './calls/review';
 import { selfEvaluationsCalls } from './calls/selfEvaluations';
 import { resultApplicationCalls } from './calls/resultApplication';
 import { overviewCalls } from './calls/overview';
+import { exchangeCalls } from './calls/exchange';
 
 export type { CallSpec, FileUse, ImportPreviewOutcome, SaveOutcome } from './callSpec';
 // The ledger's codes (arrays and their types): the renderer's one way to them.
@@ -42,6 +43,7 @@ export type * from './calls/selfEvaluations';
 export type * from './calls/resultApplication';
 export type * from './printing';
 export type * from './calls/overview';
+export type * from './calls/exchange';
 
 export const contract = {
   ...ledgerCalls,
@@ -57,6 +59,7 @@ export const contract = {
   ...selfEvaluationsCalls,
   ...resultApplicationCalls,
   ...overviewCalls,
+  ...exchangeCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -26,6 +26,13 @@ export interface SaveRequest {
   filters: FileFilter[];
 }
 
+/** A folder for a whole set of files: a package to write to a USB stick, or a stick's files to read. */
+export interface FolderRequest {
+  title: string;
+  /** 'export' may create the folder in the dialog; 'import' picks one that exists. */
+  purpose: 'export' | 'import';
+}
+
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
@@ -43,6 +50,8 @@ export interface FileGateway {
   openFile(request: OpenRequest): Promise<PickedFile | null>;
   /** Where the bytes were saved, or null when the user cancelled. */
   saveFile(request: SaveRequest, bytes: Uint8Array): Promise<SavedFile | null>;
+  /** The folder the user chose (a full path, read and written by the main process), or null when they cancelled. */
+  chooseFolder(request: FolderRequest): Promise<string | null>;
 }
 
 /** The largest file an import reads (a county's workbooks are far smaller). */
@@ -57,6 +66,13 @@ export const BACKUP_FILTERS: FileFilter[] = [{ name: '台账备份', extensions:
 export const NO_FILES: FileGateway = {
   openFile: () => Promise.reject(new LedgerError('no_file_dialog', '此处不能选择文件。请在绩效台账窗口中操作，或使用管理命令行导入。')),
   saveFile: () => Promise.reject(new LedgerError('no_file_dialog', '此处不能保存文件。请在绩效台账窗口中操作，或使用管理命令行导出。')),
+  chooseFolder: () =>
+    Promise.reject(
+      new LedgerError(
+        'no_file_dialog',
+        '此处不能选择文件夹。请在绩效台账窗口中操作，或使用管理命令行（npm run ledger -- help 查看用法）。',
+      ),
+    ),
 };
 
 const STAGE_LIFETIME_MS = 60 * 60 * 1000;

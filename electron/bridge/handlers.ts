@@ -18,6 +18,7 @@ import { reviewHandlers } from './handlers/review';
 import { selfEvaluationsHandlers } from './handlers/selfEvaluations';
 import { resultApplicationHandlers } from './handlers/resultApplication';
 import { overviewHandlers } from './handlers/overview';
+import { exchangeHandlers } from './handlers/exchange';
 
 export type { HandlerContext } from './handlers/fileSteps';
 
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...selfEvaluationsHandlers,
   ...resultApplicationHandlers,
   ...overviewHandlers,
+  ...exchangeHandlers,
 };

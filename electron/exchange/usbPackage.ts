@@ -7,39 +7,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../../db/ledgerError';
 import { version as appVersion } from '../../package.json';
-import { exportIndicators } from '../indicators/indicatorExchange';
-import { exportKeyEvaluationPublication } from '../keyEvaluations/keyEvaluationResults';
 import { appendAudit } from '../ledger/audit';
 import { backupLedger } from '../ledger/backup';
 import type { ServiceContext } from '../ledger/context';
-import { exportProjects } from '../projects/projectExport';
-import { exportAnnualSummary } from '../reports/annualSummaryDocument';
-import { exportResultActions } from '../resultApplication/resultActionsWorkbook';
-import { exportTargetPublication } from '../targets/targetPublication';
+import { formatLocalTime } from '../rules/localTime';
+import { PACKAGE_KINDS, type ExportedFile } from './packageKinds';
+import { nextTurn, type FileProgress } from './progress';
 import {
   MANIFEST_FILE,
   MANIFEST_TEXT_FILE,
+  listedFileProblem,
   sha256Of,
-  verifyPackage,
   type ChangedFile,
   type ManifestFile,
   type PackageManifest,
 } from './usbVerify';
 
-interface PackageKind {
-  label: string;
-  run(ctx: ServiceContext, year: number): Promise<{ fileName: string; bytes: Buffer }>;
-}
-
-/** What a package can hold, by the command line's export and report kind names. */
-export const PACKAGE_KINDS: Record<string, PackageKind> = {
-  projects: { label: '项目清单', run: (ctx, year) => exportProjects(ctx, { year }) },
-  indicators: { label: '共性指标库', run: (ctx) => exportIndicators(ctx) },
-  publication: { label: '绩效目标公开表', run: (ctx, year) => exportTargetPublication(ctx, { year }) },
-  'key-evaluation-publication': { label: '重点评价结果公开表', run: (ctx, year) => exportKeyEvaluationPublication(ctx, { year }) },
-  'result-actions': { label: '评价结果应用', run: (ctx, year) => exportResultActions(ctx, { year }) },
-  'annual-summary': { label: '年度绩效工作情况', run: (ctx, year) => exportAnnualSummary(ctx, { year }) },
-};
+export const SNAPSHOT_LABEL = '台账快照';
 
 export interface PackageInput {
   year: number;
@@ -60,7 +44,15 @@ export interface PackageResult {
   manifest: Omit<PackageManifest, 'files'>;
 }
 
-export async function writePackage(ctx: ServiceContext, input: PackageInput): Promise<PackageResult> {
+/** Thrown between two files once the clerk pressed 取消; caught below, where the files written go again. */
+class Cancelled extends Error {}
+
+/**
+ * Progress counts each chosen item twice: once written (or skipped), once read back. Cancelled or failed half way,
+ * every file it wrote is removed again (and the folder, when it made it): a package without its
+ * manifest, or with a manifest that does not yet hold, is never left to look complete.
+ */
+export async function writePackage(ctx: ServiceContext, input: PackageInput, progress: FileProgress = {}): Promise<PackageResult> {
   const kinds = input.include ?? Object.keys(PACKAGE_KINDS);
   const unknown = kinds.filter((k) => !Object.hasOwn(PACKAGE_KINDS, k));
   if (unknown.length > 0)
@@ -76,58 +68,104 @@ export async function writePackage(ctx: ServiceContext, input: PackageInput): Pr
       'package_folder_not_empty',
       `文件夹 ${folder} 不是空的。为避免覆盖或混入其他文件，请选择一个空文件夹或新文件夹名。`,
     );
+  const createdFolder = !fs.existsSync(folder);
   fs.mkdirSync(folder, { recursive: true });
 
-  const files: ManifestFile[] = [];
-  const skipped: PackageResult['skipped'] = [];
-  for (const kind of kinds) {
-    const { label, run } = PACKAGE_KINDS[kind]!;
-    let exported: { fileName: string; bytes: Buffer };
-    try {
-      exported = await run(ctx, input.year);
-    } catch (err) {
-      if (!(err instanceof LedgerError)) throw err;
-      skipped.push({ kind, label, reason: err.message });
-      continue;
-    }
-    writeViaTemp(path.join(folder, exported.fileName), exported.bytes);
-    files.push(entry(folder, exported.fileName, label));
-  }
-  if (input.snapshot) {
-    const name = `${path.basename(ctx.ledger.file, path.extname(ctx.ledger.file))}-快照.db`;
-    backupLedger(ctx.ledger, path.join(folder, name));
-    files.push(entry(folder, name, '台账快照'));
-  }
-  if (files.length === 0)
-    throw new LedgerError(
-      'empty_package',
-      `${input.year} 年度所选内容都没有可导出的数据：${skipped.map((s) => `${s.label}：${s.reason}`).join(' ')}`,
-    );
-
-  const manifest: PackageManifest = {
-    format: '绩效台账U盘包',
-    year: input.year,
-    exportedAt: ctx.now().toISOString(),
-    exportedBy: ctx.actor,
-    // The ledger has no id of its own; its file name identifies it, and the manifest says so.
-    ledgerId: path.basename(ctx.ledger.file),
-    ledgerIdNote: '台账没有单独的编号，以台账文件名标识',
-    appVersion,
-    files,
+  const written: string[] = [];
+  let done = 0;
+  let total = 2 * (kinds.length + (input.snapshot ? 1 : 0));
+  const step = async (name: string) => {
+    progress.onFile?.(++done, total, name);
+    await nextTurn();
+    if (progress.cancelled?.()) throw new Cancelled();
   };
-  writeViaTemp(path.join(folder, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
-  writeViaTemp(path.join(folder, MANIFEST_TEXT_FILE), Buffer.from(manifestText(manifest, skipped), 'utf8'));
+  const write = (name: string, bytes: Buffer) => {
+    written.push(name);
+    writeViaTemp(path.join(folder, name), bytes);
+  };
 
-  // Read back from the destination: what the stick actually holds, not what we meant to write.
-  const check = verifyPackage(folder);
-  const failed = [...check.missing.map((name) => ({ name, reason: '写入后找不到该文件' })), ...check.changed];
-  appendAudit(ctx, {
-    action: 'ledger.usbPackage',
-    entity: 'ledger',
-    after: { folder, year: input.year, files: files.length, names: files.map((f) => f.name), failed: failed.length },
-  });
-  const { files: _files, ...info } = manifest;
-  return { folder, files, skipped, failed, manifest: info };
+  try {
+    if (progress.cancelled?.()) throw new Cancelled();
+    const files: ManifestFile[] = [];
+    const skipped: PackageResult['skipped'] = [];
+    for (const kind of kinds) {
+      const { label, run } = PACKAGE_KINDS[kind]!;
+      let exported: ExportedFile;
+      try {
+        exported = await run(ctx, input.year);
+      } catch (err) {
+        if (!(err instanceof LedgerError)) throw err;
+        skipped.push({ kind, label, reason: err.message });
+        total -= 1; // nothing to read back
+        await step(label);
+        continue;
+      }
+      write(exported.fileName, exported.bytes);
+      files.push(entry(folder, exported.fileName, label));
+      await step(exported.fileName);
+    }
+    if (input.snapshot) {
+      const name = `${path.basename(ctx.ledger.file, path.extname(ctx.ledger.file))}-快照.db`;
+      written.push(name);
+      backupLedger(ctx.ledger, path.join(folder, name));
+      files.push(entry(folder, name, SNAPSHOT_LABEL));
+      await step(name);
+    }
+    if (files.length === 0)
+      throw new LedgerError(
+        'empty_package',
+        `${input.year} 年度所选内容都没有可导出的数据：${skipped.map((s) => `${s.label}：${s.reason}`).join(' ')}`,
+      );
+
+    const manifest: PackageManifest = {
+      format: '绩效台账U盘包',
+      year: input.year,
+      exportedAt: ctx.now().toISOString(),
+      exportedBy: ctx.actor,
+      // The ledger has no id of its own; its file name identifies it, and the manifest says so.
+      ledgerId: path.basename(ctx.ledger.file),
+      ledgerIdNote: '台账没有单独的编号，以台账文件名标识',
+      appVersion,
+      files,
+    };
+    write(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
+    write(MANIFEST_TEXT_FILE, Buffer.from(manifestText(manifest, skipped), 'utf8'));
+
+    // Read back from the destination: what the stick actually holds, not what we meant to write.
+    const failed: ChangedFile[] = [];
+    for (const f of files) {
+      const problem = listedFileProblem(folder, f);
+      if (problem) failed.push(problem === 'missing' ? { name: f.name, reason: '写入后找不到该文件' } : problem);
+      await step(f.name);
+    }
+    appendAudit(ctx, {
+      action: 'ledger.usbPackage',
+      entity: 'ledger',
+      after: { folder, year: input.year, files: files.length, names: files.map((f) => f.name), failed: failed.length },
+    });
+    const { files: _files, ...info } = manifest;
+    return { folder, files, skipped, failed, manifest: info };
+  } catch (err) {
+    const removed = removeWritten(folder, written, createdFolder);
+    if (err instanceof Cancelled) throw new LedgerError('package_cancelled', `已取消导出到U盘。${removed}U盘上没有留下这次导出的文件。`);
+    if (err instanceof LedgerError) throw err;
+    throw new LedgerError(
+      'package_failed',
+      `导出到U盘未完成：${(err as Error)?.message ?? String(err)}。${removed}请检查U盘是否已插好、空间是否足够、是否写保护，然后重新导出。`,
+    );
+  }
+}
+
+/** Removes what this package wrote (and its folder, when it made it); says so in a sentence. */
+function removeWritten(folder: string, names: string[], createdFolder: boolean): string {
+  for (const name of names) {
+    fs.rmSync(path.join(folder, name), { force: true });
+    fs.rmSync(path.join(folder, `${name}.part`), { force: true });
+  }
+  const folderGone = createdFolder && fs.readdirSync(folder).length === 0;
+  if (folderGone) fs.rmdirSync(folder);
+  if (names.length === 0) return folderGone ? `已删除新建的文件夹 ${folder}。` : '';
+  return `已删除已写入的 ${names.length} 个文件${folderGone ? `和新建的文件夹 ${folder}` : ''}。`;
 }
 
 function writeViaTemp(file: string, bytes: Buffer): void {
@@ -145,7 +183,7 @@ function entry(folder: string, name: string, label: string): ManifestFile {
 function manifestText(m: PackageManifest, skipped: PackageResult['skipped']): string {
   return [
     `绩效台账 U盘导出清单（${m.year} 年度）`,
-    `导出时间：${m.exportedAt}`,
+    `导出时间：${formatLocalTime(m.exportedAt, { seconds: true })}`,
     `导出人：${m.exportedBy}`,
     `台账：${m.ledgerId}（${m.ledgerIdNote}）`,
     `程序版本：${m.appVersion}`,

@@ -73,15 +73,9 @@ export function verifyPackage(dir: string): PackageCheck {
   const missing: string[] = [];
   const changed: ChangedFile[] = [];
   for (const f of manifest.files) {
-    const file = path.join(folder, f.name);
-    if (!fs.existsSync(file)) {
-      missing.push(f.name);
-      continue;
-    }
-    const size = fs.statSync(file).size;
-    if (size !== f.sizeBytes)
-      changed.push({ name: f.name, reason: `大小不符：清单为 ${f.sizeBytes} 字节，实际 ${size} 字节（可能没有拷完）` });
-    else if (sha256Of(file) !== f.sha256) changed.push({ name: f.name, reason: '内容与清单的 SHA-256 不符（文件已损坏或被改动）' });
+    const problem = listedFileProblem(folder, f);
+    if (problem === 'missing') missing.push(f.name);
+    else if (problem) changed.push(problem);
   }
   const listed = new Set([MANIFEST_FILE, MANIFEST_TEXT_FILE, ...manifest.files.map((f) => f.name)]);
   const extra = fs
@@ -100,4 +94,13 @@ export function verifyPackage(dir: string): PackageCheck {
       ];
   const { files, ...info } = manifest;
   return { complete, missing, extra, changed, manifest: { ...info, fileCount: files.length }, problem: null, messages };
+}
+
+/** One file the manifest lists, as it is in the folder: 'missing', what differs, or null when it matches. */
+export function listedFileProblem(folder: string, f: ManifestFile): 'missing' | ChangedFile | null {
+  const file = path.join(folder, f.name);
+  if (!fs.existsSync(file)) return 'missing';
+  const size = fs.statSync(file).size;
+  if (size !== f.sizeBytes) return { name: f.name, reason: `大小不符：清单为 ${f.sizeBytes} 字节，实际 ${size} 字节（可能没有拷完）` };
+  return sha256Of(file) === f.sha256 ? null : { name: f.name, reason: '内容与清单的 SHA-256 不符（文件已损坏或被改动）' };
 }

@@ -4,6 +4,7 @@
  * the audit query (electron/ledger/auditQuery.ts) and the screens, so a code is named in one place.
  */
 import { formatWanYuan } from './money';
+import { POLICY_FIELDS } from './passwordPolicy';
 
 /** zh-CN names for the action codes; a code without a name is shown as recorded. */
 const ACTIONS: Record<string, string> = {
@@ -25,6 +26,7 @@ const ACTIONS: Record<string, string> = {
   'import.execution': '导入执行数据',
   'import.monitoringForms': '导入监控表',
   'import.selfEvaluations': '导入自评表',
+  'import.folder': '从U盘导入',
   'demo.build': '生成演示数据',
   'ledger.restore': '从备份恢复',
   'ledger.usbPackage': '导出到U盘',
@@ -93,6 +95,20 @@ const ACTIONS: Record<string, string> = {
   'frameworkTemplate.retire': '停用指标体系模板',
   'frameworkTemplate.reinstate': '恢复使用指标体系模板',
   'ledger.backup': '备份台账',
+  'account.login': '登录',
+  'account.loginFailed': '登录失败',
+  'account.lock': '账号锁定',
+  'account.unlock': '解锁',
+  'account.logout': '退出',
+  'account.create': '账号创建',
+  'account.disable': '账号停用',
+  'account.enable': '账号启用',
+  'account.rename': '修改账号姓名',
+  'account.roles': '角色变更',
+  'account.changePassword': '密码修改',
+  'account.resetPassword': '重置密码',
+  'passwordPolicy.save': '策略修改',
+  'access.denied': '拒绝越权操作',
 };
 
 const ENTITIES: Record<string, string> = {
@@ -119,6 +135,8 @@ const ENTITIES: Record<string, string> = {
   key_evaluation: '重点评价',
   result_action: '评价结果应用',
   framework_template: '指标体系模板',
+  account: '账号',
+  password_policy: '密码策略',
 };
 
 /** zh-CN names of the fields snapshots hold most often; other fields show as recorded. */
@@ -192,6 +210,19 @@ const FIELDS: Record<string, string> = {
   indicators: '指标',
   from: '备份文件',
   replaced: '替换了原台账',
+  loginName: '登录名',
+  displayName: '姓名',
+  roles: '角色',
+  disabled: '停用',
+  attempted: '操作',
+  outcome: '结果',
+  right: '所需权限',
+  failures: '连续失败次数',
+  lockedUntil: '锁定至',
+  ...Object.fromEntries(Object.entries(POLICY_FIELDS).map(([field, { label }]) => [field, label])),
+  taken: '导入的文件',
+  notTaken: '未导入的文件',
+  files: '文件明细',
 };
 
 /** The most entries one page of the log shows. */
@@ -222,6 +253,7 @@ export function snapshotName(snapshot: string | null): string | null {
   if (typeof value.name === 'string') return value.name;
   if (typeof value.subjectName === 'string') return value.subjectName;
   if (typeof value.bureauName === 'string') return value.bureauName;
+  if (typeof value.loginName === 'string') return value.loginName;
   if (typeof value.year === 'number') return `${value.year} 年度`;
   return null;
 }

@@ -30,3 +30,10 @@ export function formatShare(part: number, whole: number): string {
 export function formatScore(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '—' : formatDecimal(value);
 }
+
+/** A file's size as a clerk reads it: "812 字节", "35.20 KB", "4.75 MB" (1 KB = 1024 字节). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} KB`;
+  return `${formatDecimal(bytes / 1024 / 1024)} MB`;
+}

@@ -1,6 +1,7 @@
 /**
- * The desktop app's FileGateway: native open and save dialogs, shown by the main process over the
- * main window. The renderer only ever learns the chosen file's name (and where a saved file went).
+ * The desktop app's FileGateway: native open, save and folder dialogs, shown by the main process over
+ * the main window. The renderer only ever learns the chosen file's name (and where a saved file or
+ * package went).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,14 @@ export function dialogFileGateway(dialog: typeof electronDialog, window: () => B
         );
       }
       return { savedAs: result.filePath };
+    },
+    async chooseFolder(request) {
+      // An export may go to a new folder made in the dialog; an import reads one that exists.
+      const properties = request.purpose === 'export' ? (['openDirectory', 'createDirectory'] as const) : (['openDirectory'] as const);
+      const options = { title: request.title, properties: [...properties] };
+      const owner = window();
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -9,13 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol, session, type WebContents } from 'electron';
-import { closeLedger, openLedger, type Ledger } from '../../db/open';
+import { closeLedger, type Ledger } from '../../db/open';
+import { openAppLedger } from '../ledger/appLedger';
 import { resolveAppFile } from './appProtocol';
 import { dialogFileGateway } from './dialogs';
 import { registerPdfIpc } from './pdf';
 import { StagedFiles } from '../bridge/fileExchange';
 import { registerLedgerIpc } from './ipc';
 import { resolveLedgerPath } from '../ledger/ledgerLocation';
+import { refuseRemovableLedger, type RemovableMediaProbe } from '../ledger/removableMedia';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -47,6 +49,8 @@ export interface ShellOptions {
   env?: NodeJS.ProcessEnv;
   /** The electron-vite output folder holding main/, preload/ and renderer/. */
   outDir?: string;
+  /** Decides whether the ledger is on a USB stick; the real probe unless a test gives one. */
+  removableMedia?: RemovableMediaProbe;
 }
 
 /**
@@ -101,7 +105,8 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
 
     const ledgerPath = resolveLedgerPath(argv, env, application.getPath('userData'));
     try {
-      ledger = openLedger(ledgerPath);
+      refuseRemovableLedger(ledgerPath, options.removableMedia);
+      ledger = openAppLedger(ledgerPath, application.getPath('userData'));
     } catch (err) {
       dialogs.showErrorBox('无法打开台账', openFailureMessage(ledgerPath, err));
       application.quit();

@@ -29,6 +29,28 @@ export function takeAccessToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The folder typed for the call being sent (see withTypedFolder); taken by that call, before its first await. */
+let typedFolder: string | undefined;
+
+/**
+ * Browser host only: sends `folder` beside the call `send` makes, outside its input, as the call's
+ * choice of folder — a browser has no folder dialog that tells the page a path, so the clerk types it.
+ * The desktop app ignores it: its main process shows the native folder dialog.
+ */
+export function withTypedFolder<T>(folder: string, send: () => Promise<T>): Promise<T> {
+  typedFolder = folder;
+  try {
+    return send();
+  } finally {
+    typedFolder = undefined;
+  }
+}
+
+/** True in a plain browser (npm run serve), where a folder is typed; false in the desktop app, which shows a dialog. */
+export function typesFolders(): boolean {
+  return window.ledger === undefined;
+}
+
 export function httpLedgerApi(token: string | null): LedgerApi {
   if (!token) {
     return buildApi(async () =>
@@ -36,6 +58,8 @@ export function httpLedgerApi(token: string | null): LedgerApi {
     );
   }
   return buildApi(async (call, input) => {
+    const folder = typedFolder;
+    typedFolder = undefined;
     const file = (contract[call] as { file?: FileUse }).file;
     let uploadId: string | undefined;
     if (file?.mode === 'open') {
@@ -47,7 +71,7 @@ export function httpLedgerApi(token: string | null): LedgerApi {
         uploadId = uploaded.value.uploadId;
       }
     }
-    const answer = await post(token, call, input, uploadId);
+    const answer = await post(token, call, input, uploadId, folder);
     if (file?.mode === 'save' && answer.ok) {
       const saved = (answer.value as { saved?: { savedAs: string; downloadId?: string } | null }).saved;
       if (saved?.downloadId) {
@@ -59,12 +83,18 @@ export function httpLedgerApi(token: string | null): LedgerApi {
   });
 }
 
-async function post(token: string, call: CallName, input: unknown, uploadId: string | undefined): Promise<Envelope<unknown>> {
+async function post(
+  token: string,
+  call: CallName,
+  input: unknown,
+  uploadId: string | undefined,
+  folder: string | undefined,
+): Promise<Envelope<unknown>> {
   return request(() =>
     fetch('/api/call', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-ledger-token': token },
-      body: JSON.stringify({ call, input, uploadId }),
+      body: JSON.stringify({ call, input, uploadId, folder }),
     }),
   );
 }

@@ -19,7 +19,7 @@ export function ImportIssuesTable({ issues, kind }: { issues: ImportIssue[]; kin
           {issues.map((issue, i) => (
             <Table.Tr key={i}>
               <Table.Td>{issue.row ?? '—'}</Table.Td>
-              <Table.Td>{issue.column ? `${issue.column}（${issue.header ?? ''}）` : '—'}</Table.Td>
+              <Table.Td>{issue.column ? (issue.header ? `${issue.column}（${issue.header}）` : issue.column) : '—'}</Table.Td>
               <Table.Td>
                 <Text fz="sm" lineClamp={2}>
                   {issue.value ?? ''}

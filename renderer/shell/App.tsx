@@ -10,6 +10,7 @@ import { RectificationScreen } from '../rectification/RectificationScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { TableReviewScreen } from '../review/TableReviewScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { UsbExchangeScreen } from '../exchange/UsbExchangeScreen';
 import { LoadError } from '../common/LoadError';
 import { AREAS, type AreaId } from './areas';
 import { NoYearsYet } from './NoYearsYet';
@@ -70,6 +71,7 @@ function AreaContent({ area }: { area: AreaId }) {
   if (area === 'rectification') return <RectificationScreen key={year} year={year} />;
   if (area === 'tableReview') return <TableReviewScreen key={year} year={year} />;
   if (area === 'reports') return <ReportsScreen key={year} year={year} />;
+  if (area === 'usbExchange') return <UsbExchangeScreen key={year} year={year} />;
   const summary = years.find((y) => y.year === year);
   return summary ? <IndicatorsScreen year={summary} onYearChanged={reloadYears} /> : <Loader m="xl" aria-label="正在读取台账" />;
 }

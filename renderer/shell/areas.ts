@@ -10,6 +10,7 @@ export const AREAS = [
   { id: 'rectification', label: '整改' },
   { id: 'tableReview', label: '表格审核' },
   { id: 'reports', label: '报表' },
+  { id: 'usbExchange', label: 'U盘交换' },
   { id: 'settings', label: '设置' },
 ] as const;
 

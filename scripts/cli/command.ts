@@ -24,6 +24,10 @@ export function parseCommandLine(argv: readonly string[]) {
       round: { type: 'string' },
       operator: { type: 'string' },
       include: { type: 'string' },
+      as: { type: 'string' },
+      'password-file': { type: 'string' },
+      'new-password-file': { type: 'string' },
+      party: { type: 'string' },
       'confirm-unit': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -39,7 +43,7 @@ export interface CommandRun {
   io: CliIO;
   now: () => Date;
   emit: Emit;
-  /** The ledger file: --ledger, else as the desktop app finds it. */
+  /** The ledger file: --ledger, else as the desktop app finds it; refused on removable media. */
   ledgerPath: () => string;
   /** --year, checked. */
   year: () => number;

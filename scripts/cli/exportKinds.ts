@@ -1,15 +1,13 @@
-/** The export kinds of `export <类别>`: adding a kind is one entry in the map below. */
+/**
+ * The export kinds of `export <类别>`: the year's reports and workbooks are the ones 导出到U盘 packages
+ * (electron/exchange/packageKinds.ts, added there once); the forms sent out to units are below.
+ */
 import { LedgerError } from '../../db/ledgerError';
 import type { ServiceContext } from '../../electron/ledger/context';
-import { exportIndicators } from '../../electron/indicators/indicatorExchange';
-import { exportKeyEvaluationPublication } from '../../electron/keyEvaluations/keyEvaluationResults';
-import { exportProjects } from '../../electron/projects/projectExport';
-import { exportAnnualSummary } from '../../electron/reports/annualSummaryDocument';
+import { PACKAGE_KINDS } from '../../electron/exchange/packageKinds';
 import { findUnitByName } from '../../electron/projects/units';
-import { formatWanYuan } from '../../electron/rules/money';
 import { exportSelfEvaluationTemplate } from '../../electron/selfEvaluations/selfEvaluationTemplate';
 import { exportReviewSheet } from '../../electron/targets/reviewSheetExport';
-import { exportTargetPublication } from '../../electron/targets/targetPublication';
 import { listTargets } from '../../electron/targets/targetList';
 import { exportTargetTemplate } from '../../electron/targets/targetTemplate';
 
@@ -22,30 +20,12 @@ export interface ExportKind {
 }
 
 export const exportKinds: Record<string, ExportKind> = {
-  projects: {
-    doc: '项目清单（带格式的 xlsx，可再导入）',
-    yearly: true,
-    async run(ctx, input) {
-      const result = await exportProjects(ctx, input);
-      return {
-        bytes: result.bytes,
-        text: `${result.projectCount} 个项目，年初预算合计 ${formatWanYuan(result.totalFen)} 万元`,
-        json: { projectCount: result.projectCount, totalFen: result.totalFen },
-      };
-    },
-  },
-  indicators: {
-    doc: '共性指标库（带格式的 xlsx，可再导入）',
-    yearly: false,
-    async run(ctx) {
-      const result = await exportIndicators(ctx);
-      return {
-        bytes: result.bytes,
-        text: `${result.classCount} 类 ${result.indicatorCount} 条共性指标`,
-        json: { classCount: result.classCount, indicatorCount: result.indicatorCount },
-      };
-    },
-  },
+  ...Object.fromEntries(
+    Object.entries(PACKAGE_KINDS).map(([name, kind]): [string, ExportKind] => [
+      name,
+      { doc: kind.doc, yearly: kind.yearly, run: (ctx, input) => kind.run(ctx, input.year) },
+    ]),
+  ),
   'targets-template': {
     doc: '项目支出绩效目标申报表模板（每个项目一个工作表，每个单位另有一张部门整体申报表；--unit 只导出该单位的）',
     yearly: true,
@@ -80,18 +60,6 @@ export const exportKinds: Record<string, ExportKind> = {
       return { bytes: result.bytes, text: `${result.targetCount} 个绩效目标的会审意见表`, json: { targetCount: result.targetCount } };
     },
   },
-  'key-evaluation-publication': {
-    doc: '重点评价结果公开表（已定稿的重点绩效评价，含得分和等级，不含涉密单位）',
-    yearly: true,
-    async run(ctx, input) {
-      const result = await exportKeyEvaluationPublication(ctx, input);
-      return {
-        bytes: result.bytes,
-        text: `${result.evaluationCount} 项重点绩效评价，涉及资金 ${formatWanYuan(result.coveredFen)} 万元${result.excludedClassified ? `；涉密单位 ${result.excludedClassified} 项未公开` : ''}`,
-        json: { evaluationCount: result.evaluationCount, coveredFen: result.coveredFen, excludedClassified: result.excludedClassified },
-      };
-    },
-  },
   'self-evaluation-template': {
     doc: '单位的项目支出绩效自评表模板（每个绩效目标已批复的项目一个工作表，按台账预填；须加 --unit 单位名称；尚无自评的项目同时新建自评）',
     yearly: true,
@@ -104,27 +72,6 @@ export const exportKinds: Record<string, ExportKind> = {
         bytes: result.bytes,
         text: `“${unit.name}”${result.formCount} 个项目的自评表（其中新建自评 ${result.created} 个）`,
         json: { formCount: result.formCount, created: result.created },
-      };
-    },
-  },
-  'annual-summary': {
-    doc: '年度绩效工作情况（docx，公文格式：本局撰写的段落和由台账计算的数字）',
-    yearly: true,
-    async run(ctx, input) {
-      const result = await exportAnnualSummary(ctx, input);
-      return { bytes: result.bytes, text: `${input.year} 年度预算绩效工作情况`, json: { fileName: result.fileName } };
-    },
-  },
-  publication: {
-    doc: '公开用的绩效目标表（已批复的项目支出和部门整体绩效目标，每个单位一个工作表，不含涉密单位）',
-    yearly: true,
-    async run(ctx, input) {
-      const result = await exportTargetPublication(ctx, input);
-      const { bytes, fileName: _f, ...summary } = result;
-      return {
-        bytes,
-        text: `${result.unitCount} 个单位，项目支出绩效目标 ${result.projectTargets} 个、部门整体绩效目标 ${result.departmentTargets} 个${result.excludedClassifiedTargets ? `；涉密单位 ${result.excludedClassifiedUnits} 个（${result.excludedClassifiedTargets} 个目标）未公开` : ''}`,
-        json: summary,
       };
     },
   },

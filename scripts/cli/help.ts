@@ -14,7 +14,8 @@ export const HELP = `绩效台账 管理命令行
   demo 文件 [--year 年度]                  新建演示台账（轮台县，约 110 个单位、290 个项目及其绩效目标、5 月监控）
   import <类别> 文件 [--year 年度] [--ledger 台账] [--round 轮次] [--dry-run] [--json]
                                            导入工作簿；--dry-run 只检查、不写入；年度不存在时自动新建
-                                           （execution 须给 --round：轮次名称、编号或截止月份）
+                                           （execution 须给 --round：轮次名称、编号或截止月份；review-sheet 可加
+                                           --party 单位|财政|第三方：会审方的汇总表没有写明会审方时指明）
   export <类别> [--year 年度] --out 文件 [--ledger 台账] [--unit 单位名称]
                                            导出带格式的工作簿（不覆盖已有文件）；--unit 用于
                                            targets-template、review-sheet，只导出该单位的
@@ -32,6 +33,19 @@ export const HELP = `绩效台账 管理命令行
                                            导出到U盘：把所选报表、工作簿和台账快照写入空文件夹，附清单（大小、SHA-256），
                                            写完读回核对；--include 可选 ${INCLUDE_CHOICES.join('、')}，缺省为全部
   verify 文件夹 [--json]                   校验U盘文件：按清单核对，显示“完整”或逐个列出缺少、不一致和多出的文件
+  import-folder 文件夹 --year 年度 [--ledger 台账] [--dry-run] [--json]
+                                           从U盘导入：按台账识别码或表头识别文件夹中每个文件（申报表、监控表、自评表、
+                                           专家评分表、会审意见表、项目清单、共性指标库），逐个列出单位、行数、错误和
+                                           将要的改动，再逐个导入（每个文件全部导入或一项也不写入）；无法识别、已损坏
+                                           的文件列出原因；有文件未导入（有错误、无法识别、已损坏或须单独导入）时退出码为 1
+  accounts <子命令> --as 登录名 [--password-file 文件] [--ledger 台账] [--json]
+                                           账号与角色：以 --as 账号办理，先输入其密码（终端中输入时不回显；
+                                           脚本用 --password-file，第一行为密码）。子命令：
+                                           list；add 登录名 [姓名]、rename 登录名 姓名、disable、enable、
+                                           passwd 登录名（系统管理员；重置为一次性密码）；
+                                           passwd（修改自己的密码，脚本用 --new-password-file）；
+                                           roles 登录名 [角色,角色|无]、lock、unlock、policy [设置项=整数 …]（安全管理员）；
+                                           init：在没有账号的台账上新建三员账号并显示一次性密码
   help                                     显示本说明
 
 导入类别：${Object.entries(importKinds)

@@ -13,6 +13,9 @@ import { findRound } from '../../electron/monitoring/monitoringRounds';
 import { commitIndicatorImport, previewIndicatorImport } from '../../electron/indicators/indicatorExchange';
 import { commitProjectImport, previewProjectImport } from '../../electron/projects/projectImport';
 import { commitReviewSheetImport, previewReviewSheetImport } from '../../electron/targets/reviewSheet';
+import { partyFromText } from '../../electron/targets/reviewOpinionChecks';
+import { REVIEW_PARTIES } from '../../electron/rules/jointReview';
+import type { ReviewParty } from '../../db/vocabulary';
 import {
   commitSelfEvaluationImport,
   previewSelfEvaluationImport,
@@ -46,6 +49,8 @@ export interface ImportKind {
   needsRound?: boolean;
   /** Takes --unit 元|万元 (the file's money unit) and --confirm-unit. */
   moneyUnit?: boolean;
+  /** Takes --party (whose 会审意见 a table holds that does not say). */
+  party?: boolean;
   run(
     ctx: ServiceContext,
     input: {
@@ -57,6 +62,8 @@ export interface ImportKind {
       /** --unit as given (only kinds with `moneyUnit`). */
       unit: string | null;
       confirmUnit: boolean;
+      /** --party as given (only kinds with `party`). */
+      party: string | null;
     },
   ): ImportOutcome;
 }
@@ -140,18 +147,22 @@ export const importKinds: Record<string, ImportKind> = {
     },
   },
   'review-sheet': {
-    doc: '填好的会审意见表（按识别码记入对应绩效目标当前一轮会审）',
+    doc: '填好的会审意见表（按识别码记入对应绩效目标当前一轮会审）或会审方自己的汇总表（按项目代码或名称；表中没有写明会审方时须用 --party 指明：单位、财政或第三方）',
     yearly: false,
+    party: true,
     run(ctx, input) {
-      const preview = previewReviewSheetImport(ctx, input);
+      const file = { fileName: input.fileName, bytes: input.bytes, party: reviewPartyArg(input.party) };
+      const preview = previewReviewSheetImport(ctx, file);
       if (input.dryRun || !preview.canCommit) {
+        // A table row that reached its round but has no party: none written (or a wrong one) and none given.
+        const partyMissing = file.party === null && preview.sheets.some((s) => s.row !== null && s.roundNo !== null && s.party === null);
         return {
-          text: describeReviewPreview(preview, input.dryRun),
+          text: [...describeReviewPreview(preview, input.dryRun), ...(partyMissing ? [PARTY_ADVICE] : [])],
           json: { ok: preview.canCommit, dryRun: input.dryRun, preview },
           failed: !preview.canCommit,
         };
       }
-      const result = commitReviewSheetImport(ctx, input);
+      const result = commitReviewSheetImport(ctx, file);
       return { text: describeReviewPreview(result.preview, false), json: { ok: true, dryRun: false, ...result }, failed: false };
     },
   },
@@ -202,6 +213,19 @@ export const importKinds: Record<string, ImportKind> = {
 };
 
 const AGREES: Record<Agreement, string> = { 元: '按元读一致', 万元: '按万元读一致', neither: '按元、按万元读都不一致' };
+
+const PARTY_ADVICE = `有意见未能确定会审方：表中写错的请改正；表中没有写明的，请加 --party 指明这些意见是哪一方的（${Object.values(REVIEW_PARTIES).join('、')}，可简写为 单位、财政、第三方），例如：--party 财政`;
+
+/** --party as the sheets write a 会审方: its full name or the words that identify it (one rule, partyFromText). */
+function reviewPartyArg(text: string | null): ReviewParty | null {
+  if (text === null) return null;
+  const party = partyFromText(text);
+  if (!party)
+    throw new UsageError(
+      `--party ${text} 不是会审方。请写 ${Object.values(REVIEW_PARTIES).join('、')} 之一（可简写为 单位、财政、第三方），例如：--party 财政`,
+    );
+  return party;
+}
 
 /** The money unit still open: how the amounts compare with the ledger, and the flag to pass. */
 function unitAdvice(p: ExecutionImportPreview): string[] {

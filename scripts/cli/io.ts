@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { LedgerError } from '../../db/ledgerError';
+import type { RemovableMediaProbe } from '../../electron/ledger/removableMedia';
 import type { ImportOutcome } from './importKinds';
 
 export interface CliIO {
@@ -14,6 +15,8 @@ export interface CliIO {
   /** Who is acting, for the audit log. */
   actor: string;
   now?: () => Date;
+  /** Decides whether a ledger path is on a USB stick; the real probe unless a test gives one. */
+  removableMedia?: RemovableMediaProbe;
 }
 
 export class UsageError extends Error {}

@@ -23,6 +23,7 @@ export function importCommand({ values, rest, io, now, emit, ledgerPath, year }:
   if (!kind.needsRound && values.round !== undefined) throw new UsageError(`导入 ${rest[0]} 不需要 --round。`);
   if (!kind.moneyUnit && (values.unit !== undefined || values['confirm-unit']))
     throw new UsageError(`导入 ${rest[0]} 不支持 --unit、--confirm-unit。`);
+  if (!kind.party && values.party !== undefined) throw new UsageError(`导入 ${rest[0]} 不需要 --party。`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new LedgerError('file_missing', `找不到要导入的文件：${path.resolve(file)}。`);
   const bytes = fs.readFileSync(file);
@@ -35,6 +36,7 @@ export function importCommand({ values, rest, io, now, emit, ledgerPath, year }:
       dryRun: values['dry-run'] === true,
       unit: values.unit ?? null,
       confirmUnit: values['confirm-unit'] === true,
+      party: values.party ?? null,
     };
     const yearMissing = kind.yearly && !kind.needsRound && !listYears(ctx).some((x) => x.year === y);
     const notes: string[] = [];

@@ -1,9 +1,11 @@
 /** The commands on a ledger file as a whole: create one (init, demo), check it, back it up and restore it. */
 import path from 'node:path';
-import { openLedger } from '../../db/open';
+import { closeLedger, openLedger } from '../../db/open';
 import type { BudgetKind } from '../../db/vocabulary';
-import { backupLedger, restoreLedger } from '../../electron/ledger/backup';
+import { backupLedger } from '../../electron/ledger/backup';
+import { restoreLedger } from '../../electron/ledger/restore';
 import { checkLedger } from '../../electron/ledger/integrity';
+import { refuseRemovableLedger } from '../../electron/ledger/removableMedia';
 import { saveLedgerSettings } from '../../electron/ledger/settings';
 import { loadDefaultLibrary } from '../../electron/indicators/indicators';
 import { BUDGET_KINDS } from '../../electron/rules/labels';
@@ -14,11 +16,16 @@ import { buildDemoLedger } from '../demo/demoYear';
 import { describePreviousYear } from '../demo/demoPreviousYear';
 import { refuseExisting, requireArg, withLedger, type CommandRun } from './command';
 import { describeCheck } from './describe';
+import { firstAdminJson, firstAdminLines } from './accountCommands';
+import { buildDemoAccounts } from '../demo/demoAccounts';
+import { ensureFirstAdmins } from '../../electron/accounts/accounts';
+import { rolesText } from '../../electron/rules/roles';
 import { UsageError } from './io';
 
 export function initCommand({ values, rest, io, now, emit, year }: CommandRun): number {
   const file = requireArg(rest[0], 'init 需要台账文件名，例如：npm run ledger -- init 台账.db');
   refuseExisting(file);
+  refuseRemovableLedger(file, io.removableMedia);
   const y = values.year ? year() : null;
   // Checked before the file is made, so a mistyped name leaves nothing behind.
   const bureau = values.bureau === undefined ? null : { bureauName: values.bureau, noticePrefix: null };
@@ -27,6 +34,7 @@ export function initCommand({ values, rest, io, now, emit, year }: CommandRun): 
   return withLedger(openLedger(file), io, now, (ctx) => {
     if (y) createYear(ctx, { year: y });
     const library = loadDefaultLibrary(ctx);
+    const admins = ensureFirstAdmins(ctx);
     const settings = bureau ? saveLedgerSettings(ctx, bureau) : null;
     emit(
       [
@@ -36,8 +44,16 @@ export function initCommand({ values, rest, io, now, emit, year }: CommandRun): 
         settings
           ? `本局名称：${settings.bureauName}。下发整改通知前，请在程序${SETTINGS_PLACE}中填写发文字号前缀。`
           : `尚未填写本局信息（财政局名称、发文字号前缀），导出整改通知前请在程序${SETTINGS_PLACE}中填写，或用 init --bureau。`,
+        ...firstAdminLines(admins),
       ],
-      { ok: true, ledger: path.resolve(file), year: y, bureauName: settings?.bureauName ?? null, indicatorLibrary: library },
+      {
+        ok: true,
+        ledger: path.resolve(file),
+        year: y,
+        bureauName: settings?.bureauName ?? null,
+        indicatorLibrary: library,
+        accounts: firstAdminJson(admins),
+      },
     );
     return 0;
   });
@@ -46,10 +62,12 @@ export function initCommand({ values, rest, io, now, emit, year }: CommandRun): 
 export function demoCommand({ values, rest, io, now, emit, year }: CommandRun): number {
   const file = requireArg(rest[0], 'demo 需要台账文件名，例如：npm run ledger -- demo 演示台账.db');
   refuseExisting(file);
+  refuseRemovableLedger(file, io.removableMedia);
   const y = values.year ? year() : 2023;
   return withLedger(openLedger(file), io, now, (ctx) => {
     const started = performance.now();
     const summary = buildDemoLedger(ctx, { year: y, previousYear: true });
+    const accounts = buildDemoAccounts(ctx);
     const seconds = (performance.now() - started) / 1000;
     const { targets, monitoring } = summary;
     const firstRound = Object.entries(targets.firstRound)
@@ -64,8 +82,10 @@ export function demoCommand({ values, rest, io, now, emit, year }: CommandRun): 
         `绩效目标：项目 ${targets.projects} 个、部门整体 ${targets.departments} 个，经三方联合会审（首轮 ${firstRound}，“中”的修改后重新会审通过）全部批复；已公开 ${targets.published} 个，涉密单位的 ${targets.classifiedUnpublished} 个不公开。`,
         monitoring.sentence,
         ...(summary.previousYear ? [describePreviousYear(summary.previousYear)] : []),
+        '演示账号（登录名 / 密码 / 角色）：',
+        ...accounts.map((a) => `  ${a.loginName} / ${a.password} / ${rolesText(a.roles)}`),
       ],
-      { ok: true, ledger: path.resolve(file), seconds, ...summary },
+      { ok: true, ledger: path.resolve(file), seconds, ...summary, accounts },
     );
     return 0;
   });
@@ -92,7 +112,8 @@ export function backupCommand({ values, io, now, emit, ledgerPath }: CommandRun)
 export function restoreCommand({ rest, io, now, emit, ledgerPath }: CommandRun): number {
   const backup = requireArg(rest[0], 'restore 需要备份文件，例如：npm run ledger -- restore 台账备份.db --ledger 台账.db');
   const target = ledgerPath();
-  const result = restoreLedger(backup, target, { actor: io.actor, now });
+  const { ledger, ...result } = restoreLedger(backup, target, { actor: io.actor, now });
+  closeLedger(ledger);
   emit(
     [
       `已从 ${result.restoredFrom} 恢复台账 ${result.ledgerFile}。`,

@@ -1,7 +1,8 @@
 /** 导出到U盘 and 校验U盘文件 on the command line: `package` and `verify`. */
 import { openLedger, closeLedger } from '../../db/open';
 import { serviceContext } from '../../electron/ledger/context';
-import { PACKAGE_KINDS, writePackage } from '../../electron/exchange/usbPackage';
+import { PACKAGE_KINDS } from '../../electron/exchange/packageKinds';
+import { writePackage } from '../../electron/exchange/usbPackage';
 import { verifyPackage } from '../../electron/exchange/usbVerify';
 import { requireArg, type CommandRun } from './command';
 import { UsageError } from './io';

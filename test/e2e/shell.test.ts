@@ -28,7 +28,7 @@ describeInChromium('应用框架与设置', () => {
     await expect.poll(() => shell.currentYear()).toBe('2024 年度');
   });
 
-  it('shows the eleven areas in the bureau’s order', async () => {
+  it('shows the twelve areas in the bureau’s order', async () => {
     expect(await shell.areaNames()).toEqual([
       '概览',
       '指标库',
@@ -40,6 +40,7 @@ describeInChromium('应用框架与设置', () => {
       '整改',
       '表格审核',
       '报表',
+      'U盘交换',
       '设置',
     ]);
     await shell.openArea('自评与评价');

@@ -15,20 +15,10 @@ import {
 } from '../../electron/keyEvaluations/frameworkTemplates';
 import { getKeyEvaluation, selectForEvaluation } from '../../electron/keyEvaluations/keyEvaluations';
 import { applyFrameworkTemplate, saveFramework } from '../../electron/keyEvaluations/keyEvaluationFramework';
-import { LedgerError } from '../../db/ledgerError';
 import { createProject } from '../../electron/projects/projects';
 import { createUnit } from '../../electron/projects/units';
 import { freshContext } from './tempLedger';
-
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LedgerError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../fixtures/refusal';
 
 function setup() {
   const ctx = freshContext({ year: 2023 });

@@ -19,16 +19,7 @@ import { exportNoticeDocuments, exportNoticeList } from '../../electron/rectific
 import { cliJson, cliRunner } from '../fixtures/cli';
 import { monitoredYear } from '../fixtures/notices';
 import { freshContext, tempFolder, track } from './tempLedger';
-
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LedgerError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../fixtures/refusal';
 
 describe('saving 本局信息', () => {
   it('starts empty, saves trimmed values with one audit entry, and logs nothing when nothing changed', () => {

@@ -87,7 +87,7 @@ describe('every importer, through the bridge', () => {
     for (const [file, kind] of await notWorkbooks()) {
       const access: FileAccess = {
         staged: new StagedFiles(),
-        files: { openFile: async () => file, saveFile: async () => null },
+        files: { openFile: async () => file, saveFile: async () => null, chooseFolder: async () => null },
       };
       for (const [call, input] of previews) {
         const answer = await dispatch(ctx, call, input, access);

@@ -27,7 +27,7 @@ import {
   departmentSelfEvaluationCandidates,
 } from '../../electron/selfEvaluations/departmentSelfEvaluations';
 import { createYear } from '../../electron/settings/yearSetup';
-import { demoContext } from '../fixtures/demoLedger';
+import { demoContext, prepareDemoLedger } from '../fixtures/demoLedger';
 
 type ReadCall = { [K in CallName]: (typeof contract)[K]['write'] extends false ? K : never }[CallName];
 
@@ -50,6 +50,7 @@ function memoryFiles(): FileAccess & { saved: PickedFile[] } {
   const saved: PickedFile[] = [];
   const files: FileGateway = {
     openFile: async () => saved.findLast((f) => f.name.endsWith('.xlsx')) ?? null,
+    chooseFolder: async () => null,
     saveFile: async (request, bytes) => {
       saved.push({ name: request.defaultName, bytes });
       return { savedAs: request.defaultName };
@@ -68,6 +69,7 @@ function firstId(
 }
 
 describe('read-only bridge calls', () => {
+  prepareDemoLedger();
   const original = handlers['ledger.info'];
   afterEach(() => {
     handlers['ledger.info'] = original;
@@ -181,6 +183,10 @@ describe('read-only bridge calls', () => {
       'selfEvaluations.departmentList': { year },
       'selfEvaluations.departmentGet': { id: departmentEvaluationId },
       'selfEvaluations.departmentCandidates': { year },
+      'exchange.packageKinds': {},
+      'exchange.verifyStart': {},
+      'exchange.jobProgress': { jobId: '00000000-0000-4000-8000-000000000000' },
+      'exchange.jobCancel': { jobId: '00000000-0000-4000-8000-000000000000' },
     };
 
     const before = fingerprint(ctx);
@@ -196,6 +202,8 @@ describe('read-only bridge calls', () => {
       'review.sheetExport: not_in_review',
       'review.sheetImportRepreview: file_expired',
       'execution.importRepreview: file_expired',
+      'exchange.jobProgress: job_missing',
+      'exchange.jobCancel: job_missing',
     ]);
     expect(access.saved.length).toBeGreaterThanOrEqual(12);
     expect(fingerprint(ctx)).toEqual(before);

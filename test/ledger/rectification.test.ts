@@ -23,7 +23,6 @@ import {
   type NoticeStatus,
 } from '../../electron/rules/rectificationRules';
 import { verifyAuditChain } from '../../electron/ledger/audit';
-import { LedgerError } from '../../db/ledgerError';
 import {
   createNotice,
   draftNoticesFromWarnings,
@@ -39,16 +38,7 @@ import { ruleSetOf } from '../../electron/ledger/years';
 import { computeWarnings, listWarnings } from '../../electron/monitoring/warnings';
 import { setupRound } from './monitoringFixture';
 import { freshContext } from './tempLedger';
-
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LedgerError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../fixtures/refusal';
 
 describe('the notice rules', () => {
   it('moves draft → issued → answered → closed, and answered → returned → answered', () => {

@@ -4,7 +4,6 @@
  * the refusals a clerk sees, in zh-CN at the field; a closed year; the audit log; `report result-actions`.
  */
 import { describe, expect, it } from 'vitest';
-import { LedgerError } from '../../db/ledgerError';
 import { recentAudit } from '../../electron/ledger/audit';
 import {
   applicableEvaluations,
@@ -16,16 +15,7 @@ import {
 import { listYearResultActions, resultApplicationSummary } from '../../electron/resultApplication/yearActions';
 import { cliJson, cliRunner } from '../fixtures/cli';
 import { action, appliedYear, resultActionsYear } from '../fixtures/resultActions';
-
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LedgerError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../fixtures/refusal';
 
 describe('result application', () => {
   it('offers the scored and accepted evaluations with the action their grade suggests', () => {

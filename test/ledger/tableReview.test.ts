@@ -100,6 +100,7 @@ describe('through the bridge', () => {
       staged: new StagedFiles(),
       files: {
         openFile: async () => picked,
+        chooseFolder: async () => null,
         saveFile: async (request, bytes) => {
           saved.push({ name: request.defaultName, bytes });
           return { savedAs: request.defaultName };

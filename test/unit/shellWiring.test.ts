@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PRIVILEGED_SCHEMES, APP_ENTRY_URL, windowOptions } from '../../electron/shell/security';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/contentSecurity';
+import type { RemovableMediaProbe } from '../../electron/ledger/removableMedia';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -129,12 +130,19 @@ afterAll(() => {
   for (const f of folders) fs.rmSync(f, { recursive: true, force: true });
 });
 
-async function start(setup: { lock?: boolean; packaged?: boolean; ledger?: string; outDir?: string } = {}) {
+async function start(
+  setup: { lock?: boolean; packaged?: boolean; ledger?: string; outDir?: string; removableMedia?: RemovableMediaProbe } = {},
+) {
   const { startShell } = await import('../../electron/shell/main');
   const electron = fakes.makeElectron({ userData: tempFolder(), ...setup });
   started.push(electron);
   const env = setup.ledger ? { LEDGER_PATH: setup.ledger } : {};
-  await startShell(electron.modules as never, { argv: [], env, ...(setup.outDir ? { outDir: setup.outDir } : {}) });
+  await startShell(electron.modules as never, {
+    argv: [],
+    env,
+    ...(setup.outDir ? { outDir: setup.outDir } : {}),
+    removableMedia: setup.removableMedia,
+  });
   return electron;
 }
 
@@ -288,6 +296,25 @@ describe('the shell', () => {
     expect(electron.modules.app.quit).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(0);
     expect(electron.ipcHandlers.size).toBe(0);
+  });
+
+  it('refuses a ledger on a USB stick with the way out, and quits without touching it', async () => {
+    const stick = tempFolder();
+    const onStick = path.join(stick, '台账.db');
+    fs.writeFileSync(onStick, 'the ledger the clerk double-clicked on E:');
+    const electron = await start({
+      ledger: onStick,
+      removableMedia: (file) => (file.startsWith(stick) ? { mount: stick, why: 'E: 盘是U盘' } : null),
+    });
+    const [title, message] = electron.modules.dialog.showErrorBox.mock.calls[0] as unknown as [string, string];
+    expect(title).toBe('无法打开台账');
+    expect(message).toContain(`台账文件 ${onStick} 在U盘（可移动磁盘）上`);
+    expect(message).toContain('请先把它复制到本机硬盘');
+    expect(message).toContain('设置 → 备份与恢复');
+    expect(electron.modules.app.quit).toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    expect(fs.readFileSync(onStick, 'utf8')).toBe('the ledger the clerk double-clicked on E:');
+    expect(fs.existsSync(`${onStick}-wal`)).toBe(false);
   });
 
   it('has a zh-CN menu, with developer tools only in a development run', async () => {

@@ -32,11 +32,13 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-export async function startSession(fill: (ctx: ServiceContext) => void): Promise<Session> {
+/** `ledgerFile`: start from a copy of this closed ledger file instead of an empty one. */
+export async function startSession(fill: (ctx: ServiceContext) => void, options: { ledgerFile?: string } = {}): Promise<Session> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`找不到 ${RENDERER_DIR}/index.html：端到端测试前先运行“npx electron-vite build”。`);
   }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
+  if (options.ledgerFile) fs.copyFileSync(options.ledgerFile, path.join(folder, '台账.db'));
   const ledger = openLedger(path.join(folder, '台账.db'));
   const ctx = serviceContext(ledger, '测试员');
   fill(ctx);
