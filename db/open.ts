@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { LedgerError } from './ledgerError';
+import { snapshotPath } from './snapshotNames';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema>;
 
@@ -56,10 +57,10 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
   if (!existed && options.mustExist) {
     throw new LedgerError('ledger_missing', `台账文件不存在：${absolute}。请检查路径，或先用 init 创建台账。`);
   }
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
 
   let sqlite: Database.Database;
   try {
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
     sqlite = new Database(absolute);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
@@ -68,7 +69,7 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
     // transaction, which our writes (one per save or per whole import) can afford.
     sqlite.pragma('synchronous = FULL');
   } catch (err) {
-    throw new LedgerError('ledger_unreadable', `无法打开台账文件 ${absolute}：${(err as Error).message}。文件可能已损坏或不是台账文件。`);
+    throw openFailure(absolute, err);
   }
   try {
     const migrationBackup = applyMigrations(sqlite, absolute, migrationsFolder, existed);
@@ -76,8 +77,52 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
     return { file: absolute, sqlite, db: drizzle(sqlite, { schema }), migrationBackup };
   } catch (err) {
     sqlite.close();
-    throw err;
+    // Damage deeper in the file, a lock or a full disk often shows only once the migration reads or writes.
+    throw err instanceof Database.SqliteError ? openFailure(absolute, err) : err;
   }
+}
+
+/**
+ * What the clerk reads when the file or its folder refuses to open: one zh-CN sentence per cause that
+ * says what to do. SQLite's and Node's own texts are English, so only their code is kept, for support.
+ */
+function openFailure(file: string, err: unknown): LedgerError {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const support = code ? `（代码 ${code}）` : '';
+  const folder = path.dirname(file);
+  if (code === 'SQLITE_NOTADB')
+    return new LedgerError(
+      'not_a_ledger',
+      `${file} 不是绩效台账文件，也不是数据库文件，无法打开。请选择由绩效台账创建的 .db 文件${support}。`,
+    );
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new LedgerError(
+      'ledger_damaged',
+      `台账文件 ${file} 已损坏（可能没有复制完整，或写入时断电），无法打开。请从最近的备份恢复：台账旁 backups 文件夹中的备份，或U盘上的台账快照（可请技术支持用管理命令行恢复）${support}。`,
+    );
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new LedgerError(
+      'ledger_busy',
+      `台账文件 ${file} 正被另一个程序占用（可能是另一个绩效台账窗口、管理命令行，或正在复制它的程序），无法打开。请关闭那个程序后再打开${support}。`,
+    );
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new LedgerError(
+      'disk_full',
+      `台账文件 ${file} 所在的磁盘已满，打开台账时需要写入的记录写不下。请清理该磁盘，或把台账移到空间充足的磁盘后再打开${support}。`,
+    );
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+    return new LedgerError('ledger_unreadable', `${file} 是一个文件夹，不是台账文件。请选择文件夹中的台账文件（.db）${support}。`);
+  if (['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'EACCES', 'EPERM', 'EROFS'].some((c) => code.startsWith(c)))
+    return new LedgerError(
+      'ledger_folder_read_only',
+      `文件夹 ${folder} 是只读的或当前账户没有写入权限，台账文件 ${path.basename(file)} 无法在其中打开或创建。请把台账放到可写的文件夹（如“文档”），或请管理员开放该文件夹的写入权限${support}。`,
+    );
+  if (code.startsWith('SQLITE_IOERR'))
+    return new LedgerError(
+      'ledger_io_error',
+      `读写台账文件 ${file} 时磁盘出错，无法打开。请确认磁盘正常（不要在U盘或网络共享上打开台账）后重试，若仍出错请用最近的备份恢复${support}。`,
+    );
+  return new LedgerError('ledger_unreadable', `无法打开台账文件 ${file}。请把此信息告知技术支持${support}。`);
 }
 
 const readOnlyViews = new WeakMap<Ledger, Ledger>();
@@ -168,8 +213,8 @@ function applyMigrations(sqlite: Database.Database, file: string, migrationsFold
 function backupBeforeMigration(sqlite: Database.Database, file: string): string {
   const dir = path.join(path.dirname(file), 'backups');
   fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(file, path.extname(file))}-升级前-${stamp}.db`);
+  // Named as the app names its automatic copies, so 设置 → 备份与恢复 lists it as 升级前.
+  const target = snapshotPath(dir, file, 'upgrade', new Date());
   sqlite.prepare('VACUUM INTO ?').run(target);
   return target;
 }

@@ -29,6 +29,22 @@ function migrationsUpTo(count: number, extra: { tag: string; sql: string }[] = [
   return dir;
 }
 
+/** The open is refused with this code and a zh-CN message free of SQLite's English text. */
+function expectRefusal(file: string, code: string, message: RegExp) {
+  let caught: unknown;
+  try {
+    closeLedger(openLedger(file));
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught).toBeInstanceOf(LedgerError);
+  expect(caught).toMatchObject({ code, message: expect.stringMatching(message) });
+  // Only the support code in brackets may be Latin; SQLite's own sentences ("file is not a database") may not.
+  expect((caught as Error).message.replace(/（代码 [A-Z_]+）/, '').replace(file, '')).not.toMatch(
+    /\b(database|file|disk|locked|unable|readonly)\b/i,
+  );
+}
+
 /** Fills the foundation tables the way a year of use would, with raw SQL so it works at any schema step. */
 function populate(file: string) {
   const db = new Database(file);
@@ -119,7 +135,55 @@ describe('opening and migrating a ledger', () => {
   it('refuses a file that is not SQLite at all with a message naming it', () => {
     const file = path.join(tempFolder(), 'notes.db');
     fs.writeFileSync(file, '这不是数据库'.repeat(200));
-    expect(() => openLedger(file)).toThrow(/notes\.db/);
+    expectRefusal(
+      file,
+      'not_a_ledger',
+      /notes\.db 不是绩效台账文件，也不是数据库文件，无法打开。请选择由绩效台账创建的 \.db 文件（代码 SQLITE_NOTADB）。$/,
+    );
+  });
+
+  it('calls a truncated ledger damaged and points to the backups, leaving the file as it was', () => {
+    const whole = tempLedgerFile();
+    closeLedger(openLedger(whole));
+    const file = path.join(tempFolder(), '拷了一半.db');
+    fs.writeFileSync(file, fs.readFileSync(whole).subarray(0, 3 * 4096));
+    expectRefusal(file, 'ledger_damaged', /拷了一半\.db 已损坏.*请从最近的备份恢复：台账旁 backups 文件夹中的备份/);
+    expect(fs.statSync(file).size).toBe(3 * 4096);
+  });
+
+  it('says another program holds the ledger when it is locked', () => {
+    const file = tempLedgerFile();
+    closeLedger(openLedger(file));
+    const holder = new Database(file);
+    // Exclusive locking keeps even readers out in WAL mode, as a copying or crashed program can.
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('begin exclusive; create table held (a); commit');
+    try {
+      expectRefusal(file, 'ledger_busy', /正被另一个程序占用.*请关闭那个程序后再打开（代码 SQLITE_BUSY）。$/);
+    } finally {
+      holder.close();
+    }
+    closeLedger(openLedger(file));
+  }, 20_000);
+
+  it('names a folder given in place of the ledger file', () => {
+    const dir = tempFolder();
+    expectRefusal(dir, 'ledger_unreadable', /是一个文件夹，不是台账文件。请选择文件夹中的台账文件/);
+  });
+
+  // root writes into read-only folders regardless, so only an ordinary account can see this refusal.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('asks for a writable folder when the folder is read-only', () => {
+    const dir = tempFolder();
+    const existing = path.join(dir, '台账.db');
+    closeLedger(openLedger(existing));
+    fs.chmodSync(dir, 0o555);
+    try {
+      expectRefusal(path.join(dir, '新台账.db'), 'ledger_folder_read_only', /是只读的或当前账户没有写入权限.*请把台账放到可写的文件夹/);
+      // WAL mode needs to create files beside an existing ledger too.
+      expectRefusal(existing, 'ledger_folder_read_only', /台账文件 台账\.db 无法在其中打开或创建/);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
   });
 
   it('does not back up or migrate an up-to-date ledger again', () => {
