@@ -9,6 +9,10 @@
  * type error.
  */
 
+/** Why a copy of the ledger was kept in its backups folder: by hand (立即备份) or automatically before a step that rewrites it. */
+export const SNAPSHOT_REASONS = ['manual', 'import', 'restore', 'upgrade'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
+
 /** 预算年度: open for changes, or closed (关账) and read-only. */
 export const YEAR_STATUSES = ['open', 'closed'] as const;
 export type YearStatus = (typeof YEAR_STATUSES)[number];

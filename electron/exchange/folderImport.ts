@@ -20,6 +20,7 @@ import { readWorkbook, WORKBOOK_LIMITS, type WorkbookGrid } from '../formats/rea
 import type { FOLDER_FILE_OUTCOME_LABELS, FOLDER_FILE_STATUS_LABELS } from '../rules/folderImportLabels';
 import { appendAudit } from '../ledger/audit';
 import { inTransaction, type ServiceContext } from '../ledger/context';
+import { discardSnapshot, snapshotBefore } from '../ledger/snapshots';
 import {
   KINDS,
   recogniseKind,
@@ -162,6 +163,8 @@ export async function commitFolderImport(
 ): Promise<FolderImportResult> {
   const done: Recorded[] = [];
   let stoppedAt: number | null = null;
+  // One 导入前 copy for the whole batch, not one per file.
+  const snapshot = snapshotBefore(ctx, 'import', `从U盘导入 ${input.files.length} 个文件`);
   try {
     stoppedAt = await eachFile(input.files, progress, (file) => done.push(commitFile(ctx, input, file)));
   } finally {
@@ -170,6 +173,7 @@ export async function commitFolderImport(
     for (const file of input.files.slice(done.length))
       done.push({ name: file.name, kindLabel: '未检查', outcome: 'not-run', message, kind: null, sha256: sha256(file) });
     recordTaken(ctx, input.year, done);
+    if (!done.some((f) => f.outcome === 'imported')) discardSnapshot(snapshot);
   }
   return {
     year: input.year,
@@ -283,7 +287,13 @@ function commitFile(ctx: ServiceContext, input: { year: number; only?: string[] 
     sha256: p.sha256,
   });
   if (p.status === 'unchanged') return out('unchanged', '与台账中的内容相同，无需导入。');
-  if (p.status === 'errors') return out('refused', p.reason!);
+  // The result view lists no error positions (the preview did), so it must not repeat the preview's
+  // "改正下面列出的位置".
+  if (p.status === 'errors')
+    return out(
+      'refused',
+      p.errors.length > 0 ? `有 ${p.errors.length} 处错误，未导入。错误的位置见导入前的预览；请退回报送单位改正后重新报送。` : p.reason!,
+    );
   if (p.status !== 'ready' || !importer) return out('not-taken', p.reason!);
   if (input.only && !input.only.includes(p.name)) return out('not-taken', '未勾选，未导入。');
   try {

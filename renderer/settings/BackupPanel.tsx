@@ -9,6 +9,7 @@ import { formatTime } from '../common/formatTime';
 import { LoadError } from '../common/LoadError';
 import { notifyFailed, notifySaved } from '../exchange/notifyFile';
 import { formatBytes } from './LedgerInfoTable';
+import { DAILY_SNAPSHOT_DAYS, SNAPSHOT_REASON_LABELS } from '../../electron/rules/snapshotRetention';
 
 /**
  * 备份与恢复: a backup now (kept in the folder beside the ledger and saved where the clerk chooses, e.g. a
@@ -50,7 +51,8 @@ export function BackupPanel({ ledgerFileName }: { ledgerFileName: string }) {
           立即备份
         </Button>
         <Text fz="sm" c="dimmed">
-          备份是台账此刻的完整副本，存入下面的备份文件夹，并可另存到 U 盘等位置。
+          备份是台账此刻的完整副本，存入下面的备份文件夹，并可另存到 U 盘等位置。每次导入、恢复和升级之前程序也会自动备份：当天的全部保留，
+          {DAILY_SNAPSHOT_DAYS} 天内每天保留最后一份，更早的每月保留最后一份；手动备份一直保留。
         </Text>
       </Group>
       {list.error ? (
@@ -63,22 +65,29 @@ export function BackupPanel({ ledgerFileName }: { ledgerFileName: string }) {
           <Table withTableBorder striped fz="sm" aria-label="最近的备份">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>备份文件</Table.Th>
-                <Table.Th w={160}>时间</Table.Th>
-                <Table.Th w={110} ta="right">
+                <Table.Th w={150}>时间</Table.Th>
+                <Table.Th w={90}>原因</Table.Th>
+                <Table.Th>说明</Table.Th>
+                <Table.Th w={100} ta="right">
                   大小
                 </Table.Th>
-                <Table.Th w={110} />
+                <Table.Th w={100} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.data.backups.length === 0 ? (
-                <EmptyRow colSpan={4}>还没有备份。请点“立即备份”。</EmptyRow>
+                <EmptyRow colSpan={5}>还没有备份。请点“立即备份”；导入、恢复之前也会自动备份。</EmptyRow>
               ) : (
                 list.data.backups.map((b) => (
                   <Table.Tr key={b.name}>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{b.name}</Table.Td>
-                    <Table.Td>{formatTime(b.modifiedAt)}</Table.Td>
+                    <Table.Td>{formatTime(b.takenAt)}</Table.Td>
+                    <Table.Td>{SNAPSHOT_REASON_LABELS[b.reason]}</Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>
+                      {b.detail && <Text fz="sm">{b.detail}</Text>}
+                      <Text fz="xs" c="dimmed">
+                        {b.name}
+                      </Text>
+                    </Table.Td>
                     <Table.Td ta="right">{formatBytes(b.sizeBytes)}</Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="light" color="orange" onClick={() => setRestoring(b)} aria-label={`恢复 ${b.name}`}>
@@ -98,7 +107,8 @@ export function BackupPanel({ ledgerFileName }: { ledgerFileName: string }) {
         {restoring && (
           <Stack gap="sm">
             <Alert color="orange" title="恢复将替换当前台账">
-              当前台账“{ledgerFileName}”的全部内容将被备份“{restoring.name}”（{formatTime(restoring.modifiedAt)}
+              当前台账“{ledgerFileName}”的全部内容将被备份“{restoring.name}”（{SNAPSHOT_REASON_LABELS[restoring.reason]}，
+              {formatTime(restoring.takenAt)}
               ）替换，此后录入的内容不在其中。 恢复前，当前台账会先另存一份（文件名后加“.替换前-时间”），放在台账旁，恢复错了可以找回。
             </Alert>
             <Text fz="sm">恢复后程序重新读取台账，各页面显示备份中的内容。</Text>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LedgerError } from '../../db/ledgerError';
 import { closeLedger, openLedger } from '../../db/open';
 import { inTransaction, serviceContext } from '../../electron/ledger/context';
+import { withSnapshot } from '../../electron/ledger/snapshots';
 import { listYears } from '../../electron/ledger/years';
 import { createYear } from '../../electron/settings/yearSetup';
 import { pickKind, refuseExisting, requireArg, withLedger, type CommandRun } from './command';
@@ -57,15 +58,18 @@ export function importCommand({ values, rest, io, now, emit, ledgerPath, year }:
       outcome = result!;
       notes.push(`台账中还没有 ${y} 年度；正式导入时会自动新建。`);
     } else if (yearMissing) {
-      outcome = inTransaction(ctx, () => {
-        createYear(ctx, { year: y });
-        const r = kind.run(ctx, input);
-        if (r.failed) throw new ImportFailed(r);
-        return r;
-      });
+      outcome = withSnapshot(ctx, 'import', `导入 ${input.fileName}`, () =>
+        inTransaction(ctx, () => {
+          createYear(ctx, { year: y });
+          const r = kind.run(ctx, input);
+          if (r.failed) throw new ImportFailed(r);
+          return r;
+        }),
+      );
       notes.push(`台账中没有 ${y} 年度，已新建。`);
     } else {
-      outcome = kind.run(ctx, input);
+      const run = () => kind.run(ctx, input);
+      outcome = input.dryRun ? run() : withSnapshot(ctx, 'import', `导入 ${input.fileName}`, run, (r) => r.failed);
     }
     emit([...notes, ...outcome.text], { ...(outcome.json as object), yearCreated: yearMissing && !input.dryRun && !outcome.failed });
     if (outcome.failed) {

@@ -1,10 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createYear } from '../../electron/settings/yearSetup';
+import { PROJECT_HEADER, projectRow, xlsx } from '../fixtures/workbooks';
+import { ProjectsPage } from './pages/ProjectsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { describeInChromium } from './support/chromium';
 import { startSession, type Session } from './support/session';
 
-/** 设置: 经办人姓名 in the audit log, a backup made and listed, the ledger check, and a restore that reloads the app. */
+/**
+ * 设置: 经办人姓名 in the audit log, a backup made and listed, the ledger check, a restore that reloads the
+ * app, and the automatic copy an import leaves, restored to undo the import.
+ */
 describeInChromium('设置：经办人、备份与恢复、台账检查', () => {
   let session: Session;
   let settings: SettingsPage;
@@ -80,5 +88,31 @@ describeInChromium('设置：经办人、备份与恢复、台账检查', () => 
       .toBe(true);
     expect(await log.locator('tbody tr td:nth-child(3)').allInnerTexts()).toContain('从备份恢复');
     await session.screenshot('146-操作记录-按经办人查找');
+  });
+
+  it('lists the automatic copy an import left, with time, reason and file; restoring it undoes the import', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-import-')), '教育局项目.xlsx');
+    fs.writeFileSync(file, xlsx([['2023年项目清单'], PROJECT_HEADER, projectRow(1), projectRow(2)]));
+    const projects = new ProjectsPage(session.page);
+    await projects.open();
+    await projects.importWorkbook(file);
+    await projects.confirmImport();
+    await expect.poll(() => projects.projectNames()).toEqual(['测试项目1', '测试项目2']);
+
+    await settings.open();
+    const newest = backups().locator('tbody tr').first();
+    await expect
+      .poll(() => newest.innerText())
+      .toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+导入前\s+导入 教育局项目\.xlsx\s+台账-导入前-\d{8}-\d{6}\.db/);
+
+    await newest.getByRole('button', { name: /^恢复 台账-导入前-/ }).click();
+    const dialog = session.page.getByRole('dialog', { name: '从备份恢复台账' });
+    expect(await dialog.innerText()).toContain('（导入前，');
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await expect.poll(() => backups().locator('tbody tr').first().innerText(), { timeout: 15_000 }).toMatch(/恢复前\s+恢复 台账-导入前-/);
+    // After the reload: no notice over the list.
+    await session.screenshot('147-设置-自动备份列表');
+    await projects.open();
+    await expect.poll(() => projects.projectNames()).toEqual([]);
   });
 });

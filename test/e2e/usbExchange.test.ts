@@ -159,6 +159,8 @@ describeInChromium('U盘交换', () => {
       '第一中学申报表.xlsx': '有错误，未导入',
     });
     expect(await result.innerText()).toContain('已记入操作记录');
+    // The result lists no error positions, so the refused row points back to the preview instead.
+    expect(await result.innerText()).toMatch(/有 \d+ 处错误，未导入。错误的位置见导入前的预览/);
     expect(recentAudit(session.ctx, 3).some((e) => e.action === 'import.folder')).toBe(true);
     await session.screenshot('155-从U盘导入结果');
   });

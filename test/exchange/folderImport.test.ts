@@ -169,6 +169,9 @@ describe('the folder import service', () => {
       ['监控表.xlsx', 'imported'],
       ['评分表.xlsx', 'imported'],
     ]);
+    expect(result.files[0]!.message).toBe(
+      `有 ${bad.errors.length} 处错误，未导入。错误的位置见导入前的预览；请退回报送单位改正后重新报送。`,
+    );
     expect(result.imported).toBe(2);
     expect(whatWasImported(ctx)).toMatchObject({ monitored: ['520', '98%', '部分达成', '93'], scores: 2 * 20 });
   });

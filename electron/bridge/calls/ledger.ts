@@ -92,7 +92,10 @@ export const ledgerCalls = {
     '保存经办人姓名（记入此后的操作记录）',
   ),
   'ledger.check': read<LedgerCheck>()(nothing, '检查台账：文件结构、外键、审计日志哈希链'),
-  'backups.list': read<BackupList>()(nothing, '台账旁备份文件夹中的备份'),
+  'backups.list': read<BackupList>()(
+    nothing,
+    '台账旁备份文件夹中的备份（手动备份和导入、恢复、升级前的自动备份）：时间、原因、说明、大小，最新的在前',
+  ),
   // A write: VACUUM INTO needs the main connection, which sees every committed change.
   'backups.create': write<SaveOutcome<BackupMade>>()(nothing, '立即备份：存入备份文件夹，并另存到所选位置', SAVE_BACKUP),
   'backups.restore': write<RestoreDone>()(

@@ -4,6 +4,7 @@
  */
 import type { ServiceContext } from '../../ledger/context';
 import type { LedgerSession } from '../../ledger/session';
+import { withSnapshot } from '../../ledger/snapshots';
 import type { ImportPreviewOutcome, SaveOutcome } from '../contract';
 import { type FileFilter, type FileGateway, SPREADSHEET_FILTERS, type StagedFiles, XLSX_FILTERS, checkImportSize } from '../fileExchange';
 import type { z } from 'zod';
@@ -34,9 +35,13 @@ export async function previewPickedFile<P>(
   return { cancelled: false, fileId, fileName: file.name, preview: preview(file) };
 }
 
-/** Every import's second step: the previewed file is committed, then forgotten (a refusal keeps it for a retry). */
+/**
+ * Every import's second step: the previewed file is committed after an automatic 导入前 copy of the
+ * ledger, then forgotten (a refusal keeps it for a retry, and drops the copy: nothing was written).
+ */
 export function commitStagedFile<R>(ctx: HandlerContext, fileId: string, commit: (file: { name: string; bytes: Uint8Array }) => R): R {
-  const result = commit(ctx.staged.get(fileId));
+  const file = ctx.staged.get(fileId);
+  const result = withSnapshot(ctx, 'import', `导入 ${file.name}`, () => commit(file));
   ctx.staged.drop(fileId);
   return result;
 }
