@@ -17,8 +17,10 @@ import Database from 'better-sqlite3';
 import { closeLedger, openLedger, type Ledger } from '../../db/open';
 import { LedgerError } from '../../db/ledgerError';
 import { appendAudit } from './audit';
+import { recordAnchor } from './auditAnchor';
 import { samePath, timestamp } from './backup';
 import { serviceContext } from './context';
+import { keepReplacedLedger } from './snapshots';
 import { checkLedger, type LedgerCheck } from './integrity';
 
 export interface RestoreOptions {
@@ -64,6 +66,7 @@ export function restoreLedger(backupFile: string, ledgerFile: string, options: R
       for (let n = 2; fs.existsSync(safetyCopy); n++) safetyCopy = `${target}.替换前-${stamp}-${n}`;
       const kept = safetyCopy;
       fileStep(() => durableCopy(target, temp('替换前'), kept, rename), '恢复未进行：无法另存被替换的台账', target);
+      fileStep(() => keepReplacedLedger(kept, target, source, now()), '恢复未进行：无法在备份文件夹中保存恢复前的台账', target);
     }
     try {
       rename(candidate, target);
@@ -98,7 +101,7 @@ function proveBackup(source: string, candidate: string, target: string, actor: s
     throw new LedgerError('backup_invalid', `${source} 不能作为台账恢复：${reason}`);
   }
   try {
-    const check = checkLedger(serviceContext(opened, actor ?? '恢复', now));
+    const check = checkLedger(serviceContext(opened, actor ?? '恢复', now), { anchorOf: source, recordAnchor: false });
     if (!check.ok) throw new LedgerError('backup_invalid', `${source} 未通过检查，未恢复：${check.problems.join(' ')}`);
     if (actor) {
       appendAudit(serviceContext(opened, actor, now), {
@@ -108,6 +111,7 @@ function proveBackup(source: string, candidate: string, target: string, actor: s
       });
     }
     opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    recordAnchor(opened, { file: target, replace: true, pending: true });
     return check;
   } finally {
     closeLedger(opened);

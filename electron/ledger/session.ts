@@ -14,6 +14,7 @@ import { LedgerError } from '../../db/ledgerError';
 import { actorText, operatorNameProblem } from '../rules/operator';
 import { restoreLedger, type RestoreOptions, type RestoreResult } from './restore';
 import type { ServiceContext } from './context';
+import { recordAnchor } from './auditAnchor';
 
 /** The file, in the user-data folder, that keeps the display name. */
 export const OPERATOR_FILE_NAME = '经办人.json';
@@ -99,6 +100,7 @@ export class LedgerSession {
   }
 
   close(): void {
+    recordAnchor(this.current);
     closeLedger(this.current);
   }
 }

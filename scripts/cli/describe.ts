@@ -50,6 +50,9 @@ export function describeCheck(file: string, c: LedgerCheck): string[] {
     `文件结构：${c.integrity === 'ok' ? '正常' : `损坏（${c.integrity.join('；')}）`}`,
     `外键：${c.foreignKeyViolations.length === 0 ? '正常' : `${c.foreignKeyViolations.length} 处不一致`}`,
     `审计日志：${c.audit.entries} 条，${c.audit.brokenAt == null ? '哈希链完整' : `从第 ${c.audit.brokenAt} 条起不符`}`,
+    `表结构：${c.schema.length === 0 ? '与本程序的数据库迁移一致' : c.schema.join('；')}`,
+    `外部锚点：${c.anchor.message}`,
+    `记录与审计：${c.auditedState.length === 0 ? '项目、预算单位均与审计记录一致' : `${c.auditedState.length} 处不符`}`,
     `记录数：${Object.entries(c.counts)
       .map(([t, n]) => `${t} ${n}`)
       .join('，')}`,

@@ -147,6 +147,9 @@ describe('台账检查', () => {
     app.session.ledger.sqlite.exec(`drop trigger audit_log_no_update; update audit_log set actor = '别人' where id = 1;`);
     const check = await app.call<LedgerCheck>('ledger.check');
     expect(check.ok).toBe(false);
-    expect(check.problems).toEqual([expect.stringContaining('审计日志从第 1 条起与哈希链不符')]);
+    expect(check.problems).toEqual([
+      expect.stringContaining('缺少触发器 audit_log_no_update'),
+      expect.stringContaining('审计日志从第 1 条起与哈希链不符'),
+    ]);
   });
 });
