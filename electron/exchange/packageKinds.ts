@@ -11,6 +11,12 @@ import { exportAnnualSummary } from '../reports/annualSummaryDocument';
 import { exportResultActions } from '../resultApplication/resultActionsWorkbook';
 import { exportTargetPublication } from '../targets/targetPublication';
 import { formatWanYuan } from '../rules/money';
+import { LedgerError } from '../../db/ledgerError';
+import { listMonitoringRounds, type RoundRow } from '../monitoring/monitoringRounds';
+import { exportMonitoringTemplate } from '../monitoring/monitoringTemplateExport';
+import { listProjects } from '../projects/projects';
+import { listUnits } from '../projects/units';
+import { exportTargetTemplate } from '../targets/targetTemplate';
 
 export interface ExportedFile {
   fileName: string;
@@ -111,3 +117,58 @@ export const PACKAGE_KINDS: Record<string, PackageKind> = {
     },
   },
 };
+
+/**
+ * Forms going out to the units on the stick, one file per unit in a folder of its own, so the clerk
+ * hands each unit its file and gets it back through 从U盘导入. Not packaged unless chosen: a county
+ * has about a hundred units, and most packages carry reports upward.
+ */
+export interface UnitFormKind {
+  label: string;
+  /** The folder inside the package that holds the units' files. */
+  folder: string;
+  files(ctx: ServiceContext, year: number): Promise<{ fileName: string; bytes: Buffer }[]>;
+}
+
+export const UNIT_FORM_KINDS: Record<string, UnitFormKind> = {
+  'targets-templates': {
+    label: '各单位绩效目标申报表',
+    folder: '绩效目标申报表',
+    async files(ctx, year) {
+      const unitIds = [...new Set(listProjects(ctx, { year }).map((p) => p.unitId))];
+      if (unitIds.length === 0) throw new LedgerError('no_projects', `${year} 年度还没有项目，无法生成申报表。请先导入或新建项目。`);
+      const files = [];
+      for (const unitId of unitIds) files.push(await exportTargetTemplate(ctx, { year, unitId }));
+      return files;
+    },
+  },
+  'monitoring-forms': {
+    label: '各主管部门绩效监控表（当前一轮）',
+    folder: '绩效监控表',
+    async files(ctx, year) {
+      const round = roundBeingCollected(listMonitoringRounds(ctx, { year }), ctx.now());
+      if (!round) throw new LedgerError('no_round', `${year} 年度还没有监控轮次，无法生成监控表。请先在“绩效监控”中建立轮次。`);
+      // A 主管部门's form holds its units' targets too, so each target goes out (and comes back) once.
+      const unitIds = listUnits(ctx, { year })
+        .filter((u) => u.parentName === null)
+        .map((u) => u.id);
+      const files = [];
+      for (const unitId of unitIds) {
+        try {
+          files.push(await exportMonitoringTemplate(ctx, { roundId: round.id, unitId }));
+        } catch (err) {
+          // A unit without targets to monitor this round gets no form.
+          if (!(err instanceof LedgerError && err.code === 'no_targets')) throw err;
+        }
+      }
+      if (files.length === 0) throw new LedgerError('no_targets', `${year} 年度“${round.name}”没有需要监控的绩效目标，无法生成监控表。`);
+      return files;
+    },
+  },
+};
+
+/** The round units are filling in: the first whose due date has not passed, else the year's last. */
+function roundBeingCollected(rounds: RoundRow[], now: Date): RoundRow | null {
+  const today = now.toISOString().slice(0, 10);
+  return rounds.find((r) => r.dueDate >= today) ?? rounds.at(-1) ?? null;
+}

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { LedgerError } from '../../db/ledgerError';
 import { version as appVersion } from '../../package.json';
 import { appendAudit } from '../ledger/audit';
+import { takeAnchor } from '../ledger/auditAnchor';
 import { backupLedger } from '../ledger/backup';
 import type { ServiceContext } from '../ledger/context';
 import { formatLocalTime } from '../rules/localTime';
-import { PACKAGE_KINDS, type ExportedFile } from './packageKinds';
+import { PACKAGE_KINDS, UNIT_FORM_KINDS } from './packageKinds';
 import { nextTurn, type FileProgress } from './progress';
 import {
   MANIFEST_FILE,
@@ -28,7 +29,7 @@ export const SNAPSHOT_LABEL = '台账快照';
 export interface PackageInput {
   year: number;
   outDir: string;
-  /** Kind names of PACKAGE_KINDS; all of them when omitted. */
+  /** Kind names of PACKAGE_KINDS and UNIT_FORM_KINDS; all of PACKAGE_KINDS when omitted. */
   include?: string[];
   /** Adds a snapshot of the whole ledger (SQLite backup, never a copy of the live file). */
   snapshot: boolean;
@@ -54,11 +55,11 @@ class Cancelled extends Error {}
  */
 export async function writePackage(ctx: ServiceContext, input: PackageInput, progress: FileProgress = {}): Promise<PackageResult> {
   const kinds = input.include ?? Object.keys(PACKAGE_KINDS);
-  const unknown = kinds.filter((k) => !Object.hasOwn(PACKAGE_KINDS, k));
+  const unknown = kinds.filter((k) => !Object.hasOwn(PACKAGE_KINDS, k) && !Object.hasOwn(UNIT_FORM_KINDS, k));
   if (unknown.length > 0)
     throw new LedgerError(
       'unknown_package_kind',
-      `没有“${unknown.join('、')}”这种导出内容。可选：${Object.keys(PACKAGE_KINDS).join('、')}。`,
+      `没有“${unknown.join('、')}”这种导出内容。可选：${[...Object.keys(PACKAGE_KINDS), ...Object.keys(UNIT_FORM_KINDS)].join('、')}。`,
     );
   if (kinds.length === 0 && !input.snapshot) throw new LedgerError('empty_package', '没有选择任何要导出的内容。请至少选择一项。');
   const folder = path.resolve(input.outDir);
@@ -83,26 +84,37 @@ export async function writePackage(ctx: ServiceContext, input: PackageInput, pro
     written.push(name);
     writeViaTemp(path.join(folder, name), bytes);
   };
+  // A unit form kind writes many files; progress counts them once known.
+  const pieces = async (kind: string): Promise<{ label: string; files: { fileName: string; bytes: Buffer }[] }> => {
+    const single = PACKAGE_KINDS[kind];
+    if (single) return { label: single.label, files: [await single.run(ctx, input.year)] };
+    const forms = UNIT_FORM_KINDS[kind]!;
+    const files = await forms.files(ctx, input.year);
+    total += 2 * (files.length - 1);
+    return { label: forms.label, files: files.map((f) => ({ ...f, fileName: `${forms.folder}/${f.fileName}` })) };
+  };
 
   try {
     if (progress.cancelled?.()) throw new Cancelled();
     const files: ManifestFile[] = [];
     const skipped: PackageResult['skipped'] = [];
     for (const kind of kinds) {
-      const { label, run } = PACKAGE_KINDS[kind]!;
-      let exported: ExportedFile;
+      let exported: Awaited<ReturnType<typeof pieces>>;
       try {
-        exported = await run(ctx, input.year);
+        exported = await pieces(kind);
       } catch (err) {
         if (!(err instanceof LedgerError)) throw err;
+        const label = (PACKAGE_KINDS[kind] ?? UNIT_FORM_KINDS[kind])!.label;
         skipped.push({ kind, label, reason: err.message });
         total -= 1; // nothing to read back
         await step(label);
         continue;
       }
-      write(exported.fileName, exported.bytes);
-      files.push(entry(folder, exported.fileName, label));
-      await step(exported.fileName);
+      for (const file of exported.files) {
+        write(file.fileName, file.bytes);
+        files.push(entry(folder, file.fileName, exported.label));
+        await step(file.fileName);
+      }
     }
     if (input.snapshot) {
       const name = `${path.basename(ctx.ledger.file, path.extname(ctx.ledger.file))}-快照.db`;
@@ -128,7 +140,7 @@ export async function writePackage(ctx: ServiceContext, input: PackageInput, pro
       appVersion,
       files,
     };
-    write(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
+    write(MANIFEST_FILE, Buffer.from(JSON.stringify({ ...manifest, auditAnchor: takeAnchor(ctx.ledger) }, null, 2), 'utf8'));
     write(MANIFEST_TEXT_FILE, Buffer.from(manifestText(manifest, skipped), 'utf8'));
 
     // Read back from the destination: what the stick actually holds, not what we meant to write.
@@ -162,6 +174,9 @@ function removeWritten(folder: string, names: string[], createdFolder: boolean):
     fs.rmSync(path.join(folder, name), { force: true });
     fs.rmSync(path.join(folder, `${name}.part`), { force: true });
   }
+  // The units' folders this package made, once emptied.
+  for (const sub of new Set(names.filter((n) => n.includes('/')).map((n) => path.join(folder, n.slice(0, n.lastIndexOf('/'))))))
+    if (fs.existsSync(sub) && fs.readdirSync(sub).length === 0) fs.rmdirSync(sub);
   const folderGone = createdFolder && fs.readdirSync(folder).length === 0;
   if (folderGone) fs.rmdirSync(folder);
   if (names.length === 0) return folderGone ? `已删除新建的文件夹 ${folder}。` : '';
@@ -169,6 +184,7 @@ function removeWritten(folder: string, names: string[], createdFolder: boolean):
 }
 
 function writeViaTemp(file: string, bytes: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   // Temp name, then rename: a half-written file never carries the final name.
   const partial = `${file}.part`;
   fs.writeFileSync(partial, bytes);

@@ -78,8 +78,10 @@ export function verifyPackage(dir: string): PackageCheck {
     else if (problem) changed.push(problem);
   }
   const listed = new Set([MANIFEST_FILE, MANIFEST_TEXT_FILE, ...manifest.files.map((f) => f.name)]);
-  const extra = fs
-    .readdirSync(folder)
+  // Sub-folders too (the units' forms): a file slipped in anywhere is named.
+  const extra = (fs.readdirSync(folder, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(folder, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .filter((name) => !listed.has(name))
     .sort();
 

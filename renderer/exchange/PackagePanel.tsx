@@ -15,15 +15,16 @@ import { useJob } from './useJob';
  */
 export function PackagePanel({ year }: { year: number }) {
   const kinds = useCall('exchange.packageKinds', {});
-  const [unticked, setUnticked] = useState<string[]>([]);
+  /** The clerk's ticks where they differ from each kind's default. */
+  const [ticks, setTicks] = useState<Record<string, boolean>>({});
   const [snapshot, setSnapshot] = useState(true);
   const job = useJob();
 
   if (kinds.error) return <LoadError error={kinds.error} onRetry={kinds.reload} />;
   const options = kinds.data?.kinds ?? [];
-  const chosen = options.map((o) => o.kind).filter((k) => !unticked.includes(k));
+  const chosen = options.filter((o) => ticks[o.kind] ?? o.byDefault).map((o) => o.kind);
   const choose = (values: string[]) => {
-    setUnticked(options.map((o) => o.kind).filter((k) => !values.includes(k)));
+    setTicks(Object.fromEntries(options.map((o) => [o.kind, values.includes(o.kind)])));
     setSnapshot(values.includes('snapshot'));
   };
   const result = job.view?.result?.kind === 'package' ? job.view.result.value : null;

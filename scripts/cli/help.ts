@@ -31,7 +31,8 @@ export const HELP = `绩效台账 管理命令行
   restore 备份文件 [--ledger 台账]          从备份恢复；被替换的台账另存为“台账.替换前-时间”
   package --year 年度 --out 文件夹 [--ledger 台账] [--include 内容1,内容2] [--json]
                                            导出到U盘：把所选报表、工作簿和台账快照写入空文件夹，附清单（大小、SHA-256），
-                                           写完读回核对；--include 可选 ${INCLUDE_CHOICES.join('、')}，缺省为全部
+                                           写完读回核对；--include 可选 ${INCLUDE_CHOICES.join('、')}，缺省为全部报表和快照；
+                                           targets-templates、monitoring-forms 为发给各单位的申报表、当前一轮监控表（每个单位一个文件）
   verify 文件夹 [--json]                   校验U盘文件：按清单核对，显示“完整”或逐个列出缺少、不一致和多出的文件
   import-folder 文件夹 --year 年度 [--ledger 台账] [--dry-run] [--json]
                                            从U盘导入：按台账识别码或表头识别文件夹中每个文件（申报表、监控表、自评表、

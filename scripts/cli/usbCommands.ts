@@ -1,15 +1,15 @@
 /** 导出到U盘 and 校验U盘文件 on the command line: `package` and `verify`. */
 import { openLedger, closeLedger } from '../../db/open';
 import { serviceContext } from '../../electron/ledger/context';
-import { PACKAGE_KINDS } from '../../electron/exchange/packageKinds';
+import { PACKAGE_KINDS, UNIT_FORM_KINDS } from '../../electron/exchange/packageKinds';
 import { writePackage } from '../../electron/exchange/usbPackage';
 import { verifyPackage } from '../../electron/exchange/usbVerify';
 import { requireArg, type CommandRun } from './command';
 import { UsageError } from './io';
 
-/** --include's name for the ledger snapshot, beside the kinds of PACKAGE_KINDS. */
+/** --include's name for the ledger snapshot, beside the kinds of PACKAGE_KINDS and the units' forms. */
 const SNAPSHOT = 'snapshot';
-export const INCLUDE_CHOICES = [...Object.keys(PACKAGE_KINDS), SNAPSHOT];
+export const INCLUDE_CHOICES = [...Object.keys(PACKAGE_KINDS), SNAPSHOT, ...Object.keys(UNIT_FORM_KINDS)];
 
 export async function packageCommand({ values, io, now, emit, ledgerPath, year }: CommandRun): Promise<number> {
   const y = year();

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { closeLedger, openLedger } from '../../db/open';
+import { previewFolderImport, readFolderFiles } from '../../electron/exchange/folderImport';
 import { writePackage, type PackageResult } from '../../electron/exchange/usbPackage';
+import { listProjects } from '../../electron/projects/projects';
 import { MANIFEST_FILE, MANIFEST_TEXT_FILE, verifyPackage } from '../../electron/exchange/usbVerify';
 import { recentAudit } from '../../electron/ledger/audit';
 import { serviceContext } from '../../electron/ledger/context';
@@ -101,6 +103,37 @@ describe('校验U盘文件', () => {
     expect(doc.changed.map((c: any) => c.name).sort()).toEqual([flipped, truncated].sort());
     expect(doc.manifest).toMatchObject({ year: 2023, ledgerId: '演示.db' });
   });
+
+  it('carries each unit its own declaration and monitoring form in a folder per kind, which the folder import recognises', async () => {
+    const result = await writePackage(ctx, {
+      year: 2023,
+      outDir: path.join(tempFolder(), '发各单位'),
+      include: ['targets-templates', 'monitoring-forms'],
+      snapshot: false,
+    });
+    expect(result.failed).toEqual([]);
+    const declarations = result.files.filter((f) => f.label === '各单位绩效目标申报表');
+    const forms = result.files.filter((f) => f.label === '各主管部门绩效监控表（当前一轮）');
+    const unitsWithProjects = new Set(listProjects(ctx, { year: 2023 }).map((p) => p.unitName));
+    expect(declarations).toHaveLength(unitsWithProjects.size);
+    expect(declarations.every((f) => /^绩效目标申报表\/2023年度绩效目标申报表（.+）\.xlsx$/.test(f.name))).toBe(true);
+    expect(forms.length).toBeGreaterThan(10);
+    expect(forms.every((f) => f.name.startsWith('绩效监控表/2023年度'))).toBe(true);
+    expect(verifyPackage(result.folder).complete).toBe(true);
+
+    // What comes back from the units is recognised by kind and unit.
+    const sample = readFolderFiles(result.folder).filter((f) => f.name === declarations[0]!.name || f.name === forms[0]!.name);
+    const preview = await previewFolderImport(ctx, { year: 2023, files: sample });
+    expect(preview.files.map((f) => f.kindLabel).sort()).toEqual(['绩效监控表', '绩效目标申报表']);
+    const [form, declaration] = preview.files;
+    expect(declaration!.units).toEqual(['中共轮台县委办公室']);
+    // The department's form carries its units' targets as well.
+    expect(form!.units).toEqual(expect.arrayContaining(['中共轮台县委办公室', '中共轮台县委机要和保密局']));
+
+    // A file slipped into a unit folder is named with its folder.
+    fs.writeFileSync(path.join(result.folder, '绩效目标申报表', '多出来的.xlsx'), 'x');
+    expect(verifyPackage(result.folder)).toMatchObject({ complete: false, extra: ['绩效目标申报表/多出来的.xlsx'] });
+  }, 180_000);
 
   it('a missing or unreadable manifest is said plainly', () => {
     const folder = tempFolder();

@@ -36,6 +36,8 @@ export type JobStart = { cancelled: true } | { cancelled: false; jobId: string; 
 export interface PackageKindOption {
   kind: string;
   label: string;
+  /** Ticked when the screen opens: the year's reports are; the units' forms (a file per unit) are not. */
+  byDefault: boolean;
 }
 
 const jobId = z.string().uuid('导出或导入的标识无效。请重新开始。');

@@ -1,7 +1,7 @@
 /** Which service answers each of the area's bridge calls (calls/exchange.ts), each long step as a job. */
 import { LedgerError } from '../../../db/ledgerError';
 import { commitFolderImport, previewFolderImport, readFolderFiles, type FolderFile } from '../../exchange/folderImport';
-import { PACKAGE_KINDS } from '../../exchange/packageKinds';
+import { PACKAGE_KINDS, UNIT_FORM_KINDS } from '../../exchange/packageKinds';
 import { SNAPSHOT_LABEL, writePackage } from '../../exchange/usbPackage';
 import { verifyPackage } from '../../exchange/usbVerify';
 import type { exchangeCalls, JobResult, JobStart } from '../calls/exchange';
@@ -26,7 +26,10 @@ async function startInFolder(ctx: HandlerContext, request: FolderRequest, begin:
 
 export const exchangeHandlers: AreaHandlers<typeof exchangeCalls> = {
   'exchange.packageKinds': () => ({
-    kinds: Object.entries(PACKAGE_KINDS).map(([kind, { label }]) => ({ kind, label })),
+    kinds: [
+      ...Object.entries(PACKAGE_KINDS).map(([kind, { label }]) => ({ kind, label, byDefault: true })),
+      ...Object.entries(UNIT_FORM_KINDS).map(([kind, { label }]) => ({ kind, label, byDefault: false })),
+    ],
     snapshotLabel: SNAPSHOT_LABEL,
   }),
   'exchange.packageStart': (ctx, input) =>
