@@ -7,6 +7,7 @@ import type { ServiceContext } from '../ledger/context';
 import { exportIndicators } from '../indicators/indicatorExchange';
 import { exportKeyEvaluationPublication } from '../keyEvaluations/keyEvaluationResults';
 import { exportProjects } from '../projects/projectExport';
+import { exportNoticeList } from '../rectification/rectificationDocuments';
 import { exportAnnualSummary } from '../reports/annualSummaryDocument';
 import { exportResultActions } from '../resultApplication/resultActionsWorkbook';
 import { exportTargetPublication } from '../targets/targetPublication';
@@ -105,6 +106,15 @@ export const PACKAGE_KINDS: Record<string, PackageKind> = {
         text: `${summary.count} 项措施：收回 ${formatWanYuan(summary.recoveredFen)} 万元，清理结转结余 ${formatWanYuan(summary.clearedFen)} 万元，调减 ${formatWanYuan(summary.cutFen)} 万元`,
         json: summary,
       };
+    },
+  },
+  'notice-list': {
+    label: '整改台账',
+    doc: '整改台账（已下发的整改通知：文号、单位、项目、问题、要求、期限、状态、是否逾期）',
+    yearly: true,
+    async run(ctx, year) {
+      const { bytes, fileName, noticeCount, overdueCount } = await exportNoticeList(ctx, { year });
+      return { fileName, bytes, text: `${noticeCount} 份整改通知，其中逾期 ${overdueCount} 份`, json: { noticeCount, overdueCount } };
     },
   },
   'annual-summary': {

@@ -32,7 +32,9 @@ describe('导出到U盘', () => {
     const result = await packageOnce();
     expect(result.failed).toEqual([]);
     const labels = result.files.map((f) => f.label);
-    expect(labels).toEqual(expect.arrayContaining(['项目清单', '共性指标库', '绩效目标公开表', '年度绩效工作情况', '台账快照']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['项目清单', '共性指标库', '绩效目标公开表', '整改台账', '年度绩效工作情况', '台账快照']),
+    );
     // Everything written is listed; no temp file is left behind.
     expect(fs.readdirSync(result.folder).sort()).toEqual([...result.files.map((f) => f.name), MANIFEST_FILE, MANIFEST_TEXT_FILE].sort());
     const manifest = JSON.parse(fs.readFileSync(path.join(result.folder, MANIFEST_FILE), 'utf8'));
