@@ -9,7 +9,6 @@ import { closeLedger, type Ledger } from '../db/open';
 import { openAppLedger } from '../electron/ledger/appLedger';
 import { startBrowserHost } from '../electron/bridge/browserHost';
 import { resolveLedgerPath, userDataDirWithoutElectron } from '../electron/ledger/ledgerLocation';
-import { refuseRemovableLedger } from '../electron/ledger/removableMedia';
 import { OPERATOR_FILE_NAME } from '../electron/ledger/session';
 
 async function main(): Promise<void> {
@@ -21,7 +20,6 @@ async function main(): Promise<void> {
   }
   const userData = userDataDirWithoutElectron(process.platform, process.env, os.homedir());
   const file = resolveLedgerPath(argv, process.env, userData);
-  refuseRemovableLedger(file);
   const ledger = openAppLedger(file, userData);
   let host;
   try {

@@ -31,6 +31,7 @@ import {
   type SubmittedFile,
 } from './folderFileKinds';
 import { MANIFEST_FILE, MANIFEST_TEXT_FILE } from './usbVerify';
+import { nextTurn, type FileProgress } from './progress';
 
 export type { FolderFileIssue } from './folderFileKinds';
 
@@ -40,12 +41,6 @@ export interface FolderFile {
   bytes: Uint8Array;
   /** Set (and bytes left empty) for a file over the size limit: it is listed, never read. */
   skippedSize?: number;
-}
-
-export interface FolderProgress {
-  /** Called before each file: how many are done, and the file now being read. */
-  onFile?(done: number, total: number, name: string): void;
-  cancelled?(): boolean;
 }
 
 /** ready | unchanged | errors | elsewhere | unrecognised | damaged. */
@@ -145,7 +140,7 @@ export function readFolderFiles(dir: string): FolderFile[] {
 export async function previewFolderImport(
   ctx: ServiceContext,
   input: { year: number; files: FolderFile[] },
-  progress: FolderProgress = {},
+  progress: FileProgress = {},
 ): Promise<FolderImportPreview> {
   const files: FolderFilePreview[] = [];
   const stoppedAt = await eachFile(input.files, progress, (file) => files.push(checkFile(ctx, input.year, file).preview));
@@ -159,7 +154,7 @@ export async function previewFolderImport(
 export async function commitFolderImport(
   ctx: ServiceContext,
   input: { year: number; files: FolderFile[]; only?: string[] },
-  progress: FolderProgress = {},
+  progress: FileProgress = {},
 ): Promise<FolderImportResult> {
   const done: Recorded[] = [];
   let stoppedAt: number | null = null;
@@ -194,9 +189,9 @@ interface Checked {
 type Recorded = FolderFileOutcome & { kind: string | null; sha256: string };
 
 /** Runs `fn` on each file, yielding first; the index of the first file not run when cancelled, else null. */
-async function eachFile(files: FolderFile[], progress: FolderProgress, fn: (file: FolderFile) => void): Promise<number | null> {
+async function eachFile(files: FolderFile[], progress: FileProgress, fn: (file: FolderFile) => void): Promise<number | null> {
   for (const [i, file] of files.entries()) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (progress.cancelled?.()) return i;
     progress.onFile?.(i, files.length, file.name);
     fn(file);

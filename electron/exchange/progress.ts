@@ -1,6 +1,7 @@
 /**
- * How a long file operation (导出到U盘, 从U盘导入) reports its progress and hears a cancel: after each
- * file it says how far it is; between files it asks whether to stop. The bridge's jobs pass one in.
+ * How a long file operation (导出到U盘, 从U盘导入) reports its progress and hears a cancel: with each
+ * file it says how many are done and which file is in hand; between files it asks whether to stop. The
+ * bridge's jobs pass one in.
  */
 export interface FileProgress {
   onFile?(done: number, total: number, name: string): void;

@@ -11,6 +11,7 @@ import { openLedger, type Ledger } from '../../db/open';
 import { LedgerError } from '../../db/ledgerError';
 import { backupFolderOf, listBackups, samePath } from './backup';
 import { clearInterruptedRestores } from './restore';
+import { refuseRemovableLedger, type RemovableMediaProbe } from './removableMedia';
 
 /** The file, in the user-data folder, listing the ledger files opened on this computer. */
 export const KNOWN_LEDGERS_FILE_NAME = '已打开的台账.json';
@@ -18,8 +19,9 @@ export const KNOWN_LEDGERS_FILE_NAME = '已打开的台账.json';
 /** Enough for every year's ledger a bureau keeps; the oldest are forgotten first. */
 const KNOWN_LEDGERS_KEPT = 50;
 
-export function openAppLedger(file: string, userDataDir: string): Ledger {
+export function openAppLedger(file: string, userDataDir: string, removableMedia?: RemovableMediaProbe): Ledger {
   const target = path.resolve(file);
+  refuseRemovableLedger(target, removableMedia);
   const marker = path.join(userDataDir, KNOWN_LEDGERS_FILE_NAME);
   const known = readKnownLedgers(marker);
   const hasLedger = fs.existsSync(target) && fs.statSync(target).size > 0;

@@ -5,8 +5,8 @@
  *
  * Where the refusal sits: db/ is the bottom layer and imports nothing of electron/ (eslint's folder
  * rules), so db/open.ts cannot call this. Every opener of a ledger the clerk names calls
- * refuseRemovableLedger first: the desktop shell (electron/shell/main.ts), the browser host
- * (scripts/serve.ts) and the command line (its ledgerPath(), and init/demo for the files they create).
+ * refuseRemovableLedger first: openAppLedger (appLedger.ts: the desktop shell and the browser host)
+ * and the command line (its ledgerPath(), and init/demo for the files they create).
  * LedgerSession only ever reopens the file it already holds, so it needs no check. A restore reads its
  * backup from anywhere, a stick included: restoreLedger copies the backup next to the ledger before
  * opening it, and only the ledger's own path is checked.

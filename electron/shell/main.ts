@@ -17,7 +17,7 @@ import { registerPdfIpc } from './pdf';
 import { StagedFiles } from '../bridge/fileExchange';
 import { registerLedgerIpc } from './ipc';
 import { resolveLedgerPath } from '../ledger/ledgerLocation';
-import { refuseRemovableLedger, type RemovableMediaProbe } from '../ledger/removableMedia';
+import type { RemovableMediaProbe } from '../ledger/removableMedia';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -105,8 +105,7 @@ export function startShell(electron: ShellModules, options: ShellOptions = {}): 
 
     const ledgerPath = resolveLedgerPath(argv, env, application.getPath('userData'));
     try {
-      refuseRemovableLedger(ledgerPath, options.removableMedia);
-      ledger = openAppLedger(ledgerPath, application.getPath('userData'));
+      ledger = openAppLedger(ledgerPath, application.getPath('userData'), options.removableMedia);
     } catch (err) {
       dialogs.showErrorBox('无法打开台账', openFailureMessage(ledgerPath, err));
       application.quit();
